@@ -1,0 +1,76 @@
+package io.unikernal.adapter;
+
+import io.unikernal.udl.error.Problems;
+import io.unikernal.udl.model.EndpointRef;
+import io.unikernal.udl.model.SystemDecl;
+import io.unikernal.udl.spec.OptionSpec;
+import java.util.List;
+import org.apache.camel.model.ProcessorDefinition;
+import org.apache.camel.model.RouteDefinition;
+
+/**
+ * An adapter makes a kind of system usable from UDL: it declares the options UDL accepts for it and turns a use of
+ * the system into Camel model nodes (never lambdas: everything it adds must dump to YAML). Adapters are found with
+ * {@link java.util.ServiceLoader} ({@code META-INF/services/io.unikernal.adapter.Adapter}).
+ */
+public interface Adapter {
+
+    /** The value of {@code adapter:} in a system declaration, e.g. {@code http}. */
+    String name();
+
+    /** One sentence for the reference doc. */
+    String description();
+
+    /** The Maven artifact that holds the adapter, for the adapter list. */
+    String artifact();
+
+    /** Options allowed on the system declaration itself. */
+    List<OptionSpec> systemOptions();
+
+    /** Options allowed on {@code from: {system: x, ...}}; empty if it cannot be a source. */
+    default List<OptionSpec> sourceOptions() {
+        return List.of();
+    }
+
+    /** Options allowed on {@code to: {system: x, ...}}; empty if it cannot be a target. */
+    default List<OptionSpec> targetOptions() {
+        return List.of();
+    }
+
+    boolean canBeSource();
+
+    boolean canBeTarget();
+
+    /** True when a source has a caller waiting for the route's reply (HTTP), so {@code reply:} makes sense. */
+    default boolean isRequestReply() {
+        return false;
+    }
+
+    /**
+     * Checks beyond what the option declarations express (value ranges, option combinations). Report with the
+     * option's position.
+     */
+    default void check(SystemDecl system, Problems problems) {
+    }
+
+    /** Checks of one use of the system in {@code from} or {@code to}. */
+    default void checkUse(SystemDecl system, EndpointRef use, boolean asSource, Problems problems) {
+    }
+
+    /** Called once per declared system before routes are built: register beans and application properties. */
+    default void contribute(SystemDecl system, CompileContext ctx) {
+    }
+
+    /** The endpoint URI a route consumes from. */
+    String sourceUri(SystemDecl system, EndpointRef use, CompileContext ctx);
+
+    /** Appends the nodes that turn the native input into a UDM message (body = payload, UDM headers set). */
+    void normalize(SystemDecl system, EndpointRef use, RouteDefinition route, CompileContext ctx);
+
+    /** Appends the nodes that turn the route's final UDM message into the caller's reply (request/reply sources). */
+    default void denormalizeReply(SystemDecl system, EndpointRef use, RouteDefinition route, CompileContext ctx) {
+    }
+
+    /** Appends the nodes that deliver the message to this system as a target. */
+    void target(SystemDecl system, EndpointRef use, ProcessorDefinition<?> block, CompileContext ctx);
+}

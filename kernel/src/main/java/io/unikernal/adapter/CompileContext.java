@@ -1,0 +1,36 @@
+package io.unikernal.adapter;
+
+import io.unikernal.udl.model.OptionValue;
+import io.unikernal.udl.model.SystemDecl;
+import io.unikernal.udl.model.UdlDocument;
+import java.nio.file.Path;
+
+/** What an adapter may use and contribute while a UDL document is compiled. */
+public interface CompileContext {
+
+    UdlDocument document();
+
+    /** The folder of the UDL file; relative file options are resolved against it. */
+    Path baseDir();
+
+    /**
+     * The option's value as text for an endpoint URI, a bean or a property: {@code ${env:NAME:default}} becomes
+     * {@code {{env:NAME:default}}} and {@code ${secret:NAME}} becomes {@code {{secret:NAME}}} so Camel resolves them
+     * at run time and the compiled files never hold the values. Returns {@code fallback} when the option is absent.
+     */
+    String text(OptionValue value, String fallback);
+
+    /** Like {@link #text} for an option of a system, falling back to the option's declared default. */
+    String systemOption(SystemDecl system, String key);
+
+    void addBean(BeanSpec bean);
+
+    /** Adds an application property; conflicting values for one key are a compile error. */
+    void addProperty(String key, String value);
+
+    /** A bean name unique in this app, derived from the hint. */
+    String uniqueName(String hint);
+
+    /** True when compiling for {@code unikernal test}: sources are direct endpoints, targets are captured. */
+    boolean testMode();
+}

@@ -1,0 +1,67 @@
+package io.unikernal.udl.error;
+
+/**
+ * Every user-facing UDL error has a code. The code's name appears in messages as {@code [UDL-NNN]} so users can look
+ * it up in docs/udl-reference.md; numbers never change meaning once released.
+ */
+public enum UdlErrorCode {
+    YAML_SYNTAX(1, "the file is not valid YAML"),
+    YAML_LIMIT(2, "the file exceeds a safety limit (size, depth, aliases) or uses a forbidden YAML feature"),
+    DUPLICATE_KEY(3, "a key appears twice in the same map"),
+    UNKNOWN_KEY(4, "a key that UDL does not know at this place"),
+    MISSING_KEY(5, "a required key is missing"),
+    WRONG_TYPE(6, "a value has the wrong type (e.g. a list where a string is expected)"),
+    BAD_VALUE(7, "a value is not one of the allowed values"),
+    BAD_DURATION(8, "a duration is malformed (use 250ms, 2s, 5m, 1h)"),
+    BAD_UDL_VERSION(9, "the udl version is missing or not 8"),
+    BAD_NAME(10, "a name is not a valid identifier"),
+    UNKNOWN_ADAPTER(11, "a system names an adapter that is not installed"),
+    UNKNOWN_SYSTEM(12, "a reference to a system that is not declared"),
+    UNKNOWN_SCHEMA(13, "a reference to a schema that is not declared"),
+    UNKNOWN_ROUTE(14, "a reference to a route that is not declared"),
+    DUPLICATE_NAME(15, "two routes or tests have the same name"),
+    UNKNOWN_FIELD_TYPE(16, "a schema field has an unknown type"),
+    BAD_FIELD_BOUNDS(17, "a schema field's min is greater than its max, or bounds on a non-numeric field"),
+    BAD_PATTERN(18, "a schema field's pattern is not a valid regular expression"),
+    EXPRESSION_SYNTAX(19, "a CEL expression does not parse"),
+    EXPRESSION_TYPE(20, "a CEL expression does not type-check against the schema"),
+    EXPRESSION_UNKNOWN_FIELD(21, "a CEL expression names a field the schema does not have"),
+    EXPRESSION_NOT_BOOLEAN(22, "a condition (when, filter) does not yield a boolean"),
+    NOT_SUPPORTED_YET(23, "a UDL feature that this version does not build yet"),
+    UNKNOWN_STEP(24, "a step kind that UDL does not know, or a step with more than one kind"),
+    EMPTY_STEPS(25, "a route or branch has no steps and no reply"),
+    ROUTE_CYCLE(26, "routes feed each other in a loop through direct/seda systems"),
+    NOT_A_SOURCE(27, "the system's adapter cannot be used in from"),
+    NOT_A_TARGET(28, "the system's adapter cannot be used in to"),
+    HTTP_PORT_CONFLICT(29, "http systems of one app declare different ports (one listener per app)"),
+    DUPLICATE_ENDPOINT(30, "two routes consume the same endpoint (same http method and path, same queue)"),
+    REPLY_WITHOUT_CALLER(31, "a reply is declared on a route whose source has no caller to reply to"),
+    BAD_REFERENCE(32, "a ${env:...} or ${secret:...} reference is malformed"),
+    PLAIN_SECRET(33, "a secret option holds a literal value instead of a ${secret:NAME} or ${env:NAME} reference"),
+    BAD_STATUS(34, "an HTTP status is outside 100..599"),
+    FILE_NOT_FOUND(35, "a file the UDL names (init script, ...) does not exist"),
+    BAD_OPTION(36, "an adapter option's value is not usable (e.g. a port outside 1..65535, a JDBC URL without jdbc:)"),
+    EMPTY_FILE(37, "the file is empty or holds no map");
+
+    private final int number;
+    private final String summary;
+
+    UdlErrorCode(int number, String summary) {
+        this.number = number;
+        this.summary = summary;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    /** A one-line description of the code, for the reference doc. */
+    public String summary() {
+        return summary;
+    }
+
+    /** The tag printed in messages, e.g. {@code UDL-012}. */
+    public String tag() {
+        return String.format("UDL-%03d", number);
+    }
+}

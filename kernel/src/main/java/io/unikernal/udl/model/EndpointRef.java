@@ -1,0 +1,14 @@
+package io.unikernal.udl.model;
+
+import java.util.Map;
+
+/**
+ * A use of a system as a source ({@code from}) or a target ({@code to}, {@code deadLetter}): the system's name plus
+ * options that refine it for this use (for example {@code method}/{@code path} on http, {@code sql} on jdbc).
+ * Written either as a bare name ({@code to: db}) or as a map ({@code to: {system: db, sql: "..."}}).
+ */
+public record EndpointRef(String system, Map<String, OptionValue> options, SourcePos pos) {
+    public OptionValue option(String key) {
+        return options.get(key);
+    }
+}

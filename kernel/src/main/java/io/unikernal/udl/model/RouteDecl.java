@@ -1,0 +1,12 @@
+package io.unikernal.udl.model;
+
+import java.util.List;
+
+/**
+ * An entry of {@code routes:}. {@code deadLetter} (may be null) receives every message the route cannot process —
+ * invalid, or failed — with the reason; without it a failure is reported to the caller (or logged for one-way sources)
+ * and the error handler's default applies.
+ */
+public record RouteDecl(String name, String description, EndpointRef from, List<Step> steps, ReplyDecl reply,
+        EndpointRef deadLetter, SourcePos pos) {
+}

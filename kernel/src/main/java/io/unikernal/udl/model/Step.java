@@ -1,0 +1,45 @@
+package io.unikernal.udl.model;
+
+import java.util.List;
+import java.util.Map;
+
+/** One step of a route. Each kind is one key in a list item of {@code steps:}. */
+public sealed interface Step {
+
+    SourcePos pos();
+
+    /** {@code validate: Order} — check the body against a schema (migrating older versions first). */
+    record Validate(String schema, SourcePos pos, SourcePos schemaPos) implements Step {
+    }
+
+    /** {@code transform: {set: {k: expr}, remove: [k], rename: {old: new}}} — applied in the order rename, set, remove. */
+    record Transform(Map<String, Expr> set, List<String> remove, Map<String, String> rename, SourcePos pos)
+            implements Step {
+    }
+
+    /** {@code filter: "expr"} — messages for which the expression is false stop here (counted, not lost: they end the route normally). */
+    record Filter(Expr condition, SourcePos pos) implements Step {
+    }
+
+    /** {@code choose: [{when: expr, steps|to: ...}, ..., {otherwise: ...}]} — the first matching branch runs. */
+    record Choose(List<When> whens, List<Step> otherwise, SourcePos pos) implements Step {
+    }
+
+    record When(Expr condition, List<Step> steps, SourcePos pos) {
+    }
+
+    /** {@code split: {by: expr, steps: [...]}} — runs the steps once per element of the list the expression yields. */
+    record Split(Expr by, List<Step> steps, SourcePos pos) implements Step {
+    }
+
+    /** {@code to: db} or {@code to: [db, events]} — one target, or a parallel fan-out to several. */
+    record To(List<EndpointRef> targets, SourcePos pos) implements Step {
+        public boolean parallel() {
+            return targets.size() > 1;
+        }
+    }
+
+    /** {@code log: "text"} — a log line through Camel's log EIP. */
+    record Log(String message, SourcePos pos) implements Step {
+    }
+}
