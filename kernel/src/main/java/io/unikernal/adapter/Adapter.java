@@ -6,7 +6,6 @@ import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.spec.OptionSpec;
 import java.util.List;
 import org.apache.camel.model.ProcessorDefinition;
-import org.apache.camel.model.RouteDefinition;
 
 /**
  * An adapter makes a kind of system usable from UDL: it declares the options UDL accepts for it and turns a use of
@@ -65,10 +64,10 @@ public interface Adapter {
     String sourceUri(SystemDecl system, EndpointRef use, CompileContext ctx);
 
     /** Appends the nodes that turn the native input into a UDM message (body = payload, UDM headers set). */
-    void normalize(SystemDecl system, EndpointRef use, RouteDefinition route, CompileContext ctx);
+    void normalize(SystemDecl system, EndpointRef use, ProcessorDefinition<?> route, CompileContext ctx);
 
     /** Appends the nodes that turn the route's final UDM message into the caller's reply (request/reply sources). */
-    default void denormalizeReply(SystemDecl system, EndpointRef use, RouteDefinition route, CompileContext ctx) {
+    default void denormalizeReply(SystemDecl system, EndpointRef use, ProcessorDefinition<?> block, CompileContext ctx) {
     }
 
     /** Appends the nodes that deliver the message to this system as a target. */

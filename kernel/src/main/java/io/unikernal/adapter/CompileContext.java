@@ -4,6 +4,8 @@ import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.model.UdlDocument;
 import java.nio.file.Path;
+import java.util.Map;
+import org.apache.camel.model.BeanFactoryDefinition;
 
 /** What an adapter may use and contribute while a UDL document is compiled. */
 public interface CompileContext {
@@ -23,7 +25,18 @@ public interface CompileContext {
     /** Like {@link #text} for an option of a system, falling back to the option's declared default. */
     String systemOption(SystemDecl system, String key);
 
-    void addBean(BeanSpec bean);
+    /**
+     * Declares a bean the routes refer to by name. The in-process run binds it into the registry; the YAML output
+     * declares it in a {@code beans:} block. Values are strings and may hold Camel placeholders, never resolved
+     * secrets. Declaring the same name twice with the same definition is a no-op.
+     */
+    void addBean(String name, Class<?> type, Map<String, String> properties);
+
+    /** Same, with constructor arguments (in order). */
+    void addBean(String name, Class<?> type, java.util.List<String> constructorArgs, Map<String, String> properties);
+
+    /** Same, with an init method called after the properties are set (e.g. to run a DB init script). */
+    void addBean(BeanFactoryDefinition<?> bean);
 
     /** Adds an application property; conflicting values for one key are a compile error. */
     void addProperty(String key, String value);

@@ -1,0 +1,39 @@
+package io.unikernal.adapter.http;
+
+import io.unikernal.runtime.Json;
+import io.unikernal.udm.UdmHeaders;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/**
+ * Prepares an outgoing HTTP call: only the UDM envelope travels (as {@code X-Correlation-Id} and {@code Udm*}
+ * headers); every other header — the caller's Authorization, API keys, cookies, Camel's own — is removed first, so
+ * nothing reaches a target unless a route maps it on purpose.
+ */
+public final class HttpRequestPreparer implements Processor {
+
+    private final String method;
+
+    public HttpRequestPreparer(String method) {
+        this.method = method;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Message message = exchange.getMessage();
+        message.getHeaders().keySet().removeIf(name -> !name.startsWith("Udm"));
+        message.setHeader(Exchange.HTTP_METHOD, method);
+        String correlation = message.getHeader(UdmHeaders.CORRELATION_ID, String.class);
+        if (correlation != null) {
+            message.setHeader("X-Correlation-Id", correlation);
+        }
+        if ("GET".equals(method) || "DELETE".equals(method)) {
+            message.setBody(null);
+        } else {
+            Object body = message.getBody();
+            message.setBody(body instanceof String || body instanceof byte[] ? body : Json.write(body));
+            message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.unikernal.adapter;
+
+import io.unikernal.runtime.JsonBodyNormalizer;
+import io.unikernal.runtime.JsonBodyParser;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.model.ProcessorDefinition;
+
+/** Nodes several adapters share; each is a named bean so it dumps to YAML. */
+public final class StandardNodes {
+
+    private StandardNodes() {
+    }
+
+    /** Parses a JSON body and sets the UDM envelope headers with {@code system} as the source. */
+    public static void normalizeJson(String system, ProcessorDefinition<?> block, CompileContext ctx) {
+        String name = "normalize-" + system;
+        ctx.addBean(name, JsonBodyNormalizer.class, List.of(system), Map.of());
+        block.process(name);
+    }
+
+    /** Parses a JSON body (e.g. a target's response) without touching the envelope. */
+    public static void parseJson(ProcessorDefinition<?> block, CompileContext ctx) {
+        ctx.addBean("parse-json", JsonBodyParser.class, Map.of());
+        block.process("parse-json");
+    }
+}

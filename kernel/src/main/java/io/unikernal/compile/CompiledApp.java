@@ -1,0 +1,15 @@
+package io.unikernal.compile;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.model.BeanFactoryDefinition;
+import org.apache.camel.model.RouteDefinition;
+
+/**
+ * The result of compiling one UDL document: the Camel model (routes and the beans they refer to) and the
+ * application properties they need. The in-process runtime uses it directly; {@link YamlEmitter} dumps the very
+ * same objects, so the two cannot drift.
+ */
+public record CompiledApp(String name, List<RouteDefinition> routes, List<BeanFactoryDefinition<?>> beans,
+        Map<String, String> properties) {
+}

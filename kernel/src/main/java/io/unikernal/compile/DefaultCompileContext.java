@@ -1,0 +1,131 @@
+package io.unikernal.compile;
+
+import io.unikernal.adapter.CompileContext;
+import io.unikernal.udl.model.OptionValue;
+import io.unikernal.udl.model.SystemDecl;
+import io.unikernal.udl.model.UdlDocument;
+import io.unikernal.udl.spec.OptionSpec;
+import io.unikernal.adapter.Adapters;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.camel.model.BeanFactoryDefinition;
+
+/** Collects the beans and properties adapters and steps contribute while one document is compiled. */
+final class DefaultCompileContext implements CompileContext {
+
+    private final UdlDocument document;
+    private final Path baseDir;
+    private final CompileOptions options;
+    private final Adapters adapters;
+    private final Map<String, BeanFactoryDefinition<?>> beans = new LinkedHashMap<>();
+    private final Map<String, String> properties = new LinkedHashMap<>();
+    private final Map<String, Integer> nameCounts = new HashMap<>();
+
+    DefaultCompileContext(UdlDocument document, Path baseDir, CompileOptions options, Adapters adapters) {
+        this.document = document;
+        this.baseDir = baseDir;
+        this.options = options;
+        this.adapters = adapters;
+    }
+
+    @Override
+    public UdlDocument document() {
+        return document;
+    }
+
+    @Override
+    public Path baseDir() {
+        return baseDir;
+    }
+
+    @Override
+    public String text(OptionValue value, String fallback) {
+        if (value == null || value.value() == null) {
+            return fallback;
+        }
+        return Placeholders.toCamel(value.asString());
+    }
+
+    @Override
+    public String systemOption(SystemDecl system, String key) {
+        Object fallback = adapters.get(system.adapter()).systemOptions().stream()
+                .filter(o -> o.name().equals(key)).map(OptionSpec::defaultValue)
+                .filter(Objects::nonNull).findFirst().orElse(null);
+        return text(system.option(key), fallback == null ? null : String.valueOf(fallback));
+    }
+
+    @Override
+    public void addBean(String name, Class<?> type, Map<String, String> properties) {
+        addBean(name, type, List.of(), properties);
+    }
+
+    @Override
+    public void addBean(String name, Class<?> type, List<String> constructorArgs, Map<String, String> props) {
+        BeanFactoryDefinition<?> bean = new BeanFactoryDefinition<>();
+        bean.setName(name);
+        bean.setType(type.getName());
+        if (!constructorArgs.isEmpty()) {
+            Map<Integer, Object> ctor = new LinkedHashMap<>();
+            for (int i = 0; i < constructorArgs.size(); i++) {
+                ctor.put(i, constructorArgs.get(i));
+            }
+            bean.setConstructors(ctor);
+        }
+        if (!props.isEmpty()) {
+            bean.setProperties(new LinkedHashMap<>(props));
+        }
+        addBean(bean);
+    }
+
+    @Override
+    public void addBean(BeanFactoryDefinition<?> bean) {
+        BeanFactoryDefinition<?> previous = beans.get(bean.getName());
+        if (previous != null) {
+            if (sameDefinition(previous, bean)) {
+                return;
+            }
+            throw new IllegalStateException("two different beans are named '" + bean.getName() + "'");
+        }
+        beans.put(bean.getName(), bean);
+    }
+
+    private static boolean sameDefinition(BeanFactoryDefinition<?> a, BeanFactoryDefinition<?> b) {
+        return Objects.equals(a.getType(), b.getType()) && Objects.equals(a.getConstructors(), b.getConstructors())
+                && Objects.equals(a.getProperties(), b.getProperties())
+                && Objects.equals(a.getInitMethod(), b.getInitMethod());
+    }
+
+    @Override
+    public void addProperty(String key, String value) {
+        String previous = properties.putIfAbsent(key, value);
+        if (previous != null && !previous.equals(value)) {
+            throw new IllegalStateException("application property '" + key + "' would be both '" + previous
+                    + "' and '" + value + "'");
+        }
+    }
+
+    @Override
+    public String uniqueName(String hint) {
+        String base = hint.replaceAll("[^A-Za-z0-9_-]", "-");
+        int n = nameCounts.merge(base, 1, Integer::sum);
+        return n == 1 ? base : base + "-" + n;
+    }
+
+    @Override
+    public boolean testMode() {
+        return options.testMode();
+    }
+
+    List<BeanFactoryDefinition<?>> beans() {
+        return new ArrayList<>(beans.values());
+    }
+
+    Map<String, String> properties() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+    }
+}

@@ -1,0 +1,35 @@
+package io.unikernal.compile;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns UDL references into Camel property placeholders so they are resolved at run time, inside Camel, and never
+ * written into compiled files: {@code ${env:NAME:default}} → {@code {{env:NAME:default}}}, {@code ${secret:NAME}} →
+ * {@code {{secret:NAME}}} (the {@code secret} properties function ships with the kernel).
+ */
+public final class Placeholders {
+
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|secret):([^}]*)}");
+
+    private Placeholders() {
+    }
+
+    public static String toCamel(String udlText) {
+        if (udlText == null || !udlText.contains("${")) {
+            return udlText;
+        }
+        Matcher m = REFERENCE.matcher(udlText);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement("{{" + m.group(1) + ":" + m.group(2) + "}}"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** True when the text holds a reference, so its value is not known until run time. */
+    public static boolean hasReference(String udlText) {
+        return udlText != null && REFERENCE.matcher(udlText).find();
+    }
+}

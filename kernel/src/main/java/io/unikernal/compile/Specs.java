@@ -1,0 +1,48 @@
+package io.unikernal.compile;
+
+import io.unikernal.runtime.Json;
+import io.unikernal.runtime.ReplySpec;
+import io.unikernal.runtime.SchemaSpec;
+import io.unikernal.runtime.TransformSpec;
+import io.unikernal.udl.model.Expr;
+import io.unikernal.udl.model.FieldDecl;
+import io.unikernal.udl.model.ReplyDecl;
+import io.unikernal.udl.model.SchemaDecl;
+import io.unikernal.udl.model.Step;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Writes the JSON that step processors receive as their constructor argument. */
+final class Specs {
+
+    private Specs() {
+    }
+
+    static String schemaJson(SchemaDecl schema) {
+        return Json.write(schemaSpec(schema));
+    }
+
+    static SchemaSpec schemaSpec(SchemaDecl schema) {
+        return new SchemaSpec(schema.name(), schema.version(), schema.fields().values().stream()
+                .map(Specs::field).toList());
+    }
+
+    private static SchemaSpec.Field field(FieldDecl f) {
+        return new SchemaSpec.Field(f.name(), f.type(), f.required(), f.min(), f.max(), f.pattern(), f.enumValues(),
+                f.renamedFrom(), f.defaultValue());
+    }
+
+    static String transformJson(Step.Transform t) {
+        Map<String, String> set = new LinkedHashMap<>();
+        t.set().forEach((k, v) -> set.put(k, v.source()));
+        return Json.write(new TransformSpec(set, t.remove(), t.rename()));
+    }
+
+    static String replyJson(ReplyDecl reply) {
+        if (reply == null) {
+            return Json.write(new ReplySpec(null, null, Map.of()));
+        }
+        Expr body = reply.body();
+        return Json.write(new ReplySpec(reply.status(), body == null ? null : body.source(), reply.headers()));
+    }
+}

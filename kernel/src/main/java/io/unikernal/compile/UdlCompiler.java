@@ -1,0 +1,205 @@
+package io.unikernal.compile;
+
+import io.unikernal.adapter.Adapter;
+import io.unikernal.adapter.Adapters;
+import io.unikernal.runtime.CaptureTarget;
+import io.unikernal.runtime.DeadLetterRecorder;
+import io.unikernal.runtime.ErrorReplyProcessor;
+import io.unikernal.runtime.ReplyProcessor;
+import io.unikernal.runtime.TransformProcessor;
+import io.unikernal.runtime.ValidateProcessor;
+import io.unikernal.udl.model.EndpointRef;
+import io.unikernal.udl.model.RouteDecl;
+import io.unikernal.udl.model.Step;
+import io.unikernal.udl.model.SystemDecl;
+import io.unikernal.udl.model.UdlDocument;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.model.ChoiceDefinition;
+import org.apache.camel.model.MulticastDefinition;
+import org.apache.camel.model.OnExceptionDefinition;
+import org.apache.camel.model.ProcessorDefinition;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.language.LanguageExpression;
+
+/**
+ * Compiles a checked UDL document into one Camel model. Every node it emits refers only to named beans, Camel
+ * components and the {@code cel} language, so the same model runs in process and dumps to YAML that runs under
+ * plain Camel Main.
+ */
+public final class UdlCompiler {
+
+    static final String CEL = "cel";
+
+    private final Adapters adapters;
+
+    public UdlCompiler(Adapters adapters) {
+        this.adapters = adapters;
+    }
+
+    public CompiledApp compile(UdlDocument doc, Path baseDir, CompileOptions options) {
+        DefaultCompileContext ctx = new DefaultCompileContext(doc, baseDir, options, adapters);
+        ctx.addProperty("camel.main.name", doc.name());
+        for (SystemDecl system : doc.systems().values()) {
+            adapter(system).contribute(system, ctx);
+        }
+        List<RouteDefinition> routes = doc.routes().stream().map(r -> compileRoute(r, ctx)).toList();
+        return new CompiledApp(doc.name(), routes, ctx.beans(), ctx.properties());
+    }
+
+    private RouteDefinition compileRoute(RouteDecl decl, DefaultCompileContext ctx) {
+        SystemDecl source = ctx.document().system(decl.from().system());
+        Adapter sourceAdapter = adapter(source);
+        boolean callerWaits = sourceAdapter.isRequestReply();
+
+        RouteDefinition route = new RouteDefinition();
+        route.from(ctx.testMode() ? CompileOptions.testSourceUri(decl.name())
+                : sourceAdapter.sourceUri(source, decl.from(), ctx));
+        route.routeId(decl.name());
+        if (decl.description() != null) {
+            route.description(decl.description());
+        }
+        route.routeGroup(ctx.document().name());
+
+        deadLetterHandling(decl, route, ctx, sourceAdapter, source, callerWaits);
+
+        sourceAdapter.normalize(source, decl.from(), route, ctx);
+        new StepCompiler(ctx).compile(decl.steps(), route);
+        if (decl.reply() != null || callerWaits) {
+            route.process(replyBean(decl, ctx));
+        }
+        if (callerWaits) {
+            sourceAdapter.denormalizeReply(source, decl.from(), route, ctx);
+        }
+        return route;
+    }
+
+    /**
+     * Every failure of the route — a malformed or invalid message, a target that fails — is handled the same way: a
+     * dead-letter record (original payload, reason, route, attempts) goes to the route's {@code deadLetter} system
+     * (or to the error log when it has none), and a waiting caller gets an error reply.
+     */
+    private void deadLetterHandling(RouteDecl decl, RouteDefinition route, DefaultCompileContext ctx,
+            Adapter sourceAdapter, SystemDecl source, boolean callerWaits) {
+        OnExceptionDefinition onException = route.onException(Exception.class).handled(true);
+        String recorder = ctx.uniqueName("dead-letter-record-" + decl.name());
+        ctx.addBean(recorder, DeadLetterRecorder.class, List.of(decl.name()), Map.of());
+        onException.process(recorder);
+        if (decl.deadLetter() != null) {
+            deliver(decl.deadLetter(), onException, ctx);
+        } else {
+            onException.log(org.apache.camel.LoggingLevel.ERROR, "unikernal.dead-letter." + decl.name(),
+                    "no deadLetter on route " + decl.name() + ", logging the failed message: ${body}");
+        }
+        if (callerWaits) {
+            String errorReply = ctx.uniqueName("error-reply");
+            ctx.addBean(errorReply, ErrorReplyProcessor.class, Map.of());
+            onException.process(errorReply);
+            sourceAdapter.denormalizeReply(source, decl.from(), onException, ctx);
+        }
+        onException.end();
+    }
+
+    private String replyBean(RouteDecl decl, DefaultCompileContext ctx) {
+        String name = ctx.uniqueName("reply-" + decl.name());
+        ctx.addBean(name, ReplyProcessor.class, List.of(Specs.replyJson(decl.reply())), Map.of());
+        return name;
+    }
+
+    void deliver(EndpointRef target, ProcessorDefinition<?> block, DefaultCompileContext ctx) {
+        SystemDecl system = ctx.document().system(target.system());
+        if (ctx.testMode()) {
+            String capture = "capture-" + system.name();
+            ctx.addBean(capture, CaptureTarget.class, List.of(system.name()), Map.of());
+            block.process(capture);
+            return;
+        }
+        adapter(system).target(system, target, block, ctx);
+    }
+
+    private Adapter adapter(SystemDecl system) {
+        Adapter adapter = adapters.get(system.adapter());
+        if (adapter == null) {
+            throw new IllegalStateException(system.pos() + ": adapter '" + system.adapter()
+                    + "' is not installed (the document should have been checked before compiling)");
+        }
+        return adapter;
+    }
+
+    /** Compiles steps into a block; a filter nests the steps after it, because false means "stop here". */
+    private final class StepCompiler {
+        private final DefaultCompileContext ctx;
+
+        StepCompiler(DefaultCompileContext ctx) {
+            this.ctx = ctx;
+        }
+
+        void compile(List<Step> steps, ProcessorDefinition<?> block) {
+            for (int i = 0; i < steps.size(); i++) {
+                Step step = steps.get(i);
+                if (step instanceof Step.Filter filter) {
+                    ProcessorDefinition<?> inner = block.filter(cel(filter.condition().source()));
+                    compile(steps.subList(i + 1, steps.size()), inner);
+                    inner.end();
+                    return;
+                }
+                compileOne(step, block);
+            }
+        }
+
+        private void compileOne(Step step, ProcessorDefinition<?> block) {
+            if (step instanceof Step.Validate v) {
+                String name = "validate-" + v.schema();
+                ctx.addBean(name, ValidateProcessor.class,
+                        List.of(Specs.schemaJson(ctx.document().schemas().get(v.schema()))), Map.of());
+                block.process(name);
+            } else if (step instanceof Step.Transform t) {
+                String name = ctx.uniqueName("transform");
+                ctx.addBean(name, TransformProcessor.class, List.of(Specs.transformJson(t)), Map.of());
+                block.process(name);
+            } else if (step instanceof Step.Choose c) {
+                ChoiceDefinition choice = block.choice();
+                for (Step.When when : c.whens()) {
+                    choice.when(cel(when.condition().source()));
+                    compile(when.steps(), choice);
+                }
+                if (c.otherwise() != null && !c.otherwise().isEmpty()) {
+                    choice.otherwise();
+                    compile(c.otherwise(), choice);
+                }
+                choice.end();
+            } else if (step instanceof Step.Split s) {
+                ProcessorDefinition<?> split = block.split(cel(s.by().source()));
+                compile(s.steps(), split);
+                split.end();
+            } else if (step instanceof Step.To to) {
+                compileTo(to, block);
+            } else if (step instanceof Step.Log log) {
+                block.log(log.message());
+            } else if (step instanceof Step.Filter) {
+                throw new IllegalStateException("filter is compiled by compile(List, block)");
+            }
+        }
+
+        /** One target in line; several in parallel, after which the body is the one before the fan-out. */
+        private void compileTo(Step.To to, ProcessorDefinition<?> block) {
+            if (!to.parallel()) {
+                deliver(to.targets().get(0), block, ctx);
+                return;
+            }
+            MulticastDefinition fanOut = block.multicast().parallelProcessing().stopOnException()
+                    .aggregationStrategy("#class:org.apache.camel.processor.aggregate.UseOriginalAggregationStrategy");
+            for (EndpointRef target : to.targets()) {
+                ProcessorDefinition<?> branch = fanOut.pipeline();
+                deliver(target, branch, ctx);
+                branch.end();
+            }
+            fanOut.end();
+        }
+    }
+
+    static LanguageExpression cel(String source) {
+        return new LanguageExpression(CEL, source);
+    }
+}

@@ -1,0 +1,33 @@
+package io.unikernal.runtime;
+
+import io.unikernal.udm.UdmHeaders;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/**
+ * The reply a waiting caller gets when its message failed: 4xx with the details when the message was at fault,
+ * 500 otherwise. Internal exception text is not sent for 5xx; the correlation id lets an operator find the
+ * dead-letter record.
+ */
+public final class ErrorReplyProcessor implements Processor {
+
+    @Override
+    public void process(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Message message = exchange.getMessage();
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (failure instanceof MessageRejectedException rejected) {
+            message.setHeader(Exchange.HTTP_RESPONSE_CODE, rejected.status());
+            body.put("error", rejected.getMessage());
+            body.put("details", rejected.details());
+        } else {
+            message.setHeader(Exchange.HTTP_RESPONSE_CODE, 500);
+            body.put("error", "the message could not be processed; it was kept in the dead-letter destination");
+        }
+        body.put("correlationId", message.getHeader(UdmHeaders.CORRELATION_ID, String.class));
+        message.setBody(body);
+    }
+}

@@ -1,0 +1,39 @@
+package io.unikernal.runtime;
+
+import io.unikernal.udm.UdmHeaders;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/**
+ * Turns native input into a UDM message: the body becomes the JSON payload (Map, List or scalar; an already parsed
+ * payload is kept), and the UDM headers are set — source system, correlation id (taken from an incoming
+ * {@code X-Correlation-Id} when present), creation time. Malformed JSON is rejected with its position.
+ */
+public final class JsonBodyNormalizer implements Processor {
+
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
+
+    private final String source;
+
+    public JsonBodyNormalizer(String source) {
+        this.source = source;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Message message = exchange.getMessage();
+        message.setBody(JsonBodyParser.parse(exchange, message.getBody()));
+        message.setHeader(UdmHeaders.SOURCE, source);
+        String correlation = message.getHeader(UdmHeaders.CORRELATION_ID, String.class);
+        if (correlation == null) {
+            correlation = message.getHeader(CORRELATION_HEADER, String.class);
+        }
+        message.setHeader(UdmHeaders.CORRELATION_ID, correlation != null ? correlation : UUID.randomUUID().toString());
+        if (message.getHeader(UdmHeaders.CREATED_AT) == null) {
+            message.setHeader(UdmHeaders.CREATED_AT, Instant.now().toString());
+        }
+    }
+}

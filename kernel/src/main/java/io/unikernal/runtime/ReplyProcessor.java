@@ -1,0 +1,46 @@
+package io.unikernal.runtime;
+
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Expression;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/** Sets a request/reply route's answer: the status, the body (a CEL expression over the message) and headers. */
+public final class ReplyProcessor implements Processor {
+
+    /** Exchange property listing the headers the reply declared, so protocol writers keep exactly those. */
+    public static final String DECLARED_HEADERS = "UnikernalReplyHeaders";
+
+    private final ReplySpec spec;
+    private volatile Expression body;
+
+    public ReplyProcessor(String specJson) {
+        this.spec = Json.read(specJson, ReplySpec.class);
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Message message = exchange.getMessage();
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, spec.status() == null ? 200 : spec.status());
+        if (spec.body() != null) {
+            Expression expression = body;
+            if (expression == null) {
+                expression = CelExpressionsCache.compile(exchange.getContext(), spec.body());
+                body = expression;
+            }
+            message.setBody(expression.evaluate(exchange, Object.class));
+        }
+        for (Map.Entry<String, String> header : spec.headers().entrySet()) {
+            message.setHeader(header.getKey(), header.getValue());
+        }
+        exchange.setProperty(DECLARED_HEADERS, spec.headers().keySet());
+    }
+
+    /** The header names the route's reply declared (empty when none or when the route failed). */
+    @SuppressWarnings("unchecked")
+    public static java.util.Set<String> declaredHeaders(Exchange exchange) {
+        java.util.Set<String> names = exchange.getProperty(DECLARED_HEADERS, java.util.Set.class);
+        return names == null ? java.util.Set.of() : names;
+    }
+}
