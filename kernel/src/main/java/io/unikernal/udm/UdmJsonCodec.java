@@ -27,7 +27,9 @@ import java.util.Map;
  * Reads the v8 envelope, and any other JSON value as a bare "v7" payload wrapped with defaults.
  *
  * <p>Numbers: a JSON number without fraction or exponent is read as {@code Long} (as {@code BigDecimal} beyond
- * the long range); any other number as {@code BigDecimal}, exactly as written. Thread-safe.
+ * the long range); any other number as {@code BigDecimal}, exactly as written (value and scale). So a
+ * {@code BigDecimal} survives a round trip exactly, and a {@code Double} comes back as the {@code BigDecimal} of
+ * its shortest decimal text (JSON has one number type). Thread-safe.
  */
 public final class UdmJsonCodec {
     /** Envelope version written and accepted. */
@@ -104,7 +106,7 @@ public final class UdmJsonCodec {
         } else if (v instanceof Double d) {
             g.writeNumber(d);
         } else if (v instanceof BigDecimal bd) {
-            g.writeNumber(bd); // toString form keeps the scale, so the reader gets the same BigDecimal back
+            writeDecimal(g, bd);
         } else if (v instanceof Boolean b) {
             g.writeBoolean(b);
         } else if (v instanceof Map<?, ?> m) {
@@ -123,6 +125,15 @@ public final class UdmJsonCodec {
         } else {
             throw new IllegalStateException("not a UDM value: " + v.getClass()); // UdmMessage normalised it
         }
+    }
+
+    /**
+     * Writes a decimal so that it reads back as the same BigDecimal (value and scale): {@code toString()} keeps the
+     * scale; one without fraction or exponent ({@code 5}) gets {@code E0} so it is not read back as an integer.
+     */
+    private static void writeDecimal(JsonGenerator g, BigDecimal d) throws IOException {
+        String text = d.toString();
+        g.writeNumber(text.indexOf('.') < 0 && text.indexOf('E') < 0 ? text + "E0" : text);
     }
 
     /** Decodes a v8 envelope or a bare v7 payload from UTF-8 JSON. */

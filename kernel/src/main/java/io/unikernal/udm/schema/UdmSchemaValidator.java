@@ -166,7 +166,7 @@ public final class UdmSchemaValidator {
 
     /** {@code $.items[2].sku} → {@code items[2].sku}. */
     private static String path(String instanceLocation) {
-        if (instanceLocation.equals("$")) {
+        if (instanceLocation.isEmpty() || instanceLocation.equals("$")) {
             return "";
         }
         return instanceLocation.startsWith("$.") ? instanceLocation.substring(2) : instanceLocation.substring(1);
