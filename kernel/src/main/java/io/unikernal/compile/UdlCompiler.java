@@ -41,8 +41,13 @@ public final class UdlCompiler {
     public CompiledApp compile(UdlDocument doc, Path baseDir, CompileOptions options) {
         DefaultCompileContext ctx = new DefaultCompileContext(doc, baseDir, options, adapters);
         ctx.addProperty("camel.main.name", doc.name());
-        for (SystemDecl system : doc.systems().values()) {
-            adapter(system).contribute(system, ctx);
+        // dead-letter records keep the message as it arrived, which Camel only allows when asked to
+        ctx.addProperty("camel.main.allowUseOriginalMessage", "true");
+        if (!options.testMode()) {
+            // under test every source and target is replaced, so no system's resources (pools, servers) are needed
+            for (SystemDecl system : doc.systems().values()) {
+                adapter(system).contribute(system, ctx);
+            }
         }
         List<RouteDefinition> routes = doc.routes().stream().map(r -> compileRoute(r, ctx)).toList();
         return new CompiledApp(doc.name(), routes, ctx.beans(), ctx.properties());
@@ -103,7 +108,7 @@ public final class UdlCompiler {
 
     private String replyBean(RouteDecl decl, DefaultCompileContext ctx) {
         String name = ctx.uniqueName("reply-" + decl.name());
-        ctx.addBean(name, ReplyProcessor.class, List.of(Specs.replyJson(decl.reply())), Map.of());
+        ctx.addBean(name, ReplyProcessor.class, Map.of("spec", Specs.replyJson(decl.reply())));
         return name;
     }
 
@@ -152,11 +157,11 @@ public final class UdlCompiler {
             if (step instanceof Step.Validate v) {
                 String name = "validate-" + v.schema();
                 ctx.addBean(name, ValidateProcessor.class,
-                        List.of(Specs.schemaJson(ctx.document().schemas().get(v.schema()))), Map.of());
+                        Map.of("spec", Specs.schemaJson(ctx.document().schemas().get(v.schema()))));
                 block.process(name);
             } else if (step instanceof Step.Transform t) {
                 String name = ctx.uniqueName("transform");
-                ctx.addBean(name, TransformProcessor.class, List.of(Specs.transformJson(t)), Map.of());
+                ctx.addBean(name, TransformProcessor.class, Map.of("spec", Specs.transformJson(t)));
                 block.process(name);
             } else if (step instanceof Step.Choose c) {
                 ChoiceDefinition choice = block.choice();

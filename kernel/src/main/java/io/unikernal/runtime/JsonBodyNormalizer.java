@@ -25,7 +25,6 @@ public final class JsonBodyNormalizer implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
-        message.setBody(JsonBodyParser.parse(exchange, message.getBody()));
         message.setHeader(UdmHeaders.SOURCE, source);
         String correlation = message.getHeader(UdmHeaders.CORRELATION_ID, String.class);
         if (correlation == null) {
@@ -35,5 +34,7 @@ public final class JsonBodyNormalizer implements Processor {
         if (message.getHeader(UdmHeaders.CREATED_AT) == null) {
             message.setHeader(UdmHeaders.CREATED_AT, Instant.now().toString());
         }
+        // the envelope is set first, so even a malformed body is traceable by its correlation id
+        message.setBody(JsonBodyParser.parse(exchange, message.getBody()));
     }
 }

@@ -12,11 +12,13 @@ public final class ReplyProcessor implements Processor {
     /** Exchange property listing the headers the reply declared, so protocol writers keep exactly those. */
     public static final String DECLARED_HEADERS = "UnikernalReplyHeaders";
 
-    private final ReplySpec spec;
+    private ReplySpec spec;
     private volatile Expression body;
 
-    public ReplyProcessor(String specJson) {
+    /** The reply as {@link ReplySpec} JSON (a bean property, so compiled YAML can set it). */
+    public void setSpec(String specJson) {
         this.spec = Json.read(specJson, ReplySpec.class);
+        this.body = null;
     }
 
     @Override

@@ -15,11 +15,13 @@ import org.apache.camel.Processor;
  */
 public final class TransformProcessor implements Processor {
 
-    private final TransformSpec spec;
+    private TransformSpec spec;
     private volatile List<Map.Entry<String, Expression>> compiled;
 
-    public TransformProcessor(String specJson) {
+    /** The step as {@link TransformSpec} JSON (a bean property, so compiled YAML can set it). */
+    public void setSpec(String specJson) {
         this.spec = Json.read(specJson, TransformSpec.class);
+        this.compiled = null;
     }
 
     @Override

@@ -31,6 +31,20 @@ public final class UdlRuntime implements AutoCloseable {
         return new UdlRuntime(main);
     }
 
+    /**
+     * Runs a folder written by {@code unikernal compile} the way a Camel user would: plain Camel Main reading the
+     * YAML routes and {@code application.properties} from the folder, nothing from the UDL model.
+     */
+    public static UdlRuntime startEmitted(java.nio.file.Path dir, Map<String, String> overrides) throws Exception {
+        Main main = new Main();
+        java.nio.file.Path absolute = dir.toAbsolutePath();
+        main.setPropertyPlaceholderLocations("file:" + absolute.resolve("application.properties"));
+        overrides.forEach(main::addInitialProperty);
+        main.configure().withRoutesIncludePattern("file:" + absolute + "/*.camel.yaml");
+        main.start();
+        return new UdlRuntime(main);
+    }
+
     public CamelContext context() {
         return main.getCamelContext();
     }

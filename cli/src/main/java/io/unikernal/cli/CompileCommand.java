@@ -1,0 +1,44 @@
+package io.unikernal.cli;
+
+import io.unikernal.adapter.Adapters;
+import io.unikernal.compile.CompileOptions;
+import io.unikernal.compile.CompiledApp;
+import io.unikernal.compile.UdlCompiler;
+import io.unikernal.compile.YamlEmitter;
+import io.unikernal.udl.model.UdlDocument;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "compile", mixinStandardHelpOptions = true,
+        description = {"Compile a UDL file into standard Camel YAML DSL routes plus application.properties.",
+                "The output runs under plain Camel Main or Camel JBang with the Unikernal jars on the class path."})
+final class CompileCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The UDL file.")
+    Path file;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output folder.")
+    Path output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Adapters adapters = Adapters.installed();
+        UdlDocument doc = UdlFiles.load(file, adapters, spec.commandLine().getErr());
+        if (doc == null) {
+            return 1;
+        }
+        CompiledApp app = new UdlCompiler(adapters).compile(doc, UdlFiles.baseDir(file), CompileOptions.DEFAULT);
+        for (Path written : YamlEmitter.write(app, output)) {
+            spec.commandLine().getOut().println("wrote " + written);
+        }
+        return 0;
+    }
+}

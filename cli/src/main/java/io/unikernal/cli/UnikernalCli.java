@@ -1,0 +1,26 @@
+package io.unikernal.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code unikernal} command. */
+@Command(name = "unikernal", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        description = "Unikernal: describe integrations in UDL, run them on Apache Camel.",
+        subcommands = {RunCommand.class, CompileCommand.class, ValidateCommand.class, TestCommand.class,
+                VersionCommand.class, CommandLine.HelpCommand.class})
+public final class UnikernalCli {
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (0 ok, 1 the input has errors, 2 usage error). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new UnikernalCli());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("error: " + e.getMessage());
+            return 1;
+        });
+        return cli.execute(args);
+    }
+}
