@@ -163,10 +163,7 @@ final class FastPathPredicate implements Predicate {
         if (value instanceof Double a && literal instanceof Long b) {
             return !a.isNaN() && compareIntDouble(b, a) == 0;
         }
-        if (value instanceof Double a && literal instanceof Double b) {
-            return a.doubleValue() == b.doubleValue();
-        }
-        return literal.equals(value);
+        return literal.equals(value); // cel-java compares two doubles with Double.equals: -0.0 != 0.0
     }
 
     /**
