@@ -41,7 +41,8 @@ public enum UdlErrorCode {
     BAD_STATUS(34, "an HTTP status is outside 100..599"),
     FILE_NOT_FOUND(35, "a file the UDL names (init script, ...) does not exist"),
     BAD_OPTION(36, "an adapter option's value is not usable (e.g. a port outside 1..65535, a JDBC URL without jdbc:)"),
-    EMPTY_FILE(37, "the file is empty or holds no map");
+    EMPTY_FILE(37, "the file is empty or holds no map"),
+    CONFLICTING_KEYS(38, "two keys that exclude each other are both present (e.g. when and otherwise in one branch)");
 
     private final int number;
     private final String summary;

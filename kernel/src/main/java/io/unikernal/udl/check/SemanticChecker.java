@@ -1,0 +1,144 @@
+package io.unikernal.udl.check;
+
+import io.unikernal.adapter.Adapter;
+import io.unikernal.adapter.Adapters;
+import io.unikernal.udl.error.Problems;
+import io.unikernal.udl.error.UdlMessages;
+import io.unikernal.udl.model.EndpointRef;
+import io.unikernal.udl.model.RouteDecl;
+import io.unikernal.udl.model.SourcePos;
+import io.unikernal.udl.model.Step;
+import io.unikernal.udl.model.SystemDecl;
+import io.unikernal.udl.model.TestDecl;
+import io.unikernal.udl.model.UdlDocument;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The checks that need the whole document: references between its parts, names, what each adapter can do (and its
+ * own {@code check}/{@code checkUse} hooks), listeners and queues, route cycles, schemas and expressions. Works on a
+ * possibly incomplete model (parts with shape errors are missing) and never reports a consequence of a missing part.
+ */
+public final class SemanticChecker {
+
+    private final Adapters adapters;
+
+    public SemanticChecker(Adapters adapters) {
+        this.adapters = adapters;
+    }
+
+    public void check(UdlDocument doc, Problems problems) {
+        for (SystemDecl system : doc.systems().values()) {
+            Adapter adapter = adapterOf(system);
+            if (adapter != null) {
+                adapter.check(system, problems);
+            }
+        }
+        new SchemaChecks(problems).check(doc);
+        uniqueNames(doc, problems);
+        for (RouteDecl route : doc.routes()) {
+            checkRoute(doc, route, problems);
+        }
+        for (TestDecl test : doc.tests()) {
+            checkTest(doc, test, problems);
+        }
+        new ListenerChecks(doc, adapters, problems).check();
+        new ExpressionChecks(doc, problems).check();
+    }
+
+    private Adapter adapterOf(SystemDecl system) {
+        return system == null || system.adapter() == null ? null : adapters.get(system.adapter());
+    }
+
+    private void uniqueNames(UdlDocument doc, Problems problems) {
+        Map<String, SourcePos> routes = new HashMap<>();
+        for (RouteDecl route : doc.routes()) {
+            if (route.name() != null) {
+                SourcePos first = routes.putIfAbsent(route.name(), route.pos());
+                if (first != null) {
+                    problems.add(UdlMessages.duplicateName(route.pos(), "route", route.name(), first.line()));
+                }
+            }
+        }
+        Map<String, SourcePos> tests = new HashMap<>();
+        for (TestDecl test : doc.tests()) {
+            if (test.name() != null) {
+                SourcePos first = tests.putIfAbsent(test.name(), test.pos());
+                if (first != null) {
+                    problems.add(UdlMessages.duplicateName(test.pos(), "test", test.name(), first.line()));
+                }
+            }
+        }
+    }
+
+    private void checkRoute(UdlDocument doc, RouteDecl route, Problems problems) {
+        Adapter source = null;
+        if (route.from() != null) {
+            source = use(doc, route.from(), true, problems);
+        }
+        StepWalk.forEach(route.steps(), step -> {
+            if (step instanceof Step.To to) {
+                to.targets().forEach(t -> use(doc, t, false, problems));
+            } else if (step instanceof Step.Validate v && v.schema() != null && !doc.schemas().containsKey(v.schema())) {
+                problems.add(UdlMessages.unknownSchema(v.schemaPos(), v.schema(), doc.schemas().keySet()));
+            } else if (step instanceof Step.Split split && split.steps().isEmpty()) {
+                problems.add(UdlMessages.emptyBranch(split.pos()));
+            }
+        });
+        if (route.deadLetter() != null) {
+            use(doc, route.deadLetter(), false, problems);
+        }
+        if (route.steps().isEmpty() && route.reply() == null && route.name() != null) {
+            problems.add(UdlMessages.emptyRoute(route.pos(), route.name()));
+        }
+        if (route.reply() != null) {
+            if (source != null && !source.isRequestReply()) {
+                problems.add(UdlMessages.replyWithoutCaller(route.reply().pos(), route.name(), route.from().system(),
+                        source.name()));
+            }
+        }
+    }
+
+    /** Checks one use of a system; returns its adapter when the use is valid so far. */
+    private Adapter use(UdlDocument doc, EndpointRef ref, boolean asSource, Problems problems) {
+        SystemDecl system = doc.system(ref.system());
+        if (system == null) {
+            problems.add(UdlMessages.unknownSystem(ref.pos(), ref.system(), doc.systems().keySet()));
+            return null;
+        }
+        Adapter adapter = adapterOf(system);
+        if (adapter == null) {
+            return null;
+        }
+        if (asSource && !adapter.canBeSource()) {
+            problems.add(UdlMessages.notASource(ref.pos(), system.name(), adapter.name(),
+                    adapterNames(Adapter::canBeSource)));
+            return null;
+        }
+        if (!asSource && !adapter.canBeTarget()) {
+            problems.add(UdlMessages.notATarget(ref.pos(), system.name(), adapter.name(),
+                    adapterNames(Adapter::canBeTarget)));
+            return null;
+        }
+        adapter.checkUse(system, ref, asSource, problems);
+        return adapter;
+    }
+
+    private List<String> adapterNames(Predicate<Adapter> filter) {
+        return adapters.all().values().stream().filter(filter).map(Adapter::name).toList();
+    }
+
+    private void checkTest(UdlDocument doc, TestDecl test, Problems problems) {
+        if (test.route() != null && doc.route(test.route()) == null) {
+            problems.add(UdlMessages.unknownRoute(test.pos(), test.route(),
+                    doc.routes().stream().map(RouteDecl::name).filter(n -> n != null).toList()));
+        }
+        for (String system : test.expect().sent().keySet()) {
+            if (doc.system(system) == null) {
+                problems.add(UdlMessages.unknownSystem(test.expect().pos(), system, doc.systems().keySet()));
+            }
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package io.unikernal.udl.error;
+
+import static io.unikernal.udl.error.UdlErrorCode.*;
+
+import io.unikernal.udl.model.SourcePos;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Every message the UDL front end shows a user, in one place: each method builds the {@link UdlError} of one failure
+ * kind (code, position, message naming the bad key or value, and a hint naming the fix).
+ */
+public final class UdlMessages {
+
+    private static final String REFERENCE_FORMS = "write ${env:NAME}, ${env:NAME:default} or ${secret:NAME}";
+
+    private UdlMessages() {
+    }
+
+    private static String list(Collection<String> names) {
+        return names.isEmpty() ? "(none)" : String.join(", ", names);
+    }
+
+    // ---- YAML level
+
+    public static UdlError yamlSyntax(SourcePos pos, String problem) {
+        return UdlError.error(YAML_SYNTAX, pos, "invalid YAML: " + problem,
+                "check the indentation and the quoting around this place");
+    }
+
+    public static UdlError aliasNotAllowed(SourcePos pos, String alias) {
+        return UdlError.error(YAML_LIMIT, pos, "YAML aliases are not allowed in UDL (*" + alias + ")",
+                "write the value out; UDL files stay alias-free so every value has one place");
+    }
+
+    public static UdlError tagNotAllowed(SourcePos pos, String tag) {
+        return UdlError.error(YAML_LIMIT, pos, "YAML tag '" + tag + "' is not allowed in UDL",
+                "remove the tag; UDL uses plain YAML values (strings, numbers, booleans, maps, lists)");
+    }
+
+    public static UdlError tooDeep(SourcePos pos, int limit) {
+        return UdlError.error(YAML_LIMIT, pos, "the file nests deeper than " + limit + " levels",
+                "flatten the structure; UDL never needs this depth");
+    }
+
+    public static UdlError tooLarge(SourcePos pos, int limit) {
+        return UdlError.error(YAML_LIMIT, pos, "the file is larger than " + limit + " characters",
+                "split the app into several UDL files");
+    }
+
+    public static UdlError emptyFile(SourcePos pos) {
+        return UdlError.error(EMPTY_FILE, pos, "the file is empty", "start with 'udl: 8' and 'name: my-app'");
+    }
+
+    public static UdlError notAMap(SourcePos pos, String found) {
+        return UdlError.error(EMPTY_FILE, pos, "a UDL file must be a map of sections, not " + found,
+                "start with 'udl: 8' and 'name: my-app'");
+    }
+
+    public static UdlError fileNotFound(SourcePos pos, String file) {
+        return UdlError.error(FILE_NOT_FOUND, pos, "file '" + file + "' cannot be read", "check the path");
+    }
+
+    // ---- keys and values
+
+    public static UdlError duplicateKey(SourcePos pos, String key, int firstLine) {
+        return UdlError.error(DUPLICATE_KEY, pos, "duplicate key '" + key + "' (first at line " + firstLine + ")",
+                "remove one of them; in UDL a later key never silently wins");
+    }
+
+    public static UdlError unknownKey(SourcePos pos, String key, String where, List<String> allowed) {
+        return UdlError.error(UNKNOWN_KEY, pos, "unknown key '" + key + "' in " + where
+                + DidYouMean.suffix(key, allowed), "allowed keys: " + list(allowed));
+    }
+
+    public static UdlError unknownOption(SourcePos pos, String key, String adapter, String use, List<String> allowed) {
+        return UdlError.error(UNKNOWN_KEY, pos, "unknown option '" + key + "' for adapter '" + adapter + "'"
+                + (use.isEmpty() ? "" : " in " + use) + DidYouMean.suffix(key, allowed),
+                "options of '" + adapter + "'" + (use.isEmpty() ? "" : " in " + use) + ": " + list(allowed));
+    }
+
+    public static UdlError missingKey(SourcePos pos, String where, String key, String description, String example) {
+        return UdlError.error(MISSING_KEY, pos, where + " is missing required key '" + key + "'",
+                description + (example == null ? "" : " Example: " + key + ": " + example));
+    }
+
+    public static UdlError wrongType(SourcePos pos, String key, String expected, String found, String example) {
+        return UdlError.error(WRONG_TYPE, pos, "'" + key + "' must be " + expected + ", not " + found,
+                example == null ? null : "example: " + key + ": " + example);
+    }
+
+    public static UdlError badValue(UdlErrorCode code, SourcePos pos, String key, String value, List<String> allowed) {
+        return UdlError.error(code, pos, "'" + key + "' must be one of " + list(allowed) + ", not '" + value + "'"
+                + DidYouMean.suffix(value, allowed), null);
+    }
+
+    public static UdlError outOfRange(UdlErrorCode code, SourcePos pos, String key, long value, long min, long max) {
+        return UdlError.error(code, pos, "'" + key + "' must be " + (max == Integer.MAX_VALUE ? min + " or more"
+                : "between " + min + " and " + max) + ", not " + value, null);
+    }
+
+    public static UdlError unknownFieldType(SourcePos pos, String type, List<String> types) {
+        return UdlError.error(UNKNOWN_FIELD_TYPE, pos, "unknown field type '" + type + "'"
+                + DidYouMean.suffix(type, types), "field types: " + list(types));
+    }
+
+    public static UdlError badUdlVersion(SourcePos pos, String found) {
+        return UdlError.error(BAD_UDL_VERSION, pos, "this parser reads udl: 8, the file says udl: " + found,
+                "write 'udl: 8' and check the file against docs/udl-reference.md");
+    }
+
+    public static UdlError missingUdlVersion(SourcePos pos) {
+        return UdlError.error(BAD_UDL_VERSION, pos, "the file does not say 'udl: 8'",
+                "add 'udl: 8' as the first line");
+    }
+
+    public static UdlError badDuration(SourcePos pos, String key, String value) {
+        return UdlError.error(BAD_DURATION, pos, "'" + key + "' is not a duration: '" + value + "'",
+                "write a whole number and a unit: 250ms, 2s, 5m, 1h, 1d");
+    }
+
+    public static UdlError badName(SourcePos pos, String what, String name, String rule) {
+        return UdlError.error(BAD_NAME, pos, what + " name '" + name + "' is not valid", "names " + rule);
+    }
+
+    public static UdlError notSupportedYet(SourcePos pos, String key, String hint) {
+        return UdlError.error(NOT_SUPPORTED_YET, pos, "'" + key + "' is not supported yet", hint);
+    }
+
+    public static UdlError conflictingKeys(SourcePos pos, String first, String second, String hint) {
+        return UdlError.error(CONFLICTING_KEYS, pos, "'" + first + "' and '" + second + "' cannot be used together",
+                hint);
+    }
+
+    // ---- steps
+
+    public static UdlError unknownStep(SourcePos pos, String kind, List<String> kinds) {
+        return UdlError.error(UNKNOWN_STEP, pos, "unknown step '" + kind + "'" + DidYouMean.suffix(kind, kinds),
+                "step kinds: " + list(kinds));
+    }
+
+    public static UdlError stepWithoutKind(SourcePos pos, List<String> kinds) {
+        return UdlError.error(UNKNOWN_STEP, pos, "a step needs one kind, this one has none",
+                "write one of: " + list(kinds) + ", e.g. '- validate: Order'");
+    }
+
+    public static UdlError stepWithSeveralKinds(SourcePos pos, List<String> found) {
+        return UdlError.error(UNKNOWN_STEP, pos, "a step has one kind, this one has " + found.size() + ": "
+                + list(found), "make each kind its own list item: '- " + found.get(0) + ": ...' then '- "
+                + found.get(1) + ": ...'");
+    }
+
+    public static UdlError emptyRoute(SourcePos pos, String route) {
+        return UdlError.error(EMPTY_STEPS, pos, "route '" + route + "' has no steps and no reply",
+                "add steps (e.g. 'steps: [{to: some-system}]') or a reply");
+    }
+
+    public static UdlError emptyBranch(SourcePos pos) {
+        return UdlError.error(EMPTY_STEPS, pos, "this branch has no steps", "add 'to: some-system' or 'steps: [...]'");
+    }
+
+    // ---- references
+
+    public static UdlError badReference(SourcePos pos, String reference, String problem) {
+        return UdlError.error(BAD_REFERENCE, pos, "malformed reference '" + reference + "': " + problem,
+                REFERENCE_FORMS);
+    }
+
+    public static UdlError plainSecret(SourcePos pos, String option, String system) {
+        return UdlError.warning(PLAIN_SECRET, pos, "option '" + option + "' of system '" + system
+                + "' holds a literal secret", "write ${secret:NAME} or ${env:NAME} so the value stays out of the file");
+    }
+
+    public static UdlError unknownAdapter(SourcePos pos, String adapter, Collection<String> installed) {
+        return UdlError.error(UNKNOWN_ADAPTER, pos, "unknown adapter '" + adapter + "'"
+                + DidYouMean.suffix(adapter, installed), "installed adapters: " + list(installed));
+    }
+
+    public static UdlError unknownSystem(SourcePos pos, String name, Collection<String> declared) {
+        return UdlError.error(UNKNOWN_SYSTEM, pos, "unknown system '" + name + "'"
+                + DidYouMean.suffix(name, declared), "declared systems: " + list(declared));
+    }
+
+    public static UdlError unknownSchema(SourcePos pos, String name, Collection<String> declared) {
+        return UdlError.error(UNKNOWN_SCHEMA, pos, "unknown schema '" + name + "'"
+                + DidYouMean.suffix(name, declared), "declared schemas: " + list(declared));
+    }
+
+    public static UdlError unknownRoute(SourcePos pos, String name, Collection<String> declared) {
+        return UdlError.error(UNKNOWN_ROUTE, pos, "unknown route '" + name + "'"
+                + DidYouMean.suffix(name, declared), "declared routes: " + list(declared));
+    }
+
+    public static UdlError duplicateName(SourcePos pos, String what, String name, int firstLine) {
+        return UdlError.error(DUPLICATE_NAME, pos, what + " '" + name + "' is declared twice (first at line "
+                + firstLine + ")", "give each " + what + " its own name");
+    }
+
+    // ---- schemas
+
+    public static UdlError minAboveMax(SourcePos pos, String field, String min, String max) {
+        return UdlError.error(BAD_FIELD_BOUNDS, pos, "field '" + field + "': min " + min + " is greater than max "
+                + max, "swap them or fix one");
+    }
+
+    public static UdlError boundsOnNonNumeric(SourcePos pos, String field, String type) {
+        return UdlError.error(BAD_FIELD_BOUNDS, pos, "field '" + field + "': min and max apply to int, double and "
+                + "decimal fields, not " + type, "remove min/max or change the type");
+    }
+
+    public static UdlError badPattern(SourcePos pos, String field, String pattern, String problem) {
+        return UdlError.error(BAD_PATTERN, pos, "field '" + field + "': pattern '" + pattern
+                + "' is not a regular expression: " + problem, "patterns use Java regular expression syntax");
+    }
+
+    public static UdlError patternOnNonString(SourcePos pos, String field, String type) {
+        return UdlError.error(BAD_PATTERN, pos, "field '" + field + "': pattern applies to string fields, not "
+                + type, "remove the pattern or change the type to string");
+    }
+
+    public static UdlError badFieldValue(SourcePos pos, String field, String problem) {
+        return UdlError.error(BAD_VALUE, pos, "field '" + field + "': " + problem, null);
+    }
+
+    // ---- expressions
+
+    public static UdlError expressionSyntax(SourcePos pos, String message) {
+        return UdlError.error(EXPRESSION_SYNTAX, pos, "expression does not parse: " + message,
+                "expressions are CEL, e.g. amount > 1000 && status == 'new'");
+    }
+
+    public static UdlError expressionType(SourcePos pos, String message) {
+        return UdlError.error(EXPRESSION_TYPE, pos, "expression does not type-check: " + message, null);
+    }
+
+    public static UdlError expressionUnknownField(SourcePos pos, String message, String schema) {
+        return UdlError.error(EXPRESSION_UNKNOWN_FIELD, pos, message, schema == null ? null
+                : "the message was validated against schema '" + schema + "'; add the field there or fix the name");
+    }
+
+    public static UdlError expressionNotBoolean(SourcePos pos, String where, String type) {
+        return UdlError.error(EXPRESSION_NOT_BOOLEAN, pos, "the " + where + " condition must yield a boolean, not "
+                + type, "compare the value, e.g. amount > 0");
+    }
+
+    // ---- systems and routes
+
+    public static UdlError notASource(SourcePos pos, String system, String adapter, Collection<String> sources) {
+        return UdlError.error(NOT_A_SOURCE, pos, "system '" + system + "' (adapter " + adapter
+                + ") cannot be a source", "adapters that can be sources: " + list(sources));
+    }
+
+    public static UdlError notATarget(SourcePos pos, String system, String adapter, Collection<String> targets) {
+        return UdlError.error(NOT_A_TARGET, pos, "system '" + system + "' (adapter " + adapter
+                + ") cannot be a target", "adapters that can be targets: " + list(targets));
+    }
+
+    public static UdlError httpPortConflict(SourcePos pos, String system, String port, String other,
+            String otherPort, int otherLine) {
+        return UdlError.error(HTTP_PORT_CONFLICT, pos, "http system '" + system + "' uses port " + port + ", but '"
+                + other + "' (line " + otherLine + ") uses " + otherPort,
+                "all http systems of an app share one listener: use one port (a second port needs the netty-http "
+                        + "adapter)");
+    }
+
+    public static UdlError duplicateEndpoint(SourcePos pos, String route, String other, String endpoint) {
+        return UdlError.error(DUPLICATE_ENDPOINT, pos, "routes '" + other + "' and '" + route + "' both consume "
+                + endpoint, "merge them into one route with choose, or give one its own endpoint");
+    }
+
+    public static UdlError replyWithoutCaller(SourcePos pos, String route, String system, String adapter) {
+        return UdlError.error(REPLY_WITHOUT_CALLER, pos, "route '" + route + "' has a reply, but its source '"
+                + system + "' (adapter " + adapter + ") has no caller waiting for one",
+                "remove reply, or send the result on with 'to:'");
+    }
+
+    public static UdlError routeCycle(SourcePos pos, List<String> cycle) {
+        return UdlError.error(ROUTE_CYCLE, pos, "routes feed each other in a loop: " + String.join(" -> ", cycle),
+                "break the loop: a route must not send, directly or through other routes, to the system it "
+                        + "consumes");
+    }
+
+    public static UdlError badStatus(SourcePos pos, long status) {
+        return UdlError.error(BAD_STATUS, pos, "HTTP status " + status + " is outside 100..599",
+                "use a status such as 200, 201, 202 or 204");
+    }
+}

@@ -1,0 +1,108 @@
+package io.unikernal.udl.parse;
+
+import io.unikernal.udl.error.UdlError;
+import io.unikernal.udl.error.UdlMessages;
+import io.unikernal.udl.model.SourcePos;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Reads YAML text into a snakeyaml-engine node tree with positions, safely: core schema only, no aliases, no custom
+ * tags, at most {@link #MAX_CODE_POINTS} characters and {@link #MAX_DEPTH} levels of nesting. A first pass over the
+ * events enforces the limits (so the recursive composer never sees a hostile file), the second composes.
+ */
+final class YamlLoader {
+
+    static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
+    static final int MAX_DEPTH = 64;
+    private static final int MAX_ALIASES = 10;
+    private static final Set<String> CORE_TAGS = Set.of(Tag.STR.getValue(), Tag.INT.getValue(),
+            Tag.FLOAT.getValue(), Tag.BOOL.getValue(), Tag.NULL.getValue(), Tag.MAP.getValue(), Tag.SEQ.getValue());
+
+    /** The composed root (null when the file cannot be used) and the problems found on the way. */
+    record Loaded(Node root, List<UdlError> errors) {
+    }
+
+    Loaded load(String file, String text) {
+        if (text.length() > MAX_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
+            return new Loaded(null, List.of(UdlMessages.tooLarge(new SourcePos(file, 1, 1), MAX_CODE_POINTS)));
+        }
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(file)
+                .setSchema(new CoreSchema())
+                .setAllowDuplicateKeys(false)
+                .setAllowRecursiveKeys(false)
+                .setMaxAliasesForCollections(MAX_ALIASES)
+                .setCodePointLimit(MAX_CODE_POINTS)
+                .setEnvConfig(Optional.empty())
+                .setUseMarks(true)
+                .build();
+        List<UdlError> errors = new ArrayList<>();
+        try {
+            checkEvents(file, new Parse(settings).parseString(text), errors);
+            if (!errors.isEmpty()) {
+                return new Loaded(null, errors);
+            }
+            Optional<Node> root = new Compose(settings).composeString(text);
+            if (root.isEmpty()) {
+                return new Loaded(null, List.of(UdlMessages.emptyFile(new SourcePos(file, 1, 1))));
+            }
+            return new Loaded(root.get(), errors);
+        } catch (MarkedYamlEngineException e) {
+            Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
+            errors.add(UdlMessages.yamlSyntax(mark.map(m -> Nodes.pos(file, m)).orElse(new SourcePos(file, 1, 1)),
+                    e.getProblem() == null ? e.getContext() : e.getProblem()));
+            return new Loaded(null, errors);
+        } catch (YamlEngineException e) {
+            errors.add(UdlMessages.yamlSyntax(new SourcePos(file, 1, 1), e.getMessage()));
+            return new Loaded(null, errors);
+        }
+    }
+
+    private static void checkEvents(String file, Iterable<Event> events, List<UdlError> errors) {
+        int depth = 0;
+        for (Event event : events) {
+            switch (event.getEventId()) {
+                case MappingStart, SequenceStart -> {
+                    depth++;
+                    if (depth > MAX_DEPTH) {
+                        errors.add(UdlMessages.tooDeep(pos(file, event), MAX_DEPTH));
+                        return;
+                    }
+                    ((CollectionStartEvent) event).getTag().ifPresent(tag -> checkTag(file, event, tag, errors));
+                }
+                case MappingEnd, SequenceEnd -> depth--;
+                case Scalar -> ((ScalarEvent) event).getTag().ifPresent(tag -> checkTag(file, event, tag, errors));
+                case Alias -> errors.add(UdlMessages.aliasNotAllowed(pos(file, event),
+                        ((AliasEvent) event).getAlias().getValue()));
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static void checkTag(String file, Event event, String tag, List<UdlError> errors) {
+        if (!CORE_TAGS.contains(tag)) {
+            errors.add(UdlMessages.tagNotAllowed(pos(file, event), tag));
+        }
+    }
+
+    private static SourcePos pos(String file, Event event) {
+        return event.getStartMark().map(m -> Nodes.pos(file, m)).orElse(new SourcePos(file, 1, 1));
+    }
+}

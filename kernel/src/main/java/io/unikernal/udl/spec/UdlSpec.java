@@ -1,0 +1,238 @@
+package io.unikernal.udl.spec;
+
+import io.unikernal.udl.error.UdlErrorCode;
+import io.unikernal.udl.spec.Shape.Endpoint;
+import io.unikernal.udl.spec.Shape.ListOf;
+import io.unikernal.udl.spec.Shape.NameRule;
+import io.unikernal.udl.spec.Shape.NamedMap;
+import io.unikernal.udl.spec.Shape.Ref;
+import io.unikernal.udl.spec.Shape.Role;
+import io.unikernal.udl.spec.Shape.Struct;
+import io.unikernal.udl.spec.Shape.Value;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one declaration of UDL v8: every section, key and step kind with its shape, description and example. The
+ * parser checks files against it, {@code UdlJsonSchemaGenerator} and {@code UdlReferenceGenerator} are generated
+ * from it. Adapter options are not here: each installed {@link io.unikernal.adapter.Adapter} declares its own.
+ */
+public final class UdlSpec {
+
+    /** The UDL version this parser reads. */
+    public static final int VERSION = 8;
+
+    /** Field types of schemas, as written in UDL. */
+    public static final List<String> FIELD_TYPES =
+            List.of("string", "int", "double", "decimal", "boolean", "timestamp", "object", "array", "any");
+
+    private static final Value STRING = Value.of(ValueKind.STRING);
+    private static final Value IDENTIFIER = Value.of(ValueKind.STRING).named(NameRule.IDENTIFIER);
+    private static final Value EXPRESSION = Value.of(ValueKind.EXPRESSION);
+    private static final Ref STEPS = new Ref("steps");
+
+    public static final Struct REPLY = new Struct("reply", "reply",
+            "The reply a request/reply source (http) sends back at the end of the route. Without it the caller gets "
+                    + "the route's final body with status 200.",
+            List.of(
+                    UdlKey.of("status", Value.of(ValueKind.INTEGER).range(100, 599, UdlErrorCode.BAD_STATUS),
+                            "The HTTP status of the reply, 100..599.", "201")
+                            .defaultValue(200),
+                    UdlKey.of("body", EXPRESSION, "A CEL expression computing the reply body from the message; "
+                            + "the message body itself when absent.", "\"{'id': id}\""),
+                    UdlKey.of("headers", new NamedMap("header", NameRule.ANY, STRING),
+                            "Reply headers; values may hold ${env:...} references.", "{Location: /orders}")),
+            false);
+
+    public static final Struct TRANSFORM = new Struct("transform", "transform step",
+            "Changes the body's fields; applied in the order rename, set, remove.",
+            List.of(
+                    UdlKey.of("set", new NamedMap("field", NameRule.FIELD, EXPRESSION),
+                            "Fields to set, each to the value of a CEL expression over the message.",
+                            "{total: \"amount * 1.2\"}"),
+                    UdlKey.of("remove", ValueKind.STRING_LIST, "Fields to remove.", "[internal_note]"),
+                    UdlKey.of("rename", new NamedMap("field", NameRule.FIELD, Value.of(ValueKind.STRING)
+                            .named(NameRule.FIELD)), "Fields to rename, old name → new name.",
+                            "{customer_name: customer}")),
+            false);
+
+    public static final Struct BRANCH = new Struct("branch", "choose branch",
+            "One branch of choose: `when` with `to` and/or `steps`, or a last item `otherwise` with steps.",
+            List.of(
+                    UdlKey.of("when", EXPRESSION, "A CEL condition (must yield a boolean); the first branch whose "
+                            + "condition is true runs.", "\"amount > 1000\""),
+                    UdlKey.of("to", new Endpoint(Role.TARGET, true), "Where the branch sends the message "
+                            + "(shorthand for steps: [{to: ...}]; with steps, sent after them).", "review"),
+                    UdlKey.of("steps", STEPS, "The steps of the branch.", "[{log: \"big order\"}, {to: review}]"),
+                    UdlKey.of("otherwise", STEPS, "The steps run when no `when` matched; only in the last item.",
+                            "[{to: db}]")),
+            false);
+
+    public static final Struct SPLIT = new Struct("split", "split step",
+            "Runs the steps once per element of the list an expression yields; each element becomes the body.",
+            List.of(
+                    UdlKey.of("by", EXPRESSION, "A CEL expression yielding a list.", "items").asRequired(),
+                    UdlKey.of("steps", STEPS, "The steps run for each element.", "[{to: lines}]").asRequired()),
+            false);
+
+    public static final Struct STEP = new Struct("step", "step",
+            "One step of a route: a map with exactly one key, the step's kind.",
+            List.of(
+                    UdlKey.of("validate", Value.of(ValueKind.SCHEMA_REF), "Checks the body against a schema "
+                            + "(migrating older versions first); invalid messages go to the dead-letter destination.",
+                            "Order"),
+                    UdlKey.of("transform", TRANSFORM, TRANSFORM.description(), "{set: {total: \"amount * 1.2\"}}"),
+                    UdlKey.of("filter", EXPRESSION, "A CEL condition; messages for which it is false end the route "
+                            + "here (normally, not as failures).", "\"amount > 0\""),
+                    UdlKey.of("choose", new ListOf(BRANCH), "Content-based routing: the first branch whose "
+                            + "condition holds runs; then the route continues.",
+                            "[{when: \"amount > 1000\", to: review}, {otherwise: [{to: db}]}]"),
+                    UdlKey.of("split", SPLIT, SPLIT.description(), "{by: items, steps: [{to: lines}]}"),
+                    UdlKey.of("to", new Endpoint(Role.TARGET, true), "Sends the message to a system; a list sends "
+                            + "to all of them in parallel (fan-out).", "[db, events]"),
+                    UdlKey.of("log", STRING, "Writes a log line (Camel simple language, e.g. ${body}).",
+                            "\"received ${body}\"")),
+            true);
+
+    public static final Struct FIELD = new Struct("field", "schema field", "One field of a schema.",
+            List.of(
+                    UdlKey.of("type", Value.of(ValueKind.STRING).allowed(FIELD_TYPES, UdlErrorCode.UNKNOWN_FIELD_TYPE),
+                            "The field's type: " + String.join(", ", FIELD_TYPES) + ".", "decimal").asRequired(),
+                    UdlKey.of("required", ValueKind.BOOLEAN, "The field must be present and not null.", "true")
+                            .defaultValue(false),
+                    UdlKey.of("min", ValueKind.NUMBER, "Inclusive lower bound (int, double, decimal fields).", "0"),
+                    UdlKey.of("max", ValueKind.NUMBER, "Inclusive upper bound (int, double, decimal fields).", "100"),
+                    UdlKey.of("pattern", ValueKind.STRING, "A regular expression a string field must contain a "
+                            + "match of; anchor it with ^...$ for a full match.", "\"^[A-Z]{3}$\""),
+                    UdlKey.of("enum", new ListOf(Value.of(ValueKind.ANY)), "The allowed values.", "[new, paid]"),
+                    UdlKey.of("renamedFrom", Value.of(ValueKind.STRING).named(NameRule.FIELD),
+                            "The field's name in older versions of the schema; such messages are migrated.",
+                            "customer_name"),
+                    UdlKey.of("default", ValueKind.ANY, "The value set when the field is absent.", "0"),
+                    UdlKey.of("description", ValueKind.STRING, "Free text for readers.", "\"Total in EUR\"")),
+            false);
+
+    public static final Struct SCHEMA = new Struct("schema", "schema", "A versioned UDM schema of message bodies.",
+            List.of(
+                    UdlKey.of("version", Value.of(ValueKind.INTEGER).range(1, Integer.MAX_VALUE, UdlErrorCode.BAD_VALUE),
+                            "The schema's version, 1 or more; messages of older "
+                            + "versions are migrated (renamedFrom, default).", "2").defaultValue(1),
+                    UdlKey.of("fields", new NamedMap("field", NameRule.FIELD, FIELD), "The fields, by name.",
+                            "{id: {type: string, required: true}}").asRequired(),
+                    UdlKey.of("description", ValueKind.STRING, "Free text for readers.", "\"An order\"")),
+            false);
+
+    public static final Struct ROUTE = new Struct("route", "route",
+            "A flow: messages from one system run through steps to other systems.",
+            List.of(
+                    UdlKey.of("name", IDENTIFIER, "The route's name, unique in the file; becomes the Camel route id.",
+                            "ingest-order").asRequired(),
+                    UdlKey.of("description", ValueKind.STRING, "Free text for readers and the Camel route.",
+                            "\"Takes orders from the shop\""),
+                    UdlKey.of("from", new Endpoint(Role.SOURCE, false), "The system the route consumes from, by name "
+                            + "or as {system: x, ...source options}.", "shop").asRequired(),
+                    UdlKey.of("steps", STEPS, "What happens to each message, in order.",
+                            "[{validate: Order}, {to: db}]"),
+                    UdlKey.of("reply", REPLY, REPLY.description(), "{status: 201, body: \"{'id': id}\"}"),
+                    UdlKey.of("deadLetter", new Endpoint(Role.TARGET, false), "Where messages go that the route "
+                            + "cannot process (invalid or failed), with the reason.", "failed-orders"),
+                    UdlKey.notYet("policy", "Authentication, rate limit, timeout, retry and circuit breaker of the "
+                            + "route.", "{timeout: 2s, retry: {attempts: 3}}", "remove it for now: routes run "
+                            + "without auth or rate limits, and failed messages go to deadLetter"),
+                    UdlKey.notYet("engine", "Which routing engine decides content-based routes: rust, java or auto.",
+                            "auto", "remove it for now: routes use the Java routing engine")),
+            false);
+
+    public static final Struct TEST_INPUT = new Struct("testInput", "test input", "The message a test sends.",
+            List.of(
+                    UdlKey.of("body", ValueKind.ANY, "The body (any JSON-like value).", "{id: \"a1\", amount: 5}"),
+                    UdlKey.of("headers", ValueKind.STRING_MAP, "Headers of the message.", "{X-Tenant: acme}")),
+            false);
+
+    public static final Struct TEST_EXPECT = new Struct("testExpect", "test expectation",
+            "What must hold after the test message ran through the route.",
+            List.of(
+                    UdlKey.of("body", ValueKind.ANY, "The reply body, compared as JSON.", "{id: \"a1\"}"),
+                    UdlKey.of("status", Value.of(ValueKind.INTEGER).range(100, 599, UdlErrorCode.BAD_STATUS),
+                            "The reply status.", "201"),
+                    UdlKey.of("sent", new NamedMap("system", NameRule.IDENTIFIER, new ListOf(Value.of(ValueKind.ANY))),
+                            "System name → the bodies it must have received, in order.", "{db: [{id: \"a1\"}]}"),
+                    UdlKey.of("deadLetter", ValueKind.BOOLEAN, "True when the message must end in the dead-letter "
+                            + "destination.", "false")),
+            false);
+
+    public static final Struct TEST = new Struct("test", "test",
+            "A test case run by `unikernal test`: targets are replaced by capturing stand-ins, no server is needed.",
+            List.of(
+                    UdlKey.of("name", ValueKind.STRING, "What the test shows.", "\"big orders go to review\"")
+                            .asRequired(),
+                    UdlKey.of("route", Value.of(ValueKind.ROUTE_REF), "The route under test.", "ingest-order")
+                            .asRequired(),
+                    UdlKey.of("input", TEST_INPUT, TEST_INPUT.description(), "{body: {id: \"a1\"}}").asRequired(),
+                    UdlKey.of("expect", TEST_EXPECT, TEST_EXPECT.description(), "{status: 201}").asRequired()),
+            false);
+
+    public static final Struct DOCUMENT = new Struct("udl", "UDL file", "A UDL file: one integration app.",
+            List.of(
+                    UdlKey.of("udl", Value.of(ValueKind.INTEGER).allowed(List.of(String.valueOf(VERSION)),
+                                    UdlErrorCode.BAD_UDL_VERSION), "The UDL version; must be 8.", "8")
+                            .asRequired(UdlErrorCode.BAD_UDL_VERSION),
+                    UdlKey.of("name", IDENTIFIER, "The app's name; becomes the Camel context name.", "orders")
+                            .asRequired(),
+                    UdlKey.of("systems", new NamedMap("system", NameRule.IDENTIFIER, new Shape.SystemEntry()),
+                            "The systems the app talks to, by name; each names its adapter and the adapter's options.",
+                            "{shop: {adapter: http, path: /orders}}"),
+                    UdlKey.of("schemas", new NamedMap("schema", NameRule.IDENTIFIER, SCHEMA),
+                            "UDM schemas of message bodies, by name.", "{Order: {fields: {id: {type: string}}}}"),
+                    UdlKey.of("routes", new ListOf(ROUTE), "The app's routes.",
+                            "[{name: ingest, from: shop, steps: [{to: db}]}]"),
+                    UdlKey.of("tests", new ListOf(TEST), "Test cases run by `unikernal test`.",
+                            "[{name: ok, route: ingest, input: {body: {}}, expect: {status: 200}}]"),
+                    UdlKey.notYet("translations", "Protocol translations (UPT): expose one protocol, call another.",
+                            "[{expose: {protocol: rest, path: /users}, target: {protocol: grpc}}]",
+                            "remove it for now: bridge protocols with a route from an http system to an "
+                                    + "http-client system"),
+                    UdlKey.notYet("pipelines", "Batch and streaming ETL pipelines.",
+                            "[{name: nightly, schedule: \"0 0 2 * * ?\"}]",
+                            "remove it for now: use a route from a timer or file system with transform and "
+                                    + "filter steps")),
+            false);
+
+    /** Named shapes referred to by {@link Ref}. */
+    public static Map<String, Shape> definitions() {
+        Map<String, Shape> defs = new LinkedHashMap<>();
+        defs.put("steps", new ListOf(STEP));
+        return defs;
+    }
+
+    /** Resolves a {@link Ref}. */
+    public static Shape resolve(Shape shape) {
+        if (shape instanceof Ref ref) {
+            Shape target = definitions().get(ref.id());
+            if (target == null) {
+                throw new IllegalStateException("no UDL definition named '" + ref.id() + "'");
+            }
+            return target;
+        }
+        return shape;
+    }
+
+    /** Every struct of the language, in reference-doc order. */
+    public static List<Struct> structs() {
+        return List.of(DOCUMENT, SCHEMA, FIELD, ROUTE, STEP, TRANSFORM, BRANCH, SPLIT, REPLY, TEST, TEST_INPUT,
+                TEST_EXPECT);
+    }
+
+    /** The key {@code system} of an endpoint map, declared here so parser, schema and doc agree. */
+    public static final UdlKey ENDPOINT_SYSTEM = UdlKey.of("system", Value.of(ValueKind.SYSTEM_REF),
+            "The system used; the other keys are the adapter's source (in from) or target (in to, deadLetter) options.",
+            "db").asRequired();
+
+    /** The key {@code adapter} of a system entry. */
+    public static final UdlKey SYSTEM_ADAPTER = UdlKey.of("adapter", ValueKind.STRING,
+            "The adapter that talks to the system; the other keys are that adapter's options.", "http").asRequired();
+
+    private UdlSpec() {
+    }
+}
