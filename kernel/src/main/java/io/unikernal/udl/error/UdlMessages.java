@@ -119,8 +119,9 @@ public final class UdlMessages {
                 "write a whole number and a unit: 250ms, 2s, 5m, 1h, 1d");
     }
 
-    public static UdlError badName(SourcePos pos, String what, String name, String rule) {
-        return UdlError.error(BAD_NAME, pos, what + " name '" + name + "' is not valid", "names " + rule);
+    /** {@code noun} is e.g. "name", "system name", "field name". */
+    public static UdlError badName(SourcePos pos, String noun, String name, String rule) {
+        return UdlError.error(BAD_NAME, pos, "'" + name + "' is not a valid " + noun, "names " + rule);
     }
 
     public static UdlError notSupportedYet(SourcePos pos, String key, String hint) {
@@ -230,7 +231,9 @@ public final class UdlMessages {
     }
 
     public static UdlError expressionType(SourcePos pos, String message) {
-        return UdlError.error(EXPRESSION_TYPE, pos, "expression does not type-check: " + message, null);
+        int candidates = message.indexOf(" (candidates:");
+        String shown = candidates > 0 ? message.substring(0, candidates) : message;
+        return UdlError.error(EXPRESSION_TYPE, pos, "expression does not type-check: " + shown, null);
     }
 
     public static UdlError expressionUnknownField(SourcePos pos, String message, String schema) {

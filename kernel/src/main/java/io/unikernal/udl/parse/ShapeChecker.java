@@ -180,7 +180,7 @@ final class ShapeChecker {
         for (NodeTuple t : map.getValue()) {
             String name = Nodes.keyText(t);
             if (!shape.nameRule().accepts(name)) {
-                problems.add(UdlMessages.badName(Nodes.pos(file, t.getKeyNode()), shape.entryTitle(), name,
+                problems.add(UdlMessages.badName(Nodes.pos(file, t.getKeyNode()), shape.entryTitle() + " name", name,
                         shape.nameRule().rule()));
             }
             check(t.getValueNode(), shape.value(), name, null);
@@ -355,7 +355,8 @@ final class ShapeChecker {
             return;
         }
         if (!v.nameRule().accepts(text)) {
-            problems.add(UdlMessages.badName(Nodes.pos(file, s), key, text, v.nameRule().rule()));
+            problems.add(UdlMessages.badName(Nodes.pos(file, s), v.nameRule() == Shape.NameRule.FIELD ? "field name"
+                    : "name", text, v.nameRule().rule()));
         }
     }
 
