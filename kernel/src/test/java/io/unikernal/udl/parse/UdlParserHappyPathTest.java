@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class UdlParserHappyPathTest {
 
-    private static final Path ORDERS = Path.of("src/test/resources/udl/orders.udl");
+    private static final Path ORDERS = Path.of("src/test/resources/udl/valid/orders.udl");
 
     @Test
     void parsesTheDesignExampleIntoTheModel() {

@@ -1,0 +1,66 @@
+package io.unikernal.cli.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.unikernal.adapter.Adapters;
+import io.unikernal.udl.doc.UdlJsonSchemaGenerator;
+import io.unikernal.udl.doc.UdlReferenceGenerator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/udl.schema.json and docs/udl-reference.md are generated from the UDL spec and every adapter of the
+ * distribution (this module has them all on its class path). This test regenerates both in memory and fails when the
+ * committed files differ; run it with {@code -Dunikernal.docs.update=true} to rewrite them.
+ */
+class GeneratedDocsAreCurrentTest {
+
+    private static final boolean UPDATE = Boolean.getBoolean("unikernal.docs.update");
+    private static final String HOW_TO_UPDATE = "regenerate with: ./mvnw -pl cli -am test "
+            + "-Dtest=GeneratedDocsAreCurrentTest -Dsurefire.failIfNoSpecifiedTests=false -Dunikernal.docs.update=true";
+
+    @Test
+    void jsonSchemaIsCurrent() throws IOException {
+        check("docs/udl.schema.json", new UdlJsonSchemaGenerator(Adapters.installed()).generateText());
+    }
+
+    @Test
+    void referenceIsCurrent() throws IOException {
+        check("docs/udl-reference.md", new UdlReferenceGenerator(Adapters.installed()).generate());
+    }
+
+    @Test
+    void everyAdapterOfTheDistributionIsDocumented() {
+        String reference = new UdlReferenceGenerator(Adapters.installed()).generate();
+        assertThat(Adapters.installed().all()).isNotEmpty();
+        Adapters.installed().all().keySet().forEach(name -> assertThat(reference).contains("### Adapter `" + name + "`"));
+    }
+
+    private static void check(String relative, String generated) throws IOException {
+        Path file = repositoryRoot().resolve(relative);
+        if (UPDATE) {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, generated, StandardCharsets.UTF_8);
+            return;
+        }
+        assertThat(file).as(relative + " is missing; " + HOW_TO_UPDATE).exists();
+        String committed = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(committed).as(relative + " is stale: the UDL spec or an adapter changed; " + HOW_TO_UPDATE)
+                .isEqualTo(generated);
+    }
+
+    /** The folder holding the parent pom and kernel/, whether tests run from cli/ or from the root. */
+    private static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !(Files.isDirectory(dir.resolve("kernel")) && Files.exists(dir.resolve("mvnw")))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("cannot find the repository root above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+}
