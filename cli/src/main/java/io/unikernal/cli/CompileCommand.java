@@ -1,12 +1,14 @@
 package io.unikernal.cli;
 
 import io.unikernal.adapter.Adapters;
+import io.unikernal.compile.CamelYamlSchema;
 import io.unikernal.compile.CompileOptions;
 import io.unikernal.compile.CompiledApp;
 import io.unikernal.compile.UdlCompiler;
 import io.unikernal.compile.YamlEmitter;
 import io.unikernal.udl.model.UdlDocument;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,6 +38,13 @@ final class CompileCommand implements Callable<Integer> {
             return 1;
         }
         CompiledApp app = new UdlCompiler(adapters).compile(doc, UdlFiles.baseDir(file), CompileOptions.DEFAULT);
+        List<String> violations = CamelYamlSchema.violations(YamlEmitter.routesYaml(app));
+        if (!violations.isEmpty()) {
+            // a compiler defect, not a user error: say so rather than write files Camel would reject
+            spec.commandLine().getErr().println("internal error: the compiled routes do not conform to Camel's YAML"
+                    + " DSL schema; please report it with the UDL file: " + violations);
+            return 2;
+        }
         for (Path written : YamlEmitter.write(app, output)) {
             spec.commandLine().getOut().println("wrote " + written);
         }

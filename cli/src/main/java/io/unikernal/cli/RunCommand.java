@@ -57,6 +57,11 @@ final class RunCommand implements Callable<Integer> {
         if (port != null) {
             overrides.put("camel.server.port", String.valueOf(port));
         }
+        String busy = busyHttpPort(app, overrides);
+        if (busy != null) {
+            spec.commandLine().getErr().println(busy);
+            return 1;
+        }
         UdlRuntime runtime = UdlRuntime.start(app, overrides);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -68,6 +73,29 @@ final class RunCommand implements Callable<Integer> {
         printServing(doc, runtime.context(), out);
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The HTTP server binds asynchronously and Camel only logs a bind failure, so check the port first: an app that
+     * says it is serving must be.
+     */
+    private static String busyHttpPort(CompiledApp app, Map<String, String> overrides) {
+        if (!"true".equals(app.properties().get("camel.server.enabled"))) {
+            return null;
+        }
+        String host = overrides.getOrDefault("camel.server.host", app.properties().get("camel.server.host"));
+        String port = overrides.getOrDefault("camel.server.port", app.properties().get("camel.server.port"));
+        if (host == null || port == null || !port.matches("\\d+") || host.contains("{{")) {
+            return null;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(host, Integer.parseInt(port)));
+            return null;
+        } catch (java.io.IOException e) {
+            return "error: cannot serve HTTP on " + host + ":" + port + " (" + e.getMessage()
+                    + "): stop what uses the port, or pick another with --port";
+        }
     }
 
     private static void printServing(UdlDocument doc, CamelContext context, PrintWriter out) {
@@ -85,12 +113,12 @@ final class RunCommand implements Callable<Integer> {
             return URISupport.sanitizeUri(uri);
         }
         String rest = uri.substring("platform-http:".length());
-        String path = rest.contains("?") ? rest.substring(0, rest.indexOf('?')) : rest;
+        String path = "/" + (rest.contains("?") ? rest.substring(0, rest.indexOf('?')) : rest).replaceFirst("^/+", "");
         String method = rest.contains("httpMethodRestrict=")
                 ? rest.substring(rest.indexOf("httpMethodRestrict=") + "httpMethodRestrict=".length()).split("&")[0]
                 : "ANY";
         String host = context.resolvePropertyPlaceholders("{{camel.server.host:127.0.0.1}}");
         String port = context.resolvePropertyPlaceholders("{{camel.server.port:8080}}");
-        return String.format("%-6s http://%s:%s%s", method, host, port, path.startsWith("/") ? path : "/" + path);
+        return String.format("%-6s http://%s:%s%s", method, host, port, path);
     }
 }

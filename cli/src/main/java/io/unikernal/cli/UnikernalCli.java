@@ -16,11 +16,16 @@ public final class UnikernalCli {
 
     /** Runs the command line and returns the exit code (0 ok, 1 the input has errors, 2 usage error). */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line; an unexpected exception prints one line, not a stack trace. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new UnikernalCli());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + e.getMessage());
             return 1;
         });
-        return cli.execute(args);
+        return cli;
     }
 }

@@ -3,6 +3,7 @@ package io.unikernal.compile;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.model.BeanFactoryDefinition;
+import org.apache.camel.model.RouteConfigurationDefinition;
 import org.apache.camel.model.RouteDefinition;
 
 /**
@@ -10,6 +11,6 @@ import org.apache.camel.model.RouteDefinition;
  * application properties they need. The in-process runtime uses it directly; {@link YamlEmitter} dumps the very
  * same objects, so the two cannot drift.
  */
-public record CompiledApp(String name, List<RouteDefinition> routes, List<BeanFactoryDefinition<?>> beans,
-        Map<String, String> properties) {
+public record CompiledApp(String name, List<RouteConfigurationDefinition> routeConfigurations,
+        List<RouteDefinition> routes, List<BeanFactoryDefinition<?>> beans, Map<String, String> properties) {
 }

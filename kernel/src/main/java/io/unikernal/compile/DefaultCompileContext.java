@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.camel.model.BeanFactoryDefinition;
+import org.apache.camel.model.RouteConfigurationDefinition;
 
 /** Collects the beans and properties adapters and steps contribute while one document is compiled. */
 final class DefaultCompileContext implements CompileContext {
@@ -24,6 +25,7 @@ final class DefaultCompileContext implements CompileContext {
     private final Adapters adapters;
     private final Map<String, BeanFactoryDefinition<?>> beans = new LinkedHashMap<>();
     private final Map<String, String> properties = new LinkedHashMap<>();
+    private final List<RouteConfigurationDefinition> routeConfigurations = new ArrayList<>();
     private final Map<String, Integer> nameCounts = new HashMap<>();
 
     DefaultCompileContext(UdlDocument document, Path baseDir, CompileOptions options, Adapters adapters) {
@@ -119,6 +121,14 @@ final class DefaultCompileContext implements CompileContext {
     @Override
     public boolean testMode() {
         return options.testMode();
+    }
+
+    void addRouteConfiguration(RouteConfigurationDefinition configuration) {
+        routeConfigurations.add(configuration);
+    }
+
+    List<RouteConfigurationDefinition> routeConfigurations() {
+        return List.copyOf(routeConfigurations);
     }
 
     List<BeanFactoryDefinition<?>> beans() {

@@ -20,7 +20,10 @@ import org.apache.camel.model.ChoiceDefinition;
 import org.apache.camel.model.MulticastDefinition;
 import org.apache.camel.model.OnExceptionDefinition;
 import org.apache.camel.model.ProcessorDefinition;
+import org.apache.camel.model.RouteConfigurationDefinition;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.ExpressionSubElementDefinition;
+import org.apache.camel.model.language.ConstantExpression;
 import org.apache.camel.model.language.LanguageExpression;
 
 /**
@@ -50,7 +53,7 @@ public final class UdlCompiler {
             }
         }
         List<RouteDefinition> routes = doc.routes().stream().map(r -> compileRoute(r, ctx)).toList();
-        return new CompiledApp(doc.name(), routes, ctx.beans(), ctx.properties());
+        return new CompiledApp(doc.name(), ctx.routeConfigurations(), routes, ctx.beans(), ctx.properties());
     }
 
     private RouteDefinition compileRoute(RouteDecl decl, DefaultCompileContext ctx) {
@@ -87,20 +90,31 @@ public final class UdlCompiler {
      */
     private void deadLetterHandling(RouteDecl decl, RouteDefinition route, DefaultCompileContext ctx,
             Adapter sourceAdapter, SystemDecl source, boolean callerWaits) {
-        OnExceptionDefinition onException = route.onException(Exception.class).handled(true);
+        // Camel's YAML DSL takes route-scoped error handling as a route configuration, so that is what we build
+        RouteConfigurationDefinition configuration = new RouteConfigurationDefinition();
+        configuration.setId(decl.name() + "-on-failure");
+        ctx.addRouteConfiguration(configuration);
+        route.routeConfigurationId(configuration.getId());
+        OnExceptionDefinition onException = configuration.onException(Exception.class);
+        // a model expression (not handled(true)'s Java constant) so the YAML dump keeps it
+        onException.setHandled(new ExpressionSubElementDefinition(new ConstantExpression("true")));
         String recorder = ctx.uniqueName("dead-letter-record-" + decl.name());
         ctx.addBean(recorder, DeadLetterRecorder.class, List.of(decl.name()), Map.of());
         onException.process(recorder);
         if (decl.deadLetter() != null) {
-            deliver(decl.deadLetter(), onException, ctx);
+            // if the dead-letter system fails too, the record still reaches the error log rather than vanishing
+            org.apache.camel.model.TryDefinition attempt = onException.doTry();
+            deliver(decl.deadLetter(), attempt, ctx);
+            attempt.doCatch(Exception.class).log(org.apache.camel.LoggingLevel.ERROR,
+                    "unikernal.dead-letter." + decl.name(), "the dead-letter system " + decl.deadLetter().system()
+                            + " failed (${exception.message}); the failed message: ${body}").end();
         } else {
             onException.log(org.apache.camel.LoggingLevel.ERROR, "unikernal.dead-letter." + decl.name(),
                     "no deadLetter on route " + decl.name() + ", logging the failed message: ${body}");
         }
         if (callerWaits) {
-            String errorReply = ctx.uniqueName("error-reply");
-            ctx.addBean(errorReply, ErrorReplyProcessor.class, Map.of());
-            onException.process(errorReply);
+            ctx.addBean("error-reply", ErrorReplyProcessor.class, Map.of());
+            onException.process("error-reply");
             sourceAdapter.denormalizeReply(source, decl.from(), onException, ctx);
         }
         onException.end();

@@ -12,6 +12,9 @@ import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.BeanFactoryDefinition;
+import org.apache.camel.model.OnExceptionDefinition;
+import org.apache.camel.model.RouteConfigurationDefinition;
+import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RoutesDefinition;
 import org.apache.camel.yaml.LwModelToYAMLDumper;
 import org.snakeyaml.engine.v2.api.Dump;
@@ -71,16 +74,48 @@ public final class YamlEmitter {
     private static List<?> dumpRoutes(CompiledApp app) {
         CamelContext context = new DefaultCamelContext(false);
         try {
+            LwModelToYAMLDumper dumper = new LwModelToYAMLDumper();
+            List<Object> out = new ArrayList<>();
+            for (RouteConfigurationDefinition configuration : app.routeConfigurations()) {
+                out.add(routeConfiguration(configuration, dumper, context));
+            }
             RoutesDefinition routes = new RoutesDefinition();
             routes.setRoutes(new ArrayList<>(app.routes()));
-            String yaml = new LwModelToYAMLDumper().dumpModelAsYaml(context, routes, false, false, false);
-            Object loaded = new Load(LoadSettings.builder().build()).loadFromString(yaml);
-            return loaded instanceof List<?> list ? list : List.of(loaded);
+            out.addAll(load(dumper.dumpModelAsYaml(context, routes, false, false, false)));
+            return out;
         } catch (Exception e) {
             throw new IllegalStateException("cannot dump the routes of '" + app.name() + "' as YAML: " + e, e);
         } finally {
             closeQuietly(context);
         }
+    }
+
+    /**
+     * Camel 4.14's dumper writes route configurations empty, but writes an {@code onException} correctly as a step
+     * of a route; so each one is dumped inside a scratch route (added to its outputs without re-parenting, the model
+     * stays untouched) and moved into the configuration.
+     */
+    private static Map<String, Object> routeConfiguration(RouteConfigurationDefinition configuration,
+            LwModelToYAMLDumper dumper, CamelContext context) throws Exception {
+        List<Object> onExceptions = new ArrayList<>();
+        for (OnExceptionDefinition onException : configuration.getOnExceptions()) {
+            RouteDefinition scratch = new RouteDefinition();
+            scratch.from("direct:unikernal-dump");
+            scratch.getOutputs().add(onException);
+            Map<?, ?> route = (Map<?, ?>) ((Map<?, ?>) load(dumper.dumpModelAsYaml(context, scratch, false, false,
+                    false)).get(0)).get("route");
+            List<?> steps = (List<?>) ((Map<?, ?>) route.get("from")).get("steps");
+            onExceptions.add(steps.get(0));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", configuration.getId());
+        body.put("onException", onExceptions);
+        return Map.of("routeConfiguration", body);
+    }
+
+    private static List<?> load(String yaml) {
+        Object loaded = new Load(LoadSettings.builder().build()).loadFromString(yaml);
+        return loaded instanceof List<?> list ? list : List.of(loaded);
     }
 
     private static Map<String, Object> bean(BeanFactoryDefinition<?> bean) {
@@ -102,7 +137,14 @@ public final class YamlEmitter {
         return out;
     }
 
-    /** Restores {@code language: cel} in every {@code language:} expression the dumper wrote without it. */
+    /** Options the dumper writes as text although the YAML DSL schema types them boolean. */
+    private static final java.util.Set<String> BOOLEAN_OPTIONS = java.util.Set.of("parallelProcessing",
+            "stopOnException", "parallelAggregate", "streaming", "shareUnitOfWork", "useOriginalMessage");
+
+    /**
+     * Restores {@code language: cel} in every {@code language:} expression the dumper wrote without it, and types
+     * boolean options as booleans.
+     */
     @SuppressWarnings("unchecked")
     private static Object nameCelLanguage(Object node) {
         if (node instanceof Map<?, ?> map) {
@@ -115,6 +157,10 @@ public final class YamlEmitter {
                     named.put("language", UdlCompiler.CEL);
                     named.putAll((Map<String, Object>) lang);
                     value = named;
+                }
+                if (BOOLEAN_OPTIONS.contains(String.valueOf(e.getKey())) && value instanceof String text
+                        && (text.equals("true") || text.equals("false"))) {
+                    value = Boolean.valueOf(text);
                 }
                 copy.put(String.valueOf(e.getKey()), value);
             }

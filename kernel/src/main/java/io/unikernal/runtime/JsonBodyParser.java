@@ -20,6 +20,9 @@ public final class JsonBodyParser implements Processor {
         exchange.getMessage().setBody(parse(exchange, exchange.getMessage().getBody()));
     }
 
+    /** Exchange property holding the body's text as received, for dead-letter records. */
+    public static final String RAW_PAYLOAD = "UnikernalRawPayload";
+
     static Object parse(Exchange exchange, Object body) throws Exception {
         if (body == null) {
             return new LinkedHashMap<String, Object>();
@@ -36,6 +39,10 @@ public final class JsonBodyParser implements Processor {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } else {
             text = exchange.getContext().getTypeConverter().mandatoryConvertTo(String.class, exchange, body);
+        }
+        // streams can be read once: keep the text so a failure later can still report the message as it came
+        if (exchange.getProperty(RAW_PAYLOAD) == null) {
+            exchange.setProperty(RAW_PAYLOAD, text);
         }
         if (text.isBlank()) {
             return new LinkedHashMap<String, Object>();

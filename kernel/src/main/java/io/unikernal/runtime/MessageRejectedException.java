@@ -9,15 +9,20 @@ import java.util.List;
 public class MessageRejectedException extends RuntimeException {
 
     private final List<String> details;
+    private final int status;
 
     public MessageRejectedException(String message, List<String> details) {
-        super(message);
-        this.details = List.copyOf(details);
+        this(400, message, details);
     }
 
-    public MessageRejectedException(String message, Throwable cause) {
-        super(message, cause);
-        this.details = List.of();
+    /** For a caller error other than 400, e.g. 415 for a body in a format the route does not read. */
+    public MessageRejectedException(int status, String message, List<String> details) {
+        super(message);
+        if (status < 400 || status > 499) {
+            throw new IllegalArgumentException("a rejected message is a 4xx caller error, not " + status);
+        }
+        this.details = List.copyOf(details);
+        this.status = status;
     }
 
     public List<String> details() {
@@ -26,6 +31,6 @@ public class MessageRejectedException extends RuntimeException {
 
     /** The HTTP status a waiting caller gets. */
     public int status() {
-        return 400;
+        return status;
     }
 }

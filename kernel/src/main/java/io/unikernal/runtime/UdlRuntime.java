@@ -55,6 +55,22 @@ public final class UdlRuntime implements AutoCloseable {
         main.stop();
     }
 
+    /** Calls a bean's destroy method when the context stops (e.g. closes a connection pool). */
+    private record DestroyOnStop(Object bean, String method) implements org.apache.camel.Service {
+        @Override
+        public void start() {
+        }
+
+        @Override
+        public void stop() {
+            try {
+                bean.getClass().getMethod(method).invoke(bean);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot call " + method + " on " + bean.getClass().getName(), e);
+            }
+        }
+    }
+
     /** Adds the compiled beans and routes to the context Camel Main builds. */
     private static final class CompiledRoutes extends RouteBuilder {
         private final CompiledApp app;
@@ -67,9 +83,20 @@ public final class UdlRuntime implements AutoCloseable {
         public void configure() throws Exception {
             CamelContext context = getContext();
             Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
-            for (BeanFactoryDefinition<?> bean : app.beans()) {
-                context.getRegistry().bind(bean.getName(), BeanModelHelper.newInstance(bean, context));
-                model.addCustomBean(bean);
+            for (BeanFactoryDefinition<?> definition : app.beans()) {
+                Object bean = BeanModelHelper.newInstance(definition, context);
+                // BeanModelHelper leaves init/destroy methods to its caller, as the YAML DSL loader does
+                if (definition.getInitMethod() != null) {
+                    bean.getClass().getMethod(definition.getInitMethod()).invoke(bean);
+                }
+                if (definition.getDestroyMethod() != null) {
+                    context.addService(new DestroyOnStop(bean, definition.getDestroyMethod()), true, true);
+                }
+                context.getRegistry().bind(definition.getName(), bean);
+                model.addCustomBean(definition);
+            }
+            for (org.apache.camel.model.RouteConfigurationDefinition configuration : app.routeConfigurations()) {
+                model.addRouteConfiguration(configuration);
             }
             getRouteCollection().getRoutes().addAll(app.routes());
         }

@@ -51,16 +51,17 @@ public final class TwoWayRun {
     private static <T> Outcomes<T> run(UdlDocument doc, Path baseDir, Adapters adapters, Map<String, String> overrides,
             Path workDir, Scenario<T> scenario) throws Exception {
         CompiledApp app = new UdlCompiler(adapters).compile(doc, baseDir, CompileOptions.DEFAULT);
-        T inProcess;
-        try (UdlRuntime runtime = UdlRuntime.start(app, overrides)) {
-            inProcess = scenario.run(runtime);
-        }
+        // written before the in-process run: starting routes applies their route configurations to the model
         Path dir = Files.createDirectories(workDir.resolve("emitted-" + doc.name()));
         YamlEmitter.write(app, dir);
         List<String> violations = CamelYamlSchema.violations(
                 Files.readString(dir.resolve(YamlEmitter.routesFileName(doc.name()))));
         if (!violations.isEmpty()) {
             throw new AssertionError("the emitted YAML does not conform to camelYamlDsl.json: " + violations);
+        }
+        T inProcess;
+        try (UdlRuntime runtime = UdlRuntime.start(app, overrides)) {
+            inProcess = scenario.run(runtime);
         }
         T emitted;
         try (UdlRuntime runtime = UdlRuntime.startEmitted(dir, overrides)) {

@@ -23,7 +23,8 @@ public final class FileAdapter implements Adapter {
     private static final OptionSpec INCLUDE = OptionSpec.of("include", ValueKind.STRING).defaultValue(".*\\.json")
             .description("Regular expression of the file names to read.");
     private static final OptionSpec FILE_NAME = OptionSpec.of("fileName", ValueKind.STRING)
-            .description("Name of written files; default: the correlation id plus .json.").example("order.json");
+            .description("Name of written files, a Camel simple expression; default: time and exchange id, .json.")
+            .example("order-${header.UdmCorrelationId}.json");
 
     @Override
     public String name() {
@@ -77,7 +78,7 @@ public final class FileAdapter implements Adapter {
         // the file gets JSON text; the route goes on with the parsed payload, as after any other target
         ctx.addBean("write-json", JsonBodyWriter.class, Map.of());
         block.process("write-json");
-        String fileName = ctx.text(use.option("fileName"), "${header.UdmCorrelationId}.json");
+        String fileName = ctx.text(use.option("fileName"), "${date:now:yyyyMMdd-HHmmss-SSS}-${exchangeId}.json");
         block.to("file:" + ctx.systemOption(system, "directory") + "?fileName=" + fileName);
         StandardNodes.parseJson(block, ctx);
     }

@@ -105,11 +105,15 @@ public final class HttpServerAdapter implements Adapter {
     @Override
     public String sourceUri(SystemDecl system, EndpointRef use, CompileContext ctx) {
         String method = ctx.text(use.option("method"), null);
-        return "platform-http:" + fullPath(system, use, ctx) + (method == null ? "" : "?httpMethodRestrict=" + method);
+        // bodies are JSON whatever the Content-Type says (curl -d sends form encoding); no stack traces to callers
+        return "platform-http:" + fullPath(system, use, ctx) + "?populateBodyWithForm=false&muteException=true"
+                + (method == null ? "" : "&httpMethodRestrict=" + method);
     }
 
     @Override
     public void normalize(SystemDecl system, EndpointRef use, ProcessorDefinition<?> route, CompileContext ctx) {
+        ctx.addBean("http-json-request-check", HttpJsonRequestCheck.class, Map.of());
+        route.process("http-json-request-check");
         StandardNodes.normalizeJson(system.name(), route, ctx);
     }
 

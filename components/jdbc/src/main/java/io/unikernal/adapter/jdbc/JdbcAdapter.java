@@ -79,7 +79,7 @@ public class JdbcAdapter implements Adapter {
 
     /** The URL used when the system declares none. */
     protected String defaultUrl(SystemDecl system, CompileContext ctx) {
-        return "jdbc:h2:mem:" + ctx.document().name() + "-" + system.name() + ";DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE";
+        return "jdbc:h2:mem:" + ctx.document().name() + "-" + system.name() + ";DATABASE_TO_LOWER=TRUE";
     }
 
     protected String defaultUser() {

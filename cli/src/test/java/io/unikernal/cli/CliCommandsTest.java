@@ -1,0 +1,152 @@
+package io.unikernal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.unikernal.compile.CamelYamlSchema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliCommandsTest {
+
+    static final Path QUICKSTART = Path.of("../examples/quickstart/orders.udl.yaml");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void validateAcceptsTheQuickstartAndSaysWhatItHolds() {
+        Cli result = Cli.run("validate", QUICKSTART.toString());
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("ok (3 systems, 3 routes, 3 tests)");
+    }
+
+    @Test
+    void validatePrintsEveryErrorWithItsPositionAndExitsOne() throws Exception {
+        Path bad = tmp.resolve("bad.udl.yaml");
+        Files.writeString(bad, """
+                udl: 8
+                name: bad
+                systems:
+                  db: {adapter: jdbc}
+                routes:
+                  - name: r
+                    from: dbb
+                    steps:
+                      - to: db
+                      - frobnicate: true
+                """);
+        Cli result = Cli.run("validate", bad.toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains(bad + ":7:11: ").contains("did you mean 'db'?")
+                .contains(bad + ":10:9: ");
+    }
+
+    @Test
+    void validateReportsAMissingFile() {
+        Cli result = Cli.run("validate", tmp.resolve("nope.udl.yaml").toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("nope.udl.yaml: no such file");
+    }
+
+    @Test
+    void compileWritesCamelYamlThatConformsToCamelsSchemaAndKeepsSecretsOut() throws Exception {
+        Path udl = tmp.resolve("app.udl.yaml");
+        Files.writeString(udl, """
+                udl: 8
+                name: secretive
+                systems:
+                  api: {adapter: http, port: 18123}
+                  db:  {adapter: postgres, url: "${env:PG_URL:jdbc:postgresql://127.0.0.1:5432/postgres}", password: "${secret:PG_PASSWORD}"}
+                routes:
+                  - name: save
+                    from: {system: api, method: POST, path: /save}
+                    steps:
+                      - to: {system: db, sql: "select 1 as one"}
+                """);
+        Path out = tmp.resolve("out");
+        Cli result = Cli.run("compile", udl.toString(), "-o", out.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        String yaml = Files.readString(out.resolve("secretive.camel.yaml"));
+        assertThat(CamelYamlSchema.violations(yaml)).isEmpty();
+        assertThat(yaml).contains("{{secret:PG_PASSWORD}}").contains("{{env:PG_URL:jdbc:postgresql://127.0.0.1:5432/postgres}}")
+                .doesNotContain("${secret");
+        assertThat(Files.readString(out.resolve("application.properties")))
+                .contains("camel.server.port = 18123").contains("camel.server.host = 127.0.0.1");
+    }
+
+    @Test
+    void compileRefusesAnInvalidFileAndWritesNothing() throws Exception {
+        Path udl = tmp.resolve("broken.udl.yaml");
+        Files.writeString(udl, "udl: 7\nname: x\n");
+        Path out = tmp.resolve("out");
+        Cli result = Cli.run("compile", udl.toString(), "-o", out.toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains(udl + ":1:6: ");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void testRunsTheQuickstartCases() {
+        Cli result = Cli.run("test", QUICKSTART.toString());
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("PASS a valid order is priced and stored").contains("3 passed, 0 failed");
+    }
+
+    @Test
+    void testFailsWithTheDifferenceWhenAnExpectationIsWrong() throws Exception {
+        Path udl = tmp.resolve("t.udl.yaml");
+        Files.writeString(udl, """
+                udl: 8
+                name: wrong
+                systems:
+                  api: {adapter: http}
+                routes:
+                  - name: double
+                    from: api
+                    steps:
+                      - transform: {set: {twice: "n * 2"}}
+                    reply: {body: "{'twice': twice}"}
+                tests:
+                  - name: doubles
+                    route: double
+                    input: {body: {n: 21}}
+                    expect: {status: 200, body: {twice: 42}}
+                  - name: wrong on purpose
+                    route: double
+                    input: {body: {n: 1}}
+                    expect: {body: {twice: 3}}
+                """);
+        Cli result = Cli.run("test", udl.toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("PASS doubles").contains("FAIL wrong on purpose")
+                .contains("body $.twice: expected 3 but was 2").contains("1 passed, 1 failed");
+    }
+
+    @Test
+    void versionNamesCamelAndJava() {
+        Cli result = Cli.run("version");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("Unikernal").contains("Apache Camel 4.14.0").contains("Java 17");
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        Cli result = Cli.run("--help");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("run").contains("compile").contains("validate").contains("test")
+                .contains("version");
+    }
+
+    @Test
+    void runRefusesAPortThatIsTaken() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            Cli result = Cli.run("run", QUICKSTART.toString(), "--port", String.valueOf(taken.getLocalPort()));
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.err()).contains("cannot serve HTTP on 127.0.0.1:" + taken.getLocalPort())
+                    .contains("--port");
+        }
+    }
+}
