@@ -25,7 +25,7 @@ public final class UdlRuntime implements AutoCloseable {
     public static UdlRuntime start(CompiledApp app, Map<String, String> overrides) throws Exception {
         Main main = new Main();
         app.properties().forEach(main::addInitialProperty);
-        overrides.forEach(main::addInitialProperty);
+        overrides.forEach(main::addOverrideProperty);
         main.configure().addRoutesBuilder(new CompiledRoutes(app));
         main.start();
         return new UdlRuntime(main);
@@ -39,7 +39,7 @@ public final class UdlRuntime implements AutoCloseable {
         Main main = new Main();
         java.nio.file.Path absolute = dir.toAbsolutePath();
         main.setPropertyPlaceholderLocations("file:" + absolute.resolve("application.properties"));
-        overrides.forEach(main::addInitialProperty);
+        overrides.forEach(main::addOverrideProperty);
         main.configure().withRoutesIncludePattern("file:" + absolute + "/*.camel.yaml");
         main.start();
         return new UdlRuntime(main);

@@ -112,9 +112,10 @@ public final class HttpServerAdapter implements Adapter {
 
     @Override
     public void normalize(SystemDecl system, EndpointRef use, ProcessorDefinition<?> route, CompileContext ctx) {
+        // the envelope first, so even a refused request has a correlation id
+        StandardNodes.normalizeJson(system.name(), route, ctx);
         ctx.addBean("http-json-request-check", HttpJsonRequestCheck.class, Map.of());
         route.process("http-json-request-check");
-        StandardNodes.normalizeJson(system.name(), route, ctx);
     }
 
     @Override
