@@ -51,19 +51,26 @@ impl PathNode {
         self.keys.len() - 1
     }
 
-    fn find(&self, b: &[u8], s: usize, e: usize, key_buf: &mut Vec<u8>) -> Option<usize> {
+    #[inline]
+    fn find(&self, b: &[u8], s: usize, e: usize, escaped: bool, key_buf: &mut Vec<u8>) -> Option<usize> {
         let raw = &b[s..e];
-        if raw.contains(&b'\\') {
+        if escaped {
             key_buf.clear();
             decode_into(raw, key_buf);
             return self.keys.iter().position(|k| k.as_slice() == key_buf.as_slice());
         }
-        self.keys.iter().position(|k| k.as_slice() == raw)
+        self.keys.iter().position(|k| short_eq(k, raw))
     }
 
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
     }
+}
+
+/// Equality for short keys without a call to memcmp.
+#[inline(always)]
+pub fn short_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// Per-message scratch: each slot's kind and value range (in the message, or in `decoded` when a
@@ -113,16 +120,16 @@ impl Slots {
         self.in_decoded[slot] = false;
     }
 
-    fn set_string(&mut self, slot: usize, b: &[u8], s: usize, e: usize) {
+    fn set_string(&mut self, slot: usize, b: &[u8], s: usize, e: usize, escaped: bool) {
         if self.raw_strings {
             self.set(slot, STRING, s - 1, e + 1);
             return;
         }
-        let raw = &b[s..e];
-        if !raw.contains(&b'\\') {
+        if !escaped {
             self.set(slot, STRING, s, e);
             return;
         }
+        let raw = &b[s..e];
         let at = self.decoded.len();
         decode_into(raw, &mut self.decoded);
         self.kind[slot] = STRING;
@@ -214,9 +221,9 @@ fn value(b: &[u8], p: usize, e: usize, depth: u32, node: Option<&PathNode>, slot
         b'{' => (object(b, p, e, depth + 1, node, slots)?, OBJECT),
         b'[' => (array(b, p, e, depth + 1, slots)?, ARRAY),
         b'"' => {
-            let q = string_end(b, p + 1, e)?;
+            let (q, escaped) = string_end(b, p + 1, e)?;
             if slot >= 0 && slots.kind[slot as usize] == MISSING {
-                slots.set_string(slot as usize, b, p + 1, q - 1);
+                slots.set_string(slot as usize, b, p + 1, q - 1, escaped);
             }
             return Some(q);
         }
@@ -251,9 +258,9 @@ fn object(b: &[u8], p: usize, e: usize, depth: u32, node: Option<&PathNode>, slo
             return None;
         }
         let ks = p + 1;
-        let ke = string_end(b, ks, e)?;
+        let (ke, escaped) = string_end(b, ks, e)?;
         let child = match node {
-            Some(n) if !n.is_empty() => n.find(b, ks, ke - 1, &mut slots.key_buf),
+            Some(n) if !n.is_empty() => n.find(b, ks, ke - 1, escaped, &mut slots.key_buf),
             _ => None,
         };
         p = skip_ws(b, ke, e);
@@ -299,17 +306,22 @@ fn array(b: &[u8], p: usize, e: usize, depth: u32, slots: &mut Slots) -> Option<
     }
 }
 
-/// `p` is just after the opening quote; returns the index after the closing quote.
-fn string_end(b: &[u8], mut p: usize, e: usize) -> Option<usize> {
-    while p < e {
-        let c = b[p];
+/// `p` is just after the opening quote; returns the index after the closing quote and whether the
+/// string has escapes (so callers need not scan it again).
+#[inline]
+fn string_end(b: &[u8], mut p: usize, e: usize) -> Option<(usize, bool)> {
+    let mut escaped = false;
+    let b = &b[..e]; // one bound for the loop below
+    loop {
+        let c = *b.get(p)?;
         if c == b'"' {
-            return Some(p + 1);
+            return Some((p + 1, escaped));
         }
         if c < 0x20 {
             return None;
         }
         if c == b'\\' {
+            escaped = true;
             if p + 1 >= e {
                 return None;
             }
@@ -327,7 +339,6 @@ fn string_end(b: &[u8], mut p: usize, e: usize) -> Option<usize> {
         }
         p += 1;
     }
-    None
 }
 
 fn hex(c: u8) -> Option<u32> {

@@ -62,15 +62,25 @@ impl<'a> Reader<'a> {
     }
 }
 
+#[inline(always)]
 fn read_len(b: &[u8], p: usize, me: usize) -> Result<usize> {
     if me < p || me - p < 4 {
-        return invalid(format!("malformed message framing at byte {}: truncated length", p));
+        return bad_len(p, None);
     }
     let v = i32::from_le_bytes([b[p], b[p + 1], b[p + 2], b[p + 3]]);
     if v < 0 {
-        return invalid(format!("malformed message framing at byte {}: negative length {}", p, v));
+        return bad_len(p, Some(v));
     }
     Ok(v as usize)
+}
+
+#[cold]
+#[inline(never)]
+fn bad_len(p: usize, negative: Option<i32>) -> Result<usize> {
+    match negative {
+        Some(v) => invalid(format!("malformed message framing at byte {}: negative length {}", p, v)),
+        None => invalid(format!("malformed message framing at byte {}: truncated length", p)),
+    }
 }
 
 /// Walks the headers of message `b[ms..me]`, recording the first occurrence of each wanted header
@@ -93,7 +103,7 @@ pub fn read_headers(b: &[u8], ms: usize, me: usize, wanted: &[(Vec<u8>, usize)],
         }
         p = vs + value_len;
         for (name, slot) in wanted {
-            if name.len() == name_len && slots.kind[*slot] == MISSING && &b[ns..ns + name_len] == name.as_slice() {
+            if name.len() == name_len && slots.kind[*slot] == MISSING && crate::json::short_eq(&b[ns..ns + name_len], name) {
                 slots.set(*slot, HEADER, vs, vs + value_len);
             }
         }
