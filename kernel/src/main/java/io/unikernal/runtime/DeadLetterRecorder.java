@@ -27,7 +27,7 @@ public final class DeadLetterRecorder implements Processor {
         Message message = exchange.getMessage();
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("route", route);
-        record.put("correlationId", message.getHeader(UdmHeaders.CORRELATION_ID, String.class));
+        record.put("correlationId", correlationId(exchange));
         record.put("source", message.getHeader(UdmHeaders.SOURCE, String.class));
         record.put("reason", failure == null ? "unknown" : String.valueOf(failure.getMessage()));
         record.put("errorType", failure == null ? null : failure.getClass().getName());
@@ -57,5 +57,11 @@ public final class DeadLetterRecorder implements Processor {
         }
         String text = exchange.getContext().getTypeConverter().tryConvertTo(String.class, exchange, original);
         return text != null ? text : String.valueOf(original);
+    }
+
+    /** The message's correlation id, from its header or, when a target replaced the headers, the exchange. */
+    static String correlationId(Exchange exchange) {
+        String id = exchange.getMessage().getHeader(UdmHeaders.CORRELATION_ID, String.class);
+        return id != null ? id : exchange.getProperty(UdmHeaders.CORRELATION_ID, String.class);
     }
 }

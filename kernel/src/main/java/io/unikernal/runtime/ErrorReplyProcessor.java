@@ -27,7 +27,7 @@ public final class ErrorReplyProcessor implements Processor {
             message.setHeader(Exchange.HTTP_RESPONSE_CODE, 500);
             body.put("error", "the message could not be processed; it was kept in the dead-letter destination");
         }
-        body.put("correlationId", message.getHeader(UdmHeaders.CORRELATION_ID, String.class));
+        body.put("correlationId", DeadLetterRecorder.correlationId(exchange));
         message.setBody(body);
     }
 }

@@ -30,7 +30,10 @@ public final class JsonBodyNormalizer implements Processor {
         if (correlation == null) {
             correlation = message.getHeader(CORRELATION_HEADER, String.class);
         }
-        message.setHeader(UdmHeaders.CORRELATION_ID, correlation != null ? correlation : UUID.randomUUID().toString());
+        correlation = correlation != null ? correlation : UUID.randomUUID().toString();
+        message.setHeader(UdmHeaders.CORRELATION_ID, correlation);
+        // also as a property: a target's reply may replace the headers, the id must outlive that
+        exchange.setProperty(UdmHeaders.CORRELATION_ID, correlation);
         if (message.getHeader(UdmHeaders.CREATED_AT) == null) {
             message.setHeader(UdmHeaders.CREATED_AT, Instant.now().toString());
         }

@@ -62,7 +62,7 @@ public final class TimerAdapter implements Adapter {
     public void normalize(SystemDecl system, EndpointRef use, ProcessorDefinition<?> route, CompileContext ctx) {
         Object body = system.option("body") == null ? null : system.option("body").value();
         if (body != null) {
-            route.setBody().constant(Json.write(body));
+            route.setBody(new org.apache.camel.model.language.ConstantExpression(Json.write(body)));
         }
         StandardNodes.normalizeJson(system.name(), route, ctx);
     }
