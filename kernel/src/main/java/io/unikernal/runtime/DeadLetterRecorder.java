@@ -41,13 +41,10 @@ public final class DeadLetterRecorder implements Processor {
 
     /** The message as it arrived, before any step changed it; text, so any store can keep it. */
     private static String originalPayload(Exchange exchange) {
-        String raw = exchange.getProperty(JsonBodyParser.RAW_PAYLOAD, String.class);
-        if (raw != null) {
-            return raw;
+        Object original = exchange.getProperty(JsonBodyParser.RAW_PAYLOAD);
+        if (original == null) {
+            original = exchange.getMessage().getBody();
         }
-        Object original = exchange.getUnitOfWork() != null && exchange.getUnitOfWork().getOriginalInMessage() != null
-                ? exchange.getUnitOfWork().getOriginalInMessage().getBody()
-                : exchange.getMessage().getBody();
         if (original == null || original instanceof String) {
             return (String) original;
         }

@@ -1,8 +1,6 @@
 package io.unikernal.runtime;
 
 import io.unikernal.udm.UdmHeaders;
-import java.time.Instant;
-import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -30,12 +28,10 @@ public final class JsonBodyNormalizer implements Processor {
         if (correlation == null) {
             correlation = message.getHeader(CORRELATION_HEADER, String.class);
         }
-        correlation = correlation != null ? correlation : UUID.randomUUID().toString();
+        correlation = correlation != null ? correlation : CorrelationIds.next();
         message.setHeader(UdmHeaders.CORRELATION_ID, correlation);
-        // also as a property: a target's reply may replace the headers, the id must outlive that
-        exchange.setProperty(UdmHeaders.CORRELATION_ID, correlation);
         if (message.getHeader(UdmHeaders.CREATED_AT) == null) {
-            message.setHeader(UdmHeaders.CREATED_AT, Instant.now().toString());
+            message.setHeader(UdmHeaders.CREATED_AT, Timestamps.now());
         }
         // the envelope is set first, so even a malformed body is traceable by its correlation id
         message.setBody(JsonBodyParser.parse(exchange, message.getBody()));

@@ -20,7 +20,10 @@ public final class JsonBodyParser implements Processor {
         exchange.getMessage().setBody(parse(exchange, exchange.getMessage().getBody()));
     }
 
-    /** Exchange property holding the body's text as received, for dead-letter records. */
+    /**
+     * Exchange property holding the message as received — its text, or the parsed payload it arrived as — for
+     * dead-letter records. (Camel's own original-message copy costs a copy per exchange; this costs one reference.)
+     */
     public static final String RAW_PAYLOAD = "UnikernalRawPayload";
 
     static Object parse(Exchange exchange, Object body) throws Exception {
@@ -28,6 +31,10 @@ public final class JsonBodyParser implements Processor {
             return new LinkedHashMap<String, Object>();
         }
         if (body instanceof Map || body instanceof List || body instanceof Number || body instanceof Boolean) {
+            // steps never change a payload in place, so the reference still shows the message as it came
+            if (exchange.getProperty(RAW_PAYLOAD) == null) {
+                exchange.setProperty(RAW_PAYLOAD, body);
+            }
             return body;
         }
         String text;

@@ -27,6 +27,8 @@ public final class HttpRequestPreparer implements Processor {
         String correlation = message.getHeader(UdmHeaders.CORRELATION_ID, String.class);
         if (correlation != null) {
             message.setHeader("X-Correlation-Id", correlation);
+            // the response replaces the headers; failure handling still needs the id
+            exchange.setProperty(UdmHeaders.CORRELATION_ID, correlation);
         }
         if ("GET".equals(method) || "DELETE".equals(method)) {
             message.setBody(null);
