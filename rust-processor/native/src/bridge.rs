@@ -106,7 +106,12 @@ fn batch_view<'a>(env: Env, data: JObject, offsets: JObject, count: JInt) -> Res
     } else {
         std::borrow::Cow::Owned(raw.chunks_exact(4).map(|c| i32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
     };
-    Ok(BatchView { data: data_slice, offsets })
+    // messages must lie inside the bytes in use, [0, offsets[count]), as the Java engine checks too
+    let used = offsets[count as usize];
+    if used < 0 || used as i64 > dcap {
+        return invalid(format!("malformed batch: data ends at {} but the buffer holds {}", used, dcap));
+    }
+    Ok(BatchView { data: &data_slice[..used as usize], offsets })
 }
 
 fn check_out(env: Env, out: JObject, count: JInt) -> Result<()> {

@@ -1,7 +1,5 @@
 package io.unikernal.routing;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -12,11 +10,9 @@ import java.util.Map;
  */
 public final class RoutingMessage {
     private final byte[] bytes;
-    private final ByteBuffer view;
 
     private RoutingMessage(byte[] bytes) {
         this.bytes = bytes;
-        this.view = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     public static RoutingMessage of(Map<String, String> headers, String jsonBody) {
@@ -35,11 +31,6 @@ public final class RoutingMessage {
     /** The encoded message; do not modify. */
     public byte[] encoded() {
         return bytes;
-    }
-
-    /** A little-endian view over {@link #encoded()}, for absolute reads only. */
-    public ByteBuffer view() {
-        return view;
     }
 
     public int length() {

@@ -31,10 +31,9 @@ final class BatchOps {
         }
     }
 
-    static void partition(MessageBatch batch, Key key, int partitions, int[] out, int from, int to) {
+    static void partition(MessageBatch batch, byte[] b, Key key, int partitions, int[] out, int from, int to) {
         Slots slots = SCRATCH.get();
         slots.rawStrings = false;
-        ByteBuffer b = batch.data();
         for (int i = from; i < to; i++) {
             int ms = batch.offset(i);
             int me = batch.offset(i + 1);
@@ -66,8 +65,7 @@ final class BatchOps {
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
     /** Writes message i's projection at {@code at} of {@code out}; returns the new end. */
-    static int project(MessageBatch batch, int i, CompiledProjection p, ByteBuffer out, int at, Slots slots) {
-        ByteBuffer b = batch.data();
+    static int project(MessageBatch batch, byte[] b, int i, CompiledProjection p, ByteBuffer out, int at, Slots slots) {
         int ms = batch.offset(i);
         int me = batch.offset(i + 1);
         slots.reset(p.keys().length);
@@ -116,10 +114,9 @@ final class BatchOps {
         }
     }
 
-    static void validate(MessageBatch batch, CompiledSchema schema, int[] out, int from, int to) {
+    static void validate(MessageBatch batch, byte[] b, CompiledSchema schema, int[] out, int from, int to) {
         Slots slots = SCRATCH.get();
         slots.rawStrings = false;
-        ByteBuffer b = batch.data();
         for (int i = from; i < to; i++) {
             int ms = batch.offset(i);
             int me = batch.offset(i + 1);
@@ -172,9 +169,9 @@ final class BatchOps {
         };
     }
 
-    private static boolean isIntegerToken(ByteBuffer b, int s, int e) {
+    private static boolean isIntegerToken(byte[] b, int s, int e) {
         for (int i = s; i < e; i++) {
-            byte c = b.get(i);
+            byte c = b[i];
             if (c == '.' || c == 'e' || c == 'E') {
                 return false;
             }

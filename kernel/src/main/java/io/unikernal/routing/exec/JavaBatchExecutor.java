@@ -2,6 +2,7 @@ package io.unikernal.routing.exec;
 
 import io.unikernal.routing.FieldRef;
 import io.unikernal.routing.MessageBatch;
+import io.unikernal.routing.internal.BatchCopy;
 import io.unikernal.routing.internal.Slots;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -50,14 +51,16 @@ public final class JavaBatchExecutor implements BatchExecutor {
         }
         checkOut(batch, out);
         BatchOps.Key k = BatchOps.Key.of(key);
-        run(batch.size(), (from, to) -> BatchOps.partition(batch, k, partitions, out, from, to));
+        byte[] data = BatchCopy.shared(batch);
+        run(batch.size(), (from, to) -> BatchOps.partition(batch, data, k, partitions, out, from, to));
     }
 
     @Override
     public void validate(MessageBatch batch, ValidationSchema schema, int[] out) {
         checkOut(batch, out);
         BatchOps.CompiledSchema s = BatchOps.CompiledSchema.of(schema);
-        run(batch.size(), (from, to) -> BatchOps.validate(batch, s, out, from, to));
+        byte[] data = BatchCopy.shared(batch);
+        run(batch.size(), (from, to) -> BatchOps.validate(batch, data, s, out, from, to));
     }
 
     @Override
@@ -70,11 +73,12 @@ public final class JavaBatchExecutor implements BatchExecutor {
         ByteBuffer scratch = ByteBuffer.allocateDirect(Math.max(1, bound[n]));
         int[] ends = new int[n];
         BatchOps.CompiledProjection p = BatchOps.CompiledProjection.of(projection);
+        byte[] input = BatchCopy.shared(batch);
         // each chunk writes into its own region of the upper bound, then the regions are compacted
         run(n, (from, to) -> {
             Slots slots = BatchOps.rawScratch();
             for (int i = from; i < to; i++) {
-                ends[i] = BatchOps.project(batch, i, p, scratch, bound[i], slots);
+                ends[i] = BatchOps.project(batch, input, i, p, scratch, bound[i], slots);
             }
         });
         ByteBuffer data = ByteBuffer.allocateDirect(Math.max(1, bound[n]));

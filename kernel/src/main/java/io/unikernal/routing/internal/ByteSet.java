@@ -1,6 +1,5 @@
 package io.unikernal.routing.internal;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -33,7 +32,7 @@ final class ByteSet {
         }
     }
 
-    boolean contains(ByteBuffer b, int s, int e) {
+    boolean contains(byte[] b, int s, int e) {
         if (table == null) {
             for (byte[] v : values) {
                 if (Text.equalsText(b, s, e, v)) {

@@ -8,7 +8,6 @@ import io.unikernal.routing.Rule;
 import io.unikernal.routing.RoutingEngine;
 import io.unikernal.routing.RuleTable;
 import io.unikernal.routing.WeightedTarget;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,8 +102,9 @@ public final class CompiledTable {
         ruleCondStart[rules.size()] = c;
     }
 
-    public int decide(ByteBuffer b, int ms, int me) {
-        return decide(b, ms, me, SCRATCH.get());
+    /** Decides one encoded message read straight from its array. */
+    public int decide(byte[] message, int length) {
+        return decide(message, 0, length, SCRATCH.get());
     }
 
     public void decideBatch(MessageBatch batch, int[] out) {
@@ -112,12 +112,12 @@ public final class CompiledTable {
             throw new IllegalArgumentException("output array has " + out.length + " slots for " + batch.size() + " messages");
         }
         Slots slots = SCRATCH.get();
-        ByteBuffer data = batch.data();
         int n = batch.size();
+        byte[] data = BatchCopy.of(batch, slots);
         int start = batch.offset(0);
         for (int i = 0; i < n; i++) {
             int end = batch.offset(i + 1);
-            if (start < 0 || end < start || end > data.capacity()) {
+            if (start < 0 || end < start || end > batch.endOffset()) {
                 throw new IllegalArgumentException("malformed batch: message " + i + " spans [" + start + ", " + end + ")");
             }
             out[i] = decide(data, start, end, slots);
@@ -125,7 +125,7 @@ public final class CompiledTable {
         }
     }
 
-    private int decide(ByteBuffer b, int ms, int me, Slots slots) {
+    private int decide(byte[] b, int ms, int me, Slots slots) {
         slots.reset(slotCount);
         int bodyStart = Framing.readHeaders(b, ms, me, headerNames, headerSlots, slots);
         // the body is parsed (and so validated) only when the table reads a body field
@@ -163,7 +163,7 @@ public final class CompiledTable {
         if (!slots.hasText(slot)) {
             return false;
         }
-        ByteBuffer b = slots.buf[slot];
+        byte[] b = slots.buf[slot];
         int s = slots.start[slot];
         int e = slots.end[slot];
         return switch (condKind[c]) {
@@ -178,7 +178,7 @@ public final class CompiledTable {
         byte state = slots.numState[slot];
         if (state == 0) {
             byte k = slots.kind[slot];
-            ByteBuffer b = slots.buf[slot];
+            byte[] b = slots.buf[slot];
             int s = slots.start[slot];
             int e = slots.end[slot];
             if (k == Json.NUMBER || (k == Json.HEADER && Json.isNumber(b, s, e))) {
@@ -192,7 +192,7 @@ public final class CompiledTable {
         return state == 1;
     }
 
-    private int choose(int r, ByteBuffer b, int bodyStart, int me, Slots slots) {
+    private int choose(int r, byte[] b, int bodyStart, int me, Slots slots) {
         int[] targets = ruleTargets[r];
         if (targets.length == 1) {
             return targets[0];

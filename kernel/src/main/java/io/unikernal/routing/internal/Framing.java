@@ -1,7 +1,5 @@
 package io.unikernal.routing.internal;
 
-import java.nio.ByteBuffer;
-
 /** Reads the framing of one encoded message (see MessageBatch) and finds header and body regions. */
 public final class Framing {
     private Framing() {
@@ -13,7 +11,7 @@ public final class Framing {
      *
      * @throws IllegalArgumentException when a length points outside the message
      */
-    public static int readHeaders(ByteBuffer b, int ms, int me, byte[][] headerNames, int[] headerSlots, Slots slots) {
+    public static int readHeaders(byte[] b, int ms, int me, byte[][] headerNames, int[] headerSlots, Slots slots) {
         int p = ms;
         int count = readLength(b, p, me);
         p += 4;
@@ -46,11 +44,11 @@ public final class Framing {
         return p;
     }
 
-    private static int readLength(ByteBuffer b, int p, int me) {
+    private static int readLength(byte[] b, int p, int me) {
         if (me - p < 4) {
             throw bad(p, "truncated length");
         }
-        int v = b.getInt(p);
+        int v = (b[p] & 0xff) | (b[p + 1] & 0xff) << 8 | (b[p + 2] & 0xff) << 16 | b[p + 3] << 24;
         if (v < 0) {
             throw bad(p, "negative length " + v);
         }

@@ -27,7 +27,7 @@ public final class JavaRoutingEngine implements RoutingEngine {
 
     @Override
     public int decide(RoutingMessage message) {
-        return open().decide(message.view(), 0, message.length());
+        return open().decide(message.encoded(), message.length());
     }
 
     @Override

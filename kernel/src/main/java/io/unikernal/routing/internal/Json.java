@@ -1,9 +1,7 @@
 package io.unikernal.routing.internal;
 
-import java.nio.ByteBuffer;
-
 /**
- * A validating, allocation-free JSON scanner over absolute positions of a buffer, plus the helpers
+ * A validating, allocation-free JSON scanner over positions of a byte array, plus the helpers
  * the engines share (string decoding, the JSON number grammar). The native engine implements the
  * same algorithm (rust-processor/native/src/json.rs); both must agree byte for byte.
  */
@@ -28,12 +26,12 @@ public final class Json {
      * Scans a body that must be one JSON object (empty = {}), recording the first occurrence of each
      * path of {@code root} into {@code slots}. Returns false when the body is malformed.
      */
-    public static boolean scanObjectBody(ByteBuffer b, int s, int e, PathNode root, Slots slots) {
+    public static boolean scanObjectBody(byte[] b, int s, int e, PathNode root, Slots slots) {
         if (s == e) {
             return true;
         }
         int p = skipWs(b, s, e);
-        if (p >= e || b.get(p) != '{') {
+        if (p >= e || b[p] != '{') {
             return false;
         }
         p = value(b, p, e, 0, root, -1, slots);
@@ -43,9 +41,9 @@ public final class Json {
         return skipWs(b, p, e) == e;
     }
 
-    static int skipWs(ByteBuffer b, int p, int e) {
+    static int skipWs(byte[] b, int p, int e) {
         while (p < e) {
-            byte c = b.get(p);
+            byte c = b[p];
             if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
                 break;
             }
@@ -55,12 +53,12 @@ public final class Json {
     }
 
     /** Parses one value at {@code p} (whitespace allowed before); returns the end or -1. */
-    private static int value(ByteBuffer b, int p, int e, int depth, PathNode node, int slot, Slots slots) {
+    private static int value(byte[] b, int p, int e, int depth, PathNode node, int slot, Slots slots) {
         p = skipWs(b, p, e);
         if (p >= e) {
             return -1;
         }
-        byte c = b.get(p);
+        byte c = b[p];
         int q;
         byte kind;
         switch (c) {
@@ -106,28 +104,28 @@ public final class Json {
     private static final byte[] FALSE_BYTES = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL_BYTES = {'n', 'u', 'l', 'l'};
 
-    private static int literal(ByteBuffer b, int p, int e, byte[] word) {
+    private static int literal(byte[] b, int p, int e, byte[] word) {
         if (e - p < word.length) {
             return -1;
         }
         for (int i = 0; i < word.length; i++) {
-            if (b.get(p + i) != word[i]) {
+            if (b[p + i] != word[i]) {
                 return -1;
             }
         }
         return p + word.length;
     }
 
-    private static int object(ByteBuffer b, int p, int e, int depth, PathNode node, Slots slots) {
+    private static int object(byte[] b, int p, int e, int depth, PathNode node, Slots slots) {
         if (depth > MAX_DEPTH) {
             return -1;
         }
         p = skipWs(b, p + 1, e);
-        if (p < e && b.get(p) == '}') {
+        if (p < e && b[p] == '}') {
             return p + 1;
         }
         while (true) {
-            if (p >= e || b.get(p) != '"') {
+            if (p >= e || b[p] != '"') {
                 return -1;
             }
             int ks = p + 1;
@@ -137,7 +135,7 @@ public final class Json {
             }
             int child = node == null ? -1 : node.find(b, ks, ke - 1, slots);
             p = skipWs(b, ke, e);
-            if (p >= e || b.get(p) != ':') {
+            if (p >= e || b[p] != ':') {
                 return -1;
             }
             PathNode sub = child < 0 ? null : node.children[child];
@@ -150,7 +148,7 @@ public final class Json {
             if (p >= e) {
                 return -1;
             }
-            byte c = b.get(p);
+            byte c = b[p];
             if (c == '}') {
                 return p + 1;
             }
@@ -161,12 +159,12 @@ public final class Json {
         }
     }
 
-    private static int array(ByteBuffer b, int p, int e, int depth, Slots slots) {
+    private static int array(byte[] b, int p, int e, int depth, Slots slots) {
         if (depth > MAX_DEPTH) {
             return -1;
         }
         p = skipWs(b, p + 1, e);
-        if (p < e && b.get(p) == ']') {
+        if (p < e && b[p] == ']') {
             return p + 1;
         }
         while (true) {
@@ -178,7 +176,7 @@ public final class Json {
             if (p >= e) {
                 return -1;
             }
-            byte c = b.get(p);
+            byte c = b[p];
             if (c == ']') {
                 return p + 1;
             }
@@ -190,9 +188,9 @@ public final class Json {
     }
 
     /** {@code p} is just after the opening quote; returns the index after the closing quote, or -1. */
-    static int stringEnd(ByteBuffer b, int p, int e) {
+    static int stringEnd(byte[] b, int p, int e) {
         while (p < e) {
-            int c = b.get(p) & 0xff;
+            int c = b[p] & 0xff;
             if (c == '"') {
                 return p + 1;
             }
@@ -203,13 +201,13 @@ public final class Json {
                 if (p + 1 >= e) {
                     return -1;
                 }
-                int x = b.get(p + 1);
+                int x = b[p + 1];
                 if (x == 'u') {
                     if (p + 6 > e) {
                         return -1;
                     }
                     for (int i = 2; i < 6; i++) {
-                        if (hex(b.get(p + i)) < 0) {
+                        if (hex(b[p + i]) < 0) {
                             return -1;
                         }
                     }
@@ -241,9 +239,9 @@ public final class Json {
     }
 
     /** True when {@code [s, e)} contains a backslash, i.e. the string's text differs from its bytes. */
-    static boolean hasEscape(ByteBuffer b, int s, int e) {
+    static boolean hasEscape(byte[] b, int s, int e) {
         for (int i = s; i < e; i++) {
-            if (b.get(i) == '\\') {
+            if (b[i] == '\\') {
                 return true;
             }
         }
@@ -255,22 +253,22 @@ public final class Json {
      * U+FFFD. Returns the decoded length. {@code out} must hold at least {@code e - s} bytes (decoding
      * never grows: an escape of n bytes yields at most n bytes).
      */
-    static int decode(ByteBuffer b, int s, int e, byte[] out) {
+    static int decode(byte[] b, int s, int e, byte[] out) {
         return decode(b, s, e, out, 0);
     }
 
-    /** As {@link #decode(ByteBuffer, int, int, byte[])}, writing from {@code at}; returns the decoded length. */
-    static int decode(ByteBuffer b, int s, int e, byte[] out, int at) {
+    /** As {@link #decode(byte[], int, int, byte[])}, writing from {@code at}; returns the decoded length. */
+    static int decode(byte[] b, int s, int e, byte[] out, int at) {
         int n = at;
         int p = s;
         while (p < e) {
-            byte c = b.get(p);
+            byte c = b[p];
             if (c != '\\') {
                 out[n++] = c;
                 p++;
                 continue;
             }
-            byte x = b.get(p + 1);
+            byte x = b[p + 1];
             if (x != 'u') {
                 out[n++] = switch (x) {
                     case 'b' -> (byte) 8;
@@ -286,7 +284,7 @@ public final class Json {
             int cp = hex4(b, p + 2);
             p += 6;
             if (cp >= 0xD800 && cp <= 0xDBFF) {
-                if (p + 6 <= e && b.get(p) == '\\' && b.get(p + 1) == 'u') {
+                if (p + 6 <= e && b[p] == '\\' && b[p + 1] == 'u') {
                     int lo = hex4(b, p + 2);
                     if (lo >= 0xDC00 && lo <= 0xDFFF) {
                         cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
@@ -305,8 +303,8 @@ public final class Json {
         return n - at;
     }
 
-    private static int hex4(ByteBuffer b, int p) {
-        return (hex(b.get(p)) << 12) | (hex(b.get(p + 1)) << 8) | (hex(b.get(p + 2)) << 4) | hex(b.get(p + 3));
+    private static int hex4(byte[] b, int p) {
+        return (hex(b[p]) << 12) | (hex(b[p + 1]) << 8) | (hex(b[p + 2]) << 4) | hex(b[p + 3]);
     }
 
     private static int utf8(int cp, byte[] out, int n) {
@@ -329,42 +327,42 @@ public final class Json {
     }
 
     /** The end of a JSON number (RFC 8259 grammar) starting at {@code p}, or -1. */
-    static int numberEnd(ByteBuffer b, int p, int e) {
-        if (p < e && b.get(p) == '-') {
+    static int numberEnd(byte[] b, int p, int e) {
+        if (p < e && b[p] == '-') {
             p++;
         }
         if (p >= e) {
             return -1;
         }
-        byte c = b.get(p);
+        byte c = b[p];
         if (c == '0') {
             p++;
         } else if (c >= '1' && c <= '9') {
             p++;
-            while (p < e && isDigit(b.get(p))) {
+            while (p < e && isDigit(b[p])) {
                 p++;
             }
         } else {
             return -1;
         }
-        if (p < e && b.get(p) == '.') {
+        if (p < e && b[p] == '.') {
             p++;
-            if (p >= e || !isDigit(b.get(p))) {
+            if (p >= e || !isDigit(b[p])) {
                 return -1;
             }
-            while (p < e && isDigit(b.get(p))) {
+            while (p < e && isDigit(b[p])) {
                 p++;
             }
         }
-        if (p < e && (b.get(p) == 'e' || b.get(p) == 'E')) {
+        if (p < e && (b[p] == 'e' || b[p] == 'E')) {
             p++;
-            if (p < e && (b.get(p) == '+' || b.get(p) == '-')) {
+            if (p < e && (b[p] == '+' || b[p] == '-')) {
                 p++;
             }
-            if (p >= e || !isDigit(b.get(p))) {
+            if (p >= e || !isDigit(b[p])) {
                 return -1;
             }
-            while (p < e && isDigit(b.get(p))) {
+            while (p < e && isDigit(b[p])) {
                 p++;
             }
         }
@@ -372,7 +370,7 @@ public final class Json {
     }
 
     /** True when all of {@code [s, e)} is one JSON number. */
-    public static boolean isNumber(ByteBuffer b, int s, int e) {
+    public static boolean isNumber(byte[] b, int s, int e) {
         return s < e && numberEnd(b, s, e) == e;
     }
 
@@ -388,10 +386,10 @@ public final class Json {
      * Exact fast path (Clinger): at most 15 significant digits and a decimal exponent within ±22;
      * anything else goes through {@link Double#parseDouble}.
      */
-    public static double parseNumber(ByteBuffer b, int s, int e) {
+    public static double parseNumber(byte[] b, int s, int e) {
         int p = s;
         boolean neg = false;
-        if (b.get(p) == '-') {
+        if (b[p] == '-') {
             neg = true;
             p++;
         }
@@ -399,8 +397,8 @@ public final class Json {
         int digits = 0;
         int scale = 0;
         boolean leading = true;
-        while (p < e && isDigit(b.get(p))) {
-            int d = b.get(p++) - '0';
+        while (p < e && isDigit(b[p])) {
+            int d = b[p++] - '0';
             if (leading && d == 0) {
                 continue;
             }
@@ -410,10 +408,10 @@ public final class Json {
             }
             digits++;
         }
-        if (p < e && b.get(p) == '.') {
+        if (p < e && b[p] == '.') {
             p++;
-            while (p < e && isDigit(b.get(p))) {
-                int d = b.get(p++) - '0';
+            while (p < e && isDigit(b[p])) {
+                int d = b[p++] - '0';
                 scale--;
                 if (leading && d == 0) {
                     continue;
@@ -429,13 +427,13 @@ public final class Json {
         if (p < e) { // exponent
             p++;
             boolean eneg = false;
-            if (b.get(p) == '+' || b.get(p) == '-') {
-                eneg = b.get(p) == '-';
+            if (b[p] == '+' || b[p] == '-') {
+                eneg = b[p] == '-';
                 p++;
             }
             while (p < e) {
                 if (exp < 100_000) {
-                    exp = exp * 10 + (b.get(p) - '0');
+                    exp = exp * 10 + (b[p] - '0');
                 }
                 p++;
             }
@@ -458,8 +456,6 @@ public final class Json {
                 return neg ? -v : v;
             }
         }
-        byte[] text = new byte[e - s];
-        b.get(s, text);
-        return Double.parseDouble(new String(text, java.nio.charset.StandardCharsets.ISO_8859_1));
+        return Double.parseDouble(new String(b, s, e - s, java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 }

@@ -1,7 +1,5 @@
 package io.unikernal.routing.internal;
 
-import java.nio.ByteBuffer;
-
 /**
  * Kafka's murmur2 (seed 0x9747b28c), byte for byte as {@code org.apache.kafka.common.utils.Utils.murmur2},
  * so partitions agree with Kafka's default partitioner: {@code (murmur2(key) & 0x7fffffff) % partitions}.
@@ -15,18 +13,18 @@ public final class Murmur2 {
     }
 
     public static int hash(byte[] data) {
-        return hash(ByteBuffer.wrap(data), 0, data.length);
+        return hash(data, 0, data.length);
     }
 
-    /** murmur2 of {@code buf[start, end)} (absolute reads). */
-    public static int hash(ByteBuffer buf, int start, int end) {
+    /** murmur2 of {@code buf[start, end)}. */
+    public static int hash(byte[] buf, int start, int end) {
         int length = end - start;
         int h = SEED ^ length;
         int length4 = length >>> 2;
         for (int i = 0; i < length4; i++) {
             int i4 = start + (i << 2);
-            int k = (buf.get(i4) & 0xff) + ((buf.get(i4 + 1) & 0xff) << 8)
-                    + ((buf.get(i4 + 2) & 0xff) << 16) + ((buf.get(i4 + 3) & 0xff) << 24);
+            int k = (buf[i4] & 0xff) + ((buf[i4 + 1] & 0xff) << 8)
+                    + ((buf[i4 + 2] & 0xff) << 16) + ((buf[i4 + 3] & 0xff) << 24);
             k *= M;
             k ^= k >>> R;
             k *= M;
@@ -36,13 +34,13 @@ public final class Murmur2 {
         int tail = start + (length & ~3);
         switch (length & 3) {
             case 3:
-                h ^= (buf.get(tail + 2) & 0xff) << 16;
+                h ^= (buf[tail + 2] & 0xff) << 16;
                 // fall through
             case 2:
-                h ^= (buf.get(tail + 1) & 0xff) << 8;
+                h ^= (buf[tail + 1] & 0xff) << 8;
                 // fall through
             case 1:
-                h ^= buf.get(tail) & 0xff;
+                h ^= buf[tail] & 0xff;
                 h *= M;
                 break;
             default:
@@ -55,7 +53,7 @@ public final class Murmur2 {
     }
 
     /** Kafka's {@code Utils.toPositive(murmur2(key)) % numPartitions}. */
-    public static int partition(ByteBuffer buf, int start, int end, int numPartitions) {
+    public static int partition(byte[] buf, int start, int end, int numPartitions) {
         return (hash(buf, start, end) & 0x7fffffff) % numPartitions;
     }
 }

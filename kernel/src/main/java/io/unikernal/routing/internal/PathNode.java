@@ -1,6 +1,5 @@
 package io.unikernal.routing.internal;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,11 +47,11 @@ public final class PathNode {
     }
 
     /** The child index whose key equals the JSON key {@code [s, e)} (raw, maybe escaped), or -1. */
-    int find(ByteBuffer b, int s, int e, Slots scratch) {
+    int find(byte[] b, int s, int e, Slots scratch) {
         int len = e - s;
         boolean escaped = false;
         for (int i = s; i < e; i++) {
-            if (b.get(i) == '\\') {
+            if (b[i] == '\\') {
                 escaped = true;
                 break;
             }

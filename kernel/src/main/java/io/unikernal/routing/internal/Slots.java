@@ -1,30 +1,27 @@
 package io.unikernal.routing.internal;
 
-import java.nio.ByteBuffer;
-
 /**
  * Per-thread scratch for one message: each field slot's kind and its value's bytes (a region of the
- * message buffer, or of the decode buffer when a JSON string had escapes). Reused, never allocated
+ * message array, or of the decode buffer when a JSON string had escapes). Reused, never allocated
  * per message.
  */
 public final class Slots {
     public static final int MAX = 64;
 
     public final byte[] kind = new byte[MAX];
-    public final ByteBuffer[] buf = new ByteBuffer[MAX];
+    public final byte[][] buf = new byte[MAX][];
     public final int[] start = new int[MAX];
     public final int[] end = new int[MAX];
     /** 0 = not parsed yet, 1 = has a number, 2 = has none. */
     final byte[] numState = new byte[MAX];
     final double[] num = new double[MAX];
-
     /** Projection mode: a string slot keeps its raw token, quotes and escapes included. */
     public boolean rawStrings;
 
     private byte[] decoded = new byte[256];
-    private ByteBuffer decodedView = ByteBuffer.wrap(decoded);
     private int decodedUsed;
     private byte[] keyBuffer = new byte[64];
+    private byte[] batchCopy = new byte[0];
 
     public void reset(int slotCount) {
         for (int i = 0; i < slotCount; i++) {
@@ -34,7 +31,7 @@ public final class Slots {
         decodedUsed = 0;
     }
 
-    void set(int slot, byte k, ByteBuffer b, int s, int e) {
+    void set(int slot, byte k, byte[] b, int s, int e) {
         kind[slot] = k;
         buf[slot] = b;
         start[slot] = s;
@@ -42,7 +39,7 @@ public final class Slots {
     }
 
     /** Records a JSON string body {@code [s, e)}; escapes are decoded into the scratch buffer. */
-    void setString(int slot, ByteBuffer b, int s, int e) {
+    void setString(int slot, byte[] b, int s, int e) {
         if (rawStrings) {
             set(slot, Json.STRING, b, s - 1, e + 1);
             return;
@@ -55,11 +52,10 @@ public final class Slots {
         if (need > decoded.length) {
             // earlier slots keep pointing at the old array, which stays valid
             decoded = new byte[Math.max(need, decoded.length * 2)];
-            decodedView = ByteBuffer.wrap(decoded);
             decodedUsed = 0;
         }
         int n = Json.decode(b, s, e, decoded, decodedUsed);
-        set(slot, Json.STRING, decodedView, decodedUsed, decodedUsed + n);
+        set(slot, Json.STRING, decoded, decodedUsed, decodedUsed + n);
         decodedUsed += n;
     }
 
@@ -68,6 +64,18 @@ public final class Slots {
             keyBuffer = new byte[len];
         }
         return keyBuffer;
+    }
+
+    /**
+     * The thread's array holding a copy of a batch's direct buffer: one bulk copy per batch, after
+     * which the scanner reads a plain {@code byte[]} (bounds checks the JIT can hoist) instead of
+     * going through {@code ByteBuffer.get} per byte.
+     */
+    byte[] batchCopy(int length) {
+        if (batchCopy.length < length) {
+            batchCopy = new byte[Math.max(length, batchCopy.length * 2)];
+        }
+        return batchCopy;
     }
 
     /** True when the slot has text (header, string, number, true, false). */

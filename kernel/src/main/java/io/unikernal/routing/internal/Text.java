@@ -1,27 +1,25 @@
 package io.unikernal.routing.internal;
 
-import java.nio.ByteBuffer;
-
 /** Byte-level text predicates shared by the Java engine's conditions (same algorithms as text.rs). */
 public final class Text {
     private Text() {
     }
 
     /** {@code b[s, s + key.length)} equals {@code key}; the caller checked the length fits. */
-    public static boolean regionEquals(ByteBuffer b, int s, byte[] key) {
+    public static boolean regionEquals(byte[] b, int s, byte[] key) {
         for (int i = 0; i < key.length; i++) {
-            if (b.get(s + i) != key[i]) {
+            if (b[s + i] != key[i]) {
                 return false;
             }
         }
         return true;
     }
 
-    public static boolean equalsText(ByteBuffer b, int s, int e, byte[] v) {
+    public static boolean equalsText(byte[] b, int s, int e, byte[] v) {
         return e - s == v.length && regionEquals(b, s, v);
     }
 
-    public static boolean startsWith(ByteBuffer b, int s, int e, byte[] prefix) {
+    public static boolean startsWith(byte[] b, int s, int e, byte[] prefix) {
         return e - s >= prefix.length && regionEquals(b, s, prefix);
     }
 
@@ -30,7 +28,7 @@ public final class Text {
      * byte plus its continuation bytes), any other byte itself. Greedy with one backtrack point:
      * linear in practice, never recursive.
      */
-    public static boolean glob(ByteBuffer b, int s, int e, byte[] pat) {
+    public static boolean glob(byte[] b, int s, int e, byte[] pat) {
         int p = 0;
         int t = s;
         int starP = -1;
@@ -48,7 +46,7 @@ public final class Text {
                     t = nextChar(b, t, e);
                     continue;
                 }
-                if (pc == b.get(t)) {
+                if (pc == b[t]) {
                     p++;
                     t++;
                     continue;
@@ -68,25 +66,25 @@ public final class Text {
         return p == pat.length;
     }
 
-    private static int nextChar(ByteBuffer b, int t, int e) {
+    private static int nextChar(byte[] b, int t, int e) {
         t++;
-        while (t < e && (b.get(t) & 0xC0) == 0x80) {
+        while (t < e && (b[t] & 0xC0) == 0x80) {
             t++;
         }
         return t;
     }
 
     /** FNV-1a over {@code [s, e)}: the bucket hash of large IN sets (never part of a result). */
-    public static int fnv1a(ByteBuffer b, int s, int e) {
+    public static int fnv1a(byte[] b, int s, int e) {
         int h = 0x811C9DC5;
         for (int i = s; i < e; i++) {
-            h ^= b.get(i) & 0xff;
+            h ^= b[i] & 0xff;
             h *= 0x01000193;
         }
         return h;
     }
 
     public static int fnv1a(byte[] v) {
-        return fnv1a(ByteBuffer.wrap(v), 0, v.length);
+        return fnv1a(v, 0, v.length);
     }
 }
