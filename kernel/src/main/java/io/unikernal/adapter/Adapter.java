@@ -60,16 +60,28 @@ public interface Adapter {
     default void contribute(SystemDecl system, CompileContext ctx) {
     }
 
-    /** The endpoint URI a route consumes from. */
-    String sourceUri(SystemDecl system, EndpointRef use, CompileContext ctx);
+    /**
+     * The endpoint URI a route consumes from. Only called when {@link #canBeSource()}: the checks refuse any other
+     * use with {@code NOT_A_SOURCE} before compiling.
+     */
+    default String sourceUri(SystemDecl system, EndpointRef use, CompileContext ctx) {
+        throw new IllegalStateException("adapter '" + name() + "' cannot be a source (system " + system.name() + ")");
+    }
 
     /** Appends the nodes that turn the native input into a UDM message (body = payload, UDM headers set). */
-    void normalize(SystemDecl system, EndpointRef use, ProcessorDefinition<?> route, CompileContext ctx);
+    default void normalize(SystemDecl system, EndpointRef use, ProcessorDefinition<?> route, CompileContext ctx) {
+        throw new IllegalStateException("adapter '" + name() + "' cannot be a source (system " + system.name() + ")");
+    }
 
     /** Appends the nodes that turn the route's final UDM message into the caller's reply (request/reply sources). */
     default void denormalizeReply(SystemDecl system, EndpointRef use, ProcessorDefinition<?> block, CompileContext ctx) {
     }
 
-    /** Appends the nodes that deliver the message to this system as a target. */
-    void target(SystemDecl system, EndpointRef use, ProcessorDefinition<?> block, CompileContext ctx);
+    /**
+     * Appends the nodes that deliver the message to this system as a target. Only called when
+     * {@link #canBeTarget()}: the checks refuse any other use with {@code NOT_A_TARGET} before compiling.
+     */
+    default void target(SystemDecl system, EndpointRef use, ProcessorDefinition<?> block, CompileContext ctx) {
+        throw new IllegalStateException("adapter '" + name() + "' cannot be a target (system " + system.name() + ")");
+    }
 }

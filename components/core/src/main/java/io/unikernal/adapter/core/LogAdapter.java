@@ -48,16 +48,6 @@ public final class LogAdapter implements Adapter {
     }
 
     @Override
-    public String sourceUri(SystemDecl system, EndpointRef use, CompileContext ctx) {
-        throw new IllegalStateException("log cannot be a source");
-    }
-
-    @Override
-    public void normalize(SystemDecl system, EndpointRef use, ProcessorDefinition<?> route, CompileContext ctx) {
-        throw new IllegalStateException("log cannot be a source");
-    }
-
-    @Override
     public void target(SystemDecl system, EndpointRef use, ProcessorDefinition<?> block, CompileContext ctx) {
         block.to("log:unikernal." + ctx.document().name() + "." + system.name() + "?level="
                 + ctx.systemOption(system, "level") + "&showHeaders=" + ctx.systemOption(system, "showHeaders")

@@ -67,8 +67,4 @@ public final class TimerAdapter implements Adapter {
         StandardNodes.normalizeJson(system.name(), route, ctx);
     }
 
-    @Override
-    public void target(SystemDecl system, EndpointRef use, ProcessorDefinition<?> block, CompileContext ctx) {
-        throw new IllegalStateException("timer cannot be a target");
-    }
 }

@@ -72,16 +72,6 @@ public final class HttpClientAdapter implements Adapter {
     }
 
     @Override
-    public String sourceUri(SystemDecl system, EndpointRef use, CompileContext ctx) {
-        throw new IllegalStateException("http-client cannot be a source; use http");
-    }
-
-    @Override
-    public void normalize(SystemDecl system, EndpointRef use, ProcessorDefinition<?> route, CompileContext ctx) {
-        throw new IllegalStateException("http-client cannot be a source; use http");
-    }
-
-    @Override
     public void target(SystemDecl system, EndpointRef use, ProcessorDefinition<?> block, CompileContext ctx) {
         String method = ctx.text(use.option("method"), "POST");
         String name = "http-request-" + method.toLowerCase(java.util.Locale.ROOT);

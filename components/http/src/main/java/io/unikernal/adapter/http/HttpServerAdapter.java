@@ -125,8 +125,4 @@ public final class HttpServerAdapter implements Adapter {
         block.process("http-json-reply");
     }
 
-    @Override
-    public void target(SystemDecl system, EndpointRef use, ProcessorDefinition<?> block, CompileContext ctx) {
-        throw new IllegalStateException("http cannot be a target; use http-client");
-    }
 }

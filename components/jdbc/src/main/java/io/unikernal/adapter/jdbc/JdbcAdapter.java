@@ -137,16 +137,6 @@ public class JdbcAdapter implements Adapter {
     }
 
     @Override
-    public String sourceUri(SystemDecl system, EndpointRef use, CompileContext ctx) {
-        throw new IllegalStateException(name() + " cannot be a source yet");
-    }
-
-    @Override
-    public void normalize(SystemDecl system, EndpointRef use, ProcessorDefinition<?> route, CompileContext ctx) {
-        throw new IllegalStateException(name() + " cannot be a source yet");
-    }
-
-    @Override
     public void target(SystemDecl system, EndpointRef use, ProcessorDefinition<?> block, CompileContext ctx) {
         String sql = ctx.text(use.option("sql"), null).strip();
         boolean query = sql.toLowerCase(Locale.ROOT).matches("(?s)^(select|with)\\b.*");
