@@ -61,9 +61,9 @@ class QuickstartExampleTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rejects = (List<Map<String, Object>>) seen.get(7).body();
         assertThat(rejects).as("every refused or failed order is kept").hasSize(4);
-        // the form-encoded body is consumed by the HTTP server's form decoder, so only its refusal is on record
+        // the form-encoded body is consumed by the HTTP server's form decoder: the route saw an empty body
         assertThat(rejects).extracting(r -> r.get("payload")).containsExactly(
-                "{\"id\": \"o-3\", \"amount\": -5}", "{\"id\": ", null,
+                "{\"id\": \"o-3\", \"amount\": -5}", "{\"id\": ", "",
                 "{\"id\": \"o-1\", \"customer\": \"Ada\", \"amount\": 100}");
         assertThat(rejects).extracting(r -> r.get("reason")).element(0)
                 .isEqualTo("the message does not match schema Order v2");

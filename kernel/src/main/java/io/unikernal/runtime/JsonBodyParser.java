@@ -28,6 +28,9 @@ public final class JsonBodyParser implements Processor {
 
     static Object parse(Exchange exchange, Object body) throws Exception {
         if (body == null) {
+            if (exchange.getProperty(RAW_PAYLOAD) == null) {
+                exchange.setProperty(RAW_PAYLOAD, "");
+            }
             return new LinkedHashMap<String, Object>();
         }
         if (body instanceof Map || body instanceof List || body instanceof Number || body instanceof Boolean) {
