@@ -5,6 +5,9 @@ import io.unikernal.adapter.Adapters;
 import io.unikernal.runtime.CaptureTarget;
 import io.unikernal.runtime.DeadLetterRecorder;
 import io.unikernal.runtime.ErrorReplyProcessor;
+import io.unikernal.runtime.MessageRejectedException;
+import io.unikernal.runtime.policy.PolicyRejectedException;
+import io.unikernal.runtime.policy.PolicyRejectionReply;
 import io.unikernal.runtime.ReplyProcessor;
 import io.unikernal.runtime.TransformProcessor;
 import io.unikernal.runtime.ValidateProcessor;
@@ -44,8 +47,6 @@ public final class UdlCompiler {
     public CompiledApp compile(UdlDocument doc, Path baseDir, CompileOptions options) {
         DefaultCompileContext ctx = new DefaultCompileContext(doc, baseDir, options, adapters);
         ctx.addProperty("camel.main.name", doc.name());
-        // dead-letter records keep the message as it arrived, which Camel only allows when asked to
-        ctx.addProperty("camel.main.allowUseOriginalMessage", "true");
         if (!options.testMode()) {
             // under test every source and target is replaced, so no system's resources (pools, servers) are needed
             for (SystemDecl system : doc.systems().values()) {
@@ -73,7 +74,8 @@ public final class UdlCompiler {
         deadLetterHandling(decl, route, ctx, sourceAdapter, source, callerWaits);
 
         sourceAdapter.normalize(source, decl.from(), route, ctx);
-        new StepCompiler(ctx).compile(decl.steps(), route);
+        new PolicyCompiler(ctx).guardIngress(decl, route, callerWaits);
+        new StepCompiler(ctx, decl).compile(decl.steps(), route);
         if (decl.reply() != null || callerWaits) {
             route.process(replyBean(decl, ctx));
         }
@@ -95,10 +97,27 @@ public final class UdlCompiler {
         configuration.setId(decl.name() + "-on-failure");
         ctx.addRouteConfiguration(configuration);
         route.routeConfigurationId(configuration.getId());
-        OnExceptionDefinition onException = configuration.onException(Exception.class);
+        if (callerWaits && decl.policy() != null
+                && (decl.policy().auth() != null || decl.policy().rateLimit() != null)) {
+            refusalClause(configuration, sourceAdapter, source, decl, ctx);
+        }
+        if (decl.policy() != null && decl.policy().retry() != null) {
+            // a message at fault is not retried: the same message fails the same way
+            failureClause(configuration.onException(MessageRejectedException.class), decl, ctx, sourceAdapter,
+                    source, callerWaits);
+            OnExceptionDefinition retried = configuration.onException(Exception.class);
+            PolicyCompiler.redelivery(decl.policy().retry(), retried);
+            failureClause(retried, decl, ctx, sourceAdapter, source, callerWaits);
+        } else {
+            failureClause(configuration.onException(Exception.class), decl, ctx, sourceAdapter, source, callerWaits);
+        }
+    }
+
+    private void failureClause(OnExceptionDefinition onException, RouteDecl decl, DefaultCompileContext ctx,
+            Adapter sourceAdapter, SystemDecl source, boolean callerWaits) {
         // a model expression (not handled(true)'s Java constant) so the YAML dump keeps it
         onException.setHandled(new ExpressionSubElementDefinition(new ConstantExpression("true")));
-        String recorder = ctx.uniqueName("dead-letter-record-" + decl.name());
+        String recorder = "dead-letter-record-" + decl.name();
         ctx.addBean(recorder, DeadLetterRecorder.class, List.of(decl.name()), Map.of());
         onException.process(recorder);
         if (decl.deadLetter() != null) {
@@ -118,6 +137,22 @@ public final class UdlCompiler {
             sourceAdapter.denormalizeReply(source, decl.from(), onException, ctx);
         }
         onException.end();
+    }
+
+    /**
+     * A call the policy refused (401, 403, 429) is answered and logged without the credential, not dead-lettered: it
+     * was never accepted, and an attacker must not be able to fill the dead-letter store.
+     */
+    private void refusalClause(RouteConfigurationDefinition configuration, Adapter sourceAdapter, SystemDecl source,
+            RouteDecl decl, DefaultCompileContext ctx) {
+        OnExceptionDefinition refused = configuration.onException(PolicyRejectedException.class);
+        refused.setHandled(new ExpressionSubElementDefinition(new ConstantExpression("true")));
+        refused.log(org.apache.camel.LoggingLevel.WARN, "unikernal.policy." + decl.name(),
+                "refused: ${exception.message}");
+        ctx.addBean("policy-refusal-reply", PolicyRejectionReply.class, Map.of());
+        refused.process("policy-refusal-reply");
+        sourceAdapter.denormalizeReply(source, decl.from(), refused, ctx);
+        refused.end();
     }
 
     private String replyBean(RouteDecl decl, DefaultCompileContext ctx) {
@@ -149,9 +184,17 @@ public final class UdlCompiler {
     /** Compiles steps into a block; a filter nests the steps after it, because false means "stop here". */
     private final class StepCompiler {
         private final DefaultCompileContext ctx;
+        private final RouteDecl decl;
+        private final PolicyCompiler policies;
 
-        StepCompiler(DefaultCompileContext ctx) {
+        StepCompiler(DefaultCompileContext ctx, RouteDecl decl) {
             this.ctx = ctx;
+            this.decl = decl;
+            this.policies = new PolicyCompiler(ctx);
+        }
+
+        private void call(EndpointRef target, ProcessorDefinition<?> block) {
+            policies.guardedCall(decl, target, block, (t, b) -> deliver(t, b, ctx));
         }
 
         void compile(List<Step> steps, ProcessorDefinition<?> block) {
@@ -204,14 +247,14 @@ public final class UdlCompiler {
         /** One target in line; several in parallel, after which the body is the one before the fan-out. */
         private void compileTo(Step.To to, ProcessorDefinition<?> block) {
             if (!to.parallel()) {
-                deliver(to.targets().get(0), block, ctx);
+                call(to.targets().get(0), block);
                 return;
             }
             MulticastDefinition fanOut = block.multicast().parallelProcessing().stopOnException()
                     .aggregationStrategy("#class:org.apache.camel.processor.aggregate.UseOriginalAggregationStrategy");
             for (EndpointRef target : to.targets()) {
                 ProcessorDefinition<?> branch = fanOut.pipeline();
-                deliver(target, branch, ctx);
+                call(target, branch);
                 branch.end();
             }
             fanOut.end();

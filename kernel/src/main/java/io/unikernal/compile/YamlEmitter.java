@@ -30,7 +30,9 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  * <p>The routes go through Camel's own dumper. Two defects of Camel 4.14's light-weight dumper are mended here:
  * it drops the language name of a {@code language:} expression (every such expression the compiler emits is CEL),
  * and it writes bean values without escaping quotes, so the beans block is written from the bean definitions with
- * snakeyaml-engine instead.
+ * snakeyaml-engine instead. A third: it writes the configuration elements of an EIP — {@code redeliveryPolicy} of an
+ * {@code onException}, {@code resilience4jConfiguration} and {@code onFallback} of a {@code circuitBreaker} — as
+ * steps, where the YAML DSL wants them as properties of the EIP; {@link #liftConfigurationSteps} moves them.
  */
 public final class YamlEmitter {
 
@@ -139,7 +141,14 @@ public final class YamlEmitter {
 
     /** Options the dumper writes as text although the YAML DSL schema types them boolean. */
     private static final java.util.Set<String> BOOLEAN_OPTIONS = java.util.Set.of("parallelProcessing",
-            "stopOnException", "parallelAggregate", "streaming", "shareUnitOfWork", "useOriginalMessage");
+            "stopOnException", "parallelAggregate", "streaming", "shareUnitOfWork", "useOriginalMessage",
+            "useCollisionAvoidance", "useExponentialBackOff", "throwExceptionWhenHalfOpenOrOpenState",
+            "timeoutEnabled", "bulkheadEnabled", "automaticTransitionFromOpenToHalfOpenEnabled",
+            "writableStackTraceEnabled", "timeoutCancelRunningFuture");
+
+    /** Options the YAML DSL schema types as text (durations) that the dumper writes as bare numbers. */
+    private static final java.util.Set<String> TEXT_OPTIONS = java.util.Set.of("redeliveryDelay",
+            "maximumRedeliveryDelay");
 
     /**
      * Restores {@code language: cel} in every {@code language:} expression the dumper wrote without it, and types
@@ -149,7 +158,7 @@ public final class YamlEmitter {
     private static Object nameCelLanguage(Object node) {
         if (node instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : map.entrySet()) {
+            for (Map.Entry<?, ?> e : liftConfigurationSteps(map).entrySet()) {
                 Object value = nameCelLanguage(e.getValue());
                 if ("language".equals(e.getKey()) && value instanceof Map<?, ?> lang && lang.containsKey("expression")
                         && !lang.containsKey("language")) {
@@ -162,6 +171,9 @@ public final class YamlEmitter {
                         && (text.equals("true") || text.equals("false"))) {
                     value = Boolean.valueOf(text);
                 }
+                if (TEXT_OPTIONS.contains(String.valueOf(e.getKey())) && value instanceof Number number) {
+                    value = String.valueOf(number);
+                }
                 copy.put(String.valueOf(e.getKey()), value);
             }
             return copy;
@@ -170,6 +182,37 @@ public final class YamlEmitter {
             return list.stream().map(YamlEmitter::nameCelLanguage).toList();
         }
         return node;
+    }
+
+    /** EIP configuration elements that Camel's dumper writes as steps although they are properties of the EIP. */
+    private static final java.util.Set<String> CONFIGURATION_STEPS = java.util.Set.of("redeliveryPolicy",
+            "resilience4jConfiguration", "faultToleranceConfiguration", "onFallback");
+
+    /** Moves configuration elements written as steps (see {@link #CONFIGURATION_STEPS}) to properties of the EIP. */
+    private static Map<?, ?> liftConfigurationSteps(Map<?, ?> map) {
+        if (!(map.get("steps") instanceof List<?> steps)
+                || steps.stream().noneMatch(YamlEmitter::isConfigurationStep)) {
+            return map;
+        }
+        Map<Object, Object> lifted = new LinkedHashMap<>();
+        List<Object> remaining = new ArrayList<>();
+        for (Object step : steps) {
+            if (isConfigurationStep(step)) {
+                Map.Entry<?, ?> only = ((Map<?, ?>) step).entrySet().iterator().next();
+                lifted.put(only.getKey(), only.getValue());
+            } else {
+                remaining.add(step);
+            }
+        }
+        Map<Object, Object> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(k, "steps".equals(k) ? remaining : v));
+        out.putAll(lifted);
+        return out;
+    }
+
+    private static boolean isConfigurationStep(Object step) {
+        return step instanceof Map<?, ?> m && m.size() == 1 && CONFIGURATION_STEPS.contains(
+                String.valueOf(m.keySet().iterator().next()));
     }
 
     private static void closeQuietly(CamelContext context) {

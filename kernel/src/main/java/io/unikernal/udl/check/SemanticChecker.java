@@ -11,6 +11,7 @@ import io.unikernal.udl.model.Step;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.model.TestDecl;
 import io.unikernal.udl.model.UdlDocument;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,11 @@ public final class SemanticChecker {
         });
         if (route.deadLetter() != null) {
             use(doc, route.deadLetter(), false, problems);
+        }
+        if (route.policy() != null) {
+            Path file = Path.of(doc.file()).toAbsolutePath();
+            new PolicyChecks(file.getParent() == null ? Path.of(".") : file.getParent(), problems)
+                    .check(route, ref -> use(doc, ref, false, problems));
         }
         if (route.steps().isEmpty() && route.reply() == null && route.name() != null) {
             problems.add(UdlMessages.emptyRoute(route.pos(), route.name()));

@@ -42,7 +42,10 @@ public enum UdlErrorCode {
     FILE_NOT_FOUND(35, "a file the UDL names (init script, ...) does not exist"),
     BAD_OPTION(36, "an adapter option's value is not usable (e.g. a port outside 1..65535, a JDBC URL without jdbc:)"),
     EMPTY_FILE(37, "the file is empty or holds no map"),
-    CONFLICTING_KEYS(38, "two keys that exclude each other are both present (e.g. when and otherwise in one branch)");
+    CONFLICTING_KEYS(38, "two keys that exclude each other are both present (e.g. when and otherwise in one branch)"),
+    BAD_RATE(39, "a rate limit's rate is not a whole number of permits per s, m or h (e.g. 100/s)"),
+    BAD_KEY_HASH(40, "an API key's sha256 is not 64 lowercase hex digits (the key itself must never be written)"),
+    POLICY_NEEDS_KEYS(41, "a policy part needs callers' identities (roles, rateLimit per caller) or auth names no key");
 
     private final int number;
     private final String summary;

@@ -287,4 +287,23 @@ public final class UdlMessages {
         return UdlError.error(BAD_STATUS, pos, "HTTP status " + status + " is outside 100..599",
                 "use a status such as 200, 201, 202 or 204");
     }
+
+    // ---- policies
+
+    public static UdlError badRate(SourcePos pos, String rate) {
+        return UdlError.error(BAD_RATE, pos, "rate '" + rate + "' is not a number of permits per unit",
+                "write permits/unit with unit s, m or h, e.g. 100/s or 600/m");
+    }
+
+    /** The value is never repeated: it may be a real key written by mistake. */
+    public static UdlError badKeyHash(SourcePos pos, String id) {
+        return UdlError.error(BAD_KEY_HASH, pos, "the sha256 of API key '" + id
+                        + "' is not 64 lowercase hex digits (its value is not shown)",
+                "write the key's hash, never the key: printf %s \"$KEY\" | sha256sum");
+    }
+
+    public static UdlError policyNeedsKeys(SourcePos pos, String route, String what) {
+        return UdlError.error(POLICY_NEEDS_KEYS, pos, "route '" + route + "': " + what,
+                "add policy.auth with apiKeys or keysFile, so callers have identities");
+    }
 }

@@ -5,8 +5,14 @@ import java.util.List;
 /**
  * An entry of {@code routes:}. {@code deadLetter} (may be null) receives every message the route cannot process —
  * invalid, or failed — with the reason; without it a failure is reported to the caller (or logged for one-way sources)
- * and the error handler's default applies.
+ * and the error handler's default applies. {@code policy} (may be null) protects the route and its target calls.
  */
 public record RouteDecl(String name, String description, EndpointRef from, List<Step> steps, ReplyDecl reply,
-        EndpointRef deadLetter, SourcePos pos) {
+        EndpointRef deadLetter, PolicyDecl policy, SourcePos pos) {
+
+    /** A route without a policy. */
+    public RouteDecl(String name, String description, EndpointRef from, List<Step> steps, ReplyDecl reply,
+            EndpointRef deadLetter, SourcePos pos) {
+        this(name, description, from, steps, reply, deadLetter, null, pos);
+    }
 }

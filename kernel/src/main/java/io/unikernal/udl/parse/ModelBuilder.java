@@ -120,7 +120,9 @@ final class ModelBuilder {
         return new RouteDecl(string(Nodes.value(map, "name")), string(Nodes.value(map, "description")),
                 from.size() == 1 ? from.get(0) : null, steps(Nodes.value(map, "steps")),
                 reply instanceof MappingNode r ? reply(r) : null,
-                deadLetter.size() == 1 ? deadLetter.get(0) : null, pos(map));
+                deadLetter.size() == 1 ? deadLetter.get(0) : null,
+                Nodes.value(map, "policy") instanceof MappingNode p ? new PolicyBuilder(file).policy(p) : null,
+                pos(map));
     }
 
     private ReplyDecl reply(MappingNode map) {

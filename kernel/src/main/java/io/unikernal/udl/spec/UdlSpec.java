@@ -137,9 +137,8 @@ public final class UdlSpec {
                     UdlKey.of("reply", REPLY, REPLY.description(), "{status: 201, body: \"{'id': id}\"}"),
                     UdlKey.of("deadLetter", new Endpoint(Role.TARGET, false), "Where messages go that the route "
                             + "cannot process (invalid or failed), with the reason.", "failed-orders"),
-                    UdlKey.notYet("policy", "Authentication, rate limit, timeout, retry and circuit breaker of the "
-                            + "route.", "{timeout: 2s, retry: {attempts: 3}}", "remove it for now: routes run "
-                            + "without auth or rate limits, and failed messages go to deadLetter"),
+                    UdlKey.of("policy", PolicySpec.POLICY, PolicySpec.POLICY.description(),
+                            "{auth: {keysFile: keys.txt}, rateLimit: {rate: 100/s}, timeout: 2s, retry: {attempts: 3}}"),
                     UdlKey.notYet("engine", "Which routing engine decides content-based routes: rust, java or auto.",
                             "auto", "remove it for now: routes use the Java routing engine")),
             false);
@@ -220,8 +219,10 @@ public final class UdlSpec {
 
     /** Every struct of the language, in reference-doc order. */
     public static List<Struct> structs() {
-        return List.of(DOCUMENT, SCHEMA, FIELD, ROUTE, STEP, TRANSFORM, BRANCH, SPLIT, REPLY, TEST, TEST_INPUT,
-                TEST_EXPECT);
+        List<Struct> all = new java.util.ArrayList<>(List.of(DOCUMENT, SCHEMA, FIELD, ROUTE, STEP, TRANSFORM, BRANCH,
+                SPLIT, REPLY, TEST, TEST_INPUT, TEST_EXPECT));
+        all.addAll(PolicySpec.structs());
+        return List.copyOf(all);
     }
 
     /** The key {@code system} of an endpoint map, declared here so parser, schema and doc agree. */

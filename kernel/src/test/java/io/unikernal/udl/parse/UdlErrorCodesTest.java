@@ -389,4 +389,26 @@ class UdlErrorCodesTest {
         assertThat(one(text, UdlErrorCode.CONFLICTING_KEYS)).isEqualTo("app.udl:18:13: 'when' and 'otherwise' "
                 + "cannot be used together [UDL-038]" + NL + "    hint: put otherwise in its own, last item of choose");
     }
+
+    @Test
+    void badRate() {
+        assertThat(headline(SYSTEMS + "  - name: r\n    from: shop\n    policy: {rateLimit: {rate: 100/sec}}\n"
+                + "    steps: [{to: db}]\n", UdlErrorCode.BAD_RATE))
+                .isEqualTo("app.udl:15:32: rate '100/sec' is not a number of permits per unit [UDL-039]");
+    }
+
+    @Test
+    void badKeyHash() {
+        assertThat(headline(SYSTEMS + "  - name: r\n    from: shop\n    policy: {auth: {apiKeys: [{id: a, sha256: "
+                + "\"secret-key\"}]}}\n    steps: [{to: db}]\n", UdlErrorCode.BAD_KEY_HASH))
+                .isEqualTo("app.udl:15:47: the sha256 of API key 'a' is not 64 lowercase hex digits (its value is "
+                        + "not shown) [UDL-040]");
+    }
+
+    @Test
+    void policyNeedsKeys() {
+        assertThat(headline(SYSTEMS + "  - name: r\n    from: shop\n    policy: {rateLimit: {rate: 5/s, per: caller}}\n"
+                + "    steps: [{to: db}]\n", UdlErrorCode.POLICY_NEEDS_KEYS))
+                .isEqualTo("app.udl:15:25: route 'r': rateLimit per caller needs to know the caller [UDL-041]");
+    }
 }

@@ -1,0 +1,159 @@
+package io.unikernal.compile;
+
+import io.unikernal.runtime.policy.ApiKeyAuthenticator;
+import io.unikernal.runtime.policy.BreakerOpenCheck;
+import io.unikernal.runtime.policy.FixedFallbackReply;
+import io.unikernal.runtime.policy.RateLimiter;
+import io.unikernal.runtime.Json;
+import io.unikernal.udl.model.EndpointRef;
+import io.unikernal.udl.model.PolicyDecl;
+import io.unikernal.udl.model.RouteDecl;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.model.CircuitBreakerDefinition;
+import org.apache.camel.model.OnExceptionDefinition;
+import org.apache.camel.model.ProcessorDefinition;
+import org.apache.camel.model.Resilience4jConfigurationDefinition;
+
+/**
+ * Compiles a route's {@code policy:} onto Camel: auth and rate limit as named processors right after the source's
+ * normalisation; retry as the redelivery policy of the route's failure clause (so the dead-letter record's attempt
+ * count is Camel's own); timeout, circuit breaker, bulkhead and fallback as a {@code circuitBreaker} EIP with a
+ * {@code resilience4jConfiguration} around each target call.
+ */
+final class PolicyCompiler {
+
+    private final DefaultCompileContext ctx;
+
+    PolicyCompiler(DefaultCompileContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Authenticates, authorises and rate-limits each incoming message (in that order). */
+    void guardIngress(RouteDecl decl, ProcessorDefinition<?> route, boolean callerWaits) {
+        PolicyDecl policy = decl.policy();
+        if (policy == null) {
+            return;
+        }
+        if (policy.auth() != null) {
+            String name = ctx.uniqueName("auth-" + decl.name());
+            ctx.addBean(name, ApiKeyAuthenticator.class, Map.of("spec", authSpec(decl, policy.auth())));
+            route.process(name);
+        }
+        PolicyDecl.RateLimit limit = policy.rateLimit();
+        if (limit != null && limit.period() != null) {
+            String name = ctx.uniqueName("rate-limit-" + decl.name());
+            Map<String, String> props = new LinkedHashMap<>();
+            props.put("route", decl.name());
+            props.put("permits", String.valueOf(limit.permits()));
+            props.put("periodMillis", String.valueOf(limit.period().toMillis()));
+            props.put("burst", String.valueOf(limit.burst()));
+            props.put("perCaller", String.valueOf(limit.perCaller()));
+            props.put("waitForPermit", String.valueOf(!callerWaits));
+            ctx.addBean(name, RateLimiter.class, props);
+            route.process(name);
+        }
+    }
+
+    private String authSpec(RouteDecl decl, PolicyDecl.Auth auth) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("route", decl.name());
+        spec.put("header", auth.header());
+        spec.put("roles", auth.roles());
+        if (auth.keysFile() != null) {
+            spec.put("keysFile", ctx.baseDir().resolve(auth.keysFile()).toAbsolutePath().normalize().toString());
+        }
+        List<Map<String, Object>> keys = new ArrayList<>();
+        for (PolicyDecl.ApiKey key : auth.apiKeys()) {
+            keys.add(Map.of("id", key.id(), "sha256", key.sha256(), "roles", key.roles()));
+        }
+        spec.put("keys", keys);
+        return Json.write(spec);
+    }
+
+    /** Retry as exponential redelivery with jitter (Camel's collision avoidance: ±15%). */
+    static void redelivery(PolicyDecl.Retry retry, OnExceptionDefinition clause) {
+        clause.maximumRedeliveries(retry.attempts() - 1)
+                .redeliveryDelay(retry.initial().toMillis())
+                .maximumRedeliveryDelay(retry.max().toMillis())
+                .backOffMultiplier(retry.multiplier())
+                .useExponentialBackOff();
+        if (retry.jitter()) {
+            clause.useCollisionAvoidance();
+        }
+    }
+
+    /** Where a target call goes: the block itself, or the inside of a circuit breaker guarding it. */
+    interface Delivery {
+        void deliver(EndpointRef target, ProcessorDefinition<?> block);
+    }
+
+    /** Sends to a target through the route's timeout, breaker, bulkhead and fallback (when the policy has any). */
+    void guardedCall(RouteDecl decl, EndpointRef target, ProcessorDefinition<?> block, Delivery delivery) {
+        PolicyDecl policy = decl.policy();
+        if (policy == null || !policy.guardsTargets()) {
+            delivery.deliver(target, block);
+            return;
+        }
+        CircuitBreakerDefinition breaker = block.circuitBreaker();
+        breaker.id(ctx.uniqueName(decl.name() + "-" + target.system() + "-breaker"));
+        breaker.setResilience4jConfiguration(configuration(policy));
+        delivery.deliver(target, breaker);
+        PolicyDecl.Fallback fallback = policy.fallback();
+        if (fallback != null) {
+            // after onFallback() the breaker's further outputs form the fallback
+            CircuitBreakerDefinition onFallback = breaker.onFallback();
+            if (fallback.to() != null) {
+                onFallback.log(org.apache.camel.LoggingLevel.WARN, "unikernal.fallback." + decl.name(),
+                        "target " + target.system() + " failed or its breaker is open; sending to "
+                                + fallback.to() + " instead");
+                delivery.deliver(new EndpointRef(fallback.to(), Map.of(), fallback.toPos()), onFallback);
+            } else {
+                String name = ctx.uniqueName("fallback-reply-" + decl.name());
+                ctx.addBean(name, FixedFallbackReply.class,
+                        Map.of("route", decl.name(), "spec", Json.write(fallback.reply())));
+                onFallback.process(name);
+            }
+        }
+        breaker.end();
+        if (fallback == null) {
+            String check = "breaker-open-check-" + target.system();
+            ctx.addBean(check, BreakerOpenCheck.class, Map.of("target", target.system()));
+            block.process(check);
+        }
+    }
+
+    private static Resilience4jConfigurationDefinition configuration(PolicyDecl policy) {
+        Resilience4jConfigurationDefinition config = new Resilience4jConfigurationDefinition();
+        // an open breaker without fallback must fail the message (to retry / dead letter), never pass it on silently
+        config.setThrowExceptionWhenHalfOpenOrOpenState("true");
+        PolicyDecl.CircuitBreaker cb = policy.circuitBreaker();
+        if (cb != null) {
+            config.setFailureRateThreshold(String.valueOf(cb.failureRate()));
+            config.setSlowCallRateThreshold(String.valueOf(cb.slowCallRate()));
+            config.setSlowCallDurationThreshold(String.valueOf(wholeSeconds(cb.slowCall())));
+            config.setSlidingWindowSize(String.valueOf(cb.window()));
+            config.setMinimumNumberOfCalls(String.valueOf(cb.minimumCalls() == null ? cb.window()
+                    : cb.minimumCalls()));
+            config.setPermittedNumberOfCallsInHalfOpenState(String.valueOf(cb.halfOpenCalls()));
+            config.setWaitDurationInOpenState(String.valueOf(wholeSeconds(cb.waitOpen())));
+        }
+        if (policy.timeout() != null) {
+            config.setTimeoutEnabled("true");
+            config.setTimeoutDuration(String.valueOf(policy.timeout().toMillis()));
+        }
+        if (policy.bulkhead() != null) {
+            config.setBulkheadEnabled("true");
+            config.setBulkheadMaxConcurrentCalls(String.valueOf(policy.bulkhead()));
+        }
+        return config;
+    }
+
+    /** Camel's resilience4j options take whole seconds for these; anything under a second rounds up to 1. */
+    private static long wholeSeconds(Duration d) {
+        return Math.max(1, (d.toMillis() + 999) / 1000);
+    }
+}

@@ -1,0 +1,35 @@
+package io.unikernal.runtime.policy;
+
+import io.unikernal.runtime.ReplyProcessor;
+import io.unikernal.udm.UdmHeaders;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/**
+ * The reply to a call the route's policy refused: 401, 403 or 429 (with Retry-After), the reason and the
+ * correlation id. A refused call is answered, not recorded as a dead letter: it was never accepted.
+ */
+public final class PolicyRejectionReply implements Processor {
+
+    @Override
+    public void process(Exchange exchange) {
+        PolicyRejectedException refused = exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
+                PolicyRejectedException.class);
+        Message message = exchange.getMessage();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", refused == null ? "refused" : refused.getMessage());
+        String correlation = message.getHeader(UdmHeaders.CORRELATION_ID, String.class);
+        body.put("correlationId", correlation != null ? correlation
+                : exchange.getProperty(UdmHeaders.CORRELATION_ID, String.class));
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, refused == null ? 403 : refused.status());
+        if (refused != null && refused.retryAfterSeconds() > 0) {
+            message.setHeader("Retry-After", String.valueOf(refused.retryAfterSeconds()));
+            exchange.setProperty(ReplyProcessor.DECLARED_HEADERS, Set.of("Retry-After"));
+        }
+        message.setBody(body);
+    }
+}

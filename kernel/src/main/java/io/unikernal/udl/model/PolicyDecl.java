@@ -1,0 +1,45 @@
+package io.unikernal.udl.model;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A route's {@code policy:}. Every part may be null (absent). Durations are already parsed; positions point at the
+ * part in the UDL file.
+ */
+public record PolicyDecl(Auth auth, RateLimit rateLimit, Duration timeout, Retry retry, CircuitBreaker circuitBreaker,
+        Integer bulkhead, Fallback fallback, SourcePos pos) {
+
+    /** True when target calls go through a Resilience4j circuit-breaker node (timeout, breaker or bulkhead). */
+    public boolean guardsTargets() {
+        return timeout != null || circuitBreaker != null || bulkhead != null || fallback != null;
+    }
+
+    /** L1 API keys (inline hashes and/or a keys file) and L3 roles. */
+    public record Auth(String header, List<ApiKey> apiKeys, String keysFile, List<String> roles, SourcePos pos,
+            SourcePos keysFilePos) {
+    }
+
+    /** One caller: identity, SHA-256 of its key (hex), roles. */
+    public record ApiKey(String id, String sha256, List<String> roles, SourcePos pos, SourcePos sha256Pos) {
+    }
+
+    /** A token bucket: {@code permits} per {@code period}, holding at most {@code burst}; per route or per caller. */
+    public record RateLimit(String rate, long permits, Duration period, long burst, boolean perCaller, SourcePos pos,
+            SourcePos ratePos) {
+    }
+
+    /** Attempts in all (first included) with exponential backoff. */
+    public record Retry(int attempts, Duration initial, Duration max, double multiplier, boolean jitter,
+            SourcePos pos) {
+    }
+
+    /** Resilience4j breaker settings; {@code minimumCalls} null = the window size. */
+    public record CircuitBreaker(int failureRate, int slowCallRate, Duration slowCall, int window,
+            Integer minimumCalls, int halfOpenCalls, Duration waitOpen, SourcePos pos) {
+    }
+
+    /** Exactly one of {@code to} (a system) and {@code reply} (a fixed body) is set. */
+    public record Fallback(String to, Object reply, SourcePos pos, SourcePos toPos) {
+    }
+}

@@ -1,0 +1,138 @@
+package io.unikernal.udl.spec;
+
+import io.unikernal.udl.error.UdlErrorCode;
+import io.unikernal.udl.spec.Shape.ListOf;
+import io.unikernal.udl.spec.Shape.Struct;
+import io.unikernal.udl.spec.Shape.Value;
+import java.util.List;
+
+/**
+ * The declaration of a route's {@code policy:} — authentication (L1 API keys), roles (L3), rate limit, timeout,
+ * retry, circuit breaker, bulkhead and fallback. Part of {@link UdlSpec}; kept apart so the language's core stays
+ * readable. docs/policies.md explains how each key compiles onto Camel.
+ */
+public final class PolicySpec {
+
+    /** {@code 100/s}, {@code 20/m}, {@code 1000/h}: a whole number of permits per unit. */
+    public static final String RATE_REGEX = "[1-9][0-9]*/(s|m|h)";
+
+    private static final Value PERCENT = Value.of(ValueKind.INTEGER).range(1, 100, UdlErrorCode.BAD_VALUE);
+    private static final Value POSITIVE = Value.of(ValueKind.INTEGER).range(1, 1_000_000, UdlErrorCode.BAD_VALUE);
+
+    public static final Struct API_KEY = new Struct("apiKey", "API key",
+            "One caller's API key, stored as the SHA-256 of the key (never the key itself).",
+            List.of(
+                    UdlKey.of("id", Value.of(ValueKind.STRING).named(Shape.NameRule.IDENTIFIER),
+                            "The caller's identity; appears in logs, metrics and rate-limit buckets instead of "
+                                    + "the key.", "shop").asRequired(),
+                    UdlKey.of("sha256", ValueKind.STRING, "The lowercase hex SHA-256 of the key "
+                            + "(`printf %s KEY | sha256sum`).", "\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"")
+                            .asRequired(),
+                    UdlKey.of("roles", ValueKind.STRING_LIST, "The roles this caller holds.", "[orders-writer]")),
+            false);
+
+    public static final Struct AUTH = new Struct("auth", "auth policy",
+            "Who may call the route: L1 API keys, optionally with L3 roles. A missing or unknown key is refused "
+                    + "with 401, a known key without a required role with 403. The key header is removed after the "
+                    + "check, so it never reaches a target or a log line.",
+            List.of(
+                    UdlKey.of("header", ValueKind.STRING, "The header that carries the key.", "X-Api-Key")
+                            .defaultValue("X-Api-Key"),
+                    UdlKey.of("apiKeys", new ListOf(API_KEY), "Keys written in the file, hashed.",
+                            "[{id: shop, sha256: \"9f86...\", roles: [orders-writer]}]"),
+                    UdlKey.of("keysFile", ValueKind.STRING, "A file of keys, one `id sha256 role,role` per line "
+                            + "(# comments); re-read when it changes, so keys rotate without a restart. Relative to "
+                            + "the UDL file.", "keys.txt"),
+                    UdlKey.of("roles", ValueKind.STRING_LIST, "The caller must hold at least one of these roles.",
+                            "[orders-writer, admin]")),
+            false);
+
+    public static final Struct RATE_LIMIT = new Struct("rateLimit", "rate limit",
+            "A token bucket (Bucket4j): `rate` permits are added per unit of time, up to `burst` stored; a request "
+                    + "without a permit is refused with 429 and Retry-After.",
+            List.of(
+                    UdlKey.of("rate", ValueKind.STRING, "Permits per second, minute or hour.", "100/s")
+                            .asRequired(),
+                    UdlKey.of("burst", POSITIVE, "How many permits the bucket holds (the largest burst); the "
+                            + "number of the rate when absent.", "20"),
+                    UdlKey.of("per", Value.of(ValueKind.STRING).allowed(List.of("route", "caller"),
+                            UdlErrorCode.BAD_VALUE), "One bucket for the route, or one per caller identity "
+                            + "(needs auth).", "caller").defaultValue("route")),
+            false);
+
+    public static final Struct RETRY = new Struct("retry", "retry policy",
+            "Redelivery of a failed step with exponential backoff (Camel's redelivery policy); after the last "
+                    + "attempt the message goes to the dead-letter destination with the attempt count. Messages "
+                    + "at fault (invalid, refused) are not retried.",
+            List.of(
+                    UdlKey.of("attempts", Value.of(ValueKind.INTEGER).range(1, 100, UdlErrorCode.BAD_VALUE),
+                            "Attempts in all, the first included.", "3").asRequired(),
+                    UdlKey.of("initial", ValueKind.DURATION, "The delay before the first retry.", "100ms")
+                            .defaultValue("100ms"),
+                    UdlKey.of("max", ValueKind.DURATION, "The longest delay between attempts.", "5s")
+                            .defaultValue("10s"),
+                    UdlKey.of("multiplier", ValueKind.NUMBER, "Each delay is the previous times this.", "2")
+                            .defaultValue(2),
+                    UdlKey.of("jitter", ValueKind.BOOLEAN, "Randomise each delay by ±15% so callers do not retry "
+                            + "in step.", "true").defaultValue(true)),
+            false);
+
+    public static final Struct CIRCUIT_BREAKER = new Struct("circuitBreaker", "circuit breaker",
+            "A Resilience4j circuit breaker around each target of the route: it opens when the failure rate or "
+                    + "the slow-call rate over the last `window` calls reaches its threshold, refuses calls while "
+                    + "open, and lets `halfOpenCalls` probes through after `waitOpen`.",
+            List.of(
+                    UdlKey.of("failureRate", PERCENT, "Failure rate (%) that opens the breaker.", "50")
+                            .defaultValue(50),
+                    UdlKey.of("slowCallRate", PERCENT, "Slow-call rate (%) that opens the breaker.", "100")
+                            .defaultValue(100),
+                    UdlKey.of("slowCall", ValueKind.DURATION, "A call this long or longer is slow (whole seconds).",
+                            "2s").defaultValue("60s"),
+                    UdlKey.of("window", POSITIVE, "How many recent calls the rates are computed over.", "20")
+                            .defaultValue(100),
+                    UdlKey.of("minimumCalls", POSITIVE, "Calls needed in the window before the rates count; the "
+                            + "window size when absent.", "10"),
+                    UdlKey.of("halfOpenCalls", POSITIVE, "Probe calls let through when half open.", "3")
+                            .defaultValue(10),
+                    UdlKey.of("waitOpen", ValueKind.DURATION, "How long the breaker stays open before probing "
+                            + "(whole seconds).", "30s").defaultValue("60s")),
+            false);
+
+    public static final Struct BULKHEAD = new Struct("bulkhead", "bulkhead",
+            "Caps the calls in flight to each target of the route; a call over the cap fails at once.",
+            List.of(UdlKey.of("maxConcurrent", POSITIVE, "Calls in flight at most.", "10").asRequired()),
+            false);
+
+    public static final Struct FALLBACK = new Struct("fallback", "fallback",
+            "What happens instead when a target call fails or its breaker is open: another target, or a fixed "
+                    + "reply. Exactly one of `to` and `reply`.",
+            List.of(
+                    UdlKey.of("to", Value.of(ValueKind.SYSTEM_REF), "A system that gets the message instead.",
+                            "backup"),
+                    UdlKey.of("reply", ValueKind.ANY, "A fixed body that becomes the target's answer.",
+                            "{status: degraded}")),
+            false);
+
+    public static final Struct POLICY = new Struct("policy", "policy",
+            "How the route is protected (auth, rate limit) and how it calls its targets (timeout, retry, circuit "
+                    + "breaker, bulkhead, fallback). Every key is optional.",
+            List.of(
+                    UdlKey.of("auth", AUTH, AUTH.description(), "{apiKeys: [{id: shop, sha256: \"9f86...\"}]}"),
+                    UdlKey.of("rateLimit", RATE_LIMIT, RATE_LIMIT.description(), "{rate: 100/s, burst: 20}"),
+                    UdlKey.of("timeout", ValueKind.DURATION, "The longest a target call may take; a slower call "
+                            + "fails (and counts for the breaker).", "2s"),
+                    UdlKey.of("retry", RETRY, RETRY.description(), "{attempts: 3, initial: 100ms, max: 2s}"),
+                    UdlKey.of("circuitBreaker", CIRCUIT_BREAKER, CIRCUIT_BREAKER.description(),
+                            "{failureRate: 50, window: 20, waitOpen: 30s}"),
+                    UdlKey.of("bulkhead", BULKHEAD, BULKHEAD.description(), "{maxConcurrent: 10}"),
+                    UdlKey.of("fallback", FALLBACK, FALLBACK.description(), "{reply: {status: degraded}}")),
+            false);
+
+    /** The structs of this part of the language, in reference-doc order. */
+    public static List<Struct> structs() {
+        return List.of(POLICY, AUTH, API_KEY, RATE_LIMIT, RETRY, CIRCUIT_BREAKER, BULKHEAD, FALLBACK);
+    }
+
+    private PolicySpec() {
+    }
+}
