@@ -41,8 +41,8 @@ public final class RustRoutingEngineProvider implements RoutingEngineProvider {
 
     /**
      * Above 100 where Rust measured faster than the Java engine, below where it measured slower. The
-     * 2026-11-23 run (docs/BENCHMARKS-routing.md): Rust ahead both for single calls (JNI included,
-     * 1.13M vs 0.47M decisions/s) and for batches of 1024 (1.24M vs 0.74M/s).
+     * 2026-11-23 12:57Z run (docs/BENCHMARKS-routing.md): Rust ahead, narrowly, both for single calls
+     * (JNI included, 1.10M vs 0.93M decisions/s) and for batches of 1024 (1.15M vs 1.01M/s).
      */
     static final class MeasuredPreference {
         static final int SINGLE = 150;
