@@ -90,7 +90,7 @@ class UdlErrorCodesTest {
     void unknownKey() {
         assertThat(one(SYSTEMS + "  - name: r\n    from: shop\n    stpes: [{to: db}]\n", UdlErrorCode.UNKNOWN_KEY))
                 .isEqualTo("app.udl:15:5: unknown key 'stpes' in route — did you mean 'steps'? [UDL-004]" + NL
-                        + "    hint: allowed keys: name, description, from, steps, reply, deadLetter");
+                        + "    hint: allowed keys: name, description, from, steps, reply, deadLetter, policy");
     }
 
     @Test
@@ -241,10 +241,9 @@ class UdlErrorCodesTest {
 
     @Test
     void notSupportedYet() {
-        assertThat(one(SYSTEMS + "  - name: r\n    from: shop\n    policy: {timeout: 2s}\n    steps: [{to: db}]\n",
-                UdlErrorCode.NOT_SUPPORTED_YET)).isEqualTo("app.udl:15:5: 'policy' is not supported yet [UDL-023]"
-                        + NL + "    hint: remove it for now: routes run without auth or rate limits, and failed "
-                        + "messages go to deadLetter");
+        assertThat(one(SYSTEMS + "  - name: r\n    from: shop\n    engine: rust\n    steps: [{to: db}]\n",
+                UdlErrorCode.NOT_SUPPORTED_YET)).isEqualTo("app.udl:15:5: 'engine' is not supported yet [UDL-023]"
+                        + NL + "    hint: remove it for now: routes use the Java routing engine");
         assertThat(headline("udl: 8\nname: app\npipelines: []\n", UdlErrorCode.NOT_SUPPORTED_YET))
                 .isEqualTo("app.udl:3:1: 'pipelines' is not supported yet [UDL-023]");
     }
