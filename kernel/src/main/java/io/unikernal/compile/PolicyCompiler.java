@@ -103,7 +103,13 @@ final class PolicyCompiler {
         breaker.setResilience4jConfiguration(configuration(policy));
         delivery.deliver(target, breaker);
         PolicyDecl.Fallback fallback = policy.fallback();
-        if (fallback != null) {
+        String check = "breaker-open-check-" + target.system();
+        if (fallback == null) {
+            // Camel's circuitBreaker marks a failed exchange so the route's error handler never sees it: the
+            // failure is kept by a fallback and thrown again after the breaker, where retry and dead letter apply
+            ctx.addBean(check, BreakerOpenCheck.class, Map.of("target", target.system()));
+            breaker.onFallback().process(check);
+        } else {
             // after onFallback() the breaker's further outputs form the fallback
             CircuitBreakerDefinition onFallback = breaker.onFallback();
             if (fallback.to() != null) {
@@ -120,8 +126,6 @@ final class PolicyCompiler {
         }
         breaker.end();
         if (fallback == null) {
-            String check = "breaker-open-check-" + target.system();
-            ctx.addBean(check, BreakerOpenCheck.class, Map.of("target", target.system()));
             block.process(check);
         }
     }

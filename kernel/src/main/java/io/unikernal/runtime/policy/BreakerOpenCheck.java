@@ -1,17 +1,21 @@
 package io.unikernal.runtime.policy;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
 
 /**
- * Runs right after a {@code circuitBreaker} without fallback. Camel's Resilience4j EIP lets a message that the open
- * breaker refused pass on unchanged (it only marks it short-circuited); this turns that into a failure, so the
- * message is retried or dead-lettered instead of silently skipping its target.
+ * Keeps a guarded call's failure from vanishing. Camel's circuitBreaker EIP marks a failed exchange so that the
+ * route's error handler never sees it (the caller just gets a bare 500, nothing is dead-lettered). So the compiler
+ * gives every breaker without a user fallback this bean as its fallback — there it records why the call failed
+ * (the target's exception, or the open breaker's refusal) — and runs it again right after the breaker, where it
+ * throws that failure in the route itself, so retry, dead letter and the error reply apply as for any failure.
  */
 public final class BreakerOpenCheck implements Processor {
 
-    /** Thrown for a call the open (or saturated half-open) breaker refused. */
+    /** Exchange property holding the failure recorded in the fallback. */
+    static final String FAILURE = "UnikernalGuardedCallFailure";
+
+    /** Thrown for a call the open (or saturated half-open) breaker refused, or that failed without an exception. */
     public static final class BreakerOpenException extends RuntimeException {
         BreakerOpenException(String target) {
             super("CircuitBreaker of target '" + target + "' is open: the call was not made");
@@ -25,14 +29,27 @@ public final class BreakerOpenCheck implements Processor {
     }
 
     @Override
-    public void process(Exchange exchange) {
-        Boolean shortCircuited = exchange.getProperty(ExchangePropertyKey.CIRCUIT_BREAKER_RESPONSE_SHORT_CIRCUITED,
-                Boolean.class);
-        Boolean fromFallback = exchange.getProperty(ExchangePropertyKey.CIRCUIT_BREAKER_RESPONSE_FROM_FALLBACK,
-                Boolean.class);
-        exchange.removeProperty(ExchangePropertyKey.CIRCUIT_BREAKER_RESPONSE_SHORT_CIRCUITED.getName());
-        if (Boolean.TRUE.equals(shortCircuited) && !Boolean.TRUE.equals(fromFallback)) {
-            throw new BreakerOpenException(target);
+    public void process(Exchange exchange) throws Exception {
+        Object recorded = exchange.getProperty(FAILURE);
+        if (recorded == null) {
+            Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            if (isInFallback(exchange)) {
+                // first run, as the breaker's fallback: remember why, let the breaker finish
+                exchange.setProperty(FAILURE, cause != null ? cause : new BreakerOpenException(target));
+                exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
+            }
+            return;
         }
+        // second run, in the route after the breaker: fail the message for real
+        exchange.removeProperty(FAILURE);
+        throw recorded instanceof Exception e ? e : new BreakerOpenException(target);
+    }
+
+    private static boolean isInFallback(Exchange exchange) {
+        return Boolean.TRUE.equals(exchange.getProperty(
+                org.apache.camel.ExchangePropertyKey.CIRCUIT_BREAKER_RESPONSE_FROM_FALLBACK, Boolean.class))
+                || exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null
+                || Boolean.TRUE.equals(exchange.getProperty(
+                        org.apache.camel.ExchangePropertyKey.CIRCUIT_BREAKER_RESPONSE_SHORT_CIRCUITED, Boolean.class));
     }
 }
