@@ -28,6 +28,7 @@ class HttpClientAdapterFeatureTest {
 
     private HttpServer peer;
     private final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger brokenCalls = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeEach
     void startPeer() throws Exception {
@@ -46,6 +47,7 @@ class HttpClientAdapterFeatureTest {
             exchange.close();
         });
         peer.createContext("/broken", exchange -> {
+            brokenCalls.incrementAndGet();
             exchange.sendResponseHeaders(503, -1);
             exchange.close();
         });
@@ -85,7 +87,9 @@ class HttpClientAdapterFeatureTest {
                     seen.add(Http.post(port, "/quote", "{\"sku\":\"a\"}", "Authorization", "Bearer top-secret",
                             "X-Api-Key", "k-123", "Cookie", "session=1", "X-Correlation-Id", "corr-1"));
                     seen.add(List.copyOf(received));
+                    brokenCalls.set(0);
                     seen.add(StepsFeatureTest.withoutCorrelationId(Http.post(port, "/broken", "{\"sku\":\"b\"}")));
+                    seen.add(brokenCalls.get());
                     return seen;
                 });
 
@@ -96,6 +100,7 @@ class HttpClientAdapterFeatureTest {
                 "authorization", "null", "apiKey", "null", "cookie", "null", "correlation", "corr-1")));
         assertThat(seen.get(2)).as("a failing peer: 500 to the caller, message parked")
                 .extracting(r -> ((Http.Reply) r).status()).isEqualTo(500);
+        assertThat(seen.get(3)).as("the HTTP client does not retry a 503 on its own: retries are policy").isEqualTo(1);
         try (var files = java.nio.file.Files.list(tmp.resolve("parked"))) {
             List<String> parked = files.map(p -> {
                 try {

@@ -71,6 +71,12 @@ public final class HttpClientAdapter implements Adapter {
         }
     }
 
+    /** Retries belong to the route's policy, where they are counted; the HTTP client must not add its own. */
+    @Override
+    public void contribute(SystemDecl system, CompileContext ctx) {
+        ctx.addProperty("camel.component.http.automaticRetriesDisabled", "true");
+    }
+
     @Override
     public void target(SystemDecl system, EndpointRef use, ProcessorDefinition<?> block, CompileContext ctx) {
         String method = ctx.text(use.option("method"), "POST");
