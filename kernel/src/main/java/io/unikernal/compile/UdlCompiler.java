@@ -221,10 +221,24 @@ public final class UdlCompiler {
                 ctx.addBean(name, TransformProcessor.class, Map.of("spec", Specs.transformJson(t)));
                 block.process(name);
             } else if (step instanceof Step.Choose c) {
-                ChoiceDefinition choice = block.choice();
-                for (Step.When when : c.whens()) {
-                    choice.when(cel(when.condition().source()));
-                    compile(when.steps(), choice);
+                java.util.Optional<io.unikernal.routing.RuleTable> rules = decl.engine() == null
+                        ? java.util.Optional.empty() : EngineChoose.table(c);
+                ChoiceDefinition choice;
+                if (rules.isPresent()) {
+                    // the routing engine decides; a plain choice on its decision takes the branch
+                    block.to(EngineChoose.uri(decl.engine(), rules.get()));
+                    choice = block.choice();
+                    for (int i = 0; i < c.whens().size(); i++) {
+                        choice.when(new org.apache.camel.model.language.SimpleExpression("${header."
+                                + EngineChoose.DECISION_HEADER + "} == '" + EngineChoose.branch(i) + "'"));
+                        compile(c.whens().get(i).steps(), choice);
+                    }
+                } else {
+                    choice = block.choice();
+                    for (Step.When when : c.whens()) {
+                        choice.when(cel(when.condition().source()));
+                        compile(when.steps(), choice);
+                    }
                 }
                 if (c.otherwise() != null && !c.otherwise().isEmpty()) {
                     choice.otherwise();

@@ -35,7 +35,11 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class ContentBasedRouteBenchmark {
 
-    static final String UDL = """
+    static final String UDL = udl("");
+
+    /** The same app with its choose decided by a routing engine (engine: rust | java). */
+    static String udl(String engineLine) {
+        return """
             udl: 8
             name: cbr
             systems:
@@ -45,18 +49,26 @@ public class ContentBasedRouteBenchmark {
             routes:
               - name: route-orders
                 from: in
+            %s
                 steps:
                   - choose:
                       - when: "amount > 1000"
                         to: review
                       - otherwise:
                           - to: accept
-            """;
+            """.formatted(engineLine);
+    }
 
     private UdlRuntime udl;
     private ProducerTemplate udlProducer;
+    private UdlRuntime udlRust;
+    private ProducerTemplate udlRustProducer;
+    private UdlRuntime udlJava;
+    private ProducerTemplate udlJavaProducer;
     private CamelContext handWritten;
     private ProducerTemplate handWrittenProducer;
+    private org.apache.camel.main.Main handWrittenMain;
+    private ProducerTemplate handWrittenMainProducer;
     private Map<String, Object>[] bodies;
     private int next;
 
@@ -68,22 +80,22 @@ public class ContentBasedRouteBenchmark {
                 Path.of("."), CompileOptions.DEFAULT);
         udl = UdlRuntime.start(app, Map.of());
         udlProducer = udl.context().createProducerTemplate();
+        udlRust = UdlRuntime.start(compile(adapters, udl("    engine: rust")), Map.of());
+        udlRustProducer = udlRust.context().createProducerTemplate();
+        udlJava = UdlRuntime.start(compile(adapters, udl("    engine: java")), Map.of());
+        udlJavaProducer = udlJava.context().createProducerTemplate();
 
         handWritten = new DefaultCamelContext();
-        handWritten.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:in").routeId("route-orders")
-                        .choice()
-                            .when(e -> ((Number) e.getMessage().getBody(Map.class).get("amount")).doubleValue() > 1000)
-                                .to("log:unikernal.cbr.review?level=TRACE&showHeaders=false&showExchangePattern=false&showBodyType=false")
-                            .otherwise()
-                                .to("log:unikernal.cbr.accept?level=TRACE&showHeaders=false&showExchangePattern=false&showBodyType=false")
-                        .end();
-            }
-        });
+        handWritten.addRoutes(handWrittenRoute());
         handWritten.start();
         handWrittenProducer = handWritten.createProducerTemplate();
+
+        // the same hand-written route on Camel Main, the engine compiled UDL runs on: separates the cost of
+        // Camel Main's defaults from the cost of the compiled route itself
+        handWrittenMain = new org.apache.camel.main.Main();
+        handWrittenMain.configure().addRoutesBuilder(handWrittenRoute());
+        handWrittenMain.start();
+        handWrittenMainProducer = handWrittenMain.getCamelContext().createProducerTemplate();
 
         bodies = new Map[1024];
         for (int i = 0; i < bodies.length; i++) {
@@ -94,12 +106,38 @@ public class ContentBasedRouteBenchmark {
         }
     }
 
+    private static CompiledApp compile(Adapters adapters, String text) {
+        return new UdlCompiler(adapters).compile(new UdlParser(adapters).parse("cbr.udl.yaml", text).orThrow(),
+                Path.of("."), CompileOptions.DEFAULT);
+    }
+
+    private static RouteBuilder handWrittenRoute() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:in").routeId("route-orders")
+                        .choice()
+                            .when(e -> ((Number) e.getMessage().getBody(Map.class).get("amount")).doubleValue() > 1000)
+                                .to("log:unikernal.cbr.review?level=TRACE&showHeaders=false&showExchangePattern=false&showBodyType=false")
+                            .otherwise()
+                                .to("log:unikernal.cbr.accept?level=TRACE&showHeaders=false&showExchangePattern=false&showBodyType=false")
+                        .end();
+            }
+        };
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         udlProducer.close();
         udl.close();
+        udlRustProducer.close();
+        udlRust.close();
+        udlJavaProducer.close();
+        udlJava.close();
         handWrittenProducer.close();
         handWritten.close();
+        handWrittenMainProducer.close();
+        handWrittenMain.stop();
     }
 
     private Map<String, Object> nextBody() {
@@ -110,6 +148,21 @@ public class ContentBasedRouteBenchmark {
     @Benchmark
     public void udlCompiled() {
         udlProducer.sendBody("direct:in", nextBody());
+    }
+
+    @Benchmark
+    public void udlCompiledEngineRust() {
+        udlRustProducer.sendBody("direct:in", nextBody());
+    }
+
+    @Benchmark
+    public void udlCompiledEngineJava() {
+        udlJavaProducer.sendBody("direct:in", nextBody());
+    }
+
+    @Benchmark
+    public void handWrittenJavaDslOnCamelMain() {
+        handWrittenMainProducer.sendBody("direct:in", nextBody());
     }
 
     @Benchmark

@@ -86,6 +86,9 @@ public final class SemanticChecker {
                 problems.add(UdlMessages.unknownSchema(v.schemaPos(), v.schema(), doc.schemas().keySet()));
             } else if (step instanceof Step.Split split && split.steps().isEmpty()) {
                 problems.add(UdlMessages.emptyBranch(split.pos()));
+            } else if (step instanceof Step.Choose choose && route.engine() != null
+                    && !io.unikernal.compile.EngineChoose.runsOnEngine(choose)) {
+                problems.add(UdlMessages.engineFallback(choose.pos(), route.name(), route.engine()));
             }
         });
         if (route.deadLetter() != null) {

@@ -306,4 +306,11 @@ public final class UdlMessages {
         return UdlError.error(POLICY_NEEDS_KEYS, pos, "route '" + route + "': " + what,
                 "add policy.auth with apiKeys or keysFile, so callers have identities");
     }
+
+    public static UdlError engineFallback(SourcePos pos, String route, String engine) {
+        return UdlError.warning(UdlErrorCode.ENGINE_FALLBACK, pos, "route '" + route + "' asks for engine " + engine
+                + ", but this choose has a condition that is not a simple field test, so the choose runs on CEL",
+                "engine conditions are field == 'text', field <op> number (== < <= > >=), field.startsWith('x'),"
+                        + " field in ['a', 'b'], joined by &&; fields are body paths or headers.x");
+    }
 }

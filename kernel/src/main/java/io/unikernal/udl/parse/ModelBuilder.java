@@ -122,7 +122,7 @@ final class ModelBuilder {
                 reply instanceof MappingNode r ? reply(r) : null,
                 deadLetter.size() == 1 ? deadLetter.get(0) : null,
                 Nodes.value(map, "policy") instanceof MappingNode p ? new PolicyBuilder(file).policy(p) : null,
-                pos(map));
+                string(Nodes.value(map, "engine")), pos(map));
     }
 
     private ReplyDecl reply(MappingNode map) {

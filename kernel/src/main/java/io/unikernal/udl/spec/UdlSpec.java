@@ -139,8 +139,11 @@ public final class UdlSpec {
                             + "cannot process (invalid or failed), with the reason.", "failed-orders"),
                     UdlKey.of("policy", PolicySpec.POLICY, PolicySpec.POLICY.description(),
                             "{auth: {keysFile: keys.txt}, rateLimit: {rate: 100/s}, timeout: 2s, retry: {attempts: 3}}"),
-                    UdlKey.notYet("engine", "Which routing engine decides content-based routes: rust, java or auto.",
-                            "auto", "remove it for now: routes use the Java routing engine")),
+                    UdlKey.of("engine", Shape.Value.of(ValueKind.STRING).allowed(List.of("rust", "java", "auto"),
+                            UdlErrorCode.BAD_VALUE), "Which routing engine decides the route's choose steps: rust (the"
+                            + " native core), java (its Java twin) or auto (the faster one present for the workload)."
+                            + " Conditions that are simple field tests joined by && run on the engine; others stay on"
+                            + " CEL (with a warning). On the engine a test on a missing field is false.", "rust")),
             false);
 
     public static final Struct TEST_INPUT = new Struct("testInput", "test input", "The message a test sends.",

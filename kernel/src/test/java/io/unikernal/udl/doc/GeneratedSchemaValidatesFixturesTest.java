@@ -60,7 +60,7 @@ class GeneratedSchemaValidatesFixturesTest {
         assertThat(SCHEMA.validate(yaml(base.replace("{adapter: http}", "{adapter: htp}")))).isNotEmpty();
         assertThat(SCHEMA.validate(yaml(base.replace("{adapter: http}", "{adapter: http, port: \"${env:PORT}\"}"))))
                 .isEmpty();
-        assertThat(SCHEMA.validate(yaml(base + "routes:\n  - {name: r, from: shop, engine: rust}\n"))).isNotEmpty();
+        assertThat(SCHEMA.validate(yaml(base + "routes:\n  - {name: r, from: shop, engine: diesel}\n"))).isNotEmpty();
         assertThat(SCHEMA.validate(yaml(base + "routes:\n  - {name: r, from: shop, steps: [{validate: A, to: db}]}\n")))
                 .isNotEmpty();
         assertThat(SCHEMA.validate(yaml(base + "routes:\n  - {name: r, from: shop, reply: {status: 700}}\n")))

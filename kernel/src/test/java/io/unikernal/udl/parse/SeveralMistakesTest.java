@@ -25,7 +25,7 @@ class SeveralMistakesTest {
             routes:
               - name: ingest
                 from: shop
-                engine: rust
+                engine: diesel
                 steps:
                   - validate: Ordr
                   - filter: "amount >"
@@ -40,10 +40,11 @@ class SeveralMistakesTest {
                 "app.udl:4:25: unknown option 'prot' for adapter 'http' — did you mean 'port'? [UDL-004]",
                 "app.udl:5:17: unknown adapter 'postgress' — did you mean 'postgres'? [UDL-011]",
                 "app.udl:9:7: field 'amount': min 5 is greater than max 1 [UDL-017]",
-                "app.udl:13:5: 'engine' is not supported yet [UDL-023]",
+                result.problems().get(4).headline(),
                 "app.udl:15:19: unknown schema 'Ordr' — did you mean 'Order'? [UDL-013]",
                 result.problems().get(6).headline(),
                 "app.udl:17:13: unknown system 'dbb' — did you mean 'db'? [UDL-012]");
+        assertThat(result.problems().get(4).headline()).startsWith("app.udl:13:13: 'engine' must be one of rust, java, auto");
         assertThat(result.problems().get(6).headline()).startsWith("app.udl:16:26: expression does not parse: ");
     }
 

@@ -90,7 +90,7 @@ class UdlErrorCodesTest {
     void unknownKey() {
         assertThat(one(SYSTEMS + "  - name: r\n    from: shop\n    stpes: [{to: db}]\n", UdlErrorCode.UNKNOWN_KEY))
                 .isEqualTo("app.udl:15:5: unknown key 'stpes' in route — did you mean 'steps'? [UDL-004]" + NL
-                        + "    hint: allowed keys: name, description, from, steps, reply, deadLetter, policy");
+                        + "    hint: allowed keys: name, description, from, steps, reply, deadLetter, policy, engine");
     }
 
     @Test
@@ -241,9 +241,8 @@ class UdlErrorCodesTest {
 
     @Test
     void notSupportedYet() {
-        assertThat(one(SYSTEMS + "  - name: r\n    from: shop\n    engine: rust\n    steps: [{to: db}]\n",
-                UdlErrorCode.NOT_SUPPORTED_YET)).isEqualTo("app.udl:15:5: 'engine' is not supported yet [UDL-023]"
-                        + NL + "    hint: remove it for now: routes use the Java routing engine");
+        assertThat(one("udl: 8\nname: app\ntranslations: []\n", UdlErrorCode.NOT_SUPPORTED_YET))
+                .startsWith("app.udl:3:1: 'translations' is not supported yet [UDL-023]");
         assertThat(headline("udl: 8\nname: app\npipelines: []\n", UdlErrorCode.NOT_SUPPORTED_YET))
                 .isEqualTo("app.udl:3:1: 'pipelines' is not supported yet [UDL-023]");
     }
@@ -409,5 +408,15 @@ class UdlErrorCodesTest {
         assertThat(headline(SYSTEMS + "  - name: r\n    from: shop\n    policy: {rateLimit: {rate: 5/s, per: caller}}\n"
                 + "    steps: [{to: db}]\n", UdlErrorCode.POLICY_NEEDS_KEYS))
                 .isEqualTo("app.udl:15:25: route 'r': rateLimit per caller needs to know the caller [UDL-041]");
+    }
+
+    @Test
+    void engineFallback() {
+        assertThat(one(SYSTEMS + "  - name: r\n    from: shop\n    engine: rust\n    steps:\n      - choose:\n"
+                + "          - when: \"amount * 2.0 > 5.0\"\n            to: db\n", UdlErrorCode.ENGINE_FALLBACK))
+                .isEqualTo("app.udl:17:9: warning: route 'r' asks for engine rust, but this choose has a condition "
+                        + "that is not a simple field test, so the choose runs on CEL [UDL-042]" + NL
+                        + "    hint: engine conditions are field == 'text', field <op> number (== < <= > >=), "
+                        + "field.startsWith('x'), field in ['a', 'b'], joined by &&; fields are body paths or headers.x");
     }
 }
