@@ -17,7 +17,7 @@ public interface RoutingEngineProvider {
 
     /**
      * How strongly {@code auto} should prefer this engine for a workload; higher wins. Providers set it
-     * from measured figures (docs/BENCHMARKS-routing.md).
+     * from measured figures (docs/BENCHMARKS.md (section 3)).
      */
     int preference(Workload workload);
 

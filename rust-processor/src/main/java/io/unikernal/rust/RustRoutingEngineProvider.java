@@ -7,7 +7,7 @@ import io.unikernal.routing.Workload;
 
 /**
  * Registers the native engine with {@link java.util.ServiceLoader}. Its preference per workload
- * comes from docs/BENCHMARKS-routing.md: {@code auto} picks it where it measured faster than the
+ * comes from docs/BENCHMARKS.md (section 3): {@code auto} picks it where it measured faster than the
  * Java engine (preference 100) and leaves the rest to Java.
  */
 public final class RustRoutingEngineProvider implements RoutingEngineProvider {
@@ -41,7 +41,7 @@ public final class RustRoutingEngineProvider implements RoutingEngineProvider {
 
     /**
      * Above 100 where Rust measured faster than the Java engine, below where it measured slower. The
-     * 2026-11-23 12:57Z run (docs/BENCHMARKS-routing.md): Rust ahead, narrowly, both for single calls
+     * 2026-11-23 12:57Z run (docs/BENCHMARKS.md (section 3)): Rust ahead, narrowly, both for single calls
      * (JNI included, 1.10M vs 0.93M decisions/s) and for batches of 1024 (1.15M vs 1.01M/s).
      */
     static final class MeasuredPreference {
