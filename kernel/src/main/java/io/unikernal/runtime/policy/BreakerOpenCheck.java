@@ -40,8 +40,8 @@ public final class BreakerOpenCheck implements Processor {
             }
             return;
         }
-        // second run, in the route after the breaker: fail the message for real
-        exchange.removeProperty(FAILURE);
+        // second run, in the route after the breaker: fail the message for real (the record stays, so a
+        // redelivery of this step fails again instead of letting the message pass without its call)
         throw recorded instanceof Exception e ? e : new BreakerOpenException(target);
     }
 

@@ -53,6 +53,11 @@ final class PolicyChecks {
                         "rateLimit per caller needs to know the caller"));
             }
         }
+        if (policy.retry() != null && policy.guardsTargets()) {
+            // Camel's redelivery would re-run the step after the breaker, not the call inside it
+            problems.add(UdlMessages.conflictingKeys(policy.retry().pos(), "retry", "timeout/circuitBreaker/"
+                    + "bulkhead/fallback", "retry through a breaker is not built yet: keep retry, or the breaker"));
+        }
         PolicyDecl.Fallback fallback = policy.fallback();
         if (fallback != null) {
             if (fallback.to() != null && fallback.reply() != null) {

@@ -419,4 +419,11 @@ class UdlErrorCodesTest {
                         + "    hint: engine conditions are field == 'text', field <op> number (== < <= > >=), "
                         + "field.startsWith('x'), field in ['a', 'b'], joined by &&; fields are body paths or headers.x");
     }
+
+    @Test
+    void retryThroughABreakerIsRefusedUntilItIsBuilt() {
+        assertThat(headline(SYSTEMS + "  - name: r\n    from: shop\n    policy:\n      retry: {attempts: 3}\n"
+                + "      circuitBreaker: {failureRate: 50}\n    steps: [{to: db}]\n", UdlErrorCode.CONFLICTING_KEYS))
+                .startsWith("app.udl:16:14: ").contains("'retry'").contains("[UDL-038]");
+    }
 }
