@@ -45,15 +45,11 @@ class AccessPolicyFeatureTest {
 
     @BeforeEach
     void startPeer() throws Exception {
-        peer = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        peer = Http.loopbackServer();
         peer.createContext("/echo", exchange -> {
             exchange.getRequestBody().readAllBytes();
             keysSeenByPeer.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Api-Key")));
-            byte[] answer = "{\"ok\": true}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
+            Http.respondJson(exchange, 200, "{\"ok\": true}");
         });
         peer.start();
     }

@@ -28,7 +28,7 @@ class GracefulStopFeatureTest {
     void aRequestInFlightCompletesWhileTheAppStops() throws Exception {
         CountDownLatch peerReached = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        HttpServer peer = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        HttpServer peer = Http.loopbackServer();
         peer.createContext("/slow", exchange -> {
             peerReached.countDown();
             try {

@@ -23,6 +23,21 @@ final class Http {
     private Http() {
     }
 
+    /** An HTTP server on an ephemeral loopback port, for a test's peer; add contexts, then start it. */
+    static com.sun.net.httpserver.HttpServer loopbackServer() throws IOException {
+        return com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+    }
+
+    /** Answers a peer's request with a JSON body and closes the exchange. */
+    static void respondJson(com.sun.net.httpserver.HttpExchange exchange, int status, String json) throws IOException {
+        byte[] answer = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, answer.length);
+        exchange.getResponseBody().write(answer);
+        exchange.close();
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return socket.getLocalPort();

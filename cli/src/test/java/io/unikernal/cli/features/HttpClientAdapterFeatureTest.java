@@ -32,7 +32,7 @@ class HttpClientAdapterFeatureTest {
 
     @BeforeEach
     void startPeer() throws Exception {
-        peer = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        peer = Http.loopbackServer();
         peer.createContext("/price", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(Map.of("method", exchange.getRequestMethod(), "body", body,
@@ -40,11 +40,7 @@ class HttpClientAdapterFeatureTest {
                     "apiKey", String.valueOf(exchange.getRequestHeaders().getFirst("X-Api-Key")),
                     "cookie", String.valueOf(exchange.getRequestHeaders().getFirst("Cookie")),
                     "correlation", String.valueOf(exchange.getRequestHeaders().getFirst("X-Correlation-Id"))));
-            byte[] answer = "{\"price\": 42.5}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
+            Http.respondJson(exchange, 200, "{\"price\": 42.5}");
         });
         peer.createContext("/broken", exchange -> {
             brokenCalls.incrementAndGet();

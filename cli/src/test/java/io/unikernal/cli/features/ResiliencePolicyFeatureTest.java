@@ -43,7 +43,7 @@ class ResiliencePolicyFeatureTest {
 
     @BeforeEach
     void startPeer() throws Exception {
-        peer = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        peer = Http.loopbackServer();
         peer.createContext("/half-broken", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (calls.incrementAndGet() % 2 == 1) {
@@ -51,10 +51,7 @@ class ResiliencePolicyFeatureTest {
                 exchange.sendResponseHeaders(500, -1);
             } else {
                 delivered.add(String.valueOf(Json.read(body, Map.class).get("id")));
-                byte[] answer = "{\"ok\": true}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, answer.length);
-                exchange.getResponseBody().write(answer);
+                Http.respondJson(exchange, 200, "{\"ok\": true}");
             }
             exchange.close();
         });
