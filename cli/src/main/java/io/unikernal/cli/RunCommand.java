@@ -4,6 +4,7 @@ import io.unikernal.adapter.Adapters;
 import io.unikernal.compile.CompileOptions;
 import io.unikernal.compile.CompiledApp;
 import io.unikernal.compile.UdlCompiler;
+import io.unikernal.runtime.Observability;
 import io.unikernal.runtime.UdlRuntime;
 import io.unikernal.udl.model.UdlDocument;
 import java.io.PrintWriter;
@@ -32,6 +33,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "Override the HTTP port of the app.")
     Integer port;
 
+    @Option(names = "--management-port", paramLabel = "PORT",
+            description = "Port of the metrics (Prometheus) and health endpoints: by default the app's own HTTP port,"
+                    + " or 9876 when the app serves no HTTP; 0 turns them off.")
+    Integer managementPort;
+
     @Option(names = "--shutdown-timeout", paramLabel = "SECONDS", defaultValue = "20",
             description = "How long in-flight messages may take to finish on Ctrl-C (default ${DEFAULT-VALUE}).")
     int shutdownTimeout;
@@ -52,12 +58,26 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         CompiledApp app = new UdlCompiler(adapters).compile(doc, UdlFiles.baseDir(file), CompileOptions.DEFAULT);
-        Map<String, String> overrides = new LinkedHashMap<>(properties);
+        Map<String, String> overrides = new LinkedHashMap<>();
+        String host = app.properties().getOrDefault("camel.server.host", "127.0.0.1");
+        String management = managementPort(app);
+        if (management.startsWith("error")) {
+            spec.commandLine().getErr().println(management);
+            return 1;
+        }
+        if (!management.isEmpty()) {
+            overrides.putAll(Observability.properties(host.contains("{{") ? "127.0.0.1" : host,
+                    Integer.parseInt(management)));
+        }
         overrides.put("camel.main.shutdownTimeout", String.valueOf(shutdownTimeout));
+        overrides.putAll(properties);
         if (port != null) {
             overrides.put("camel.server.port", String.valueOf(port));
         }
-        String busy = busyHttpPort(app, overrides);
+        String busy = busyPort(app.properties(), overrides, "camel.server");
+        if (busy == null && !"true".equals(app.properties().get("camel.server.enabled"))) {
+            busy = busyPort(Map.of(), overrides, "camel.management");
+        }
         if (busy != null) {
             spec.commandLine().getErr().println(busy);
             return 1;
@@ -71,6 +91,12 @@ final class RunCommand implements Callable<Integer> {
             stopped.countDown();
         }, "unikernal-shutdown"));
         printServing(doc, runtime.context(), out);
+        if (!management.isEmpty()) {
+            String base = "http://" + overrides.get("camel.management.host") + ":" + management;
+            out.println("  metrics (Prometheus): " + base + Observability.METRICS_PATH + "   health: " + base
+                    + Observability.HEALTH_PATH);
+            out.flush();
+        }
         stopped.await();
         return 0;
     }
@@ -79,12 +105,32 @@ final class RunCommand implements Callable<Integer> {
      * The HTTP server binds asynchronously and Camel only logs a bind failure, so check the port first: an app that
      * says it is serving must be.
      */
-    private static String busyHttpPort(CompiledApp app, Map<String, String> overrides) {
-        if (!"true".equals(app.properties().get("camel.server.enabled"))) {
+    /**
+     * The management port as text, empty when off, or an error. An app that serves HTTP has its metrics and health
+     * on its own port: Camel 4.14's platform-http consumers find their router by the default name, which a second
+     * listener breaks.
+     */
+    private String managementPort(CompiledApp app) {
+        if (managementPort != null && managementPort == 0) {
+            return "";
+        }
+        if ("true".equals(app.properties().get("camel.server.enabled"))) {
+            String appPort = port != null ? String.valueOf(port) : app.properties().get("camel.server.port");
+            if (managementPort != null && !String.valueOf(managementPort).equals(appPort)) {
+                return "error: an app that serves HTTP has its metrics and health on its own port (" + appPort
+                        + "); leave out --management-port, or use --management-port 0 to turn them off";
+            }
+            return appPort.matches("\\d+") ? appPort : "";
+        }
+        return String.valueOf(managementPort == null ? 9876 : managementPort);
+    }
+
+    private static String busyPort(Map<String, String> props, Map<String, String> overrides, String prefix) {
+        if (!"true".equals(overrides.getOrDefault(prefix + ".enabled", props.get(prefix + ".enabled")))) {
             return null;
         }
-        String host = overrides.getOrDefault("camel.server.host", app.properties().get("camel.server.host"));
-        String port = overrides.getOrDefault("camel.server.port", app.properties().get("camel.server.port"));
+        String host = overrides.getOrDefault(prefix + ".host", props.get(prefix + ".host"));
+        String port = overrides.getOrDefault(prefix + ".port", props.get(prefix + ".port"));
         if (host == null || port == null || !port.matches("\\d+") || host.contains("{{")) {
             return null;
         }
@@ -94,7 +140,8 @@ final class RunCommand implements Callable<Integer> {
             return null;
         } catch (java.io.IOException e) {
             return "error: cannot serve HTTP on " + host + ":" + port + " (" + e.getMessage()
-                    + "): stop what uses the port, or pick another with --port";
+                    + "): stop what uses the port, or pick another with "
+                    + (prefix.equals("camel.server") ? "--port" : "--management-port");
         }
     }
 

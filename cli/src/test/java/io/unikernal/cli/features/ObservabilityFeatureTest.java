@@ -1,0 +1,74 @@
+package io.unikernal.cli.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.unikernal.adapter.Adapters;
+import io.unikernal.compile.CompileOptions;
+import io.unikernal.compile.UdlCompiler;
+import io.unikernal.runtime.Observability;
+import io.unikernal.runtime.UdlRuntime;
+import io.unikernal.udl.parse.UdlParser;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What {@code unikernal run} serves to operators: Prometheus metrics per route (counts, failures, timings) and the
+ * health status, on a management port apart from the app's own.
+ */
+class ObservabilityFeatureTest {
+
+    @Test
+    void metricsCountEachRoutesMessagesAndFailuresAndHealthIsUp() throws Exception {
+        int port = Http.freePort();
+        int management = port;
+
+        String udl = """
+                udl: 8
+                name: observed
+                systems:
+                  api: {adapter: http, port: %d}
+                schemas:
+                  Greeting:
+                    fields:
+                      name: {type: string, required: true}
+                routes:
+                  - name: greet
+                    from: {system: api, method: POST, path: /greet}
+                    steps:
+                      - validate: Greeting
+                    reply: {body: "{'hello': name}"}
+                """.formatted(port);
+        Adapters adapters = Adapters.installed();
+        Map<String, String> overrides = new HashMap<>(Observability.properties("127.0.0.1", port));
+        try (UdlRuntime app = UdlRuntime.start(new UdlCompiler(adapters).compile(
+                new UdlParser(adapters).parse("observed.udl.yaml", udl).orThrow(), Path.of("."),
+                CompileOptions.DEFAULT), overrides)) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(Http.post(port, "/greet", "{\"name\": \"n" + i + "\"}").status()).isEqualTo(200);
+            }
+            assertThat(Http.post(port, "/greet", "{}").status()).isEqualTo(400);
+
+            String metrics = get(management, Observability.METRICS_PATH);
+            assertThat(metrics).as(metrics).containsPattern(
+                    "camel_exchanges_total\\{[^}]*routeId=\"greet\"[^}]*} 4\\.0");
+            assertThat(metrics).containsPattern("camel_exchanges_succeeded_total\\{[^}]*routeId=\"greet\"[^}]*} 4\\.0")
+                    .as("a message that went to the dead-letter path was handled, so it counts as handled")
+                    .containsPattern("camel_exchanges_failures_handled_total\\{[^}]*routeId=\"greet\"[^}]*} 1\\.0");
+            assertThat(get(management, Observability.HEALTH_PATH)).contains("UP");
+        }
+    }
+
+    private static String get(int port, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+}
