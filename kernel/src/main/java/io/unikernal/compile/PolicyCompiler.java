@@ -87,6 +87,47 @@ final class PolicyCompiler {
     }
 
     /** Where a target call goes: the block itself, or the inside of a circuit breaker guarding it. */
+    /**
+     * Wraps what follows in Camel's idempotent consumer keyed by the CEL expression, with the keys in a JDBC table
+     * of the store system (an embedded H2 database when none is named); returns the block the steps go into.
+     */
+    ProcessorDefinition<?> processOnce(RouteDecl decl, ProcessorDefinition<?> route) {
+        PolicyDecl.Idempotency idempotency = decl.policy().idempotency();
+        String store = idempotency.store();
+        if (store == null) {
+            store = decl.name() + "-idempotency-store";
+            org.apache.camel.model.BeanFactoryDefinition<?> db = new org.apache.camel.model.BeanFactoryDefinition<>();
+            db.setName(store);
+            db.setType("io.unikernal.adapter.jdbc.UdlDataSource");
+            db.setProperties(new java.util.LinkedHashMap<>(Map.of(
+                    "jdbcUrl", "jdbc:h2:mem:" + ctx.document().name() + "-" + store + ";DATABASE_TO_LOWER=TRUE",
+                    "username", "sa", "poolName", ctx.document().name() + "-" + store, "maximumPoolSize", "4")));
+            db.setDestroyMethod("close");
+            ctx.addBean(db);
+        }
+        org.apache.camel.model.BeanFactoryDefinition<?> table = new org.apache.camel.model.BeanFactoryDefinition<>();
+        table.setName(decl.name() + "-processed-keys-table");
+        table.setType(io.unikernal.runtime.ProcessedKeysTable.class.getName());
+        table.setProperties(new java.util.LinkedHashMap<>(Map.of("dataSource", "#bean:" + store)));
+        table.setInitMethod("create");
+        ctx.addBean(table);
+        String repository = decl.name() + "-processed-keys";
+        org.apache.camel.model.BeanFactoryDefinition<?> repo = new org.apache.camel.model.BeanFactoryDefinition<>();
+        repo.setName(repository);
+        repo.setType("org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository");
+        // the constructor (not setters) also builds the transaction template the repository needs
+        Map<Integer, Object> args = new java.util.LinkedHashMap<>();
+        args.put(0, "#bean:" + store);
+        args.put(1, ctx.document().name() + "/" + decl.name());
+        repo.setConstructors(args);
+        repo.setProperties(new java.util.LinkedHashMap<>(Map.of("createTableIfNotExists", "false")));
+        ctx.addBean(repo);
+        org.apache.camel.model.IdempotentConsumerDefinition once = route.idempotentConsumer(
+                new org.apache.camel.model.language.LanguageExpression("cel", idempotency.key().source()));
+        once.idempotentRepository(repository);
+        return once;
+    }
+
     interface Delivery {
         void deliver(EndpointRef target, ProcessorDefinition<?> block);
     }

@@ -75,7 +75,14 @@ public final class UdlCompiler {
 
         sourceAdapter.normalize(source, decl.from(), route, ctx);
         new PolicyCompiler(ctx).guardIngress(decl, route, callerWaits);
-        new StepCompiler(ctx, decl).compile(decl.steps(), route);
+        ProcessorDefinition<?> body = route;
+        if (decl.policy() != null && decl.policy().idempotency() != null) {
+            body = new PolicyCompiler(ctx).processOnce(decl, route);
+        }
+        new StepCompiler(ctx, decl).compile(decl.steps(), body);
+        if (body != route) {
+            body.end();
+        }
         if (decl.reply() != null || callerWaits) {
             route.process(replyBean(decl, ctx));
         }

@@ -24,6 +24,13 @@ public final class ReplyProcessor implements Processor {
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
+        if (exchange.getProperty(Exchange.DUPLICATE_MESSAGE, false, Boolean.class)) {
+            // processed before (idempotency): acknowledged, not processed again
+            message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+            message.setBody(java.util.Map.of("duplicate", true));
+            exchange.setProperty(DECLARED_HEADERS, java.util.Set.of());
+            return;
+        }
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, spec.status() == null ? 200 : spec.status());
         if (spec.body() != null) {
             Expression expression = body;

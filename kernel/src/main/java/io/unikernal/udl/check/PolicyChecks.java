@@ -58,6 +58,9 @@ final class PolicyChecks {
             problems.add(UdlMessages.conflictingKeys(policy.retry().pos(), "retry", "timeout/circuitBreaker/"
                     + "bulkhead/fallback", "retry through a breaker is not built yet: keep retry, or the breaker"));
         }
+        if (policy.idempotency() != null && policy.idempotency().store() != null) {
+            targetUse.accept(new EndpointRef(policy.idempotency().store(), Map.of(), policy.idempotency().storePos()));
+        }
         PolicyDecl.Fallback fallback = policy.fallback();
         if (fallback != null) {
             if (fallback.to() != null && fallback.reply() != null) {

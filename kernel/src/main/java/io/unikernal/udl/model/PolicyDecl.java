@@ -8,7 +8,12 @@ import java.util.List;
  * part in the UDL file.
  */
 public record PolicyDecl(Auth auth, RateLimit rateLimit, Duration timeout, Retry retry, CircuitBreaker circuitBreaker,
-        Integer bulkhead, Fallback fallback, SourcePos pos) {
+        Integer bulkhead, Fallback fallback, Idempotency idempotency, SourcePos pos) {
+
+    /** Process-once by a key expression; {@code store} (may be null: embedded H2) is a jdbc/postgres system. */
+    public record Idempotency(Expr key, String store, SourcePos pos, SourcePos storePos) {
+    }
+
 
     /** True when target calls go through a Resilience4j circuit-breaker node (timeout, breaker or bulkhead). */
     public boolean guardsTargets() {

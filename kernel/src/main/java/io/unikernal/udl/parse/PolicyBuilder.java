@@ -33,7 +33,18 @@ final class PolicyBuilder {
                 map(map, "circuitBreaker") == null ? null : breaker(map(map, "circuitBreaker")),
                 map(map, "bulkhead") == null ? null : integer(map(map, "bulkhead"), "maxConcurrent", null),
                 map(map, "fallback") == null ? null : fallback(map(map, "fallback")),
+                map(map, "idempotency") == null ? null : idempotency(map(map, "idempotency")),
                 pos(map));
+    }
+
+    private PolicyDecl.Idempotency idempotency(MappingNode map) {
+        Node key = Nodes.value(map, "key");
+        if (!(key instanceof ScalarNode k) || Nodes.isNull(k)) {
+            return null; // the shape check reports the missing key
+        }
+        Node store = Nodes.value(map, "store");
+        return new PolicyDecl.Idempotency(new io.unikernal.udl.model.Expr(k.getValue(), Nodes.contentPos(file, k),
+                Nodes.columnsExact(k)), text(map, "store"), pos(map), store == null ? pos(map) : pos(store));
     }
 
     private PolicyDecl.Auth auth(MappingNode map) {

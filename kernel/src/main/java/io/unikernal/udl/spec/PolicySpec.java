@@ -113,6 +113,17 @@ public final class PolicySpec {
                             "{status: degraded}")),
             false);
 
+    public static final Struct IDEMPOTENCY = new Struct("idempotency", "idempotency",
+            "Processes each message once: a message whose key was seen before is acknowledged and not processed "
+                    + "again (an HTTP caller gets 200 {\"duplicate\": true}). Keys are kept in a database table "
+                    + "(CAMEL_MESSAGEPROCESSED, created if missing).",
+            List.of(
+                    UdlKey.of("key", ValueKind.EXPRESSION, "The CEL expression whose value identifies a message.",
+                            "id").asRequired(),
+                    UdlKey.of("store", Value.of(ValueKind.SYSTEM_REF), "A jdbc or postgres system that keeps the "
+                            + "keys; an embedded H2 database when absent.", "db")),
+            false);
+
     public static final Struct POLICY = new Struct("policy", "policy",
             "How the route is protected (auth, rate limit) and how it calls its targets (timeout, retry, circuit "
                     + "breaker, bulkhead, fallback). Every key is optional.",
@@ -125,12 +136,13 @@ public final class PolicySpec {
                     UdlKey.of("circuitBreaker", CIRCUIT_BREAKER, CIRCUIT_BREAKER.description(),
                             "{failureRate: 50, window: 20, waitOpen: 30s}"),
                     UdlKey.of("bulkhead", BULKHEAD, BULKHEAD.description(), "{maxConcurrent: 10}"),
-                    UdlKey.of("fallback", FALLBACK, FALLBACK.description(), "{reply: {status: degraded}}")),
+                    UdlKey.of("fallback", FALLBACK, FALLBACK.description(), "{reply: {status: degraded}}"),
+                    UdlKey.of("idempotency", IDEMPOTENCY, IDEMPOTENCY.description(), "{key: id, store: db}")),
             false);
 
     /** The structs of this part of the language, in reference-doc order. */
     public static List<Struct> structs() {
-        return List.of(POLICY, AUTH, API_KEY, RATE_LIMIT, RETRY, CIRCUIT_BREAKER, BULKHEAD, FALLBACK);
+        return List.of(POLICY, AUTH, API_KEY, RATE_LIMIT, RETRY, CIRCUIT_BREAKER, BULKHEAD, FALLBACK, IDEMPOTENCY);
     }
 
     private PolicySpec() {

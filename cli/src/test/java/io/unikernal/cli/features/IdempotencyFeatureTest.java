@@ -1,0 +1,118 @@
+package io.unikernal.cli.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.unikernal.udl.testing.TwoWayRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code policy.idempotency}: a replayed message is processed once — keys in PostgreSQL, or the embedded default. */
+class IdempotencyFeatureTest {
+
+    static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aReplayedPaymentIsStoredOnceWithKeysInPostgres() throws Exception {
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String table = "uk_payments_" + suffix;
+        String app = "payments-" + suffix;
+        Files.writeString(tmp.resolve("init.sql"),
+                "create table if not exists " + table + " (id varchar(40), amount int);\n");
+        Path udl = tmp.resolve("payments.udl.yaml");
+        int port = Http.freePort();
+        Files.writeString(udl, """
+                udl: 8
+                name: %s
+                systems:
+                  api: {adapter: http, port: %d}
+                  db:  {adapter: postgres, init: init.sql}
+                routes:
+                  - name: pay
+                    from: {system: api, method: POST, path: /pay}
+                    policy:
+                      idempotency: {key: "id", store: db}
+                    steps:
+                      - to: {system: db, sql: "insert into %s(id, amount) values (:#id, :#amount)"}
+                    reply: {status: 201, body: "{'paid': id}"}
+                """.formatted(app, port, table));
+        try {
+            TwoWayRun.Outcomes<List<Object>> outcomes = TwoWayRun.run(udl,
+                    Map.of("camel.server.port", String.valueOf(port)), tmp, running -> {
+                        sql("delete from " + table);
+                        sql("delete from CAMEL_MESSAGEPROCESSED where processorName = '" + app + "/pay'");
+                        List<Object> seen = new ArrayList<>();
+                        seen.add(Http.post(port, "/pay", "{\"id\": \"p-1\", \"amount\": 5}"));
+                        seen.add(Http.post(port, "/pay", "{\"id\": \"p-1\", \"amount\": 5}"));
+                        seen.add(Http.post(port, "/pay", "{\"id\": \"p-2\", \"amount\": 7}"));
+                        seen.add(count("select count(*) from " + table));
+                        return seen;
+                    });
+            assertThat(outcomes.emitted()).isEqualTo(outcomes.inProcess());
+            assertThat(outcomes.inProcess()).containsExactly(new Http.Reply(201, Map.of("paid", "p-1")),
+                    new Http.Reply(200, Map.of("duplicate", true)), new Http.Reply(201, Map.of("paid", "p-2")), 2L);
+        } finally {
+            sql("drop table if exists " + table);
+            sql("delete from CAMEL_MESSAGEPROCESSED where processorName = '" + app + "/pay'");
+        }
+    }
+
+    @Test
+    void withoutAStoreTheKeysLiveInAnEmbeddedDatabase() throws Exception {
+        int port = Http.freePort();
+        String udl = """
+                udl: 8
+                name: once
+                systems:
+                  api: {adapter: http, port: %d}
+                routes:
+                  - name: hit
+                    from: {system: api, method: POST, path: /hit}
+                    policy:
+                      idempotency: {key: "requestId"}
+                    steps:
+                      - transform: {set: {processed: "true"}}
+                """.formatted(port);
+        TwoWayRun.Outcomes<List<Object>> outcomes = TwoWayRun.run("once.udl.yaml", udl,
+                Map.of("camel.server.port", String.valueOf(port)), tmp, running -> List.of(
+                        Http.post(port, "/hit", "{\"requestId\": \"r-1\"}"),
+                        Http.post(port, "/hit", "{\"requestId\": \"r-1\"}"),
+                        Http.post(port, "/hit", "{\"requestId\": \"r-2\"}")));
+        assertThat(outcomes.emitted()).isEqualTo(outcomes.inProcess());
+        assertThat(outcomes.inProcess()).containsExactly(
+                new Http.Reply(200, Map.of("requestId", "r-1", "processed", true)),
+                new Http.Reply(200, Map.of("duplicate", true)),
+                new Http.Reply(200, Map.of("requestId", "r-2", "processed", true)));
+    }
+
+    private static void sql(String statement) throws Exception {
+        try (Connection c = DriverManager.getConnection(PG_URL, "postgres", ""); var s = c.createStatement()) {
+            try {
+                s.execute(statement);
+            } catch (java.sql.SQLException e) {
+                if (!statement.contains("CAMEL_MESSAGEPROCESSED")) {
+                    throw e; // the keys table exists only once a route has used it
+                }
+            }
+        }
+    }
+
+    private static long count(String query) throws Exception {
+        try (Connection c = DriverManager.getConnection(PG_URL, "postgres", ""); var s = c.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
