@@ -85,7 +85,12 @@ final class CelProgram implements Predicate, Expression {
 
     private static Object resolve(String name, Object body, Map<?, ?> fields, Map<String, Object> headers) {
         if (CelEnvironment.HEADERS.equals(name)) {
-            return CelValues.toCel(headers == null ? Map.of() : headers);
+            // header names are case-insensitive (HTTP sends them in any case), so the CEL view must be too
+            Map<String, Object> view = new org.apache.camel.util.CaseInsensitiveMap();
+            if (headers != null) {
+                headers.forEach((k, v) -> view.put(k, CelValues.toCel(v)));
+            }
+            return view;
         }
         if (fields.containsKey(name)) {
             return CelValues.toCel(fields.get(name));

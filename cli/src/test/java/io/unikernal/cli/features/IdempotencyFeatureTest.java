@@ -80,20 +80,20 @@ class IdempotencyFeatureTest {
                   - name: hit
                     from: {system: api, method: POST, path: /hit}
                     policy:
-                      idempotency: {key: "requestId"}
+                      idempotency: {key: "headers['X-Request-Id']"}
                     steps:
                       - transform: {set: {processed: "true"}}
                 """.formatted(port);
         TwoWayRun.Outcomes<List<Object>> outcomes = TwoWayRun.run("once.udl.yaml", udl,
                 Map.of("camel.server.port", String.valueOf(port)), tmp, running -> List.of(
-                        Http.post(port, "/hit", "{\"requestId\": \"r-1\"}"),
-                        Http.post(port, "/hit", "{\"requestId\": \"r-1\"}"),
-                        Http.post(port, "/hit", "{\"requestId\": \"r-2\"}")));
+                        Http.post(port, "/hit", "{\"n\": 1}", "X-Request-Id", "r-1"),
+                        Http.post(port, "/hit", "{\"n\": 2}", "x-request-id", "r-1"),
+                        Http.post(port, "/hit", "{\"n\": 3}", "X-Request-Id", "r-2")));
         assertThat(outcomes.emitted()).isEqualTo(outcomes.inProcess());
         assertThat(outcomes.inProcess()).containsExactly(
-                new Http.Reply(200, Map.of("requestId", "r-1", "processed", true)),
+                new Http.Reply(200, Map.of("n", 1L, "processed", true)),
                 new Http.Reply(200, Map.of("duplicate", true)),
-                new Http.Reply(200, Map.of("requestId", "r-2", "processed", true)));
+                new Http.Reply(200, Map.of("n", 3L, "processed", true)));
     }
 
     private static void sql(String statement) throws Exception {
