@@ -19,6 +19,19 @@ public final class StandardNodes {
         block.process(name);
     }
 
+    /**
+     * Sets the UDM envelope for sources whose bodies already are payloads (direct, seda, timer): a route policy,
+     * not a node, because a node's per-message overhead is larger than the work.
+     */
+    public static void envelope(String system, ProcessorDefinition<?> route, CompileContext ctx) {
+        if (!(route instanceof org.apache.camel.model.RouteDefinition definition)) {
+            throw new IllegalArgumentException("the envelope policy applies to a route, not to " + route);
+        }
+        String name = "envelope-" + system;
+        ctx.addBean(name, io.unikernal.runtime.UdmEnvelopePolicy.class, Map.of("source", system));
+        definition.routePolicyRef(name);
+    }
+
     /** Parses a JSON body (e.g. a target's response) without touching the envelope. */
     public static void parseJson(ProcessorDefinition<?> block, CompileContext ctx) {
         ctx.addBean("parse-json", JsonBodyParser.class, Map.of());

@@ -174,7 +174,9 @@ public final class YamlEmitter {
                 if (TEXT_OPTIONS.contains(String.valueOf(e.getKey())) && value instanceof Number number) {
                     value = String.valueOf(number);
                 }
-                copy.put(String.valueOf(e.getKey()), value);
+                // the dumper writes the model's property name; the YAML DSL calls a route's policy reference this
+                String key = "routePolicyRef".equals(e.getKey()) ? "routePolicy" : String.valueOf(e.getKey());
+                copy.put(key, value);
             }
             return copy;
         }

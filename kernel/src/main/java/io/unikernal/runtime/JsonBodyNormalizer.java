@@ -22,18 +22,22 @@ public final class JsonBodyNormalizer implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        envelope(exchange, source);
+        // the envelope is set first, so even a malformed body is traceable by its correlation id
+        exchange.getMessage().setBody(JsonBodyParser.parse(exchange, exchange.getMessage().getBody()));
+    }
+
+    /** Sets the UDM envelope headers of an arriving message (keeping a correlation id or time it already has). */
+    static void envelope(Exchange exchange, String source) {
         Message message = exchange.getMessage();
         message.setHeader(UdmHeaders.SOURCE, source);
         String correlation = message.getHeader(UdmHeaders.CORRELATION_ID, String.class);
         if (correlation == null) {
             correlation = message.getHeader(CORRELATION_HEADER, String.class);
         }
-        correlation = correlation != null ? correlation : CorrelationIds.next();
-        message.setHeader(UdmHeaders.CORRELATION_ID, correlation);
+        message.setHeader(UdmHeaders.CORRELATION_ID, correlation != null ? correlation : CorrelationIds.next());
         if (message.getHeader(UdmHeaders.CREATED_AT) == null) {
             message.setHeader(UdmHeaders.CREATED_AT, Timestamps.now());
         }
-        // the envelope is set first, so even a malformed body is traceable by its correlation id
-        message.setBody(JsonBodyParser.parse(exchange, message.getBody()));
     }
 }

@@ -59,10 +59,13 @@ public class DirectAdapter implements Adapter {
         return uri(system, ctx);
     }
 
-    /** The body already is a UDM payload (it comes from another route); only the envelope is completed. */
+    /**
+     * The body already is a UDM payload (it comes from another route or a Java producer); only the envelope is
+     * completed. A body sent as JSON text stays text.
+     */
     @Override
     public void normalize(SystemDecl system, EndpointRef use, ProcessorDefinition<?> route, CompileContext ctx) {
-        io.unikernal.adapter.StandardNodes.normalizeJson(system.name(), route, ctx);
+        io.unikernal.adapter.StandardNodes.envelope(system.name(), route, ctx);
     }
 
     @Override
