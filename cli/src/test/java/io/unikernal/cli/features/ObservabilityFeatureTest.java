@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ObservabilityFeatureTest {
 
     @Test
-    void metricsCountEachRoutesMessagesAndFailuresAndHealthIsUp() throws Exception {
+    void metricsCountEachRoutesMessagesFailuresAndRefusalsAndHealthIsUp() throws Exception {
         int port = Http.freePort();
         int management = port;
 
@@ -43,6 +43,11 @@ class ObservabilityFeatureTest {
                     steps:
                       - validate: Greeting
                     reply: {body: "{'hello': name}"}
+                  - name: limited
+                    from: {system: api, method: POST, path: /limited}
+                    policy:
+                      rateLimit: {rate: 1/h, burst: 1}
+                    reply: {status: 200}
                 """.formatted(port);
         Adapters adapters = Adapters.installed();
         Map<String, String> overrides = new HashMap<>(Observability.properties("127.0.0.1", port));
@@ -53,6 +58,8 @@ class ObservabilityFeatureTest {
                 assertThat(Http.post(port, "/greet", "{\"name\": \"n" + i + "\"}").status()).isEqualTo(200);
             }
             assertThat(Http.post(port, "/greet", "{}").status()).isEqualTo(400);
+            assertThat(Http.post(port, "/limited", "{}").status()).isEqualTo(200);
+            assertThat(Http.post(port, "/limited", "{}").status()).isEqualTo(429);
 
             String metrics = get(management, Observability.METRICS_PATH);
             assertThat(metrics).as(metrics).containsPattern(
@@ -60,6 +67,8 @@ class ObservabilityFeatureTest {
             assertThat(metrics).containsPattern("camel_exchanges_succeeded_total\\{[^}]*routeId=\"greet\"[^}]*} 4\\.0")
                     .as("a message that went to the dead-letter path was handled, so it counts as handled")
                     .containsPattern("camel_exchanges_failures_handled_total\\{[^}]*routeId=\"greet\"[^}]*} 1\\.0");
+            assertThat(metrics).as("policy refusals are counted per route and status").containsPattern(
+                    "unikernal_policy_refusals_total\\{[^}]*route=\"limited\"[^}]*status=\"429\"[^}]*} 1\\.0");
             assertThat(get(management, Observability.HEALTH_PATH)).contains("UP");
         }
     }

@@ -25,11 +25,26 @@ public final class PolicyRejectionReply implements Processor {
         String correlation = message.getHeader(UdmHeaders.CORRELATION_ID, String.class);
         body.put("correlationId", correlation != null ? correlation
                 : exchange.getProperty(UdmHeaders.CORRELATION_ID, String.class));
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, refused == null ? 403 : refused.status());
+        int status = refused == null ? 403 : refused.status();
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        countRefusal(exchange, status);
         if (refused != null && refused.retryAfterSeconds() > 0) {
             message.setHeader("Retry-After", String.valueOf(refused.retryAfterSeconds()));
             exchange.setProperty(ReplyProcessor.DECLARED_HEADERS, Set.of("Retry-After"));
         }
         message.setBody(body);
+    }
+
+    /**
+     * Counts the refusal in the app's Micrometer registry when metrics are on ({@code unikernal run}):
+     * {@code unikernal_policy_refusals_total{route, status}} — 401 and 403 for access, 429 for the rate limit.
+     */
+    private static void countRefusal(Exchange exchange, int status) {
+        io.micrometer.core.instrument.MeterRegistry registry = exchange.getContext().getRegistry()
+                .findSingleByType(io.micrometer.core.instrument.MeterRegistry.class);
+        if (registry != null) {
+            registry.counter("unikernal.policy.refusals", "route", String.valueOf(exchange.getFromRouteId()),
+                    "status", String.valueOf(status)).increment();
+        }
     }
 }
