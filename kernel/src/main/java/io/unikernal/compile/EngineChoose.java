@@ -63,9 +63,38 @@ public final class EngineChoose {
         List<String> items = new ArrayList<>();
         for (Rule rule : table.rules()) {
             List<String> conditions = rule.conditions().stream().map(Condition::toString).toList();
-            items.add("when " + String.join(" and ", conditions) + " then " + rule.targets().get(0).target());
+            String targets = String.join(", ", rule.targets().stream()
+                    .map(t -> rule.targets().size() == 1 ? t.target() : t.target() + ":" + t.weight()).toList());
+            items.add((conditions.isEmpty() ? "always" : "when " + String.join(" and ", conditions)) + " then "
+                    + targets);
         }
-        items.add("otherwise " + OTHERWISE);
+        if (table.defaultTarget() >= 0) {
+            items.add("otherwise " + table.targets().get(table.defaultTarget()));
+        }
+        if (table.weightKey() != null) {
+            items.add("weightKey " + table.weightKey());
+        }
         return String.join("; ", items);
+    }
+
+    /** The rule table of a route step: its rules in order, then its weighted targets; no match picks none. */
+    static RuleTable table(Step.Route step) {
+        RuleTable.Builder table = RuleTable.builder();
+        for (Step.RouteRule rule : step.rules()) {
+            Rule.Builder builder = Rule.builder();
+            CelToRules.conditions(rule.when().source()).orElseThrow(() -> new IllegalStateException(
+                    rule.pos() + ": the rule should have been refused by the checks")).forEach(builder::when);
+            table.rule(builder.to(rule.to()).build());
+        }
+        if (!step.weights().isEmpty()) {
+            Rule.Builder weighted = Rule.builder();
+            step.weights().forEach(w -> weighted.to(w.to(), w.weight()));
+            table.rule(weighted.build());
+        }
+        if (step.key() != null) {
+            table.weightKey(io.unikernal.routing.FieldRef.parse(step.key().startsWith("headers.")
+                    ? "header." + step.key().substring("headers.".length()) : "body." + step.key()));
+        }
+        return table.build();
     }
 }

@@ -258,6 +258,17 @@ public final class UdlCompiler {
                 split.end();
             } else if (step instanceof Step.To to) {
                 compileTo(to, block);
+            } else if (step instanceof Step.Route r) {
+                // the routing engine picks a target; a plain choice on its decision delivers there
+                io.unikernal.routing.RuleTable table = EngineChoose.table(r);
+                block.to(EngineChoose.uri(decl.engine() == null ? "auto" : decl.engine(), table));
+                ChoiceDefinition choice = block.choice();
+                for (String target : table.targets()) {
+                    choice.when(new org.apache.camel.model.language.SimpleExpression("${header."
+                            + EngineChoose.DECISION_HEADER + "} == '" + target + "'"));
+                    call(new EndpointRef(target, Map.of(), r.pos()), choice);
+                }
+                choice.end();
             } else if (step instanceof Step.Log log) {
                 block.log(log.message());
             } else if (step instanceof Step.Filter) {

@@ -61,6 +61,10 @@ final class ExpressionChecks {
             } else if (step instanceof Step.Split s) {
                 value(s.by(), current);
                 steps(s.steps(), null);
+            } else if (step instanceof Step.Route r) {
+                for (Step.RouteRule rule : r.rules()) {
+                    condition(rule.when(), current, "when");
+                }
             }
         }
         return current;

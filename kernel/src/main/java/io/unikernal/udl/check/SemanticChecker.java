@@ -86,6 +86,14 @@ public final class SemanticChecker {
                 problems.add(UdlMessages.unknownSchema(v.schemaPos(), v.schema(), doc.schemas().keySet()));
             } else if (step instanceof Step.Split split && split.steps().isEmpty()) {
                 problems.add(UdlMessages.emptyBranch(split.pos()));
+            } else if (step instanceof Step.Route r) {
+                r.rules().forEach(rule -> use(doc, new EndpointRef(rule.to(), Map.of(), rule.pos()), false, problems));
+                r.weights().forEach(w -> use(doc, new EndpointRef(w.to(), Map.of(), w.pos()), false, problems));
+                if (r.rules().isEmpty() && r.weights().isEmpty()) {
+                    problems.add(UdlMessages.emptyBranch(r.pos()));
+                }
+                r.rules().stream().filter(rule -> io.unikernal.expr.CelToRules.conditions(rule.when().source()).isEmpty())
+                        .forEach(rule -> problems.add(UdlMessages.routeRuleNotSimple(rule.when().pos())));
             } else if (step instanceof Step.Choose choose && route.engine() != null
                     && !io.unikernal.compile.EngineChoose.runsOnEngine(choose)) {
                 problems.add(UdlMessages.engineFallback(choose.pos(), route.name(), route.engine()));

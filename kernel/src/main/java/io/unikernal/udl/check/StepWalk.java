@@ -31,6 +31,9 @@ final class StepWalk {
         forEach(route.steps(), s -> {
             if (s instanceof Step.To to) {
                 targets.addAll(to.targets());
+            } else if (s instanceof Step.Route r) {
+                r.rules().forEach(rule -> targets.add(new EndpointRef(rule.to(), java.util.Map.of(), rule.pos())));
+                r.weights().forEach(w -> targets.add(new EndpointRef(w.to(), java.util.Map.of(), w.pos())));
             }
         });
         if (route.deadLetter() != null) {

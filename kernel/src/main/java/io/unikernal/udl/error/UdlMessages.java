@@ -313,4 +313,10 @@ public final class UdlMessages {
                 "engine conditions are field == 'text', field <op> number (== < <= > >=), field.startsWith('x'),"
                         + " field in ['a', 'b'], joined by &&; fields are body paths or headers.x");
     }
+
+    public static UdlError routeRuleNotSimple(SourcePos pos) {
+        return UdlError.error(UdlErrorCode.ROUTE_RULE_NOT_SIMPLE, pos, "this rule is not a simple field test, so the "
+                + "routing engine cannot decide it", "write field == 'text', field <op> number (== < <= > >=), "
+                + "field.startsWith('x') or field in ['a', 'b'], joined by &&; or use choose for other conditions");
+    }
 }

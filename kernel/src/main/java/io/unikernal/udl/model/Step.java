@@ -39,6 +39,21 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * {@code route: {rules: [{when: expr, to: sys}], weights: [{to: sys, weight: n}], key: field}} — picks one target:
+     * the first rule whose condition holds, else one of the weighted targets, chosen by a deterministic hash of
+     * {@code key} (a body path or {@code headers.name}; the whole body when absent) so one key sticks to one target.
+     * Decided by the routing engine of the route ({@code engine:}, default auto).
+     */
+    record Route(List<RouteRule> rules, List<Weighted> weights, String key, SourcePos pos) implements Step {
+    }
+
+    record RouteRule(Expr when, String to, SourcePos pos) {
+    }
+
+    record Weighted(String to, int weight, SourcePos pos) {
+    }
+
     /** {@code log: "text"} — a log line through Camel's log EIP. */
     record Log(String message, SourcePos pos) implements Step {
     }

@@ -198,9 +198,35 @@ final class ModelBuilder {
                 String text = string(value);
                 return text == null ? null : new Step.Log(text, pos);
             }
+            case "route":
+                return value instanceof MappingNode map ? routeStep(map, pos) : null;
             default:
                 return null;
         }
+    }
+
+    private Step.Route routeStep(MappingNode map, SourcePos pos) {
+        List<Step.RouteRule> rules = new ArrayList<>();
+        for (Node item : items(Nodes.value(map, "rules"))) {
+            if (item instanceof MappingNode rule) {
+                Expr when = expr(Nodes.value(rule, "when"));
+                String to = string(Nodes.value(rule, "to"));
+                if (when != null && to != null) {
+                    rules.add(new Step.RouteRule(when, to, pos(rule)));
+                }
+            }
+        }
+        List<Step.Weighted> weights = new ArrayList<>();
+        for (Node item : items(Nodes.value(map, "weights"))) {
+            if (item instanceof MappingNode weighted) {
+                String to = string(Nodes.value(weighted, "to"));
+                Long weight = integer(Nodes.value(weighted, "weight"));
+                if (to != null && weight != null && weight > 0 && weight <= 1_000_000) {
+                    weights.add(new Step.Weighted(to, weight.intValue(), pos(weighted)));
+                }
+            }
+        }
+        return new Step.Route(List.copyOf(rules), List.copyOf(weights), string(Nodes.value(map, "key")), pos);
     }
 
     private Step.Transform transform(MappingNode map, SourcePos pos) {

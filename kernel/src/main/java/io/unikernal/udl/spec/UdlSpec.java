@@ -76,6 +76,34 @@ public final class UdlSpec {
                     UdlKey.of("steps", STEPS, "The steps run for each element.", "[{to: lines}]").asRequired()),
             false);
 
+    public static final Struct ROUTE_RULE = new Struct("routeRule", "route rule",
+            "A content rule of a route step: the first rule whose condition holds picks its target.",
+            List.of(
+                    UdlKey.of("when", EXPRESSION, "A simple CEL field test (as for engine conditions).",
+                            "\"region == 'eu'\"").asRequired(),
+                    UdlKey.of("to", Value.of(ValueKind.SYSTEM_REF), "The target.", "eu-db").asRequired()),
+            false);
+
+    public static final Struct WEIGHTED_TARGET = new Struct("weightedTarget", "weighted target",
+            "A target of a route step with its share of the messages no rule picked.",
+            List.of(
+                    UdlKey.of("to", Value.of(ValueKind.SYSTEM_REF), "The target.", "primary").asRequired(),
+                    UdlKey.of("weight", Value.of(ValueKind.INTEGER).range(1, 1_000_000, UdlErrorCode.BAD_VALUE),
+                            "Its share (1..1000000).", "3").asRequired()),
+            false);
+
+    public static final Struct ROUTE_STEP = new Struct("route", "route step",
+            "Smart routing to one of several targets: content rules first, then static weights, decided by the "
+                    + "route's routing engine; a key makes the weighted choice sticky (same key, same target).",
+            List.of(
+                    UdlKey.of("rules", new ListOf(ROUTE_RULE), "Content rules, first match wins.",
+                            "[{when: \"region == 'eu'\", to: eu-db}]"),
+                    UdlKey.of("weights", new ListOf(WEIGHTED_TARGET), "Weighted targets for the rest.",
+                            "[{to: a, weight: 3}, {to: b, weight: 1}]"),
+                    UdlKey.of("key", ValueKind.STRING, "The field whose value keys the weighted choice: a body path "
+                            + "or headers.name; the whole body when absent.", "customer.id")),
+            false);
+
     public static final Struct STEP = new Struct("step", "step",
             "One step of a route: a map with exactly one key, the step's kind.",
             List.of(
@@ -91,6 +119,8 @@ public final class UdlSpec {
                     UdlKey.of("split", SPLIT, SPLIT.description(), "{by: items, steps: [{to: lines}]}"),
                     UdlKey.of("to", new Endpoint(Role.TARGET, true), "Sends the message to a system; a list sends "
                             + "to all of them in parallel (fan-out).", "[db, events]"),
+                    UdlKey.of("route", ROUTE_STEP, ROUTE_STEP.description(),
+                            "{weights: [{to: a, weight: 3}, {to: b, weight: 1}], key: id}"),
                     UdlKey.of("log", STRING, "Writes a log line (Camel simple language, e.g. ${body}).",
                             "\"received ${body}\"")),
             true);
@@ -223,7 +253,7 @@ public final class UdlSpec {
     /** Every struct of the language, in reference-doc order. */
     public static List<Struct> structs() {
         List<Struct> all = new java.util.ArrayList<>(List.of(DOCUMENT, SCHEMA, FIELD, ROUTE, STEP, TRANSFORM, BRANCH,
-                SPLIT, REPLY, TEST, TEST_INPUT, TEST_EXPECT));
+                SPLIT, ROUTE_STEP, ROUTE_RULE, WEIGHTED_TARGET, REPLY, TEST, TEST_INPUT, TEST_EXPECT));
         all.addAll(PolicySpec.structs());
         return List.copyOf(all);
     }

@@ -252,7 +252,7 @@ class UdlErrorCodesTest {
         assertThat(one(SYSTEMS + "  - name: r\n    from: shop\n    steps:\n      - valdate: Order\n",
                 UdlErrorCode.UNKNOWN_STEP)).isEqualTo("app.udl:16:9: unknown step 'valdate' — did you mean "
                         + "'validate'? [UDL-024]" + NL + "    hint: step kinds: validate, transform, filter, choose, "
-                        + "split, to, log");
+                        + "split, to, route, log");
     }
 
     @Test
@@ -425,5 +425,13 @@ class UdlErrorCodesTest {
         assertThat(headline(SYSTEMS + "  - name: r\n    from: shop\n    policy:\n      retry: {attempts: 3}\n"
                 + "      circuitBreaker: {failureRate: 50}\n    steps: [{to: db}]\n", UdlErrorCode.CONFLICTING_KEYS))
                 .startsWith("app.udl:16:14: ").contains("'retry'").contains("[UDL-038]");
+    }
+
+    @Test
+    void routeRuleNotSimple() {
+        assertThat(headline(SYSTEMS + "  - name: r\n    from: shop\n    steps:\n      - route:\n"
+                + "          rules: [{when: \"amount * 2.0 > 5.0\", to: db}]\n", UdlErrorCode.ROUTE_RULE_NOT_SIMPLE))
+                .isEqualTo("app.udl:17:27: this rule is not a simple field test, so the routing engine cannot "
+                        + "decide it [UDL-043]");
     }
 }
