@@ -5,7 +5,7 @@ import io.unikernal.runtime.ReplySpec;
 import io.unikernal.runtime.SchemaSpec;
 import io.unikernal.runtime.TransformSpec;
 import io.unikernal.udl.model.Expr;
-import io.unikernal.udl.model.FieldDecl;
+import io.unikernal.udl.check.SchemaConversion;
 import io.unikernal.udl.model.ReplyDecl;
 import io.unikernal.udl.model.SchemaDecl;
 import io.unikernal.udl.model.Step;
@@ -23,13 +23,7 @@ final class Specs {
     }
 
     static SchemaSpec schemaSpec(SchemaDecl schema) {
-        return new SchemaSpec(schema.name(), schema.version(), schema.fields().values().stream()
-                .map(Specs::field).toList());
-    }
-
-    private static SchemaSpec.Field field(FieldDecl f) {
-        return new SchemaSpec.Field(f.name(), f.type(), f.required(), f.min(), f.max(), f.pattern(), f.enumValues(),
-                f.renamedFrom(), f.defaultValue());
+        return SchemaSpec.of(SchemaConversion.toUdm(schema));
     }
 
     static String transformJson(Step.Transform t) {

@@ -6,11 +6,22 @@ import io.unikernal.udm.schema.UdmSchema;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** A UDL schema as the validate processor receives it (JSON in the compiled output). */
+/**
+ * The wire form of a {@link UdmSchema} in compiled output: the validate processor's JSON property. Only a
+ * transport; the meaning of a UDL schema declaration is decided once, in {@code SchemaConversion}.
+ */
 public record SchemaSpec(String name, int version, List<Field> fields) {
 
     public record Field(String name, String type, boolean required, BigDecimal min, BigDecimal max, String pattern,
             List<Object> enumValues, String renamedFrom, Object defaultValue) {
+    }
+
+    public static SchemaSpec of(UdmSchema schema) {
+        return new SchemaSpec(schema.name(), schema.version(), schema.fields().stream()
+                .map(f -> new Field(f.name(), f.type().udlName(), f.required(), f.min(), f.max(), f.pattern(),
+                        f.enumValues() == null ? null : List.copyOf(f.enumValues()), f.renamedFrom(),
+                        f.defaultValue()))
+                .toList());
     }
 
     public UdmSchema toUdmSchema() {
