@@ -26,6 +26,7 @@ final class DefaultCompileContext implements CompileContext {
     private final Map<String, BeanFactoryDefinition<?>> beans = new LinkedHashMap<>();
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final List<RouteConfigurationDefinition> routeConfigurations = new ArrayList<>();
+    private final List<org.apache.camel.model.RouteDefinition> extraRoutes = new ArrayList<>();
     private final Map<String, Integer> nameCounts = new HashMap<>();
 
     DefaultCompileContext(UdlDocument document, Path baseDir, CompileOptions options, Adapters adapters) {
@@ -124,7 +125,18 @@ final class DefaultCompileContext implements CompileContext {
     }
 
     void addRouteConfiguration(RouteConfigurationDefinition configuration) {
-        routeConfigurations.add(configuration);
+        if (routeConfigurations.stream().noneMatch(c -> c.getId().equals(configuration.getId()))) {
+            routeConfigurations.add(configuration);
+        }
+    }
+
+    /** A route the compiler needs besides the UDL routes (a guarded call that retries as a whole, say). */
+    void addRoute(org.apache.camel.model.RouteDefinition route) {
+        extraRoutes.add(route);
+    }
+
+    List<org.apache.camel.model.RouteDefinition> extraRoutes() {
+        return List.copyOf(extraRoutes);
     }
 
     List<RouteConfigurationDefinition> routeConfigurations() {

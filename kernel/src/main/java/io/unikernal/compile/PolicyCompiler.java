@@ -17,6 +17,7 @@ import org.apache.camel.model.CircuitBreakerDefinition;
 import org.apache.camel.model.OnExceptionDefinition;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.Resilience4jConfigurationDefinition;
+import org.apache.camel.model.RouteConfigurationDefinition;
 
 /**
  * Compiles a route's {@code policy:} onto Camel: auth and rate limit as named processors right after the source's
@@ -132,13 +133,45 @@ final class PolicyCompiler {
         void deliver(EndpointRef target, ProcessorDefinition<?> block);
     }
 
-    /** Sends to a target through the route's timeout, breaker, bulkhead and fallback (when the policy has any). */
+    /** The route configuration of guarded-call routes: no error handler, so a failure goes back to the caller. */
+    static final String GUARDED_CALLS_CONFIGURATION = "unikernal-guarded-calls";
+
+    /**
+     * Sends to a target through the route's timeout, breaker, bulkhead and fallback (when the policy has any). With
+     * retry as well, the guarded call becomes a route of its own called through {@code direct:}: Camel redelivers the
+     * node that failed, and that node must be the whole call (breaker included), not the step after it.
+     */
     void guardedCall(RouteDecl decl, EndpointRef target, ProcessorDefinition<?> block, Delivery delivery) {
         PolicyDecl policy = decl.policy();
         if (policy == null || !policy.guardsTargets()) {
             delivery.deliver(target, block);
             return;
         }
+        if (policy.retry() == null) {
+            breakerCall(decl, target, block, delivery);
+            return;
+        }
+        String id = ctx.uniqueName(decl.name() + "-call-" + target.system());
+        org.apache.camel.model.RouteDefinition call = new org.apache.camel.model.RouteDefinition();
+        call.from("direct:" + id);
+        call.routeId(id);
+        call.routeGroup(ctx.document().name());
+        call.description("The guarded call of route " + decl.name() + " to " + target.system()
+                + "; redelivered as a whole by the route's retry");
+        RouteConfigurationDefinition noHandler = new RouteConfigurationDefinition();
+        noHandler.setId(GUARDED_CALLS_CONFIGURATION);
+        // the calling route's error handler owns retry and dead letter; a handler here would mark the failure
+        // as exhausted and stop the caller's redelivery
+        noHandler.errorHandler(new org.apache.camel.model.errorhandler.NoErrorHandlerDefinition());
+        ctx.addRouteConfiguration(noHandler);
+        call.routeConfigurationId(GUARDED_CALLS_CONFIGURATION);
+        breakerCall(decl, target, call, delivery);
+        ctx.addRoute(call);
+        block.to("direct:" + id);
+    }
+
+    private void breakerCall(RouteDecl decl, EndpointRef target, ProcessorDefinition<?> block, Delivery delivery) {
+        PolicyDecl policy = decl.policy();
         CircuitBreakerDefinition breaker = block.circuitBreaker();
         breaker.id(ctx.uniqueName(decl.name() + "-" + target.system() + "-breaker"));
         breaker.setResilience4jConfiguration(configuration(policy));

@@ -53,7 +53,9 @@ public final class UdlCompiler {
                 adapter(system).contribute(system, ctx);
             }
         }
-        List<RouteDefinition> routes = doc.routes().stream().map(r -> compileRoute(r, ctx)).toList();
+        List<RouteDefinition> routes = new java.util.ArrayList<>(doc.routes().stream()
+                .map(r -> compileRoute(r, ctx)).toList());
+        routes.addAll(ctx.extraRoutes());
         return new CompiledApp(doc.name(), ctx.routeConfigurations(), routes, ctx.beans(), ctx.properties());
     }
 
@@ -109,9 +111,11 @@ public final class UdlCompiler {
             refusalClause(configuration, sourceAdapter, source, decl, ctx);
         }
         if (decl.policy() != null && decl.policy().retry() != null) {
-            // a message at fault is not retried: the same message fails the same way
-            failureClause(configuration.onException(MessageRejectedException.class), decl, ctx, sourceAdapter,
-                    source, callerWaits);
+            // a message at fault is not retried: the same message fails the same way; nor is a call the open
+            // breaker refused: it stays open for whole seconds, far longer than a retry's backoff
+            failureClause(configuration.onException(MessageRejectedException.class,
+                    io.unikernal.runtime.policy.BreakerOpenCheck.BreakerOpenException.class), decl, ctx,
+                    sourceAdapter, source, callerWaits);
             OnExceptionDefinition retried = configuration.onException(Exception.class);
             PolicyCompiler.redelivery(decl.policy().retry(), retried);
             failureClause(retried, decl, ctx, sourceAdapter, source, callerWaits);

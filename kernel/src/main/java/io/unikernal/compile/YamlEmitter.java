@@ -111,7 +111,17 @@ public final class YamlEmitter {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", configuration.getId());
-        body.put("onException", onExceptions);
+        if (configuration.getErrorHandler() != null) {
+            if (!(configuration.getErrorHandler().getErrorHandlerType()
+                    instanceof org.apache.camel.model.errorhandler.NoErrorHandlerDefinition)) {
+                throw new IllegalStateException("only noErrorHandler is emitted for route configurations, not "
+                        + configuration.getErrorHandler().getErrorHandlerType());
+            }
+            body.put("errorHandler", Map.of("noErrorHandler", Map.of()));
+        }
+        if (!onExceptions.isEmpty()) {
+            body.put("onException", onExceptions);
+        }
         return Map.of("routeConfiguration", body);
     }
 

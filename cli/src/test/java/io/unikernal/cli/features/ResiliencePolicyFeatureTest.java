@@ -158,6 +158,38 @@ class ResiliencePolicyFeatureTest {
     }
 
     @Test
+    void retryGoesThroughTheBreakerAndStopsWhenItOpens() throws Exception {
+        int port = Http.freePort();
+        Path parked = tmp.resolve("parked-retry-breaker");
+        String udl = app(port, parked, "retryingBreaker", """
+                retry: {attempts: 3, initial: 5ms, max: 20ms}
+                circuitBreaker: {failureRate: 50, window: 10, halfOpenCalls: 1, waitOpen: 600s}""");
+
+        TwoWayRun.Outcomes<Observed> outcomes = send("retryingBreaker", udl, port, parked);
+
+        assertThat(outcomes.emitted()).usingRecursiveComparison().ignoringFields("deadLetters")
+                .isEqualTo(outcomes.inProcess());
+        for (Observed run : List.of(outcomes.inProcess(), outcomes.emitted())) {
+            // each message fails once and is delivered by its retry (a second call through the same breaker) until
+            // the breaker has seen 10 calls at a 50 % failure rate and opens
+            assertThat(run.peerCalls()).as("retries are calls through the breaker, stopped at its threshold")
+                    .isEqualTo(10);
+            assertThat(run.delivered()).containsExactly("m0", "m1", "m2", "m3", "m4");
+            assertThat(run.deadLetters()).hasSize(MESSAGES - 5).allSatisfy(record -> {
+                assertThat((String) record.get("reason")).contains("CircuitBreaker of target 'pricer' is open");
+                assertThat(((Number) record.get("attempts")).intValue())
+                        .as("a call the open breaker refused is not retried").isEqualTo(1);
+            });
+            Set<String> all = new HashSet<>(run.delivered());
+            for (Map<String, Object> record : run.deadLetters()) {
+                all.add(String.valueOf(Json.read((String) record.get("payload"), Map.class).get("id")));
+            }
+            assertThat(all).as("inputs = delivered + dead letters, by id").hasSize(MESSAGES);
+            assertThat(run.statuses().stream().filter(s -> s == 200)).hasSize(5);
+        }
+    }
+
+    @Test
     void aFallbackReplyAnswersWhileTheBreakerIsOpen() throws Exception {
         int port = Http.freePort();
         String udl = """

@@ -34,15 +34,24 @@ public final class BreakerOpenCheck implements Processor {
         if (recorded == null) {
             Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
             if (isInFallback(exchange)) {
-                // first run, as the breaker's fallback: remember why, let the breaker finish
-                exchange.setProperty(FAILURE, cause != null ? cause : new BreakerOpenException(target));
+                // first run, as the breaker's fallback: remember why, let the breaker finish; a refusal of the
+                // open breaker is told apart, since retrying it before the breaker half-opens is pointless
+                exchange.setProperty(FAILURE, cause != null && !shortCircuited(exchange) ? cause
+                        : new BreakerOpenException(target));
                 exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
             }
             return;
         }
-        // second run, in the route after the breaker: fail the message for real (the record stays, so a
-        // redelivery of this step fails again instead of letting the message pass without its call)
+        // second run, in the route after the breaker: fail the message for real. The record goes: with retry the
+        // whole guarded call (breaker and this check) is redelivered, and a later attempt must start clean
+        exchange.removeProperty(FAILURE);
         throw recorded instanceof Exception e ? e : new BreakerOpenException(target);
+    }
+
+    /** A call the breaker refused never ran, so Camel leaves no exception behind (or a CallNotPermitted). */
+    private static boolean shortCircuited(Exchange exchange) {
+        Object caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT);
+        return caught == null || caught instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException;
     }
 
     private static boolean isInFallback(Exchange exchange) {

@@ -53,11 +53,6 @@ final class PolicyChecks {
                         "rateLimit per caller needs to know the caller"));
             }
         }
-        if (policy.retry() != null && policy.guardsTargets()) {
-            // Camel's redelivery would re-run the step after the breaker, not the call inside it
-            problems.add(UdlMessages.conflictingKeys(policy.retry().pos(), "retry", "timeout/circuitBreaker/"
-                    + "bulkhead/fallback", "retry through a breaker is not built yet: keep retry, or the breaker"));
-        }
         if (policy.idempotency() != null && policy.idempotency().store() != null) {
             targetUse.accept(new EndpointRef(policy.idempotency().store(), Map.of(), policy.idempotency().storePos()));
         }

@@ -421,13 +421,6 @@ class UdlErrorCodesTest {
     }
 
     @Test
-    void retryThroughABreakerIsRefusedUntilItIsBuilt() {
-        assertThat(headline(SYSTEMS + "  - name: r\n    from: shop\n    policy:\n      retry: {attempts: 3}\n"
-                + "      circuitBreaker: {failureRate: 50}\n    steps: [{to: db}]\n", UdlErrorCode.CONFLICTING_KEYS))
-                .startsWith("app.udl:16:14: ").contains("'retry'").contains("[UDL-038]");
-    }
-
-    @Test
     void routeRuleNotSimple() {
         assertThat(headline(SYSTEMS + "  - name: r\n    from: shop\n    steps:\n      - route:\n"
                 + "          rules: [{when: \"amount * 2.0 > 5.0\", to: db}]\n", UdlErrorCode.ROUTE_RULE_NOT_SIMPLE))
