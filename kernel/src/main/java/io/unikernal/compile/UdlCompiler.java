@@ -11,6 +11,9 @@ import io.unikernal.runtime.policy.PolicyRejectionReply;
 import io.unikernal.runtime.ReplyProcessor;
 import io.unikernal.runtime.TransformProcessor;
 import io.unikernal.runtime.ValidateProcessor;
+import io.unikernal.runtime.adaptive.AdaptiveLoadBalancer;
+import io.unikernal.runtime.fanout.FanOutJoin;
+import io.unikernal.runtime.targets.TargetFailure;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.RouteDecl;
 import io.unikernal.udl.model.Step;
@@ -257,11 +260,26 @@ public final class UdlCompiler {
                 }
                 choice.end();
             } else if (step instanceof Step.Split s) {
-                ProcessorDefinition<?> split = block.split(cel(s.by().source()));
+                org.apache.camel.model.SplitDefinition split = block.split(cel(s.by().source()));
+                if (s.parallel() != null) {
+                    // a thread pool profile of exactly this many threads; synchronous so that async producers too
+                    // stay within it (Camel's split would otherwise hand off and start more)
+                    String pool = ctx.uniqueName(decl.name() + "-split-pool");
+                    String profile = "camel.threadpool.config[" + pool + "].";
+                    ctx.addProperty(profile + "id", pool);
+                    ctx.addProperty(profile + "poolSize", String.valueOf(s.parallel()));
+                    ctx.addProperty(profile + "maxPoolSize", String.valueOf(s.parallel()));
+                    ctx.addProperty(profile + "maxQueueSize", "-1");
+                    split.parallelProcessing().synchronous().executorService(pool);
+                }
                 compile(s.steps(), split);
                 split.end();
+            } else if (step instanceof Step.FanOut fan) {
+                compileFanOut(fan, block);
             } else if (step instanceof Step.To to) {
                 compileTo(to, block);
+            } else if (step instanceof Step.Route r && r.adaptive() != null) {
+                compileAdaptive(r.adaptive(), block);
             } else if (step instanceof Step.Route r) {
                 // the routing engine picks a target; a plain choice on its decision delivers there
                 io.unikernal.routing.RuleTable table = EngineChoose.table(r);
@@ -278,6 +296,48 @@ public final class UdlCompiler {
             } else if (step instanceof Step.Filter) {
                 throw new IllegalStateException("filter is compiled by compile(List, block)");
             }
+        }
+
+        /**
+         * A target call whose failure is recorded (see {@link TargetFailure}) instead of failing the message: the
+         * step around it decides. Inside the doTry Camel's error handler leaves the failure to the doCatch.
+         */
+        private void recordedCall(EndpointRef target, ProcessorDefinition<?> block) {
+            ctx.addBean("target-failure", TargetFailure.class, Map.of());
+            org.apache.camel.model.TryDefinition attempt = block.doTry();
+            call(target, attempt);
+            attempt.doCatch(Exception.class).process("target-failure");
+        }
+
+        private void compileAdaptive(Step.Adaptive adaptive, ProcessorDefinition<?> block) {
+            String name = ctx.uniqueName("adaptive-" + decl.name());
+            ctx.addBean(name, AdaptiveLoadBalancer.class, Map.of(
+                    "route", decl.name(),
+                    "targets", String.join(",", adaptive.targets()),
+                    "smoothing", String.valueOf(adaptive.smoothing()),
+                    "explore", String.valueOf(adaptive.explore()),
+                    "downAfter", String.valueOf(adaptive.downAfter()),
+                    "probeAfterMillis", String.valueOf(adaptive.probeAfter().toMillis())));
+            org.apache.camel.model.LoadBalanceDefinition balance = block.loadBalance().custom(name);
+            for (String target : adaptive.targets()) {
+                recordedCall(new EndpointRef(target, Map.of(), adaptive.pos()), balance);
+            }
+            balance.end();
+        }
+
+        private void compileFanOut(Step.FanOut fan, ProcessorDefinition<?> block) {
+            String name = ctx.uniqueName("fan-out-" + decl.name());
+            ctx.addBean(name, FanOutJoin.class, Map.of(
+                    "route", decl.name(),
+                    "join", fan.join(),
+                    "needed", String.valueOf(fan.needed()),
+                    "timeoutMillis", String.valueOf(fan.timeout() == null ? 0 : fan.timeout().toMillis()),
+                    "targets", String.join(",", fan.targets().stream().map(EndpointRef::system).toList())));
+            org.apache.camel.model.LoadBalanceDefinition all = block.loadBalance().custom(name);
+            for (EndpointRef target : fan.targets()) {
+                recordedCall(target, all);
+            }
+            all.end();
         }
 
         /** One target in line; several in parallel, after which the body is the one before the fan-out. */

@@ -31,8 +31,8 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  * it drops the language name of a {@code language:} expression (every such expression the compiler emits is CEL),
  * and it writes bean values without escaping quotes, so the beans block is written from the bean definitions with
  * snakeyaml-engine instead. A third: it writes the configuration elements of an EIP — {@code redeliveryPolicy} of an
- * {@code onException}, {@code resilience4jConfiguration} and {@code onFallback} of a {@code circuitBreaker} — as
- * steps, where the YAML DSL wants them as properties of the EIP; {@link #liftConfigurationSteps} moves them.
+ * {@code onException}, {@code resilience4jConfiguration} and {@code onFallback} of a {@code circuitBreaker}, the
+ * {@code customLoadBalancer} of a {@code loadBalance} — as steps, where the YAML DSL wants them as properties of the EIP; {@link #liftConfigurationSteps} moves them.
  */
 public final class YamlEmitter {
 
@@ -154,7 +154,7 @@ public final class YamlEmitter {
             "stopOnException", "parallelAggregate", "streaming", "shareUnitOfWork", "useOriginalMessage",
             "useCollisionAvoidance", "useExponentialBackOff", "throwExceptionWhenHalfOpenOrOpenState",
             "timeoutEnabled", "bulkheadEnabled", "automaticTransitionFromOpenToHalfOpenEnabled",
-            "writableStackTraceEnabled", "timeoutCancelRunningFuture");
+            "writableStackTraceEnabled", "timeoutCancelRunningFuture", "synchronous");
 
     /** Options the YAML DSL schema types as text (durations) that the dumper writes as bare numbers. */
     private static final java.util.Set<String> TEXT_OPTIONS = java.util.Set.of("redeliveryDelay",
@@ -198,7 +198,7 @@ public final class YamlEmitter {
 
     /** EIP configuration elements that Camel's dumper writes as steps although they are properties of the EIP. */
     private static final java.util.Set<String> CONFIGURATION_STEPS = java.util.Set.of("redeliveryPolicy",
-            "resilience4jConfiguration", "faultToleranceConfiguration", "onFallback");
+            "resilience4jConfiguration", "faultToleranceConfiguration", "onFallback", "customLoadBalancer");
 
     /** Moves configuration elements written as steps (see {@link #CONFIGURATION_STEPS}) to properties of the EIP. */
     private static Map<?, ?> liftConfigurationSteps(Map<?, ?> map) {

@@ -61,6 +61,16 @@ final class Http {
                 .timeout(Duration.ofSeconds(30)).GET().build());
     }
 
+    /** GETs a text resource (metrics, health), expecting 200. */
+    static String text(int port, String path) throws Exception {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + path)).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
     private static Reply send(HttpRequest request) throws Exception {
         HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         String body = response.body();

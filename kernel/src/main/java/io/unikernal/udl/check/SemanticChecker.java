@@ -86,10 +86,29 @@ public final class SemanticChecker {
                 problems.add(UdlMessages.unknownSchema(v.schemaPos(), v.schema(), doc.schemas().keySet()));
             } else if (step instanceof Step.Split split && split.steps().isEmpty()) {
                 problems.add(UdlMessages.emptyBranch(split.pos()));
+            } else if (step instanceof Step.FanOut fan) {
+                fan.targets().forEach(t -> use(doc, t, false, problems));
+                if (fan.targets().size() < 2) {
+                    problems.add(UdlMessages.tooFewTargets(fan.pos(), "a fanOut", 2, fan.targets().size()));
+                } else if (fan.needed() > fan.targets().size()) {
+                    problems.add(UdlMessages.tooFewTargets(fan.pos(), "a quorum of " + fan.needed(), fan.needed(),
+                            fan.targets().size()));
+                }
             } else if (step instanceof Step.Route r) {
                 r.rules().forEach(rule -> use(doc, new EndpointRef(rule.to(), Map.of(), rule.pos()), false, problems));
                 r.weights().forEach(w -> use(doc, new EndpointRef(w.to(), Map.of(), w.pos()), false, problems));
-                if (r.rules().isEmpty() && r.weights().isEmpty()) {
+                if (r.adaptive() != null) {
+                    r.adaptive().targets().forEach(t -> use(doc, new EndpointRef(t, Map.of(), r.adaptive().pos()),
+                            false, problems));
+                    if (!r.rules().isEmpty() || !r.weights().isEmpty()) {
+                        problems.add(UdlMessages.conflictingKeys(r.adaptive().pos(), "adaptive",
+                                r.rules().isEmpty() ? "weights" : "rules", "an adaptive route step chooses by "
+                                        + "measurement alone: put rules in a choose before it, drop weights"));
+                    } else if (r.adaptive().targets().size() < 2) {
+                        problems.add(UdlMessages.tooFewTargets(r.adaptive().pos(), "adaptive routing", 2,
+                                r.adaptive().targets().size()));
+                    }
+                } else if (r.rules().isEmpty() && r.weights().isEmpty()) {
                     problems.add(UdlMessages.emptyBranch(r.pos()));
                 }
                 r.rules().stream().filter(rule -> io.unikernal.expr.CelToRules.conditions(rule.when().source()).isEmpty())

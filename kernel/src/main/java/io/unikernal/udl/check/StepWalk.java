@@ -34,6 +34,12 @@ final class StepWalk {
             } else if (s instanceof Step.Route r) {
                 r.rules().forEach(rule -> targets.add(new EndpointRef(rule.to(), java.util.Map.of(), rule.pos())));
                 r.weights().forEach(w -> targets.add(new EndpointRef(w.to(), java.util.Map.of(), w.pos())));
+                if (r.adaptive() != null) {
+                    r.adaptive().targets().forEach(t -> targets.add(new EndpointRef(t, java.util.Map.of(),
+                            r.adaptive().pos())));
+                }
+            } else if (s instanceof Step.FanOut fan) {
+                targets.addAll(fan.targets());
             }
         });
         if (route.deadLetter() != null) {

@@ -319,4 +319,10 @@ public final class UdlMessages {
                 + "routing engine cannot decide it", "write field == 'text', field <op> number (== < <= > >=), "
                 + "field.startsWith('x') or field in ['a', 'b'], joined by &&; or use choose for other conditions");
     }
+
+    public static UdlError tooFewTargets(SourcePos pos, String what, int needed, int found) {
+        return UdlError.error(UdlErrorCode.TOO_FEW_TARGETS, pos, what + " needs " + needed + " or more targets, "
+                + "this one has " + found, needed == 2 && found < 2 ? "add a target, or send with 'to: system' alone"
+                        : "add targets, or lower the quorum");
+    }
 }

@@ -29,7 +29,23 @@ public sealed interface Step {
     }
 
     /** {@code split: {by: expr, steps: [...]}} — runs the steps once per element of the list the expression yields. */
-    record Split(Expr by, List<Step> steps, SourcePos pos) implements Step {
+    record Split(Expr by, List<Step> steps, Integer parallel, SourcePos pos) implements Step {
+    }
+
+    /**
+     * {@code fanOut: {to: [a, b, c], join: all|first|quorum, quorum: n, timeout: 2s}} — parallel calls joined by a
+     * policy; {@code quorum} is null for a majority, {@code timeout} null to wait for all.
+     */
+    record FanOut(List<EndpointRef> targets, String join, Integer quorum, java.time.Duration timeout, SourcePos pos)
+            implements Step {
+        /** Successes the join needs. */
+        public int needed() {
+            return switch (join) {
+                case "first" -> 1;
+                case "quorum" -> quorum != null ? quorum : targets.size() / 2 + 1;
+                default -> targets.size();
+            };
+        }
     }
 
     /** {@code to: db} or {@code to: [db, events]} — one target, or a parallel fan-out to several. */
@@ -45,7 +61,17 @@ public sealed interface Step {
      * {@code key} (a body path or {@code headers.name}; the whole body when absent) so one key sticks to one target.
      * Decided by the routing engine of the route ({@code engine:}, default auto).
      */
-    record Route(List<RouteRule> rules, List<Weighted> weights, String key, SourcePos pos) implements Step {
+    record Route(List<RouteRule> rules, List<Weighted> weights, String key, Adaptive adaptive, SourcePos pos)
+            implements Step {
+    }
+
+    /**
+     * {@code route: {adaptive: {targets: [a, b], ...}}} — the choice follows each target's measured latency and error
+     * rate (EWMA, {@code smoothing} % weight of the newest call), each healthy target keeps {@code explore} % of the
+     * traffic, {@code downAfter} failures in a row take a target out for {@code probeAfter}.
+     */
+    record Adaptive(List<String> targets, int smoothing, int explore, int downAfter, java.time.Duration probeAfter,
+            SourcePos pos) {
     }
 
     record RouteRule(Expr when, String to, SourcePos pos) {

@@ -188,7 +188,21 @@ final class ModelBuilder {
                     return null;
                 }
                 Expr by = expr(Nodes.value(map, "by"));
-                return by == null ? null : new Step.Split(by, steps(Nodes.value(map, "steps")), pos);
+                Long parallel = integer(Nodes.value(map, "parallel"));
+                return by == null ? null : new Step.Split(by, steps(Nodes.value(map, "steps")),
+                        parallel == null || parallel < 1 || parallel > 1000 ? null : parallel.intValue(), pos);
+            }
+            case "fanOut": {
+                if (!(value instanceof MappingNode map)) {
+                    return null;
+                }
+                List<EndpointRef> targets = endpoints(Nodes.value(map, "to"));
+                String join = string(Nodes.value(map, "join"));
+                Long quorum = integer(Nodes.value(map, "quorum"));
+                return targets.isEmpty() ? null : new Step.FanOut(List.copyOf(targets),
+                        join == null || !List.of("all", "first", "quorum").contains(join) ? "all" : join,
+                        quorum == null || quorum < 1 || quorum > 1000 ? null : quorum.intValue(),
+                        io.unikernal.udl.spec.Durations.parse(string(Nodes.value(map, "timeout"))), pos);
             }
             case "to": {
                 List<EndpointRef> targets = endpoints(value);
@@ -226,7 +240,27 @@ final class ModelBuilder {
                 }
             }
         }
-        return new Step.Route(List.copyOf(rules), List.copyOf(weights), string(Nodes.value(map, "key")), pos);
+        Step.Adaptive adaptive = Nodes.value(map, "adaptive") instanceof MappingNode a ? adaptive(a) : null;
+        return new Step.Route(List.copyOf(rules), List.copyOf(weights), string(Nodes.value(map, "key")), adaptive,
+                pos);
+    }
+
+    private Step.Adaptive adaptive(MappingNode map) {
+        List<String> targets = new ArrayList<>();
+        for (Node item : items(Nodes.value(map, "targets"))) {
+            String target = string(item);
+            if (target != null) {
+                targets.add(target);
+            }
+        }
+        java.time.Duration probeAfter = io.unikernal.udl.spec.Durations.parse(string(Nodes.value(map, "probeAfter")));
+        return new Step.Adaptive(List.copyOf(targets), intOr(map, "smoothing", 30), intOr(map, "explore", 5),
+                intOr(map, "downAfter", 3), probeAfter == null ? java.time.Duration.ofSeconds(5) : probeAfter, pos(map));
+    }
+
+    private int intOr(MappingNode map, String key, int fallback) {
+        Long value = integer(Nodes.value(map, key));
+        return value == null || value > Integer.MAX_VALUE ? fallback : value.intValue();
     }
 
     private Step.Transform transform(MappingNode map, SourcePos pos) {

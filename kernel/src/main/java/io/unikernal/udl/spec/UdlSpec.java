@@ -73,7 +73,28 @@ public final class UdlSpec {
             "Runs the steps once per element of the list an expression yields; each element becomes the body.",
             List.of(
                     UdlKey.of("by", EXPRESSION, "A CEL expression yielding a list.", "items").asRequired(),
-                    UdlKey.of("steps", STEPS, "The steps run for each element.", "[{to: lines}]").asRequired()),
+                    UdlKey.of("steps", STEPS, "The steps run for each element.", "[{to: lines}]").asRequired(),
+                    UdlKey.of("parallel", Value.of(ValueKind.INTEGER).range(1, 1000, UdlErrorCode.BAD_VALUE),
+                            "How many elements run at once (bounded concurrency, a pool of this many threads per "
+                                    + "split); one after another when absent. An element that fails goes to the "
+                                    + "dead-letter destination on its own; the others go on.", "4")),
+            false);
+
+    public static final Struct FAN_OUT = new Struct("fanOut", "fan-out step",
+            "Sends the message to several targets in parallel and joins their replies by a policy: `all` must "
+                    + "succeed, the `first` success is enough, or a `quorum` of successes. The body becomes "
+                    + "{replies: {target: reply}, failed: {target: reason}}; when the join policy is not met the "
+                    + "message fails with every target's reason (retry, dead letter).",
+            List.of(
+                    UdlKey.of("to", new Endpoint(Role.TARGET, true), "The targets, two or more.",
+                            "[eu-api, us-api, asia-api]").asRequired(),
+                    UdlKey.of("join", Value.of(ValueKind.STRING).allowed(List.of("all", "first", "quorum"),
+                            UdlErrorCode.BAD_VALUE), "What must succeed: all targets, the first one, or a quorum.",
+                            "quorum").defaultValue("all"),
+                    UdlKey.of("quorum", Value.of(ValueKind.INTEGER).range(1, 1000, UdlErrorCode.BAD_VALUE),
+                            "Successes needed with join: quorum; a majority of the targets when absent.", "2"),
+                    UdlKey.of("timeout", ValueKind.DURATION, "How long to wait for the replies; a target that has not "
+                            + "answered by then counts as failed.", "2s")),
             false);
 
     public static final Struct ROUTE_RULE = new Struct("routeRule", "route rule",
@@ -92,16 +113,42 @@ public final class UdlSpec {
                             "Its share (1..1000000).", "3").asRequired()),
             false);
 
+    public static final Struct ADAPTIVE = new Struct("adaptive", "adaptive choice",
+            "Chooses among targets by how they are doing: each call's latency and outcome feed moving averages (EWMA) "
+                    + "per target; the next message goes to a target drawn with odds that fall with its average "
+                    + "latency and error rate, so traffic moves away from a target that turns slow or fails and back "
+                    + "when it recovers. A failed call fails over to the next target at once (the message is not "
+                    + "lost); a target that fails `downAfter` times in a row, or whose breaker is open, is taken out "
+                    + "and tried again after `probeAfter`. The live figures are in the metrics "
+                    + "(unikernal_route_target_*).",
+            List.of(
+                    UdlKey.of("targets", new ListOf(Value.of(ValueKind.SYSTEM_REF)), "The targets, two or more.",
+                            "[eu-api, us-api]").asRequired(),
+                    UdlKey.of("smoothing", Value.of(ValueKind.INTEGER).range(1, 100, UdlErrorCode.BAD_VALUE),
+                            "How much the newest call counts in the moving averages, in % (higher reacts faster).",
+                            "30").defaultValue(30),
+                    UdlKey.of("explore", Value.of(ValueKind.INTEGER).range(0, 20, UdlErrorCode.BAD_VALUE),
+                            "The share of messages (%) each healthy target keeps getting however slow it is, so its "
+                                    + "recovery is noticed.", "5").defaultValue(5),
+                    UdlKey.of("downAfter", Value.of(ValueKind.INTEGER).range(1, 1000, UdlErrorCode.BAD_VALUE),
+                            "Failures in a row that take a target out.", "3").defaultValue(3),
+                    UdlKey.of("probeAfter", ValueKind.DURATION, "How long a target that is out rests before one "
+                            + "message tries it again.", "5s").defaultValue("5s")),
+            false);
+
     public static final Struct ROUTE_STEP = new Struct("route", "route step",
             "Smart routing to one of several targets: content rules first, then static weights, decided by the "
-                    + "route's routing engine; a key makes the weighted choice sticky (same key, same target).",
+                    + "route's routing engine; a key makes the weighted choice sticky (same key, same target). Or "
+                    + "`adaptive`: the choice follows each target's measured latency and error rate, with failover.",
             List.of(
                     UdlKey.of("rules", new ListOf(ROUTE_RULE), "Content rules, first match wins.",
                             "[{when: \"region == 'eu'\", to: eu-db}]"),
                     UdlKey.of("weights", new ListOf(WEIGHTED_TARGET), "Weighted targets for the rest.",
                             "[{to: a, weight: 3}, {to: b, weight: 1}]"),
                     UdlKey.of("key", ValueKind.STRING, "The field whose value keys the weighted choice: a body path "
-                            + "or headers.name; the whole body when absent.", "customer.id")),
+                            + "or headers.name; the whole body when absent.", "customer.id"),
+                    UdlKey.of("adaptive", ADAPTIVE, ADAPTIVE.description() + " Not with rules or weights.",
+                            "{targets: [eu-api, us-api]}")),
             false);
 
     public static final Struct STEP = new Struct("step", "step",
@@ -119,6 +166,8 @@ public final class UdlSpec {
                     UdlKey.of("split", SPLIT, SPLIT.description(), "{by: items, steps: [{to: lines}]}"),
                     UdlKey.of("to", new Endpoint(Role.TARGET, true), "Sends the message to a system; a list sends "
                             + "to all of them in parallel (fan-out).", "[db, events]"),
+                    UdlKey.of("fanOut", FAN_OUT, FAN_OUT.description(),
+                            "{to: [a, b, c], join: quorum, quorum: 2}"),
                     UdlKey.of("route", ROUTE_STEP, ROUTE_STEP.description(),
                             "{weights: [{to: a, weight: 3}, {to: b, weight: 1}], key: id}"),
                     UdlKey.of("log", STRING, "Writes a log line (Camel simple language, e.g. ${body}).",
@@ -253,7 +302,7 @@ public final class UdlSpec {
     /** Every struct of the language, in reference-doc order. */
     public static List<Struct> structs() {
         List<Struct> all = new java.util.ArrayList<>(List.of(DOCUMENT, SCHEMA, FIELD, ROUTE, STEP, TRANSFORM, BRANCH,
-                SPLIT, ROUTE_STEP, ROUTE_RULE, WEIGHTED_TARGET, REPLY, TEST, TEST_INPUT, TEST_EXPECT));
+                SPLIT, FAN_OUT, ROUTE_STEP, ROUTE_RULE, WEIGHTED_TARGET, ADAPTIVE, REPLY, TEST, TEST_INPUT, TEST_EXPECT));
         all.addAll(PolicySpec.structs());
         return List.copyOf(all);
     }

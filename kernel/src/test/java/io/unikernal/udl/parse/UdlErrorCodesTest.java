@@ -252,7 +252,7 @@ class UdlErrorCodesTest {
         assertThat(one(SYSTEMS + "  - name: r\n    from: shop\n    steps:\n      - valdate: Order\n",
                 UdlErrorCode.UNKNOWN_STEP)).isEqualTo("app.udl:16:9: unknown step 'valdate' — did you mean "
                         + "'validate'? [UDL-024]" + NL + "    hint: step kinds: validate, transform, filter, choose, "
-                        + "split, to, route, log");
+                        + "split, to, fanOut, route, log");
     }
 
     @Test
@@ -418,6 +418,16 @@ class UdlErrorCodesTest {
                         + "that is not a simple field test, so the choose runs on CEL [UDL-042]" + NL
                         + "    hint: engine conditions are field == 'text', field <op> number (== < <= > >=), "
                         + "field.startsWith('x'), field in ['a', 'b'], joined by &&; fields are body paths or headers.x");
+    }
+
+    @Test
+    void tooFewTargets() {
+        assertThat(headline(SYSTEMS + "  - name: r\n    from: shop\n    steps:\n      - fanOut: {to: [db], join: all}\n",
+                UdlErrorCode.TOO_FEW_TARGETS)).isEqualTo("app.udl:16:9: a fanOut needs 2 or more targets, this one "
+                        + "has 1 [UDL-044]");
+        assertThat(headline(SYSTEMS + "  - name: r\n    from: shop\n    steps:\n      - route:\n"
+                + "          adaptive: {targets: [db]}\n", UdlErrorCode.TOO_FEW_TARGETS))
+                .isEqualTo("app.udl:17:21: adaptive routing needs 2 or more targets, this one has 1 [UDL-044]");
     }
 
     @Test
