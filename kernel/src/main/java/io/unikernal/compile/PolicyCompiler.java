@@ -28,9 +28,29 @@ import org.apache.camel.model.RouteConfigurationDefinition;
 final class PolicyCompiler {
 
     private final DefaultCompileContext ctx;
+    private final Map<String, String> breakerIds = new LinkedHashMap<>();
 
     PolicyCompiler(DefaultCompileContext ctx) {
         this.ctx = ctx;
+    }
+
+    /**
+     * Gives the route the policy that puts its circuit breakers (those compiled by this compiler) in the metrics.
+     * Call after the route's steps are compiled.
+     */
+    void breakerMetrics(RouteDecl decl, org.apache.camel.model.RouteDefinition route) {
+        if (breakerIds.isEmpty()) {
+            return;
+        }
+        String name = ctx.uniqueName("breaker-metrics-" + decl.name());
+        StringBuilder spec = new StringBuilder();
+        breakerIds.forEach((id, target) -> spec.append(spec.length() == 0 ? "" : ",").append(id).append('=')
+                .append(target));
+        ctx.addBean(name, io.unikernal.runtime.policy.BreakerMetricsPolicy.class,
+                Map.of("route", decl.name(), "breakers", spec.toString()));
+        String existing = route.getRoutePolicyRef();
+        // Camel reads a comma-separated list of route policy references
+        route.routePolicyRef(existing == null ? name : existing + "," + name);
     }
 
     /** Authenticates, authorises and rate-limits each incoming message (in that order). */
@@ -174,6 +194,7 @@ final class PolicyCompiler {
         PolicyDecl policy = decl.policy();
         CircuitBreakerDefinition breaker = block.circuitBreaker();
         breaker.id(ctx.uniqueName(decl.name() + "-" + target.system() + "-breaker"));
+        breakerIds.put(breaker.getId(), target.system());
         breaker.setResilience4jConfiguration(configuration(policy));
         delivery.deliver(target, breaker);
         PolicyDecl.Fallback fallback = policy.fallback();

@@ -84,7 +84,9 @@ public final class UdlCompiler {
         if (decl.policy() != null && decl.policy().idempotency() != null) {
             body = new PolicyCompiler(ctx).processOnce(decl, route);
         }
-        new StepCompiler(ctx, decl).compile(decl.steps(), body);
+        StepCompiler steps = new StepCompiler(ctx, decl);
+        steps.compile(decl.steps(), body);
+        steps.policies.breakerMetrics(decl, route);
         if (body != route) {
             body.end();
         }

@@ -65,7 +65,20 @@ class ResiliencePolicyFeatureTest {
 
     /** What one run observed. */
     record Observed(int peerCalls, List<String> delivered, List<Map<String, Object>> deadLetters,
-            List<Integer> statuses) {
+            List<Integer> statuses, List<String> breakerStates) {
+    }
+
+    /** The current state of each breaker, from the Prometheus metrics: "route/target: state". */
+    private static List<String> breakerStates(int port) throws Exception {
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+                "unikernal_breaker_state\\{(?=[^}]*route=\"([^\"]+)\")(?=[^}]*target=\"([^\"]+)\")"
+                        + "(?=[^}]*state=\"([^\"]+)\")[^}]*} 1\\.0");
+        List<String> states = new ArrayList<>();
+        java.util.regex.Matcher m = line.matcher(Http.text(port, io.unikernal.runtime.Observability.METRICS_PATH));
+        while (m.find()) {
+            states.add(m.group(1) + "/" + m.group(2) + ": " + m.group(3));
+        }
+        return states;
     }
 
     private String app(int port, Path parked, String name, String policy) {
@@ -88,7 +101,10 @@ class ResiliencePolicyFeatureTest {
     }
 
     private TwoWayRun.Outcomes<Observed> send(String name, String udl, int port, Path parked) throws Exception {
-        return TwoWayRun.run(name + ".udl.yaml", udl, Map.of("camel.server.port", String.valueOf(port)), tmp,
+        Map<String, String> overrides = new java.util.HashMap<>(
+                io.unikernal.runtime.Observability.properties("127.0.0.1", port));
+        overrides.put("camel.server.port", String.valueOf(port));
+        return TwoWayRun.run(name + ".udl.yaml", udl, overrides, tmp,
                 app -> {
                     calls.set(0);
                     delivered.clear();
@@ -97,7 +113,8 @@ class ResiliencePolicyFeatureTest {
                     for (int i = 0; i < MESSAGES; i++) {
                         statuses.add(Http.post(port, "/order", "{\"id\": \"m" + i + "\"}").status());
                     }
-                    return new Observed(calls.get(), List.copyOf(delivered), readRecords(parked), statuses);
+                    return new Observed(calls.get(), List.copyOf(delivered), readRecords(parked), statuses,
+                            breakerStates(port));
                 });
     }
 
@@ -115,6 +132,8 @@ class ResiliencePolicyFeatureTest {
         for (Observed run : List.of(outcomes.inProcess(), outcomes.emitted())) {
             // every other call fails: after 10 calls the failure rate is 50 % and the breaker opens
             assertThat(run.peerCalls()).as("the breaker stops calls at its threshold").isEqualTo(10);
+            assertThat(run.breakerStates()).as("the breaker's state is in the metrics")
+                    .containsExactly("order/pricer: open");
             assertThat(run.delivered()).containsExactly("m1", "m3", "m5", "m7", "m9");
             Set<String> parkedIds = new HashSet<>();
             for (Map<String, Object> record : run.deadLetters()) {
@@ -146,6 +165,7 @@ class ResiliencePolicyFeatureTest {
         assertThat(outcomes.inProcess().peerCalls()).isEqualTo(2 * MESSAGES);
         assertThat(outcomes.inProcess().delivered()).hasSize(MESSAGES);
         assertThat(outcomes.inProcess().deadLetters()).isEmpty();
+        assertThat(outcomes.inProcess().breakerStates()).as("no breaker on this route").isEmpty();
 
         // with one attempt fewer than needed, every message is dead-lettered after exactly its attempts
         String strict = app(port, parked, "strict", "retry: {attempts: 1}");
@@ -174,6 +194,7 @@ class ResiliencePolicyFeatureTest {
             // the breaker has seen 10 calls at a 50 % failure rate and opens
             assertThat(run.peerCalls()).as("retries are calls through the breaker, stopped at its threshold")
                     .isEqualTo(10);
+            assertThat(run.breakerStates()).containsExactly("order/pricer: open");
             assertThat(run.delivered()).containsExactly("m0", "m1", "m2", "m3", "m4");
             assertThat(run.deadLetters()).hasSize(MESSAGES - 5).allSatisfy(record -> {
                 assertThat((String) record.get("reason")).contains("CircuitBreaker of target 'pricer' is open");

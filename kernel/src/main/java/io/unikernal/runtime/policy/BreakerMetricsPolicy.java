@@ -1,0 +1,81 @@
+package io.unikernal.runtime.policy;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
+import org.apache.camel.Route;
+import org.apache.camel.component.resilience4j.ResilienceProcessor;
+import org.apache.camel.support.RoutePolicySupport;
+
+/**
+ * Puts the circuit breakers of a route in the app's Micrometer registry when the route starts (when metrics are on),
+ * read live from Camel's resilience4j processors: {@code unikernal_breaker_state{route, target, state}} (1 for the
+ * current state of closed, open, half_open, forced_open, disabled, metrics_only; 0 for the others),
+ * {@code unikernal_breaker_failure_rate_percent} (-1 until the window has its minimum calls),
+ * {@code unikernal_breaker_buffered_calls} and {@code unikernal_breaker_not_permitted_calls_total}.
+ */
+public final class BreakerMetricsPolicy extends RoutePolicySupport {
+
+    private String route;
+    private final Map<String, String> breakers = new LinkedHashMap<>();
+    private boolean registered;
+
+    public void setRoute(String route) {
+        this.route = route;
+    }
+
+    /** The breakers as {@code nodeId=target}, comma-separated. */
+    public void setBreakers(String spec) {
+        for (String pair : spec.split(",")) {
+            String[] parts = pair.split("=", 2);
+            if (parts.length == 2) {
+                breakers.put(parts[0].trim(), parts[1].trim());
+            }
+        }
+    }
+
+    @Override
+    public synchronized void onStart(Route started) {
+        CamelContext context = started.getCamelContext();
+        MeterRegistry registry = context.getRegistry().findSingleByType(MeterRegistry.class);
+        if (registry == null || registered) {
+            return;
+        }
+        registered = true;
+        breakers.forEach((id, target) -> {
+            String[] tags = {"route", route, "target", target};
+            for (CircuitBreaker.State state : CircuitBreaker.State.values()) {
+                String name = state.name().toLowerCase(Locale.ROOT);
+                Gauge.builder("unikernal.breaker.state", () -> {
+                    CircuitBreaker breaker = breaker(context, id);
+                    return breaker != null && breaker.getState() == state ? 1 : 0;
+                }).tags(tags).tag("state", name).description("1 for the breaker's current state").register(registry);
+            }
+            Gauge.builder("unikernal.breaker.failure.rate", () -> {
+                CircuitBreaker breaker = breaker(context, id);
+                return breaker == null ? Double.NaN : breaker.getMetrics().getFailureRate();
+            }).tags(tags).baseUnit("percent").description("Failure rate over the window; -1 before minimumCalls")
+                    .register(registry);
+            Gauge.builder("unikernal.breaker.buffered.calls", () -> {
+                CircuitBreaker breaker = breaker(context, id);
+                return breaker == null ? 0 : breaker.getMetrics().getNumberOfBufferedCalls();
+            }).tags(tags).description("Calls in the breaker's window").register(registry);
+            FunctionCounter.builder("unikernal.breaker.not.permitted.calls", context, c -> {
+                CircuitBreaker breaker = breaker(c, id);
+                return breaker == null ? 0 : breaker.getMetrics().getNumberOfNotPermittedCalls();
+            }).tags(tags).description("Calls the open breaker refused").register(registry);
+        });
+    }
+
+    /** The live breaker of the circuitBreaker node with this id (null before its route has started). */
+    private static CircuitBreaker breaker(CamelContext context, String id) {
+        Processor processor = context.getProcessor(id);
+        return processor instanceof ResilienceProcessor resilience ? resilience.getCircuitBreaker() : null;
+    }
+}
