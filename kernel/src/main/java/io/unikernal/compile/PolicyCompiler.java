@@ -162,13 +162,13 @@ final class PolicyCompiler {
      * node that failed, and that node must be the whole call (breaker included), not the step after it.
      */
     void guardedCall(RouteDecl decl, EndpointRef target, ProcessorDefinition<?> block, Delivery delivery) {
-        PolicyDecl policy = decl.policy();
+        PolicyDecl policy = PolicyDecl.forTarget(decl.policy(), target.policy());
         if (policy == null || !policy.guardsTargets()) {
             delivery.deliver(target, block);
             return;
         }
         if (policy.retry() == null) {
-            breakerCall(decl, target, block, delivery);
+            breakerCall(decl, policy, target, block, delivery);
             return;
         }
         String id = ctx.uniqueName(decl.name() + "-call-" + target.system());
@@ -185,13 +185,13 @@ final class PolicyCompiler {
         noHandler.errorHandler(new org.apache.camel.model.errorhandler.NoErrorHandlerDefinition());
         ctx.addRouteConfiguration(noHandler);
         call.routeConfigurationId(GUARDED_CALLS_CONFIGURATION);
-        breakerCall(decl, target, call, delivery);
+        breakerCall(decl, policy, target, call, delivery);
         ctx.addRoute(call);
         block.to("direct:" + id);
     }
 
-    private void breakerCall(RouteDecl decl, EndpointRef target, ProcessorDefinition<?> block, Delivery delivery) {
-        PolicyDecl policy = decl.policy();
+    private void breakerCall(RouteDecl decl, PolicyDecl policy, EndpointRef target, ProcessorDefinition<?> block,
+            Delivery delivery) {
         CircuitBreakerDefinition breaker = block.circuitBreaker();
         breaker.id(ctx.uniqueName(decl.name() + "-" + target.system() + "-breaker"));
         breakerIds.put(breaker.getId(), target.system());

@@ -211,6 +211,55 @@ class ResiliencePolicyFeatureTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aTargetsOwnPolicyGuardsThatTargetOnly() throws Exception {
+        int port = Http.freePort();
+        try (Peer audit = new Peer("audit")) {
+            String udl = """
+                    udl: 8
+                    name: perTarget
+                    systems:
+                      api:    {adapter: http, port: %d}
+                      pricer: {adapter: http-client, url: "http://127.0.0.1:%d"}
+                      audit:  {adapter: http-client, url: "http://127.0.0.1:%d"}
+                    routes:
+                      - name: order
+                        from: {system: api, method: POST, path: /order}
+                        steps:
+                          - to:
+                              system: pricer
+                              path: /half-broken
+                              policy:
+                                circuitBreaker: {failureRate: 50, window: 10, waitOpen: 600s}
+                                fallback: {reply: {price: 0}}
+                          - to: audit
+                    """.formatted(port, peer.getAddress().getPort(), audit.port());
+            Map<String, String> overrides = new java.util.HashMap<>(
+                    io.unikernal.runtime.Observability.properties("127.0.0.1", port));
+            overrides.put("camel.server.port", String.valueOf(port));
+
+            TwoWayRun.Outcomes<List<Object>> outcomes = TwoWayRun.run("perTarget.udl.yaml", udl, overrides, tmp,
+                    app -> {
+                        calls.set(0);
+                        audit.reset();
+                        List<Integer> statuses = new ArrayList<>();
+                        for (int i = 0; i < MESSAGES; i++) {
+                            statuses.add(Http.post(port, "/order", "{\"id\": \"m" + i + "\"}").status());
+                        }
+                        return List.of(statuses, calls.get(), audit.calls(), breakerStates(port));
+                    });
+
+            assertThat(outcomes.emitted()).isEqualTo(outcomes.inProcess());
+            List<Object> run = outcomes.inProcess();
+            assertThat((List<Object>) run.get(0)).as("the fallback answers for the failed calls").hasSize(MESSAGES)
+                    .containsOnly((Object) 200);
+            assertThat(run.get(1)).as("pricer's own breaker opened at its threshold").isEqualTo(10);
+            assertThat(run.get(2)).as("audit has no breaker: every message reached it").isEqualTo(MESSAGES);
+            assertThat((List<Object>) run.get(3)).containsExactly("order/pricer: open");
+        }
+    }
+
+    @Test
     void aFallbackReplyAnswersWhileTheBreakerIsOpen() throws Exception {
         int port = Http.freePort();
         String udl = """

@@ -56,7 +56,15 @@ final class PolicyChecks {
         if (policy.idempotency() != null && policy.idempotency().store() != null) {
             targetUse.accept(new EndpointRef(policy.idempotency().store(), Map.of(), policy.idempotency().storePos()));
         }
-        PolicyDecl.Fallback fallback = policy.fallback();
+        checkFallback(policy.fallback(), targetUse);
+    }
+
+    /** Checks a target's own policy (in its endpoint map); only its fallback needs more than the shape check. */
+    void checkTarget(PolicyDecl policy, Consumer<EndpointRef> targetUse) {
+        checkFallback(policy.fallback(), targetUse);
+    }
+
+    private void checkFallback(PolicyDecl.Fallback fallback, Consumer<EndpointRef> targetUse) {
         if (fallback != null) {
             if (fallback.to() != null && fallback.reply() != null) {
                 problems.add(UdlMessages.conflictingKeys(fallback.toPos(), "to", "reply",

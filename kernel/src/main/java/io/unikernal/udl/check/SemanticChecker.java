@@ -118,8 +118,21 @@ public final class SemanticChecker {
                 problems.add(UdlMessages.engineFallback(choose.pos(), route.name(), route.engine()));
             }
         });
+        Path udlFile = Path.of(doc.file()).toAbsolutePath();
+        PolicyChecks policyChecks = new PolicyChecks(udlFile.getParent() == null ? Path.of(".") : udlFile.getParent(),
+                problems);
+        for (EndpointRef target : StepWalk.targets(route)) {
+            if (target.policy() != null && target != route.deadLetter()) {
+                policyChecks.checkTarget(target.policy(), ref -> use(doc, ref, false, problems));
+            }
+        }
         if (route.deadLetter() != null) {
             use(doc, route.deadLetter(), false, problems);
+            if (route.deadLetter().policy() != null) {
+                problems.add(UdlMessages.conflictingKeys(route.deadLetter().pos(), "deadLetter", "policy",
+                        "the dead-letter destination is written to once, unguarded (a failure there is logged); "
+                                + "remove its policy"));
+            }
         }
         if (route.policy() != null) {
             Path file = Path.of(doc.file()).toAbsolutePath();

@@ -284,6 +284,9 @@ public final class UdlJsonSchemaGenerator {
         ObjectNode map = anyOf.addObject().put("type", "object");
         ObjectNode props = map.putObject("properties");
         props.putObject("system").put("type", "string").put("description", UdlSpec.ENDPOINT_SYSTEM.description());
+        if (role == Role.TARGET) {
+            props.set(UdlSpec.ENDPOINT_POLICY.name(), key(UdlSpec.ENDPOINT_POLICY));
+        }
         schemas.forEach((name, schema) -> {
             schema.put("description", String.join("; ", descriptions.get(name)));
             props.set(name, schema);

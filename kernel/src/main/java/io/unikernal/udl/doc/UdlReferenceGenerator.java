@@ -123,7 +123,8 @@ public final class UdlReferenceGenerator {
             return "system";
         }
         Endpoint e = (Endpoint) shape;
-        return "system name or {system, " + (e.role() == Role.SOURCE ? "source" : "target") + " options}"
+        return "system name or {system, " + (e.role() == Role.SOURCE ? "source options}" : "target options, "
+                + "policy (a [target policy](#target-policy))}")
                 + (e.manyTargets() ? ", or a list of these" : "");
     }
 

@@ -15,6 +15,23 @@ public record PolicyDecl(Auth auth, RateLimit rateLimit, Duration timeout, Retry
     }
 
 
+    /**
+     * The policy for calls to one target: this (the route's) with the parts the target's own policy gives replacing
+     * the route's (timeout, circuit breaker, bulkhead, fallback). Either may be null.
+     */
+    public static PolicyDecl forTarget(PolicyDecl route, PolicyDecl target) {
+        if (target == null) {
+            return route;
+        }
+        if (route == null) {
+            return target;
+        }
+        return new PolicyDecl(route.auth, route.rateLimit, target.timeout != null ? target.timeout : route.timeout,
+                route.retry, target.circuitBreaker != null ? target.circuitBreaker : route.circuitBreaker,
+                target.bulkhead != null ? target.bulkhead : route.bulkhead,
+                target.fallback != null ? target.fallback : route.fallback, route.idempotency, route.pos);
+    }
+
     /** True when target calls go through a Resilience4j circuit-breaker node (timeout, breaker or bulkhead). */
     public boolean guardsTargets() {
         return timeout != null || circuitBreaker != null || bulkhead != null || fallback != null;

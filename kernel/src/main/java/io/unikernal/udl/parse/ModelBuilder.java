@@ -4,6 +4,7 @@ import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.Expr;
 import io.unikernal.udl.model.FieldDecl;
 import io.unikernal.udl.model.OptionValue;
+import io.unikernal.udl.model.PolicyDecl;
 import io.unikernal.udl.model.ReplyDecl;
 import io.unikernal.udl.model.RouteDecl;
 import io.unikernal.udl.model.SchemaDecl;
@@ -151,7 +152,11 @@ final class ModelBuilder {
             refs.add(new EndpointRef(s.getValue(), Map.of(), pos(s)));
         } else if (node instanceof MappingNode map
                 && Nodes.value(map, UdlSpec.ENDPOINT_SYSTEM.name()) instanceof ScalarNode s && !Nodes.isNull(s)) {
-            refs.add(new EndpointRef(s.getValue(), options(map, UdlSpec.ENDPOINT_SYSTEM.name()), pos(s)));
+            Map<String, OptionValue> options = new LinkedHashMap<>(options(map, UdlSpec.ENDPOINT_SYSTEM.name()));
+            options.remove(UdlSpec.ENDPOINT_POLICY.name());
+            PolicyDecl policy = Nodes.value(map, UdlSpec.ENDPOINT_POLICY.name()) instanceof MappingNode p
+                    ? new PolicyBuilder(file).policy(p) : null;
+            refs.add(new EndpointRef(s.getValue(), Collections.unmodifiableMap(options), policy, pos(s)));
         }
         return refs;
     }

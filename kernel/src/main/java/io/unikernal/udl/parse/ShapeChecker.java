@@ -256,8 +256,21 @@ final class ShapeChecker {
         List<OptionSpec> options = shape.role() == Role.SOURCE ? adapter.sourceOptions() : adapter.targetOptions();
         List<String> allowed = new ArrayList<>();
         allowed.add(UdlSpec.ENDPOINT_SYSTEM.name());
+        MappingNode optionsOnly = map;
+        if (shape.role() == Role.TARGET) {
+            allowed.add(UdlSpec.ENDPOINT_POLICY.name());
+            Node policy = Nodes.value(map, UdlSpec.ENDPOINT_POLICY.name());
+            if (policy != null) {
+                check(policy, UdlSpec.ENDPOINT_POLICY.shape(), UdlSpec.ENDPOINT_POLICY.name(),
+                        UdlSpec.ENDPOINT_POLICY.example());
+                // the policy is the kernel's, not an adapter option
+                optionsOnly = new MappingNode(map.getTag(), true, map.getValue().stream()
+                        .filter(t -> !UdlSpec.ENDPOINT_POLICY.name().equals(Nodes.keyText(t))).toList(),
+                        map.getFlowStyle(), map.getStartMark(), map.getEndMark());
+            }
+        }
         options.forEach(o -> allowed.add(o.name()));
-        checkOptions(map, adapter, options, UdlSpec.ENDPOINT_SYSTEM.name(), key, allowed, "'" + key + "'",
+        checkOptions(optionsOnly, adapter, options, UdlSpec.ENDPOINT_SYSTEM.name(), key, allowed, "'" + key + "'",
                 s.getValue());
     }
 

@@ -124,6 +124,20 @@ public final class PolicySpec {
                             + "keys; an embedded H2 database when absent.", "db")),
             false);
 
+    public static final Struct TARGET_POLICY = new Struct("targetPolicy", "target policy",
+            "How calls to this one target are guarded, written in the target's map: `to: {system: pricer, policy: "
+                    + "{timeout: 1s, circuitBreaker: {...}}}`. Each part given here replaces the route policy's part "
+                    + "for this target; parts not given are the route's. Retry stays the route's.",
+            List.of(
+                    UdlKey.of("timeout", ValueKind.DURATION, "The longest a call to this target may take.", "1s"),
+                    UdlKey.of("circuitBreaker", CIRCUIT_BREAKER, "This target's own circuit breaker.",
+                            "{failureRate: 50, window: 20}"),
+                    UdlKey.of("bulkhead", BULKHEAD, "Calls in flight to this target at most.",
+                            "{maxConcurrent: 10}"),
+                    UdlKey.of("fallback", FALLBACK, "What happens instead when this target fails.",
+                            "{to: backup}")),
+            false);
+
     public static final Struct POLICY = new Struct("policy", "policy",
             "How the route is protected (auth, rate limit) and how it calls its targets (timeout, retry, circuit "
                     + "breaker, bulkhead, fallback). Every key is optional.",
@@ -142,7 +156,8 @@ public final class PolicySpec {
 
     /** The structs of this part of the language, in reference-doc order. */
     public static List<Struct> structs() {
-        return List.of(POLICY, AUTH, API_KEY, RATE_LIMIT, RETRY, CIRCUIT_BREAKER, BULKHEAD, FALLBACK, IDEMPOTENCY);
+        return List.of(POLICY, AUTH, API_KEY, RATE_LIMIT, RETRY, CIRCUIT_BREAKER, BULKHEAD, FALLBACK, IDEMPOTENCY,
+                TARGET_POLICY);
     }
 
     private PolicySpec() {

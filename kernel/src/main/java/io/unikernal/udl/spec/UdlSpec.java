@@ -312,6 +312,10 @@ public final class UdlSpec {
             "The system used; the other keys are the adapter's source (in from) or target (in to, deadLetter) options.",
             "db").asRequired();
 
+    /** The key {@code policy} of a target's endpoint map: how calls to that one target are guarded. */
+    public static final UdlKey ENDPOINT_POLICY = UdlKey.of("policy", PolicySpec.TARGET_POLICY,
+            PolicySpec.TARGET_POLICY.description(), "{timeout: 1s, circuitBreaker: {failureRate: 50}}");
+
     /** The key {@code adapter} of a system entry. */
     public static final UdlKey SYSTEM_ADAPTER = UdlKey.of("adapter", ValueKind.STRING,
             "The adapter that talks to the system; the other keys are that adapter's options.", "http").asRequired();
