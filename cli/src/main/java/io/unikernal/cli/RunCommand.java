@@ -157,7 +157,7 @@ final class RunCommand implements Callable<Integer> {
     static String describe(Route route, CamelContext context) {
         String uri = route.getEndpoint().getEndpointUri();
         if (!uri.startsWith("platform-http:")) {
-            return URISupport.sanitizeUri(uri);
+            return io.unikernal.runtime.SecretMasker.mask(URISupport.sanitizeUri(uri));
         }
         String rest = uri.substring("platform-http:".length());
         String path = "/" + (rest.contains("?") ? rest.substring(0, rest.indexOf('?')) : rest).replaceFirst("^/+", "");

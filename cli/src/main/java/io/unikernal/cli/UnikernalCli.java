@@ -19,11 +19,14 @@ public final class UnikernalCli {
         return commandLine().execute(args);
     }
 
-    /** The configured command line; an unexpected exception prints one line, not a stack trace. */
+    /**
+     * The configured command line; an unexpected exception prints one line, not a stack trace, with secrets masked
+     * (e.g. a start-up failure quoting a resolved URL).
+     */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new UnikernalCli());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("error: " + e.getMessage());
+            cmd.getErr().println("error: " + io.unikernal.runtime.SecretMasker.mask(String.valueOf(e.getMessage())));
             return 1;
         });
         return cli;

@@ -28,6 +28,21 @@ public final class Placeholders {
         return out.toString();
     }
 
+    /** The names of the {@code ${env:NAME}} / {@code ${env:NAME:default}} references in the text, in order. */
+    public static java.util.List<String> envNames(String udlText) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        if (udlText == null || !udlText.contains("${")) {
+            return names;
+        }
+        Matcher m = REFERENCE.matcher(udlText);
+        while (m.find()) {
+            if (m.group(1).equals("env")) {
+                names.add(m.group(2).split(":", 2)[0]);
+            }
+        }
+        return names;
+    }
+
     /** True when the text holds a reference, so its value is not known until run time. */
     public static boolean hasReference(String udlText) {
         return udlText != null && REFERENCE.matcher(udlText).find();

@@ -9,6 +9,8 @@ import io.unikernal.runtime.MessageRejectedException;
 import io.unikernal.runtime.policy.PolicyRejectedException;
 import io.unikernal.runtime.policy.PolicyRejectionReply;
 import io.unikernal.runtime.ReplyProcessor;
+import io.unikernal.runtime.SecretMaskingFormatter;
+import io.unikernal.runtime.UdlRuntime;
 import io.unikernal.runtime.TransformProcessor;
 import io.unikernal.runtime.ValidateProcessor;
 import io.unikernal.runtime.adaptive.AdaptiveLoadBalancer;
@@ -50,6 +52,7 @@ public final class UdlCompiler {
     public CompiledApp compile(UdlDocument doc, Path baseDir, CompileOptions options) {
         DefaultCompileContext ctx = new DefaultCompileContext(doc, baseDir, options, adapters);
         ctx.addProperty("camel.main.name", doc.name());
+        maskSecrets(doc, ctx);
         if (!options.testMode()) {
             // under test every source and target is replaced, so no system's resources (pools, servers) are needed
             for (SystemDecl system : doc.systems().values()) {
@@ -60,6 +63,37 @@ public final class UdlCompiler {
                 .map(r -> compileRoute(r, ctx)).toList());
         routes.addAll(ctx.extraRoutes());
         return new CompiledApp(doc.name(), ctx.routeConfigurations(), routes, ctx.beans(), ctx.properties());
+    }
+
+    /**
+     * Secrets never reach a log line: Camel's log EIP and log component mask through {@link SecretMaskingFormatter},
+     * and the environment variables that hold secrets — those in a secret option, and any whose name says so
+     * ({@code DB_PASSWORD}) — are listed in {@value UdlRuntime#SECRET_ENV_PROPERTY}, so the runtime registers their
+     * values for masking before the app starts.
+     */
+    private void maskSecrets(UdlDocument doc, DefaultCompileContext ctx) {
+        ctx.addProperty("camel.main.logMask", "true");
+        ctx.addBean(org.apache.camel.spi.MaskingFormatter.CUSTOM_LOG_MASK_REF, SecretMaskingFormatter.class,
+                Map.of());
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (SystemDecl system : doc.systems().values()) {
+            Adapter adapter = adapters.get(system.adapter());
+            java.util.Set<String> secretOptions = new java.util.HashSet<>();
+            if (adapter != null) {
+                adapter.systemOptions().stream().filter(io.unikernal.udl.spec.OptionSpec::isSecret)
+                        .forEach(o -> secretOptions.add(o.name()));
+            }
+            system.options().forEach((key, value) -> {
+                for (String name : Placeholders.envNames(value.asString())) {
+                    if (secretOptions.contains(key) || io.unikernal.runtime.SecretMasker.looksLikeSecretName(name)) {
+                        names.add(name);
+                    }
+                }
+            });
+        }
+        if (!names.isEmpty()) {
+            ctx.addProperty(UdlRuntime.SECRET_ENV_PROPERTY, String.join(",", names));
+        }
     }
 
     private RouteDefinition compileRoute(RouteDecl decl, DefaultCompileContext ctx) {
@@ -134,7 +168,8 @@ public final class UdlCompiler {
         // a model expression (not handled(true)'s Java constant) so the YAML dump keeps it
         onException.setHandled(new ExpressionSubElementDefinition(new ConstantExpression("true")));
         String recorder = "dead-letter-record-" + decl.name();
-        ctx.addBean(recorder, DeadLetterRecorder.class, List.of(decl.name()), Map.of());
+        ctx.addBean(recorder, DeadLetterRecorder.class, decl.policy() != null && decl.policy().auth() != null
+                ? List.of(decl.name(), decl.policy().auth().header()) : List.of(decl.name()), Map.of());
         onException.process(recorder);
         if (decl.deadLetter() != null) {
             // if the dead-letter system fails too, the record still reaches the error log rather than vanishing

@@ -12,30 +12,45 @@ import org.apache.camel.Processor;
  * Replaces the body of a failed exchange with a dead-letter record: the original payload as received, the reason,
  * the route, the attempt count, the correlation id and when it failed. The dead-letter system receives this record
  * (a JDBC target can insert it with {@code :#payload}, {@code :#reason}, ...).
+ *
+ * <p>Secrets stay out of the record: the reason and details go through {@link SecretMasker}; the payload, kept for
+ * replay, has the registered secret values masked but the caller's data otherwise as sent; and the credential headers
+ * (Authorization, Cookie, API keys, the auth policy's key header) are removed, so neither the dead-letter system nor a
+ * log of it sees them.
  */
 public final class DeadLetterRecorder implements Processor {
 
     private final String route;
+    private final String credentialHeader;
 
     public DeadLetterRecorder(String route) {
+        this(route, null);
+    }
+
+    /** {@code credentialHeader}: the header the route's auth policy reads the API key from (removed too). */
+    public DeadLetterRecorder(String route, String credentialHeader) {
         this.route = route;
+        this.credentialHeader = credentialHeader;
     }
 
     @Override
     public void process(Exchange exchange) {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         Message message = exchange.getMessage();
+        message.getHeaders().keySet().removeIf(name -> SecretMasker.isCredentialHeader(name)
+                || name.equalsIgnoreCase(credentialHeader));
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("route", route);
         record.put("correlationId", correlationId(exchange));
         record.put("source", message.getHeader(UdmHeaders.SOURCE, String.class));
-        record.put("reason", failure == null ? "unknown" : String.valueOf(failure.getMessage()));
+        record.put("reason", failure == null ? "unknown" : SecretMasker.mask(String.valueOf(failure.getMessage())));
         record.put("errorType", failure == null ? null : failure.getClass().getName());
-        record.put("details", failure instanceof MessageRejectedException r ? String.join("; ", r.details()) : null);
+        record.put("details", failure instanceof MessageRejectedException r
+                ? SecretMasker.mask(String.join("; ", r.details())) : null);
         Integer redeliveries = message.getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
         record.put("attempts", 1 + (redeliveries == null ? 0 : redeliveries));
         record.put("failedAt", Instant.now().toString());
-        record.put("payload", originalPayload(exchange));
+        record.put("payload", SecretMasker.maskSecrets(originalPayload(exchange)));
         message.setBody(record);
     }
 

@@ -10,7 +10,8 @@ import org.apache.camel.Processor;
 /**
  * The reply a waiting caller gets when its message failed: 4xx with the details when the message was at fault,
  * 500 otherwise. Internal exception text is not sent for 5xx; the correlation id lets an operator find the
- * dead-letter record.
+ * dead-letter record. What is sent goes through {@link SecretMasker}: no secret value or credential reaches the
+ * caller.
  */
 public final class ErrorReplyProcessor implements Processor {
 
@@ -21,8 +22,8 @@ public final class ErrorReplyProcessor implements Processor {
         Map<String, Object> body = new LinkedHashMap<>();
         if (failure instanceof MessageRejectedException rejected) {
             message.setHeader(Exchange.HTTP_RESPONSE_CODE, rejected.status());
-            body.put("error", rejected.getMessage());
-            body.put("details", rejected.details());
+            body.put("error", SecretMasker.mask(rejected.getMessage()));
+            body.put("details", rejected.details().stream().map(SecretMasker::mask).toList());
         } else {
             message.setHeader(Exchange.HTTP_RESPONSE_CODE, 500);
             body.put("error", "the message could not be processed; it was kept in the dead-letter destination");

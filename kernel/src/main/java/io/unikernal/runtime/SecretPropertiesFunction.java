@@ -10,8 +10,9 @@ import org.apache.camel.spi.PropertiesFunction;
 /**
  * Resolves {@code {{secret:NAME}}}: from the file {@code NAME} in {@code $UNIKERNAL_SECRETS_DIR} (default
  * {@code /run/secrets}, as Docker and Kubernetes mount them), else from the environment variable {@code NAME}, else
- * from the system property {@code unikernal.secret.NAME}. The value is never logged; a missing secret fails start-up
- * with a message naming where it was looked for.
+ * from the system property {@code unikernal.secret.NAME}. The value is never logged, and it is registered with
+ * {@link SecretMasker} so no log line or error message shows it; a missing secret fails start-up with a message
+ * naming where it was looked for.
  */
 @org.apache.camel.spi.annotations.PropertiesFunction("secret")
 public final class SecretPropertiesFunction implements PropertiesFunction {
@@ -23,6 +24,12 @@ public final class SecretPropertiesFunction implements PropertiesFunction {
 
     @Override
     public String apply(String name) {
+        String value = resolve(name);
+        SecretMasker.registerSecret(value);
+        return value;
+    }
+
+    private static String resolve(String name) {
         String dir = System.getenv().getOrDefault("UNIKERNAL_SECRETS_DIR", "/run/secrets");
         Path file = Path.of(dir, name);
         if (Files.isRegularFile(file)) {

@@ -15,6 +15,9 @@ import org.apache.camel.model.Model;
  */
 public final class UdlRuntime implements AutoCloseable {
 
+    /** The compiled property listing the environment variables that hold secrets (comma-separated names). */
+    public static final String SECRET_ENV_PROPERTY = "unikernal.secrets.env";
+
     private final Main main;
 
     private UdlRuntime(Main main) {
@@ -23,6 +26,7 @@ public final class UdlRuntime implements AutoCloseable {
 
     /** Starts the app; {@code overrides} win over the app's own properties (e.g. a test's free port). */
     public static UdlRuntime start(CompiledApp app, Map<String, String> overrides) throws Exception {
+        registerEnvSecrets(app.properties().get(SECRET_ENV_PROPERTY));
         Main main = new Main();
         app.properties().forEach(main::addInitialProperty);
         overrides.forEach(main::addOverrideProperty);
@@ -38,11 +42,38 @@ public final class UdlRuntime implements AutoCloseable {
     public static UdlRuntime startEmitted(java.nio.file.Path dir, Map<String, String> overrides) throws Exception {
         Main main = new Main();
         java.nio.file.Path absolute = dir.toAbsolutePath();
+        java.util.Properties emitted = new java.util.Properties();
+        java.nio.file.Path props = absolute.resolve("application.properties");
+        if (java.nio.file.Files.isRegularFile(props)) {
+            try (java.io.Reader in = java.nio.file.Files.newBufferedReader(props)) {
+                emitted.load(in);
+            }
+        }
+        registerEnvSecrets(emitted.getProperty(SECRET_ENV_PROPERTY));
         main.setPropertyPlaceholderLocations("file:" + absolute.resolve("application.properties"));
         overrides.forEach(main::addOverrideProperty);
         main.configure().withRoutesIncludePattern("file:" + absolute + "/*.camel.yaml");
         main.start();
         return new UdlRuntime(main);
+    }
+
+    /**
+     * Registers the values of the named environment variables with {@link SecretMasker} before the app starts, so
+     * they are masked from its first log line. Looked up as Camel's {@code env:} function does: the name as written,
+     * then upper case with {@code -} and {@code .} as {@code _}. A default written in the file is not a secret.
+     */
+    static void registerEnvSecrets(String names) {
+        if (names == null || names.isBlank()) {
+            return;
+        }
+        for (String name : names.split(",")) {
+            String key = name.strip();
+            String value = System.getenv(key);
+            if (value == null) {
+                value = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace('.', '_'));
+            }
+            SecretMasker.registerSecret(value);
+        }
     }
 
     public CamelContext context() {

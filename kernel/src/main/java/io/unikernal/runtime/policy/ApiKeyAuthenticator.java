@@ -32,6 +32,8 @@ public final class ApiKeyAuthenticator implements Processor {
         Map<?, ?> spec = Json.read(json, Map.class);
         route = (String) spec.get("route");
         header = spec.get("header") == null ? "X-Api-Key" : (String) spec.get("header");
+        // a key printed next to its header name (header=..., header: ...) is masked in logs
+        io.unikernal.runtime.SecretMasker.addCredentialKey(header);
         roles = Set.copyOf(strings(spec.get("roles")));
         List<ApiKeyStore.Caller> inline = new ArrayList<>();
         Object keys = spec.get("keys");

@@ -21,7 +21,7 @@ public final class PolicyRejectionReply implements Processor {
                 PolicyRejectedException.class);
         Message message = exchange.getMessage();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", refused == null ? "refused" : refused.getMessage());
+        body.put("error", refused == null ? "refused" : io.unikernal.runtime.SecretMasker.mask(refused.getMessage()));
         String correlation = message.getHeader(UdmHeaders.CORRELATION_ID, String.class);
         body.put("correlationId", correlation != null ? correlation
                 : exchange.getProperty(UdmHeaders.CORRELATION_ID, String.class));

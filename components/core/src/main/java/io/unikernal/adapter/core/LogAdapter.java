@@ -15,7 +15,7 @@ public final class LogAdapter implements Adapter {
     private static final OptionSpec LEVEL = OptionSpec.of("level", ValueKind.STRING).defaultValue("INFO")
             .allowed("TRACE", "DEBUG", "INFO", "WARN", "ERROR").description("Log level.");
     private static final OptionSpec SHOW_HEADERS = OptionSpec.of("showHeaders", ValueKind.BOOLEAN).defaultValue(false)
-            .description("Also log the headers (credentials are never among them: producers filter them).");
+            .description("Also log the headers (credential values such as Authorization are masked).");
 
     @Override
     public String name() {
