@@ -20,6 +20,7 @@ public final class UdlRuntime implements AutoCloseable {
 
     private final Main main;
 
+
     private UdlRuntime(Main main) {
         this.main = main;
     }
@@ -32,6 +33,8 @@ public final class UdlRuntime implements AutoCloseable {
         overrides.forEach(main::addOverrideProperty);
         main.configure().addRoutesBuilder(new CompiledRoutes(app));
         main.start();
+        // before the first message: Camel makes an endpoint's timer on its first call
+        LatencyHistograms.install(main.getCamelContext());
         return new UdlRuntime(main);
     }
 
@@ -54,6 +57,8 @@ public final class UdlRuntime implements AutoCloseable {
         overrides.forEach(main::addOverrideProperty);
         main.configure().withRoutesIncludePattern("file:" + absolute + "/*.camel.yaml");
         main.start();
+        // before the first message: Camel makes an endpoint's timer on its first call
+        LatencyHistograms.install(main.getCamelContext());
         return new UdlRuntime(main);
     }
 

@@ -144,7 +144,10 @@ class AdaptiveRoutingFeatureTest {
                     .containsPattern("unikernal_route_target_calls_total\\{[^}]*outcome=\"failure\"[^}]*"
                             + "target=\"eu\"[^}]*} 2\\.0")
                     .containsPattern("unikernal_route_target_failovers_total\\{[^}]*target=\"eu\"[^}]*} 2\\.0")
-                    .containsPattern("unikernal_route_target_latency_ewma_seconds\\{[^}]*target=\"us\"");
+                    .containsPattern("unikernal_route_target_latency_ewma_seconds\\{[^}]*target=\"us\"")
+                    .as("each target call's latency is a histogram per endpoint")
+                    .containsPattern("camel_exchange_event_notifier_seconds_bucket\\{[^}]*endpointName=\"http://"
+                            + "127\\.0\\.0\\.1:" + us.port() + "[^}]*le=\"0\\.0[0-9]*\"[^}]*} [1-9]");
             assertThat(run.get(3)).isEqualTo(500);
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> records = (List<Map<String, Object>>) run.get(4);
