@@ -111,7 +111,7 @@ class QuickstartExampleTest {
         return new Reply(response.statusCode(), body);
     }
 
-    private static int freePort() throws Exception {
+    static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return socket.getLocalPort();
         }
