@@ -3,11 +3,11 @@ package io.unikernal.runtime.adaptive;
 import io.unikernal.runtime.MessageRejectedException;
 import io.unikernal.runtime.policy.BreakerOpenCheck;
 import io.unikernal.runtime.targets.TargetFailure;
+import io.unikernal.runtime.targets.TargetsBalancer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
-import org.apache.camel.processor.loadbalancer.LoadBalancerSupport;
 import org.apache.camel.support.ExchangeHelper;
 
 /**
@@ -26,10 +25,8 @@ import org.apache.camel.support.ExchangeHelper;
  * reason — and the route's retry and dead letter take it from there. A message the target refused as bad
  * ({@link MessageRejectedException}) is not failed over: another target would refuse it too.
  */
-public final class AdaptiveLoadBalancer extends LoadBalancerSupport {
+public final class AdaptiveLoadBalancer extends TargetsBalancer {
 
-    private String route;
-    private List<String> targetNames = List.of();
     private int smoothing = 30;
     private int explore = 5;
     private int downAfter = 3;
@@ -37,15 +34,6 @@ public final class AdaptiveLoadBalancer extends LoadBalancerSupport {
 
     private volatile AdaptiveChoice choice;
     private volatile Metrics metrics;
-
-    public void setRoute(String route) {
-        this.route = route;
-    }
-
-    /** The targets, comma-separated, in the order of the load balancer's outputs. */
-    public void setTargets(String targets) {
-        this.targetNames = Arrays.stream(targets.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
 
     public void setSmoothing(int percent) {
         this.smoothing = percent;
@@ -72,7 +60,7 @@ public final class AdaptiveLoadBalancer extends LoadBalancerSupport {
     protected void doStart() throws Exception {
         super.doStart();
         List<TargetStats> stats = new ArrayList<>();
-        for (String name : targetNames) {
+        for (String name : targetNames()) {
             stats.add(new TargetStats(name, smoothing / 100.0, downAfter, probeAfterMillis * 1_000_000L));
         }
         choice = new AdaptiveChoice(stats, explore / 100.0);
@@ -82,7 +70,7 @@ public final class AdaptiveLoadBalancer extends LoadBalancerSupport {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         AsyncProcessor[] processors = doGetProcessors();
         if (processors.length != choice.targets().size()) {
-            exchange.setException(new IllegalStateException("adaptive step of route " + route + " has "
+            exchange.setException(new IllegalStateException("adaptive step of route " + route() + " has "
                     + processors.length + " outputs for " + choice.targets().size() + " targets"));
             callback.done(true);
             return true;
@@ -134,7 +122,7 @@ public final class AdaptiveLoadBalancer extends LoadBalancerSupport {
                 metrics.call(order[index], false);
                 reasons.put(stats.name(), TargetFailure.reason(failure));
                 if (index + 1 >= order.length) {
-                    fail(new AllTargetsFailedException(route, reasons, failure));
+                    fail(new AllTargetsFailedException(route(), reasons, failure));
                     return;
                 }
                 metrics.failover(order[index]);
@@ -200,7 +188,7 @@ public final class AdaptiveLoadBalancer extends LoadBalancerSupport {
             }
             for (int i = 0; i < n; i++) {
                 TargetStats stats = choice.targets().get(i);
-                String[] tags = {"route", route, "target", stats.name()};
+                String[] tags = {"route", route(), "target", stats.name()};
                 int index = i;
                 Gauge.builder("unikernal.route.target.latency.ewma", stats,
                         s -> Double.isNaN(s.latencyNanos()) ? Double.NaN : s.latencyNanos() / 1e9)

@@ -1,9 +1,8 @@
 package io.unikernal.runtime.fanout;
 
 import io.unikernal.runtime.targets.TargetFailure;
-import java.util.Arrays;
+import io.unikernal.runtime.targets.TargetsBalancer;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -15,7 +14,6 @@ import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
-import org.apache.camel.processor.loadbalancer.LoadBalancerSupport;
 import org.apache.camel.support.ExchangeHelper;
 
 /**
@@ -27,14 +25,12 @@ import org.apache.camel.support.ExchangeHelper;
  * {@code {replies: {target: reply}, failed: {target: reason}}}; calls still running then finish in the background
  * and their results are dropped. When the join is not met the message fails with every reason.
  */
-public final class FanOutJoin extends LoadBalancerSupport implements CamelContextAware {
+public final class FanOutJoin extends TargetsBalancer implements CamelContextAware {
 
     private CamelContext camelContext;
-    private String route;
     private String join = "all";
     private int needed;
     private long timeoutMillis;
-    private List<String> targetNames = List.of();
     private ExecutorService calls;
     private ScheduledExecutorService timer;
 
@@ -46,10 +42,6 @@ public final class FanOutJoin extends LoadBalancerSupport implements CamelContex
     @Override
     public void setCamelContext(CamelContext camelContext) {
         this.camelContext = camelContext;
-    }
-
-    public void setRoute(String route) {
-        this.route = route;
     }
 
     public void setJoin(String join) {
@@ -66,22 +58,17 @@ public final class FanOutJoin extends LoadBalancerSupport implements CamelContex
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** The targets, comma-separated, in the order of the outputs. */
-    public void setTargets(String targets) {
-        this.targetNames = Arrays.stream(targets.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (needed < 1 || needed > targetNames.size()) {
-            throw new IllegalStateException("fanOut of route " + route + " needs " + needed + " of "
-                    + targetNames.size() + " targets");
+        if (needed < 1 || needed > targetNames().size()) {
+            throw new IllegalStateException("fanOut of route " + route() + " needs " + needed + " of "
+                    + targetNames().size() + " targets");
         }
-        calls = camelContext.getExecutorServiceManager().newCachedThreadPool(this, "fanOut-" + route);
+        calls = camelContext.getExecutorServiceManager().newCachedThreadPool(this, "fanOut-" + route());
         if (timeoutMillis > 0) {
             timer = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
-                    "fanOut-timeout-" + route);
+                    "fanOut-timeout-" + route());
         }
     }
 
@@ -101,7 +88,7 @@ public final class FanOutJoin extends LoadBalancerSupport implements CamelContex
         AsyncProcessor[] processors = doGetProcessors();
         Join state = new Join(exchange, callback);
         for (int i = 0; i < processors.length; i++) {
-            String target = targetNames.get(i);
+            String target = targetNames().get(i);
             Exchange copy = ExchangeHelper.createCopy(exchange, true);
             AsyncProcessor processor = processors[i];
             try {
@@ -160,14 +147,14 @@ public final class FanOutJoin extends LoadBalancerSupport implements CamelContex
                 if (decided) {
                     return;
                 }
-                int total = targetNames.size();
+                int total = targetNames().size();
                 met = replies.size() >= needed;
                 boolean hopeless = failed.size() > total - needed;
                 if (!met && !hopeless && !timeUp) {
                     return;
                 }
                 if (timeUp) {
-                    for (String target : targetNames) {
+                    for (String target : targetNames()) {
                         if (!replies.containsKey(target) && !failed.containsKey(target)) {
                             failed.put(target, "no reply within " + timeoutMillis + " ms");
                         }
@@ -185,7 +172,7 @@ public final class FanOutJoin extends LoadBalancerSupport implements CamelContex
             if (met) {
                 exchange.getMessage().setBody(body);
             } else {
-                exchange.setException(new JoinNotMetException(route, join, needed, body));
+                exchange.setException(new JoinNotMetException(route(), join, needed, body));
             }
             callback.done(false);
         }
