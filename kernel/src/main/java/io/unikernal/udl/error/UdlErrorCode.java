@@ -47,7 +47,8 @@ public enum UdlErrorCode {
     BAD_KEY_HASH(40, "an API key's sha256 is not 64 lowercase hex digits (the key itself must never be written)"),
     POLICY_NEEDS_KEYS(41, "a policy part needs callers' identities (roles, rateLimit per caller) or auth names no key"),
     ENGINE_FALLBACK(42, "warning: a choose condition of a route with an engine is not a simple field test, so it runs on CEL"),
-    ROUTE_RULE_NOT_SIMPLE(43, "a rule of a route step is not a simple field test the routing engine can decide");
+    ROUTE_RULE_NOT_SIMPLE(43, "a rule of a route step is not a simple field test the routing engine can decide"),
+    NOT_A_KEY_STORE(44, "an idempotency store is a system whose adapter cannot keep processed keys");
 
     private final int number;
     private final String summary;
