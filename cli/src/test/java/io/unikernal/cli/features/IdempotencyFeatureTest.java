@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code policy.idempotency}: a replayed message is processed once, a failed one is forgotten so its retry is
- * processed — keys in PostgreSQL, or the embedded default.
+ * processed — keys in PostgreSQL, or the embedded default. The redis store: {@link RedisIdempotencyFeatureTest}.
  */
 class IdempotencyFeatureTest {
 

@@ -120,12 +120,13 @@ public final class PolicySpec {
             "Processes each message once: a message whose key was seen before is acknowledged and not processed "
                     + "again (an HTTP caller gets 200 {\"duplicate\": true}). The key is recorded when the message "
                     + "arrives and forgotten if the message fails, so a retry is processed. Keys are kept by the "
-                    + "store: a jdbc/postgres system in table CAMEL_MESSAGEPROCESSED (created if missing).",
+                    + "store: a jdbc/postgres system in table CAMEL_MESSAGEPROCESSED (created if missing), a redis "
+                    + "system as keys with an optional time to live (its keepFor).",
             List.of(
                     UdlKey.of("key", ValueKind.EXPRESSION, "The CEL expression whose value identifies a message.",
                             "id").asRequired(),
                     UdlKey.of("store", Value.of(ValueKind.SYSTEM_REF), "A system whose adapter keeps processed keys "
-                            + "(jdbc, postgres); an embedded H2 database when absent.", "db")),
+                            + "(jdbc, postgres, redis); an embedded H2 database when absent.", "db")),
             false);
 
     public static final Struct POLICY = new Struct("policy", "policy",
