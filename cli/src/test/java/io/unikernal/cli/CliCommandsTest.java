@@ -124,6 +124,34 @@ class CliCommandsTest {
                 .contains("body $.twice: expected 3 but was 2").contains("1 passed, 1 failed");
     }
 
+    /** Under test no system is started: the keys of an idempotent route live in memory, not in its (absent) store. */
+    @Test
+    void testRunsAnIdempotentRouteWithoutItsStore() throws Exception {
+        Path udl = tmp.resolve("once.udl.yaml");
+        Files.writeString(udl, """
+                udl: 8
+                name: once
+                systems:
+                  api: {adapter: http}
+                  cache: {adapter: redis, port: 1}
+                routes:
+                  - name: pay
+                    from: api
+                    policy:
+                      idempotency: {key: "id", store: cache}
+                    steps:
+                      - transform: {set: {paid: "true"}}
+                tests:
+                  - name: pays
+                    route: pay
+                    input: {body: {id: "p-1"}}
+                    expect: {status: 200, body: {id: "p-1", paid: true}}
+                """);
+        Cli result = Cli.run("test", udl.toString());
+        assertThat(result.out()).contains("PASS pays").contains("1 passed, 0 failed");
+        assertThat(result.exitCode()).isZero();
+    }
+
     @Test
     void versionNamesCamelAndJava() {
         Cli result = Cli.run("version");

@@ -84,4 +84,27 @@ public interface Adapter {
     default void target(SystemDecl system, EndpointRef use, ProcessorDefinition<?> block, CompileContext ctx) {
         throw new IllegalStateException("adapter '" + name() + "' cannot be a target (system " + system.name() + ")");
     }
+
+    /**
+     * True when a system of this adapter can keep the processed keys of {@code policy.idempotency} (be its
+     * {@code store}); then {@link #processedKeysRepository} builds the store.
+     */
+    default boolean canStoreProcessedKeys() {
+        return false;
+    }
+
+    /**
+     * Declares the beans of an {@link org.apache.camel.spi.IdempotentRepository} that keeps processed keys in this
+     * system (model beans only, so the YAML output declares them too) and returns the repository's bean name. Called
+     * once per route, after {@link #contribute} of the system. {@code namespace} ({@code app/route}) keeps the keys
+     * of one route apart from every other route's in the same store. The repository must follow Camel's idempotent
+     * consumer: {@code add} records the key when the message arrives and is false for a key already there,
+     * {@code remove} forgets it when the message fails (so a retry is processed), {@code confirm} follows success.
+     * Only called when {@link #canStoreProcessedKeys()}: the checks refuse any other store with
+     * {@code NOT_A_KEY_STORE} before compiling.
+     */
+    default String processedKeysRepository(SystemDecl system, String namespace, CompileContext ctx) {
+        throw new IllegalStateException("adapter '" + name() + "' cannot keep processed keys (system "
+                + system.name() + ")");
+    }
 }

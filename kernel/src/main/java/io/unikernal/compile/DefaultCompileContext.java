@@ -41,6 +41,10 @@ final class DefaultCompileContext implements CompileContext {
         return document;
     }
 
+    Adapters adapters() {
+        return adapters;
+    }
+
     @Override
     public Path baseDir() {
         return baseDir;

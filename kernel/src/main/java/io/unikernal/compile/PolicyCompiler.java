@@ -1,5 +1,6 @@
 package io.unikernal.compile;
 
+import io.unikernal.adapter.Adapter;
 import io.unikernal.runtime.policy.ApiKeyAuthenticator;
 import io.unikernal.runtime.policy.BreakerOpenCheck;
 import io.unikernal.runtime.policy.FixedFallbackReply;
@@ -8,6 +9,8 @@ import io.unikernal.runtime.Json;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.PolicyDecl;
 import io.unikernal.udl.model.RouteDecl;
+import io.unikernal.udl.model.SystemDecl;
+import io.unikernal.udl.spec.PolicySpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -109,44 +112,47 @@ final class PolicyCompiler {
 
     /** Where a target call goes: the block itself, or the inside of a circuit breaker guarding it. */
     /**
-     * Wraps what follows in Camel's idempotent consumer keyed by the CEL expression, with the keys in a JDBC table
-     * of the store system (an embedded H2 database when none is named); returns the block the steps go into.
+     * Wraps the rest of the route in Camel's idempotent consumer. The keys live in the {@code store} system, whose
+     * adapter builds the repository ({@link io.unikernal.adapter.Adapter#processedKeysRepository}); without a store,
+     * in an embedded H2 database of the jdbc adapter; under {@code unikernal test}, where no system is contributed,
+     * in memory. Returns the block the steps go into.
      */
     ProcessorDefinition<?> processOnce(RouteDecl decl, ProcessorDefinition<?> route) {
         PolicyDecl.Idempotency idempotency = decl.policy().idempotency();
-        String store = idempotency.store();
-        if (store == null) {
-            store = decl.name() + "-idempotency-store";
-            org.apache.camel.model.BeanFactoryDefinition<?> db = new org.apache.camel.model.BeanFactoryDefinition<>();
-            db.setName(store);
-            db.setType("io.unikernal.adapter.jdbc.UdlDataSource");
-            db.setProperties(new java.util.LinkedHashMap<>(Map.of(
-                    "jdbcUrl", "jdbc:h2:mem:" + ctx.document().name() + "-" + store + ";DATABASE_TO_LOWER=TRUE",
-                    "username", "sa", "poolName", ctx.document().name() + "-" + store, "maximumPoolSize", "4")));
-            db.setDestroyMethod("close");
-            ctx.addBean(db);
+        String repository;
+        if (ctx.testMode()) {
+            repository = ctx.uniqueName(decl.name() + "-processed-keys");
+            ctx.addBean(repository, org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository.class,
+                    Map.of());
+        } else {
+            SystemDecl store;
+            if (idempotency.store() == null) {
+                store = new SystemDecl(decl.name() + "-idempotency-store", PolicySpec.DEFAULT_KEY_STORE_ADAPTER,
+                        Map.of(), idempotency.pos(), idempotency.pos());
+                adapter(store).contribute(store, ctx);
+            } else {
+                store = ctx.document().system(idempotency.store());
+            }
+            repository = adapter(store).processedKeysRepository(store, ctx.document().name() + "/" + decl.name(),
+                    ctx);
         }
-        org.apache.camel.model.BeanFactoryDefinition<?> table = new org.apache.camel.model.BeanFactoryDefinition<>();
-        table.setName(decl.name() + "-processed-keys-table");
-        table.setType(io.unikernal.runtime.ProcessedKeysTable.class.getName());
-        table.setProperties(new java.util.LinkedHashMap<>(Map.of("dataSource", "#bean:" + store)));
-        table.setInitMethod("create");
-        ctx.addBean(table);
-        String repository = decl.name() + "-processed-keys";
-        org.apache.camel.model.BeanFactoryDefinition<?> repo = new org.apache.camel.model.BeanFactoryDefinition<>();
-        repo.setName(repository);
-        repo.setType("org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository");
-        // the constructor (not setters) also builds the transaction template the repository needs
-        Map<Integer, Object> args = new java.util.LinkedHashMap<>();
-        args.put(0, "#bean:" + store);
-        args.put(1, ctx.document().name() + "/" + decl.name());
-        repo.setConstructors(args);
-        repo.setProperties(new java.util.LinkedHashMap<>(Map.of("createTableIfNotExists", "false")));
-        ctx.addBean(repo);
         org.apache.camel.model.IdempotentConsumerDefinition once = route.idempotentConsumer(
                 new org.apache.camel.model.language.LanguageExpression("cel", idempotency.key().source()));
         once.idempotentRepository(repository);
+        // the key is confirmed, or removed when a step failed, as soon as the steps are done: before the reply goes
+        // out, so a caller that retries after an error reply is never taken for a duplicate of its failed attempt
+        once.completionEager(true);
         return once;
+    }
+
+    private Adapter adapter(SystemDecl system) {
+        Adapter adapter = ctx.adapters().get(system.adapter());
+        if (adapter == null || !adapter.canStoreProcessedKeys()) {
+            // the checks refuse this with NOT_A_KEY_STORE
+            throw new IllegalStateException("adapter '" + system.adapter() + "' cannot keep processed keys (system "
+                    + system.name() + ")");
+        }
+        return adapter;
     }
 
     interface Delivery {

@@ -154,7 +154,8 @@ public final class YamlEmitter {
             "stopOnException", "parallelAggregate", "streaming", "shareUnitOfWork", "useOriginalMessage",
             "useCollisionAvoidance", "useExponentialBackOff", "throwExceptionWhenHalfOpenOrOpenState",
             "timeoutEnabled", "bulkheadEnabled", "automaticTransitionFromOpenToHalfOpenEnabled",
-            "writableStackTraceEnabled", "timeoutCancelRunningFuture", "synchronous");
+            "writableStackTraceEnabled", "timeoutCancelRunningFuture", "synchronous",
+            "completionEager");
 
     /** Options the YAML DSL schema types as text (durations) that the dumper writes as bare numbers. */
     private static final java.util.Set<String> TEXT_OPTIONS = java.util.Set.of("redeliveryDelay",

@@ -53,7 +53,10 @@ public final class TestAdapters {
                         false, true, false));
     }
 
-    /** An adapter that only declares; its hook rejects an http port outside 0..65535 (BAD_OPTION), like the real one. */
+    /**
+     * An adapter that only declares; its hook rejects an http port outside 0..65535 (BAD_OPTION), like the real one.
+     * Only postgres keeps processed keys, and there is no jdbc adapter (the embedded default store).
+     */
     record Fake(String name, List<OptionSpec> systemOptions, List<OptionSpec> sourceOptions,
             List<OptionSpec> targetOptions, boolean canBeSource, boolean canBeTarget, boolean isRequestReply)
             implements Adapter {
@@ -66,6 +69,11 @@ public final class TestAdapters {
         @Override
         public String artifact() {
             return "test";
+        }
+
+        @Override
+        public boolean canStoreProcessedKeys() {
+            return name.equals("postgres");
         }
 
         @Override

@@ -15,7 +15,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code policy.idempotency}: a replayed message is processed once — keys in PostgreSQL, or the embedded default. */
+/**
+ * {@code policy.idempotency}: a replayed message is processed once, a failed one is forgotten so its retry is
+ * processed — keys in PostgreSQL, or the embedded default. The redis store: {@link RedisIdempotencyFeatureTest}.
+ */
 class IdempotencyFeatureTest {
 
     static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
@@ -56,12 +59,18 @@ class IdempotencyFeatureTest {
                         seen.add(Http.post(port, "/pay", "{\"id\": \"p-1\", \"amount\": 5}"));
                         seen.add(Http.post(port, "/pay", "{\"id\": \"p-1\", \"amount\": 5}"));
                         seen.add(Http.post(port, "/pay", "{\"id\": \"p-2\", \"amount\": 7}"));
+                        // the insert fails (amount is not a number): the key is removed, the corrected retry goes in
+                        seen.add(Http.post(port, "/pay", "{\"id\": \"p-3\", \"amount\": \"x\"}").status());
+                        seen.add(count("select count(*) from CAMEL_MESSAGEPROCESSED where processorName = '" + app
+                                + "/pay' and messageId = 'p-3'"));
+                        seen.add(Http.post(port, "/pay", "{\"id\": \"p-3\", \"amount\": 9}"));
                         seen.add(count("select count(*) from " + table));
                         return seen;
                     });
             assertThat(outcomes.emitted()).isEqualTo(outcomes.inProcess());
             assertThat(outcomes.inProcess()).containsExactly(new Http.Reply(201, Map.of("paid", "p-1")),
-                    new Http.Reply(200, Map.of("duplicate", true)), new Http.Reply(201, Map.of("paid", "p-2")), 2L);
+                    new Http.Reply(200, Map.of("duplicate", true)), new Http.Reply(201, Map.of("paid", "p-2")),
+                    500, 0L, new Http.Reply(201, Map.of("paid", "p-3")), 3L);
         } finally {
             sql("drop table if exists " + table);
             sql("delete from CAMEL_MESSAGEPROCESSED where processorName = '" + app + "/pay'");

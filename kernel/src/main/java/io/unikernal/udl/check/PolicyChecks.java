@@ -25,8 +25,11 @@ final class PolicyChecks {
         this.problems = problems;
     }
 
-    /** {@code targetUse} checks a system used as a target (the fallback's {@code to}). */
-    void check(RouteDecl route, Consumer<EndpointRef> targetUse) {
+    /**
+     * {@code targetUse} checks a system used as a target (the fallback's {@code to}); {@code keyStore} checks the
+     * idempotency store (null when the route names none).
+     */
+    void check(RouteDecl route, Consumer<EndpointRef> targetUse, Consumer<EndpointRef> keyStore) {
         PolicyDecl policy = route.policy();
         PolicyDecl.Auth auth = policy.auth();
         if (auth != null) {
@@ -53,8 +56,10 @@ final class PolicyChecks {
                         "rateLimit per caller needs to know the caller"));
             }
         }
-        if (policy.idempotency() != null && policy.idempotency().store() != null) {
-            targetUse.accept(new EndpointRef(policy.idempotency().store(), Map.of(), policy.idempotency().storePos()));
+        if (policy.idempotency() != null) {
+            PolicyDecl.Idempotency idempotency = policy.idempotency();
+            keyStore.accept(idempotency.store() == null ? null
+                    : new EndpointRef(idempotency.store(), Map.of(), idempotency.storePos()));
         }
         checkFallback(policy.fallback(), targetUse);
     }

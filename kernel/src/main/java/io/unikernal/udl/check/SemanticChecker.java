@@ -11,6 +11,7 @@ import io.unikernal.udl.model.Step;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.model.TestDecl;
 import io.unikernal.udl.model.UdlDocument;
+import io.unikernal.udl.spec.PolicySpec;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -137,7 +138,7 @@ public final class SemanticChecker {
         if (route.policy() != null) {
             Path file = Path.of(doc.file()).toAbsolutePath();
             new PolicyChecks(file.getParent() == null ? Path.of(".") : file.getParent(), problems)
-                    .check(route, ref -> use(doc, ref, false, problems));
+                    .check(route, ref -> use(doc, ref, false, problems), ref -> keyStore(doc, route, ref, problems));
         }
         if (route.steps().isEmpty() && route.reply() == null && route.name() != null) {
             problems.add(UdlMessages.emptyRoute(route.pos(), route.name()));
@@ -173,6 +174,28 @@ public final class SemanticChecker {
         }
         adapter.checkUse(system, ref, asSource, problems);
         return adapter;
+    }
+
+    /** Checks the idempotency store of a route ({@code ref} null: the embedded default). */
+    private void keyStore(UdlDocument doc, RouteDecl route, EndpointRef ref, Problems problems) {
+        if (ref == null) {
+            Adapter fallback = adapters.get(PolicySpec.DEFAULT_KEY_STORE_ADAPTER);
+            if (fallback == null || !fallback.canStoreProcessedKeys()) {
+                problems.add(UdlMessages.noDefaultKeyStore(route.policy().idempotency().pos(), route.name(),
+                        PolicySpec.DEFAULT_KEY_STORE_ADAPTER, adapterNames(Adapter::canStoreProcessedKeys)));
+            }
+            return;
+        }
+        SystemDecl system = doc.system(ref.system());
+        if (system == null) {
+            problems.add(UdlMessages.unknownSystem(ref.pos(), ref.system(), doc.systems().keySet()));
+            return;
+        }
+        Adapter adapter = adapterOf(system);
+        if (adapter != null && !adapter.canStoreProcessedKeys()) {
+            problems.add(UdlMessages.notAKeyStore(ref.pos(), system.name(), adapter.name(),
+                    adapterNames(Adapter::canStoreProcessedKeys)));
+        }
     }
 
     private List<String> adapterNames(Predicate<Adapter> filter) {

@@ -134,12 +134,13 @@ public final class UdlReferenceGenerator {
             md.append("No adapter is installed.\n\n");
             return;
         }
-        md.append("| adapter | source | target | replies | artifact | description |\n");
-        md.append("| --- | --- | --- | --- | --- | --- |\n");
+        md.append("*keeps keys*: a system of the adapter can be the `store` of `policy.idempotency`.\n\n");
+        md.append("| adapter | source | target | replies | keeps keys | artifact | description |\n");
+        md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
         for (Adapter a : adapters.all().values()) {
             md.append("| `").append(a.name()).append("` | ").append(a.canBeSource() ? "yes" : "no").append(" | ")
                     .append(a.canBeTarget() ? "yes" : "no").append(" | ").append(a.isRequestReply() ? "yes" : "no")
-                    .append(" | `").append(a.artifact()).append("` | ").append(cell(a.description())).append(" |\n");
+                    .append(" | ").append(a.canStoreProcessedKeys() ? "yes" : "no").append(" | `").append(a.artifact()).append("` | ").append(cell(a.description())).append(" |\n");
         }
         md.append('\n');
         for (Adapter a : adapters.all().values()) {

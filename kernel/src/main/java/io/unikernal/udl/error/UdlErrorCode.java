@@ -48,7 +48,8 @@ public enum UdlErrorCode {
     POLICY_NEEDS_KEYS(41, "a policy part needs callers' identities (roles, rateLimit per caller) or auth names no key"),
     ENGINE_FALLBACK(42, "warning: a choose condition of a route with an engine is not a simple field test, so it runs on CEL"),
     ROUTE_RULE_NOT_SIMPLE(43, "a rule of a route step is not a simple field test the routing engine can decide"),
-    TOO_FEW_TARGETS(44, "a step that chooses among or joins targets has too few of them (adaptive route, fanOut, quorum)");
+    TOO_FEW_TARGETS(44, "a step that chooses among or joins targets has too few of them (adaptive route, fanOut, quorum)"),
+    NOT_A_KEY_STORE(45, "an idempotency store is a system whose adapter cannot keep processed keys");
 
     private final int number;
     private final String summary;

@@ -307,6 +307,19 @@ public final class UdlMessages {
                 "add policy.auth with apiKeys or keysFile, so callers have identities");
     }
 
+    public static UdlError notAKeyStore(SourcePos pos, String system, String adapter, Collection<String> stores) {
+        return UdlError.error(NOT_A_KEY_STORE, pos, "system '" + system + "' (adapter " + adapter
+                + ") cannot keep processed keys", "an idempotency store is a system of an adapter that keeps keys: "
+                + list(stores));
+    }
+
+    /** A route without a store needs the adapter of the embedded default, which is not installed. */
+    public static UdlError noDefaultKeyStore(SourcePos pos, String route, String adapter, Collection<String> stores) {
+        return UdlError.error(NOT_A_KEY_STORE, pos, "route '" + route + "' names no idempotency store, and the "
+                + "embedded default needs the " + adapter + " adapter, which is not installed",
+                "name a store: a system of an adapter that keeps keys: " + list(stores));
+    }
+
     public static UdlError engineFallback(SourcePos pos, String route, String engine) {
         return UdlError.warning(UdlErrorCode.ENGINE_FALLBACK, pos, "route '" + route + "' asks for engine " + engine
                 + ", but this choose has a condition that is not a simple field test, so the choose runs on CEL",

@@ -10,7 +10,7 @@ import java.util.List;
 public record PolicyDecl(Auth auth, RateLimit rateLimit, Duration timeout, Retry retry, CircuitBreaker circuitBreaker,
         Integer bulkhead, Fallback fallback, Idempotency idempotency, SourcePos pos) {
 
-    /** Process-once by a key expression; {@code store} (may be null: embedded H2) is a jdbc/postgres system. */
+    /** Process-once by a key expression; {@code store} (may be null: embedded H2) is a system that keeps keys. */
     public record Idempotency(Expr key, String store, SourcePos pos, SourcePos storePos) {
     }
 

@@ -113,15 +113,20 @@ public final class PolicySpec {
                             "{status: degraded}")),
             false);
 
+    /** The adapter whose embedded database keeps the processed keys of a route that names no store. */
+    public static final String DEFAULT_KEY_STORE_ADAPTER = "jdbc";
+
     public static final Struct IDEMPOTENCY = new Struct("idempotency", "idempotency",
             "Processes each message once: a message whose key was seen before is acknowledged and not processed "
-                    + "again (an HTTP caller gets 200 {\"duplicate\": true}). Keys are kept in a database table "
-                    + "(CAMEL_MESSAGEPROCESSED, created if missing).",
+                    + "again (an HTTP caller gets 200 {\"duplicate\": true}). The key is recorded when the message "
+                    + "arrives and forgotten if the message fails, so a retry is processed. Keys are kept by the "
+                    + "store: a jdbc/postgres system in table CAMEL_MESSAGEPROCESSED (created if missing), a redis "
+                    + "system as keys with an optional time to live (its keepFor).",
             List.of(
                     UdlKey.of("key", ValueKind.EXPRESSION, "The CEL expression whose value identifies a message.",
                             "id").asRequired(),
-                    UdlKey.of("store", Value.of(ValueKind.SYSTEM_REF), "A jdbc or postgres system that keeps the "
-                            + "keys; an embedded H2 database when absent.", "db")),
+                    UdlKey.of("store", Value.of(ValueKind.SYSTEM_REF), "A system whose adapter keeps processed keys "
+                            + "(jdbc, postgres, redis); an embedded H2 database when absent.", "db")),
             false);
 
     public static final Struct TARGET_POLICY = new Struct("targetPolicy", "target policy",

@@ -437,4 +437,27 @@ class UdlErrorCodesTest {
                 .isEqualTo("app.udl:17:27: this rule is not a simple field test, so the routing engine cannot "
                         + "decide it [UDL-043]");
     }
+
+    @Test
+    void notAKeyStore() {
+        assertThat(one(SYSTEMS + "  - name: r\n    from: shop\n    policy: {idempotency: {key: id, store: tick}}\n"
+                + "    steps: [{to: db}]\n", UdlErrorCode.NOT_A_KEY_STORE)).isEqualTo("app.udl:15:44: system 'tick' "
+                        + "(adapter timer) cannot keep processed keys [UDL-045]" + NL + "    hint: an idempotency store "
+                        + "is a system of an adapter that keeps keys: postgres");
+    }
+
+    @Test
+    void noKeyStoreNamedAndNoEmbeddedDefaultInstalled() {
+        assertThat(one(SYSTEMS + "  - name: r\n    from: shop\n    policy: {idempotency: {key: id}}\n"
+                + "    steps: [{to: db}]\n", UdlErrorCode.NOT_A_KEY_STORE)).isEqualTo("app.udl:15:27: route 'r' names "
+                        + "no idempotency store, and the embedded default needs the jdbc adapter, which is not "
+                        + "installed [UDL-045]" + NL + "    hint: name a store: a system of an adapter that keeps keys: "
+                        + "postgres");
+    }
+
+    @Test
+    void aKeyStoreOfAnAdapterThatKeepsKeysIsAccepted() {
+        assertThat(problems(SYSTEMS + "  - name: r\n    from: shop\n    policy: {idempotency: {key: id, store: db}}\n"
+                + "    steps: [{to: db}]\n", UdlErrorCode.NOT_A_KEY_STORE)).isEmpty();
+    }
 }

@@ -1,4 +1,4 @@
-package io.unikernal.runtime;
+package io.unikernal.adapter.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;

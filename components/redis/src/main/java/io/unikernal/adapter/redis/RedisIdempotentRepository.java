@@ -1,0 +1,137 @@
+package io.unikernal.adapter.redis;
+
+import io.unikernal.udl.spec.Durations;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.service.ServiceSupport;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * Camel's idempotent repository in Redis: one string key per processed message, {@code <prefix><message key>}, whose
+ * value is the time it was recorded. {@link #add} is {@code SET NX} (with {@code PX keepFor} when set), so of two
+ * messages with the same key arriving at once exactly one is new, across every process that shares the server;
+ * {@link #remove} is {@code DEL}, which Camel calls when the message fails so its retry is processed;
+ * {@link #confirm} has nothing left to do. Keys expire after {@code keepFor} (never when absent).
+ */
+public class RedisIdempotentRepository extends ServiceSupport implements IdempotentRepository {
+
+    /** What every key of a namespace starts with. */
+    public static final String KEY_PREFIX = "unikernal:processed:";
+
+    private static final int CLEAR_BATCH = 500;
+
+    private RedisConnection connection;
+    private String namespace;
+    private Duration keepFor;
+
+    public void setConnection(RedisConnection connection) {
+        this.connection = connection;
+    }
+
+    /** The route's {@code app/route}: its keys are {@code unikernal:processed:<namespace>:<key>}. */
+    public void setNamespace(String namespace) {
+        if (namespace == null || namespace.isBlank()) {
+            throw new IllegalArgumentException("the namespace of a redis idempotent repository must not be blank");
+        }
+        this.namespace = namespace;
+    }
+
+    /** How long a key is kept, as a UDL duration ({@code 7d}, {@code 12h}); blank: for ever. */
+    public void setKeepFor(String keepFor) {
+        if (keepFor == null || keepFor.isBlank()) {
+            this.keepFor = null;
+            return;
+        }
+        Duration parsed = Durations.parse(keepFor);
+        if (parsed == null || parsed.isZero()) {
+            throw new IllegalArgumentException("keepFor '" + keepFor + "' is not a positive duration such as 7d, "
+                    + "12h or 30m");
+        }
+        this.keepFor = parsed;
+    }
+
+    public Duration getKeepFor() {
+        return keepFor;
+    }
+
+    /** The prefix of this repository's keys. */
+    public String keyPrefix() {
+        return KEY_PREFIX + namespace + ":";
+    }
+
+    @Override
+    protected void doStart() {
+        if (connection == null || namespace == null) {
+            throw new IllegalStateException("a redis idempotent repository needs its connection and namespace");
+        }
+    }
+
+    @Override
+    public boolean add(String key) {
+        SetParams params = SetParams.setParams().nx();
+        if (keepFor != null) {
+            params.px(keepFor.toMillis());
+        }
+        return "OK".equals(client().set(keyPrefix() + key, Instant.now().toString(), params));
+    }
+
+    @Override
+    public boolean contains(String key) {
+        return client().exists(keyPrefix() + key);
+    }
+
+    @Override
+    public boolean remove(String key) {
+        return client().del(keyPrefix() + key) > 0;
+    }
+
+    @Override
+    public boolean confirm(String key) {
+        return true; // add recorded the key already (Camel's eager mode)
+    }
+
+    /** Forgets every key of this namespace (SCAN + DEL: other namespaces and other data are untouched). */
+    @Override
+    public void clear() {
+        UnifiedJedis client = client();
+        ScanParams match = new ScanParams().match(globEscape(keyPrefix()) + "*").count(CLEAR_BATCH);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = client.scan(cursor, match);
+            List<String> keys = page.getResult();
+            if (!keys.isEmpty()) {
+                client.del(keys.toArray(String[]::new));
+            }
+            cursor = page.getCursor();
+        } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+    }
+
+    private UnifiedJedis client() {
+        if (connection == null) {
+            throw new IllegalStateException("the redis idempotent repository of " + namespace + " has no connection");
+        }
+        return connection.client();
+    }
+
+    /** Redis glob patterns treat * ? [ ] \ specially; a namespace is matched literally. */
+    static String globEscape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "RedisIdempotentRepository[" + connection + " " + keyPrefix() + "*]";
+    }
+}

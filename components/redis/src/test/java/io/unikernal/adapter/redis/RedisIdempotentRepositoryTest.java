@@ -1,0 +1,172 @@
+package io.unikernal.adapter.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
+
+/**
+ * The repository against the machine's Redis (127.0.0.1:6379, no password): each test uses its own namespace and
+ * deletes its keys afterwards, since the server is shared and outlives the run.
+ */
+class RedisIdempotentRepositoryTest {
+
+    private final String namespace = "test-" + UUID.randomUUID() + "/route";
+    private RedisConnection connection;
+    private UnifiedJedis redis;
+
+    @BeforeEach
+    void connect() {
+        connection = new RedisConnection();
+        connection.start();
+        redis = RedisClient.create("127.0.0.1", 6379);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        for (String key : keys(RedisIdempotentRepository.KEY_PREFIX + namespace)) {
+            redis.del(key);
+        }
+        connection.close();
+        connection.close(); // a second close does nothing
+        redis.close();
+    }
+
+    private RedisIdempotentRepository repository(String keepFor) {
+        RedisIdempotentRepository repository = new RedisIdempotentRepository();
+        repository.setConnection(connection);
+        repository.setNamespace(namespace);
+        repository.setKeepFor(keepFor);
+        repository.start();
+        return repository;
+    }
+
+    private List<String> keys(String prefix) {
+        List<String> found = new ArrayList<>();
+        ScanParams match = new ScanParams().match(RedisIdempotentRepository.globEscape(prefix) + "*").count(500);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            var page = redis.scan(cursor, match);
+            found.addAll(page.getResult());
+            cursor = page.getCursor();
+        } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+        return found;
+    }
+
+    @Test
+    void addRecordsAKeyOnceAndRemoveForgetsIt() {
+        RedisIdempotentRepository repository = repository(null);
+        assertThat(repository.contains("order-1")).isFalse();
+        assertThat(repository.add("order-1")).isTrue();
+        assertThat(repository.add("order-1")).isFalse();
+        assertThat(repository.contains("order-1")).isTrue();
+        assertThat(repository.confirm("order-1")).isTrue();
+        assertThat(repository.contains("order-1")).isTrue();
+
+        assertThat(redis.exists(RedisIdempotentRepository.KEY_PREFIX + namespace + ":order-1")).isTrue();
+        assertThat(redis.ttl(RedisIdempotentRepository.KEY_PREFIX + namespace + ":order-1"))
+                .as("no keepFor: kept for ever").isEqualTo(-1L);
+
+        assertThat(repository.remove("order-1")).isTrue();
+        assertThat(repository.remove("order-1")).isFalse();
+        assertThat(repository.contains("order-1")).isFalse();
+        assertThat(repository.add("order-1")).as("a removed key is new again").isTrue();
+    }
+
+    @Test
+    void keysExpireAfterKeepFor() {
+        RedisIdempotentRepository repository = repository("7d");
+        assertThat(repository.add("order-2")).isTrue();
+        long ttl = redis.ttl(RedisIdempotentRepository.KEY_PREFIX + namespace + ":order-2");
+        assertThat(ttl).isPositive().isLessThanOrEqualTo(7 * 24 * 3600L);
+    }
+
+    @Test
+    void clearForgetsOnlyItsOwnNamespace() {
+        RedisIdempotentRepository repository = repository(null);
+        String otherKey = RedisIdempotentRepository.KEY_PREFIX + namespace + "-other:k";
+        // a namespace that differs only after the prefix, and glob characters in keys
+        redis.set(otherKey, "x");
+        try {
+            for (int i = 0; i < 1200; i++) {
+                repository.add("k*" + i);
+            }
+            assertThat(keys(repository.keyPrefix())).hasSize(1200);
+            repository.clear();
+            assertThat(keys(repository.keyPrefix())).isEmpty();
+            assertThat(redis.exists(otherKey)).isTrue();
+        } finally {
+            redis.del(otherKey);
+        }
+    }
+
+    @Test
+    void ofManyConcurrentAddsOfOneKeyExactlyOneIsNew() throws Exception {
+        RedisIdempotentRepository repository = repository(null);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Boolean>> adds = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                adds.add(() -> repository.add("same"));
+            }
+            long fresh = 0;
+            for (Future<Boolean> result : pool.invokeAll(adds)) {
+                fresh += result.get() ? 1 : 0;
+            }
+            assertThat(fresh).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void keepForMustBeAPositiveDuration() {
+        RedisIdempotentRepository repository = new RedisIdempotentRepository();
+        assertThatThrownBy(() -> repository.setKeepFor("0s")).hasMessageContaining("keepFor '0s'");
+        assertThatThrownBy(() -> repository.setKeepFor("a week")).hasMessageContaining("keepFor 'a week'");
+        repository.setKeepFor("12h");
+        assertThat(repository.getKeepFor()).hasHours(12);
+    }
+
+    /** Under Camel's idempotent consumer: a duplicate is skipped, a failed message's key is removed for its retry. */
+    @Test
+    void underCamelsIdempotentConsumerAFailedMessageCanBeRetried() throws Exception {
+        RedisIdempotentRepository repository = repository("1h");
+        List<String> processed = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:in").idempotentConsumer(header("id"), repository)
+                            .filter(body().isEqualTo("fail")).throwException(new IllegalStateException("boom")).end()
+                            .process(e -> processed.add(e.getMessage().getBody(String.class)));
+                }
+            });
+            camel.start();
+            var producer = camel.createProducerTemplate();
+            producer.sendBodyAndHeader("direct:in", "first", "id", "a");
+            producer.sendBodyAndHeader("direct:in", "again", "id", "a");
+            assertThatThrownBy(() -> producer.sendBodyAndHeader("direct:in", "fail", "id", "b"))
+                    .hasRootCauseMessage("boom");
+            assertThat(repository.contains("b")).as("the failed message's key is removed").isFalse();
+            producer.sendBodyAndHeader("direct:in", "retry", "id", "b");
+            producer.sendBodyAndHeader("direct:in", "again", "id", "b");
+            assertThat(processed).containsExactly("first", "retry");
+        }
+    }
+}
