@@ -20,12 +20,34 @@ public final class BreakerOpenCheck implements Processor {
         BreakerOpenException(String target) {
             super("CircuitBreaker of target '" + target + "' is open: the call was not made");
         }
+
+        BreakerOpenException(String target, boolean timed) {
+            super("CircuitBreaker of target '" + target + "' is open: the call was not made"
+                    + (timed ? " (or it timed out, and that failure opened the breaker)" : ""));
+        }
+    }
+
+    /**
+     * Thrown for a call that failed without an exception of its own while the breaker was closed: the time limiter
+     * gave up waiting for it (Camel's EIP does not pass its timeout on to the fallback), or the bulkhead was full.
+     */
+    public static final class GuardedCallTimeoutException extends RuntimeException {
+        GuardedCallTimeoutException(String target, boolean timed) {
+            super(timed ? "call to target '" + target + "' timed out (or its bulkhead was full)"
+                    : "call to target '" + target + "' was refused: its bulkhead is full");
+        }
     }
 
     private String target;
+    private boolean timed;
 
     public void setTarget(String target) {
         this.target = target;
+    }
+
+    /** True when the breaker's time limiter bounds the call (the target's client has no timeout of its own). */
+    public void setTimed(boolean timed) {
+        this.timed = timed;
     }
 
     @Override
@@ -35,7 +57,7 @@ public final class BreakerOpenCheck implements Processor {
             Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
             if (isInFallback(exchange)) {
                 // first run, as the breaker's fallback: remember why, let the breaker finish
-                exchange.setProperty(FAILURE, cause != null ? cause : new BreakerOpenException(target));
+                exchange.setProperty(FAILURE, cause != null ? cause : failureWithoutCause(exchange));
                 exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
             }
             return;
@@ -43,6 +65,13 @@ public final class BreakerOpenCheck implements Processor {
         // second run, in the route after the breaker: fail the message for real (the record stays, so a
         // redelivery of this step fails again instead of letting the message pass without its call)
         throw recorded instanceof Exception e ? e : new BreakerOpenException(target);
+    }
+
+    private RuntimeException failureWithoutCause(Exchange exchange) {
+        String state = exchange.getProperty(
+                org.apache.camel.ExchangePropertyKey.CIRCUIT_BREAKER_RESPONSE_STATE, String.class);
+        return "CLOSED".equals(state) ? new GuardedCallTimeoutException(target, timed)
+                : new BreakerOpenException(target, timed);
     }
 
     private static boolean isInFallback(Exchange exchange) {
