@@ -53,6 +53,10 @@ public final class BreakerOpenCheck implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         Object recorded = exchange.getProperty(FAILURE);
+        if (recorded == null && Boolean.TRUE.equals(exchange.getProperty(
+                org.apache.camel.ExchangePropertyKey.CIRCUIT_BREAKER_RESPONSE_SUCCESSFUL_EXECUTION))) {
+            return; // after a call that succeeded: the usual case (every fallback run has this set to false)
+        }
         if (recorded == null) {
             Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
             if (isInFallback(exchange)) {
