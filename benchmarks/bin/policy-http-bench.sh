@@ -5,6 +5,7 @@
 # mean requests/s of each app with its spread (standard deviation, min..max) and the cost against "none".
 #   benchmarks/bin/policy-http-bench.sh
 #   ROUNDS=8 DURATION=15s CONNECTIONS=32 benchmarks/bin/policy-http-bench.sh
+#   VARIANTS="none auth rateLimit breaker breakerWithTimeout" benchmarks/bin/policy-http-bench.sh   # "none" first
 # Variants: none; fullWithoutTimeout = auth + rateLimit + circuitBreaker; full = the same + timeout (the log target
 # has no client timeout of its own, so the timeout is the breaker's time limiter on the app's pool). Retry is not in
 # the stack: retry together with a breaker is refused (UDL-038) until it is built.
@@ -18,9 +19,9 @@ bench_build_cli
 
 ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10s}
-WARMUP=${WARMUP:-15s}
+WARMUP=${WARMUP:-20s}
 CONNECTIONS=${CONNECTIONS:-16}
-VARIANTS=(none fullWithoutTimeout full)
+read -r -a VARIANTS <<< "${VARIANTS:-none fullWithoutTimeout full}"
 OUT=benchmarks/target/policy-http-bench
 rm -rf "$OUT"
 mkdir -p "$OUT"
@@ -42,6 +43,10 @@ policy_of() {
   local timeout="      timeout: 5s"
   case "$1" in
     none) ;;
+    auth) printf '    policy:\n%s\n' "$auth" ;;
+    rateLimit) printf '    policy:\n%s\n' "$rate" ;;
+    breaker) printf '    policy:\n%s\n' "$breaker" ;;
+    breakerWithTimeout) printf '    policy:\n%s\n%s\n' "$breaker" "$timeout" ;;
     fullWithoutTimeout) printf '    policy:\n%s\n%s\n%s\n' "$auth" "$rate" "$breaker" ;;
     full) printf '    policy:\n%s\n%s\n%s\n%s\n' "$auth" "$rate" "$breaker" "$timeout" ;;
     *) echo "unknown variant $1" >&2; exit 2 ;;

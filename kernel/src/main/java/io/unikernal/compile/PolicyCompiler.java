@@ -165,7 +165,8 @@ final class PolicyCompiler {
         if (fallback == null) {
             // Camel's circuitBreaker marks a failed exchange so the route's error handler never sees it: the
             // failure is kept by a fallback and thrown again after the breaker, where retry and dead letter apply
-            ctx.addBean(check, BreakerOpenCheck.class, Map.of("target", target.system(), "timed", String.valueOf(timed)));
+            ctx.addBean(check, BreakerOpenCheck.class,
+                    Map.of("target", target.system(), "timed", String.valueOf(timed)));
             breaker.onFallback().process(check);
         } else {
             // after onFallback() the breaker's further outputs form the fallback
