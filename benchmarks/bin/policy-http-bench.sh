@@ -2,7 +2,8 @@
 # The policy stack's cost over HTTP on loopback, measured from another process: the same app (http source ->
 # log target) run by `unikernal run` without a policy and with the policy stack, all started side by side, loaded in
 # turn by wrk (POST with a JSON body and an API key) for several rounds, the order rotating each round. Prints the
-# mean requests/s of each app with its spread (standard deviation, min..max) and the cost against "none".
+# mean requests/s of each app with its spread (standard deviation, min..max) and the cost against "none", and the
+# app's CPU time per request (which other load on the machine distorts less than requests/s).
 #   benchmarks/bin/policy-http-bench.sh
 #   ROUNDS=8 DURATION=15s CONNECTIONS=32 benchmarks/bin/policy-http-bench.sh
 #   VARIANTS="none auth rateLimit breaker breakerWithTimeout" benchmarks/bin/policy-http-bench.sh   # "none" first
@@ -97,17 +98,28 @@ for v in "${VARIANTS[@]}"; do
   [[ "$status" == "200" ]] || { echo "app $v does not answer 200 (last: $status)" >&2; exit 1; }
 done
 
-# one wrk run; prints requests/s, fails on any error or non-2xx answer
+# CPU time (user + system, clock ticks) the app's process has used so far
+cpu_ticks() {
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+
+# one wrk run; prints "requests/s  app CPU µs per request", fails on any error or non-2xx answer. The CPU time per
+# request is the app's own (from /proc), so it holds up better than requests/s when other processes share the cores.
 load() {
-  local v=$1 duration=$2 log
+  local v=$1 duration=$2 log before after
+  before=$(cpu_ticks "${PID[$v]}")
   log=$(wrk -t1 -c"$CONNECTIONS" -d"$duration" --latency -s "$OUT/post.lua" "http://127.0.0.1:${PORT[$v]}/orders")
+  after=$(cpu_ticks "${PID[$v]}")
   echo "$log" >> "$OUT/wrk-$v.txt"
   if grep -qE 'Non-2xx|Socket errors' <<<"$log"; then
     echo "wrk against $v saw errors:" >&2
     echo "$log" >&2
     exit 1
   fi
-  awk '/^Requests\/sec:/ {print $2}' <<<"$log"
+  awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+    /^ *[0-9]+ requests in/ {requests = $1}
+    /^Requests\/sec:/ {rps = $2}
+    END {printf "%s\t%.1f\n", rps, ticks / hz * 1e6 / requests}' <<<"$log"
 }
 
 bench_host
@@ -122,8 +134,8 @@ for round in $(seq 1 "$ROUNDS"); do
   n=${#VARIANTS[@]}
   for i in $(seq 0 $((n - 1))); do
     v=${VARIANTS[$(((i + round) % n))]}
-    rps=$(load "$v" "$DURATION")
-    printf '%s\t%s\t%s\n' "$round" "$v" "$rps" | tee -a "$OUT/results.tsv"
+    figures=$(load "$v" "$DURATION")
+    printf '%s\t%s\t%s\t%s\n' "$round" "$v" "$figures" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT/results.tsv"
   done
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -131,14 +143,19 @@ echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$OUT/results.tsv" "${VARIANTS[@]}" <<'PY'
 import statistics, sys
 rows = [line.split("\t") for line in open(sys.argv[1]).read().split("\n") if line]
-by = {}
-for _, v, rps in rows:
-    by.setdefault(v, []).append(float(rps))
-base = statistics.mean(by["none"])
-print(f"\n{'variant':20} {'req/s mean':>12} {'± sd':>8} {'min..max':>17} {'cost vs none':>13}")
+rps, cpu = {}, {}
+for _, v, r, c, _load in rows:
+    rps.setdefault(v, []).append(float(r))
+    cpu.setdefault(v, []).append(float(c))
+def stats(xs):
+    return statistics.mean(xs), (statistics.stdev(xs) if len(xs) > 1 else 0.0), min(xs), max(xs)
+base_rps, base_cpu = statistics.mean(rps["none"]), statistics.mean(cpu["none"])
+print(f"\n{'variant':20} {'req/s mean':>11} {'± sd':>7} {'min..max':>15} {'vs none':>8}"
+      f" | {'app CPU µs/req':>14} {'± sd':>5} {'vs none':>8}")
 for v in sys.argv[2:]:
-    xs = by[v]
-    m, sd = statistics.mean(xs), (statistics.stdev(xs) if len(xs) > 1 else 0.0)
-    cost = "—" if v == "none" else f"{(m / base - 1) * 100:+.1f} %"
-    print(f"{v:20} {m:12,.0f} {sd:8,.0f} {min(xs):8,.0f}..{max(xs):<8,.0f} {cost:>13}")
+    m, sd, lo, hi = stats(rps[v])
+    cm, csd, _, _ = stats(cpu[v])
+    cost = "—" if v == "none" else f"{(m / base_rps - 1) * 100:+.1f} %"
+    ccost = "—" if v == "none" else f"{(cm / base_cpu - 1) * 100:+.1f} %"
+    print(f"{v:20} {m:11,.0f} {sd:7,.0f} {lo:7,.0f}..{hi:<7,.0f} {cost:>8} | {cm:14.1f} {csd:5.1f} {ccost:>8}")
 PY
