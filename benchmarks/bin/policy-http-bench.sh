@@ -6,7 +6,7 @@
 # app's CPU time per request (which other load on the machine distorts less than requests/s).
 #   benchmarks/bin/policy-http-bench.sh
 #   ROUNDS=8 DURATION=15s CONNECTIONS=32 benchmarks/bin/policy-http-bench.sh
-#   VARIANTS="none auth rateLimit breaker breakerWithTimeout" benchmarks/bin/policy-http-bench.sh   # "none" first
+#   VARIANTS="none auth rateLimit breaker breakerWithTimeout" benchmarks/bin/policy-http-bench.sh  # with none
 # Variants: none; fullWithoutTimeout = auth + rateLimit + circuitBreaker; full = the same + timeout (the log target
 # has no client timeout of its own, so the timeout is the breaker's time limiter on the app's pool). Retry is not in
 # the stack: retry together with a breaker is refused (UDL-038) until it is built.
