@@ -4,18 +4,12 @@
 # Prints both throughputs and the ratio UDL / hand-written (the target is >= 1.0).
 #   benchmarks/bin/cbr-bench.sh
 #   JMH_OPTS="-f 2 -wi 5 -i 10 -w 2s -r 2s" benchmarks/bin/cbr-bench.sh
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-export PATH="$HOME/.cargo/bin:$PATH"
-
-JAR=benchmarks/target/benchmarks.jar
-if [[ ! -f "$JAR" || "${REBUILD:-0}" == "1" ]]; then
-  ./mvnw -B -q install -pl benchmarks -am -DskipTests
-fi
+source "$(dirname "$0")/bench-lib.sh"
+bench_build_jmh
 OUT=benchmarks/target/cbr-bench
 mkdir -p "$OUT"
 JMH_OPTS=${JMH_OPTS:-"-f 1 -wi 3 -i 5 -w 2s -r 2s"}
-echo "date: $(date -u +%Y-%m-%dT%H:%MZ)  host: $(nproc) cores, $(java -version 2>&1 | head -n 1)"
+bench_host
 echo "command: java -jar $JAR 'ContentBasedRouteBenchmark|CelBenchmark|UdmCodecBenchmark' $JMH_OPTS"
 java -jar "$JAR" 'ContentBasedRouteBenchmark|CelBenchmark|UdmCodecBenchmark' $JMH_OPTS \
   -rf json -rff "$OUT/result.json" | tee "$OUT/output.txt" | grep -E '^(Benchmark|[A-Z][A-Za-z]+Benchmark\.)' || true

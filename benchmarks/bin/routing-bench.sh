@@ -3,19 +3,13 @@
 # JMH run and prints the figures. Short runs by default: this machine has 2 cores.
 #   benchmarks/bin/routing-bench.sh              # build if needed, then run
 #   JMH_OPTS="-f 1 -wi 5 -i 10" benchmarks/bin/routing-bench.sh
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-export PATH="$HOME/.cargo/bin:$PATH"
-
-JAR=benchmarks/target/benchmarks.jar
-if [[ ! -f "$JAR" || "${REBUILD:-0}" == "1" ]]; then
-  ./mvnw -B -q install -pl benchmarks -am -DskipTests
-fi
+source "$(dirname "$0")/bench-lib.sh"
+bench_build_jmh
 
 OUT=benchmarks/target/routing-bench
 mkdir -p "$OUT"
 JMH_OPTS=${JMH_OPTS:-"-f 1 -wi 3 -i 5 -w 1s -r 1s"}
-echo "date: $(date -u +%Y-%m-%dT%H:%MZ)  host: $(nproc) cores, $(java -version 2>&1 | head -n 1)"
+bench_host
 echo "command: java -Dunikernal.native.required=true -jar $JAR 'io.unikernal.bench.routing.*' $JMH_OPTS -rf json -rff $OUT/result.json"
 
 # the native library must load: a benchmark of the Java twin labelled "rust" would be a lie

@@ -107,4 +107,17 @@ public interface Adapter {
         throw new IllegalStateException("adapter '" + name() + "' cannot keep processed keys (system "
                 + system.name() + ")");
     }
+
+    /**
+     * Like {@link #target}, with the call bounded by a route's {@code timeout} in the adapter's own client (its
+     * connect and response timeouts): appends the nodes and returns true. An adapter whose client has no such
+     * timeout appends nothing and returns false (the default); the kernel then bounds the call with the circuit
+     * breaker's time limiter, which runs each call on a thread of a shared pool — a thread hand-off per call that
+     * costs far more than a client's own timeout. A call that times out must fail with an exception, so the breaker
+     * counts it and the route's retry and dead letter apply.
+     */
+    default boolean targetWithTimeout(SystemDecl system, EndpointRef use, java.time.Duration timeout,
+            ProcessorDefinition<?> block, CompileContext ctx) {
+        return false;
+    }
 }

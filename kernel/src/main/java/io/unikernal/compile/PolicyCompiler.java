@@ -4,6 +4,7 @@ import io.unikernal.adapter.Adapter;
 import io.unikernal.runtime.policy.ApiKeyAuthenticator;
 import io.unikernal.runtime.policy.BreakerOpenCheck;
 import io.unikernal.runtime.policy.FixedFallbackReply;
+import io.unikernal.runtime.policy.GuardedCallPool;
 import io.unikernal.runtime.policy.RateLimiter;
 import io.unikernal.runtime.Json;
 import io.unikernal.udl.model.EndpointRef;
@@ -26,7 +27,9 @@ import org.apache.camel.model.RouteConfigurationDefinition;
  * Compiles a route's {@code policy:} onto Camel: auth and rate limit as named processors right after the source's
  * normalisation; retry as the redelivery policy of the route's failure clause (so the dead-letter record's attempt
  * count is Camel's own); timeout, circuit breaker, bulkhead and fallback as a {@code circuitBreaker} EIP with a
- * {@code resilience4jConfiguration} around each target call.
+ * {@code resilience4jConfiguration} around each target call. A timeout is the target client's own where its adapter
+ * has one ({@link io.unikernal.adapter.Adapter#targetWithTimeout}), else the EIP's time limiter on the app's
+ * {@link GuardedCallPool}.
  */
 final class PolicyCompiler {
 
@@ -157,6 +160,9 @@ final class PolicyCompiler {
 
     interface Delivery {
         void deliver(EndpointRef target, ProcessorDefinition<?> block);
+
+        /** Delivers with the call bounded by the target's own client; false (nothing appended) if it has none. */
+        boolean deliverWithTimeout(EndpointRef target, Duration timeout, ProcessorDefinition<?> block);
     }
 
     /** The route configuration of guarded-call routes: no error handler, so a failure goes back to the caller. */
@@ -201,14 +207,26 @@ final class PolicyCompiler {
         CircuitBreakerDefinition breaker = block.circuitBreaker();
         breaker.id(ctx.uniqueName(decl.name() + "-" + target.system() + "-breaker"));
         breakerIds.put(breaker.getId(), target.system());
-        breaker.setResilience4jConfiguration(configuration(policy));
-        delivery.deliver(target, breaker);
+        Resilience4jConfigurationDefinition config = configuration(policy);
+        breaker.setResilience4jConfiguration(config);
+        boolean timed = false;
+        if (policy.timeout() == null) {
+            delivery.deliver(target, breaker);
+        } else if (!delivery.deliverWithTimeout(target, policy.timeout(), breaker)) {
+            timed = true;
+            // the target's client cannot time the call out: resilience4j's time limiter does, on the app's pool
+            delivery.deliver(target, breaker);
+            config.setTimeoutEnabled("true");
+            config.setTimeoutDuration(String.valueOf(policy.timeout().toMillis()));
+            config.setTimeoutExecutorService(guardedCallPool());
+        }
         PolicyDecl.Fallback fallback = policy.fallback();
-        String check = "breaker-open-check-" + target.system();
+        String check = "breaker-open-check-" + target.system() + (timed ? "-timed" : "");
         if (fallback == null) {
             // Camel's circuitBreaker marks a failed exchange so the route's error handler never sees it: the
             // failure is kept by a fallback and thrown again after the breaker, where retry and dead letter apply
-            ctx.addBean(check, BreakerOpenCheck.class, Map.of("target", target.system()));
+            ctx.addBean(check, BreakerOpenCheck.class,
+                    Map.of("target", target.system(), "timed", String.valueOf(timed)));
             breaker.onFallback().process(check);
         } else {
             // after onFallback() the breaker's further outputs form the fallback
@@ -231,6 +249,19 @@ final class PolicyCompiler {
         }
     }
 
+    /**
+     * The app's one pool for time-limited calls. Without a pool of its own the EIP uses the JDK's common pool, which
+     * on a 2-core machine means a new thread per call (see {@link GuardedCallPool}).
+     */
+    private String guardedCallPool() {
+        org.apache.camel.model.BeanFactoryDefinition<?> pool = new org.apache.camel.model.BeanFactoryDefinition<>();
+        pool.setName(GuardedCallPool.NAME);
+        pool.setType(GuardedCallPool.class.getName());
+        pool.setDestroyMethod("shutdownNow");
+        ctx.addBean(pool);
+        return GuardedCallPool.NAME;
+    }
+
     private static Resilience4jConfigurationDefinition configuration(PolicyDecl policy) {
         Resilience4jConfigurationDefinition config = new Resilience4jConfigurationDefinition();
         // an open breaker without fallback must fail the message (to retry / dead letter), never pass it on silently
@@ -245,10 +276,6 @@ final class PolicyCompiler {
                     : cb.minimumCalls()));
             config.setPermittedNumberOfCallsInHalfOpenState(String.valueOf(cb.halfOpenCalls()));
             config.setWaitDurationInOpenState(String.valueOf(wholeSeconds(cb.waitOpen())));
-        }
-        if (policy.timeout() != null) {
-            config.setTimeoutEnabled("true");
-            config.setTimeoutDuration(String.valueOf(policy.timeout().toMillis()));
         }
         if (policy.bulkhead() != null) {
             config.setBulkheadEnabled("true");

@@ -223,6 +223,13 @@ public final class UdlCompiler {
         adapter(system).target(system, target, block, ctx);
     }
 
+    /** Delivers with the call bounded by the target's own client timeout; false (nothing appended) if it has none. */
+    boolean deliverWithTimeout(EndpointRef target, java.time.Duration timeout, ProcessorDefinition<?> block,
+            DefaultCompileContext ctx) {
+        SystemDecl system = ctx.document().system(target.system());
+        return !ctx.testMode() && adapter(system).targetWithTimeout(system, target, timeout, block, ctx);
+    }
+
     private Adapter adapter(SystemDecl system) {
         Adapter adapter = adapters.get(system.adapter());
         if (adapter == null) {
@@ -245,7 +252,17 @@ public final class UdlCompiler {
         }
 
         private void call(EndpointRef target, ProcessorDefinition<?> block) {
-            policies.guardedCall(decl, target, block, (t, b) -> deliver(t, b, ctx));
+            policies.guardedCall(decl, target, block, new PolicyCompiler.Delivery() {
+                @Override
+                public void deliver(EndpointRef t, ProcessorDefinition<?> b) {
+                    UdlCompiler.this.deliver(t, b, ctx);
+                }
+
+                @Override
+                public boolean deliverWithTimeout(EndpointRef t, java.time.Duration timeout, ProcessorDefinition<?> b) {
+                    return UdlCompiler.this.deliverWithTimeout(t, timeout, b, ctx);
+                }
+            });
         }
 
         void compile(List<Step> steps, ProcessorDefinition<?> block) {

@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -41,9 +45,28 @@ class ResiliencePolicyFeatureTest {
     private final AtomicInteger calls = new AtomicInteger();
     private final List<String> delivered = new CopyOnWriteArrayList<>();
 
+    /**
+     * Holds every call to /slow until the run that made it has seen its outcome (so such a call only ever ends by
+     * the route's timeout), then lets it finish, so the app stops without waiting on it.
+     */
+    private volatile CountDownLatch slowPeerRelease = new CountDownLatch(1);
+    private final ExecutorService peerThreads = Executors.newCachedThreadPool();
+
     @BeforeEach
     void startPeer() throws Exception {
         peer = Http.loopbackServer();
+        peer.setExecutor(peerThreads);
+        peer.createContext("/slow", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            calls.incrementAndGet();
+            CountDownLatch release = slowPeerRelease;
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Http.respondJson(exchange, 200, "{\"late\": true}");
+        });
         peer.createContext("/half-broken", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (calls.incrementAndGet() % 2 == 1) {
@@ -60,7 +83,9 @@ class ResiliencePolicyFeatureTest {
 
     @AfterEach
     void stopPeer() {
+        slowPeerRelease.countDown();
         peer.stop(0);
+        peerThreads.shutdownNow();
     }
 
     /** What one run observed. */
@@ -150,6 +175,82 @@ class ResiliencePolicyFeatureTest {
             assertThat(all).as("inputs = delivered + dead letters, by id").hasSize(MESSAGES);
             assertThat(run.deadLetters()).hasSize(MESSAGES - 5);
             assertThat(run.statuses().stream().filter(s -> s == 200)).hasSize(5);
+        }
+    }
+
+    /**
+     * A call slower than the route's timeout fails, counts as a failure for the breaker (which opens after its
+     * window) and ends in the dead letter — both where the target's client times the call out itself (http-client)
+     * and where the breaker's time limiter does (a direct target: another route that waits on the slow peer).
+     */
+    @Test
+    void aSlowCallFailsCountsForTheBreakerAndEndsInTheDeadLetter() throws Exception {
+        String policy = "timeout: 300ms\ncircuitBreaker: {failureRate: 50, window: 2, waitOpen: 600s}";
+        int messages = 4;
+        for (boolean ownClient : List.of(true, false)) {
+            int port = Http.freePort();
+            Path parked = tmp.resolve(ownClient ? "parked-client-timeout" : "parked-limiter-timeout");
+            String name = ownClient ? "slow-client" : "slow-limited";
+            String udl = """
+                    udl: 8
+                    name: %s
+                    systems:
+                      api:      {adapter: http, port: %d}
+                      pricer:   {adapter: http-client, url: "http://127.0.0.1:%d"}
+                      slowlane: {adapter: direct}
+                      parked:   {adapter: file, directory: "%s"}
+                    routes:
+                      - name: order
+                        from: {system: api, method: POST, path: /order}
+                        policy:
+                    %s
+                        steps:
+                          - to: %s
+                        deadLetter: parked
+                      - name: slow-hop
+                        from: slowlane
+                        steps:
+                          - to: {system: pricer, path: /slow}
+                    """.formatted(name, port, peer.getAddress().getPort(), parked, policy.indent(6).stripTrailing(),
+                    ownClient ? "{system: pricer, path: /slow}" : "slowlane");
+
+            TwoWayRun.Outcomes<List<Object>> outcomes = TwoWayRun.run(name + ".udl.yaml", udl,
+                    Map.of("camel.server.port", String.valueOf(port)), tmp, app -> {
+                        calls.set(0);
+                        deleteAll(parked);
+                        slowPeerRelease = new CountDownLatch(1);
+                        List<Object> seen = new ArrayList<>();
+                        for (int i = 0; i < messages; i++) {
+                            seen.add(Http.post(port, "/order", "{\"id\": \"s" + i + "\"}").status());
+                        }
+                        seen.add(readRecords(parked));
+                        seen.add(calls.get());
+                        // the time limiter's calls wait on the slow peer in the app's pool right now
+                        seen.add(Thread.getAllStackTraces().keySet().stream()
+                                .anyMatch(t -> t.getName().startsWith("unikernal-guarded-call-")));
+                        slowPeerRelease.countDown();
+                        return seen;
+                    });
+
+            for (List<Object> run : List.of(outcomes.inProcess(), outcomes.emitted())) {
+                assertThat(run.subList(0, messages)).as(name + ": no call is answered with success")
+                        .allSatisfy(status -> assertThat((Integer) status).isGreaterThanOrEqualTo(500));
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> records = (List<Map<String, Object>>) run.get(messages);
+                assertThat(records).as(name + ": every message is dead-lettered").hasSize(messages);
+                List<String> reasons = records.stream().map(r -> (String) r.get("reason")).toList();
+                assertThat(reasons).as(name + ": the first slow call failed by the timeout")
+                        .anySatisfy(reason -> assertThat(reason).containsIgnoringCase("timed out"));
+                assertThat(reasons).as(name + ": the timeouts opened the breaker, which refused the rest")
+                        .filteredOn(reason -> reason.contains("is open: the call was not made"))
+                        .hasSizeGreaterThanOrEqualTo(messages - 2);
+                assertThat((Integer) run.get(messages + 1)).as(name + ": no call reaches the peer once it is open")
+                        .isLessThanOrEqualTo(2);
+                if (!ownClient) {
+                    assertThat((Boolean) run.get(messages + 2)).as(name + ": timed on the app's guarded-call pool")
+                            .isTrue();
+                }
+            }
         }
     }
 

@@ -92,12 +92,20 @@ public final class ApiKeyStore {
         return callers;
     }
 
-    public static byte[] sha256(String text) {
+    /**
+     * One digest per thread: looking the algorithm up ({@code MessageDigest.getInstance}) cost more than hashing a
+     * key. {@code digest()} resets it, so nothing of a key stays in it after the call.
+     */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }
+    });
+
+    public static byte[] sha256(String text) {
+        return SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Lowercase hex SHA-256, as written in UDL and keys files. */

@@ -20,24 +20,49 @@ public final class BreakerOpenCheck implements Processor {
         BreakerOpenException(String target) {
             super("CircuitBreaker of target '" + target + "' is open: the call was not made");
         }
+
+        BreakerOpenException(String target, boolean timed) {
+            super("CircuitBreaker of target '" + target + "' is open: the call was not made"
+                    + (timed ? " (or it timed out, and that failure opened the breaker)" : ""));
+        }
+    }
+
+    /**
+     * Thrown for a call that failed without an exception of its own while the breaker was closed: the time limiter
+     * gave up waiting for it (Camel's EIP does not pass its timeout on to the fallback), or the bulkhead was full.
+     */
+    public static final class GuardedCallTimeoutException extends RuntimeException {
+        GuardedCallTimeoutException(String target, boolean timed) {
+            super(timed ? "call to target '" + target + "' timed out (or its bulkhead was full)"
+                    : "call to target '" + target + "' was refused: its bulkhead is full");
+        }
     }
 
     private String target;
+    private boolean timed;
 
     public void setTarget(String target) {
         this.target = target;
     }
 
+    /** True when the breaker's time limiter bounds the call (the target's client has no timeout of its own). */
+    public void setTimed(boolean timed) {
+        this.timed = timed;
+    }
+
     @Override
     public void process(Exchange exchange) throws Exception {
         Object recorded = exchange.getProperty(FAILURE);
+        if (recorded == null && Boolean.TRUE.equals(exchange.getProperty(
+                org.apache.camel.ExchangePropertyKey.CIRCUIT_BREAKER_RESPONSE_SUCCESSFUL_EXECUTION))) {
+            return; // after a call that succeeded: the usual case (every fallback run has this set to false)
+        }
         if (recorded == null) {
             Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
             if (isInFallback(exchange)) {
-                // first run, as the breaker's fallback: remember why, let the breaker finish; a refusal of the
-                // open breaker is told apart, since retrying it before the breaker half-opens is pointless
-                exchange.setProperty(FAILURE, cause != null && !shortCircuited(exchange) ? cause
-                        : new BreakerOpenException(target));
+                // first run, as the breaker's fallback: remember why, let the breaker finish; a call the breaker
+                // refused is told apart, since retrying it before the breaker half-opens is pointless
+                exchange.setProperty(FAILURE, cause != null && !refused(cause) ? cause : failureWithoutCause(exchange));
                 exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
             }
             return;
@@ -48,10 +73,16 @@ public final class BreakerOpenCheck implements Processor {
         throw recorded instanceof Exception e ? e : new BreakerOpenException(target);
     }
 
-    /** A call the breaker refused never ran, so Camel leaves no exception behind (or a CallNotPermitted). */
-    private static boolean shortCircuited(Exchange exchange) {
-        Object caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT);
-        return caught == null || caught instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+    /** Camel leaves the breaker's own refusal as the caught exception when it has one. */
+    private static boolean refused(Exception cause) {
+        return cause instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+    }
+
+    private RuntimeException failureWithoutCause(Exchange exchange) {
+        String state = exchange.getProperty(
+                org.apache.camel.ExchangePropertyKey.CIRCUIT_BREAKER_RESPONSE_STATE, String.class);
+        return "CLOSED".equals(state) ? new GuardedCallTimeoutException(target, timed)
+                : new BreakerOpenException(target, timed);
     }
 
     private static boolean isInFallback(Exchange exchange) {

@@ -38,7 +38,10 @@ public final class RateLimiter implements Processor, CamelContextAware {
 
     @Override
     public void process(Exchange exchange) throws InterruptedException {
-        Bucket bucket = bucketFor(exchange.getProperty(ApiKeyAuthenticator.CALLER, String.class));
+        Bucket bucket = bucketFor(perCaller ? exchange.getProperty(ApiKeyAuthenticator.CALLER, String.class) : null);
+        if (bucket.tryConsume(1)) {
+            return; // the usual case, without the probe's allocation
+        }
         while (true) {
             ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
             if (probe.isConsumed()) {

@@ -150,7 +150,8 @@ public final class PolicySpec {
                     UdlKey.of("auth", AUTH, AUTH.description(), "{apiKeys: [{id: shop, sha256: \"9f86...\"}]}"),
                     UdlKey.of("rateLimit", RATE_LIMIT, RATE_LIMIT.description(), "{rate: 100/s, burst: 20}"),
                     UdlKey.of("timeout", ValueKind.DURATION, "The longest a target call may take; a slower call "
-                            + "fails (and counts for the breaker).", "2s"),
+                            + "fails (and counts for the breaker). An http-client target applies it itself, to "
+                            + "getting a connection and to each wait for the response.", "2s"),
                     UdlKey.of("retry", RETRY, RETRY.description(), "{attempts: 3, initial: 100ms, max: 2s}"),
                     UdlKey.of("circuitBreaker", CIRCUIT_BREAKER, CIRCUIT_BREAKER.description(),
                             "{failureRate: 50, window: 20, waitOpen: 30s}"),

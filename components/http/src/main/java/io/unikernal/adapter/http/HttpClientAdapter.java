@@ -10,6 +10,7 @@ import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.spec.OptionSpec;
 import io.unikernal.udl.spec.ValueKind;
+import java.time.Duration;
 import java.util.List;
 import org.apache.camel.model.ProcessorDefinition;
 
@@ -79,12 +80,31 @@ public final class HttpClientAdapter implements Adapter {
 
     @Override
     public void target(SystemDecl system, EndpointRef use, ProcessorDefinition<?> block, CompileContext ctx) {
+        call(system, use, "", block, ctx);
+    }
+
+    /**
+     * The route's timeout becomes the client's own: waiting for a pooled connection, connecting, and waiting for the
+     * response (between packets) are each bounded by it; a call over it fails with a timeout exception. No thread
+     * hand-off: the call stays on the route's thread.
+     */
+    @Override
+    public boolean targetWithTimeout(SystemDecl system, EndpointRef use, Duration timeout,
+            ProcessorDefinition<?> block, CompileContext ctx) {
+        long millis = Math.max(1, timeout.toMillis());
+        call(system, use, "&connectionRequestTimeout=" + millis + "&connectTimeout=" + millis
+                + "&responseTimeout=" + millis, block, ctx);
+        return true;
+    }
+
+    private static void call(SystemDecl system, EndpointRef use, String timeouts, ProcessorDefinition<?> block,
+            CompileContext ctx) {
         String method = ctx.text(use.option("method"), "POST");
         String name = "http-request-" + method.toLowerCase(java.util.Locale.ROOT);
         ctx.addBean(name, HttpRequestPreparer.class, List.of(method), java.util.Map.of());
         block.process(name);
         String url = ctx.systemOption(system, "url") + ctx.text(use.option("path"), "");
-        block.to(url + (url.contains("?") ? "&" : "?") + "throwExceptionOnFailure=true");
+        block.to(url + (url.contains("?") ? "&" : "?") + "throwExceptionOnFailure=true" + timeouts);
         StandardNodes.parseJson(block, ctx);
     }
 }
