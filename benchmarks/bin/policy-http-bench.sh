@@ -8,8 +8,8 @@
 #   ROUNDS=8 DURATION=15s CONNECTIONS=32 benchmarks/bin/policy-http-bench.sh
 #   VARIANTS="none auth rateLimit breaker breakerWithTimeout" benchmarks/bin/policy-http-bench.sh  # with none
 # Variants: none; fullWithoutTimeout = auth + rateLimit + circuitBreaker; full = the same + timeout (the log target
-# has no client timeout of its own, so the timeout is the breaker's time limiter on the app's pool). Retry is not in
-# the stack: retry together with a breaker is refused (UDL-038) until it is built.
+# has no client timeout of its own, so the timeout is the breaker's time limiter on the app's pool); goal = the issue's
+# stack, auth + rateLimit + circuitBreaker + retry (the guarded call then is a route of its own behind direct:).
 source "$(dirname "$0")/bench-lib.sh"
 
 if ! command -v wrk >/dev/null 2>&1; then
@@ -22,7 +22,7 @@ ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-20s}
 CONNECTIONS=${CONNECTIONS:-16}
-read -r -a VARIANTS <<< "${VARIANTS:-none fullWithoutTimeout full}"
+read -r -a VARIANTS <<< "${VARIANTS:-none fullWithoutTimeout goal full}"
 OUT=benchmarks/target/policy-http-bench
 rm -rf "$OUT"
 mkdir -p "$OUT"
@@ -42,14 +42,18 @@ policy_of() {
   local rate="      rateLimit: {rate: 1000000/s, burst: 1000000}"
   local breaker="      circuitBreaker: {failureRate: 50, window: 100}"
   local timeout="      timeout: 5s"
+  local retry="      retry: {attempts: 3, initial: 100ms, max: 2s}"
   case "$1" in
     none) ;;
     auth) printf '    policy:\n%s\n' "$auth" ;;
     rateLimit) printf '    policy:\n%s\n' "$rate" ;;
     breaker) printf '    policy:\n%s\n' "$breaker" ;;
     breakerWithTimeout) printf '    policy:\n%s\n%s\n' "$breaker" "$timeout" ;;
+    retry) printf '    policy:\n%s\n' "$retry" ;;
+    breakerWithRetry) printf '    policy:\n%s\n%s\n' "$breaker" "$retry" ;;
     fullWithoutTimeout) printf '    policy:\n%s\n%s\n%s\n' "$auth" "$rate" "$breaker" ;;
     full) printf '    policy:\n%s\n%s\n%s\n%s\n' "$auth" "$rate" "$breaker" "$timeout" ;;
+    goal) printf '    policy:\n%s\n%s\n%s\n%s\n' "$auth" "$rate" "$breaker" "$retry" ;;
     *) echo "unknown variant $1" >&2; exit 2 ;;
   esac
 }

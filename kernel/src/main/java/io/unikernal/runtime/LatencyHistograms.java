@@ -5,13 +5,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import java.time.Duration;
-import org.apache.camel.CamelContext;
 
 /**
  * Turns the latency timers of Camel's metrics — per endpoint (each target call: {@code camel.exchange.event.notifier})
  * and per route — into histograms with buckets from 1 ms to 60 s, so Prometheus can compute quantiles across
- * instances. A meter filter only shapes timers made after it, so {@link UdlRuntime} installs it as soon as the app
- * has started, before the first message (Camel makes the endpoint timers on the first call).
+ * instances. A meter filter must be on the registry before any meter is made, so {@link UdlRuntime} binds the
+ * registry Camel's Prometheus metrics look up by name ({@code metricsRegistry}) already filtered, before Camel
+ * starts; Camel uses it instead of making its own.
  */
 public final class LatencyHistograms {
 
@@ -21,12 +21,16 @@ public final class LatencyHistograms {
     private LatencyHistograms() {
     }
 
-    /** Installs the filter on the app's meter registry, when metrics are on. */
-    public static void install(CamelContext context) {
-        MeterRegistry registry = context.getRegistry().findSingleByType(MeterRegistry.class);
-        if (registry != null) {
-            registry.config().meterFilter(histograms());
-        }
+    /** The name under which Camel's Prometheus metrics look for an existing registry. */
+    public static final String REGISTRY_NAME = org.apache.camel.component.micrometer.MicrometerConstants.METRICS_REGISTRY_NAME;
+
+    /** A Prometheus registry whose route and endpoint timers are histograms. */
+    public static io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry() {
+        io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry =
+                new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                        io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(histograms());
+        return registry;
     }
 
     static MeterFilter histograms() {

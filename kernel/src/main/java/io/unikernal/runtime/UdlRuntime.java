@@ -32,9 +32,9 @@ public final class UdlRuntime implements AutoCloseable {
         app.properties().forEach(main::addInitialProperty);
         overrides.forEach(main::addOverrideProperty);
         main.configure().addRoutesBuilder(new CompiledRoutes(app));
+        // latency histograms: Camel's metrics use this registry when they are on
+        main.bind(LatencyHistograms.REGISTRY_NAME, LatencyHistograms.registry());
         main.start();
-        // before the first message: Camel makes an endpoint's timer on its first call
-        LatencyHistograms.install(main.getCamelContext());
         return new UdlRuntime(main);
     }
 
@@ -56,9 +56,9 @@ public final class UdlRuntime implements AutoCloseable {
         main.setPropertyPlaceholderLocations("file:" + absolute.resolve("application.properties"));
         overrides.forEach(main::addOverrideProperty);
         main.configure().withRoutesIncludePattern("file:" + absolute + "/*.camel.yaml");
+        // latency histograms: Camel's metrics use this registry when they are on
+        main.bind(LatencyHistograms.REGISTRY_NAME, LatencyHistograms.registry());
         main.start();
-        // before the first message: Camel makes an endpoint's timer on its first call
-        LatencyHistograms.install(main.getCamelContext());
         return new UdlRuntime(main);
     }
 

@@ -25,17 +25,19 @@ import org.openjdk.jmh.annotations.TearDown;
  * The cost of a route's policy stack when nothing trips — API-key auth, a rate limit far above the load, a circuit
  * breaker, a timeout around the target call — against the same route without a policy, in one run, over
  * {@code direct:}. The target is {@code log}, whose adapter has no client timeout of its own, so a {@code timeout}
- * here is the breaker's time limiter on the app's shared pool (a thread hand-off per call). Retry is left out: a
- * retry through a breaker is refused (UDL-038) until it is built. Over HTTP, with a load generator in another
- * process: {@code benchmarks/bin/policy-http-bench.sh}.
+ * here is the breaker's time limiter on the app's shared pool (a thread hand-off per call). {@code goal} is the
+ * issue's stack: auth + rate limit + breaker + retry (retry through a breaker makes the guarded call a route of its
+ * own behind {@code direct:}). Over HTTP, with a load generator in another process:
+ * {@code benchmarks/bin/policy-http-bench.sh}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class PolicyOverheadBenchmark {
 
-    /** none, each part alone, the full stack without and with the timeout. */
-    @Param({"none", "auth", "rateLimit", "breaker", "breakerWithTimeout", "fullWithoutTimeout", "full"})
+    /** none, each part alone, the stack without and with the timeout, and the stack (with retry). */
+    @Param({"none", "auth", "rateLimit", "breaker", "breakerWithTimeout", "retry", "breakerWithRetry",
+        "fullWithoutTimeout", "full", "goal"})
     public String policy;
 
     private UdlRuntime app;
@@ -48,14 +50,18 @@ public class PolicyOverheadBenchmark {
         String rate = "      rateLimit: {rate: 1000000/s, burst: 1000000}\n";
         String breaker = "      circuitBreaker: {failureRate: 50, window: 100}\n";
         String timeout = "      timeout: 5s\n";
+        String retry = "      retry: {attempts: 3, initial: 100ms, max: 2s}\n";
         String parts = switch (variant) {
             case "none" -> "";
             case "auth" -> auth;
             case "rateLimit" -> rate;
             case "breaker" -> breaker;
             case "breakerWithTimeout" -> breaker + timeout;
+            case "retry" -> retry;
+            case "breakerWithRetry" -> breaker + retry;
             case "fullWithoutTimeout" -> auth + rate + breaker;
             case "full" -> auth + rate + breaker + timeout;
+            case "goal" -> auth + rate + breaker + retry;
             default -> throw new IllegalArgumentException(variant);
         };
         String policy = parts.isEmpty() ? "" : "    policy:\n" + parts;
