@@ -28,6 +28,7 @@ final class DefaultCompileContext implements CompileContext {
     private final List<RouteConfigurationDefinition> routeConfigurations = new ArrayList<>();
     private final List<org.apache.camel.model.RouteDefinition> extraRoutes = new ArrayList<>();
     private final Map<String, Integer> nameCounts = new HashMap<>();
+    private final java.util.Set<String> secretEnvNames = new java.util.TreeSet<>();
 
     DefaultCompileContext(UdlDocument document, Path baseDir, CompileOptions options, Adapters adapters) {
         this.document = document;
@@ -55,7 +56,27 @@ final class DefaultCompileContext implements CompileContext {
         if (value == null || value.value() == null) {
             return fallback;
         }
-        return Placeholders.toCamel(value.asString());
+        return toCamel(value.asString());
+    }
+
+    /**
+     * UDL text as Camel text ({@link Placeholders#toCamel}); each {@code ${env:NAME}} whose name says it is secret
+     * ({@code DB_PASSWORD}) is noted, wherever the text comes from, so its value is masked at run time.
+     */
+    String toCamel(String udlText) {
+        noteSecretEnvNames(udlText);
+        return Placeholders.toCamel(udlText);
+    }
+
+    /** Notes the secret-like {@code ${env:NAME}} names of a UDL text that the runtime reads itself. */
+    void noteSecretEnvNames(String udlText) {
+        Placeholders.envNames(udlText).stream().filter(io.unikernal.runtime.SecretMasker::looksLikeSecretName)
+                .forEach(secretEnvNames::add);
+    }
+
+    /** The secret-like environment variable names the compiled text reads. */
+    java.util.Set<String> secretEnvNames() {
+        return java.util.Collections.unmodifiableSet(secretEnvNames);
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class UdlCompiler {
     public CompiledApp compile(UdlDocument doc, Path baseDir, CompileOptions options) {
         DefaultCompileContext ctx = new DefaultCompileContext(doc, baseDir, options, adapters);
         ctx.addProperty("camel.main.name", doc.name());
-        maskSecrets(doc, ctx);
+        maskLogs(ctx);
         if (!options.testMode()) {
             // under test every source and target is replaced, so no system's resources (pools, servers) are needed
             for (SystemDecl system : doc.systems().values()) {
@@ -62,35 +62,38 @@ public final class UdlCompiler {
         List<RouteDefinition> routes = new java.util.ArrayList<>(doc.routes().stream()
                 .map(r -> compileRoute(r, ctx)).toList());
         routes.addAll(ctx.extraRoutes());
+        listSecretEnvNames(doc, ctx);
         return new CompiledApp(doc.name(), ctx.routeConfigurations(), routes, ctx.beans(), ctx.properties());
     }
 
     /**
-     * Secrets never reach a log line: Camel's log EIP and log component mask through {@link SecretMaskingFormatter},
-     * and the environment variables that hold secrets — those in a secret option, and any whose name says so
-     * ({@code DB_PASSWORD}) — are listed in {@value UdlRuntime#SECRET_ENV_PROPERTY}, so the runtime registers their
-     * values for masking before the app starts.
+     * Secrets never reach a log line: Camel's log EIP and log component mask through {@link SecretMaskingFormatter}.
      */
-    private void maskSecrets(UdlDocument doc, DefaultCompileContext ctx) {
+    private void maskLogs(DefaultCompileContext ctx) {
         ctx.addProperty("camel.main.logMask", "true");
         ctx.addBean(org.apache.camel.spi.MaskingFormatter.CUSTOM_LOG_MASK_REF, SecretMaskingFormatter.class,
                 Map.of());
-        java.util.Set<String> names = new java.util.TreeSet<>();
+    }
+
+    /**
+     * Lists in {@value UdlRuntime#SECRET_ENV_PROPERTY} the environment variables that hold secrets — those in a
+     * secret option, and any read anywhere in the file whose name says so ({@code DB_PASSWORD}) — so the runtime
+     * registers their values for masking before the app starts.
+     */
+    private void listSecretEnvNames(UdlDocument doc, DefaultCompileContext ctx) {
+        java.util.Set<String> names = new java.util.TreeSet<>(ctx.secretEnvNames());
         for (SystemDecl system : doc.systems().values()) {
             Adapter adapter = adapters.get(system.adapter());
-            java.util.Set<String> secretOptions = new java.util.HashSet<>();
-            if (adapter != null) {
-                adapter.systemOptions().stream().filter(io.unikernal.udl.spec.OptionSpec::isSecret)
-                        .forEach(o -> secretOptions.add(o.name()));
+            if (adapter == null) {
+                continue;
             }
-            system.options().forEach((key, value) -> {
-                for (String name : Placeholders.envNames(value.asString())) {
-                    if (secretOptions.contains(key) || io.unikernal.runtime.SecretMasker.looksLikeSecretName(name)) {
-                        names.add(name);
-                    }
-                }
-            });
+            adapter.systemOptions().stream().filter(io.unikernal.udl.spec.OptionSpec::isSecret)
+                    .map(o -> system.option(o.name())).filter(java.util.Objects::nonNull)
+                    .forEach(value -> names.addAll(Placeholders.envNames(value.asString())));
+            // options an adapter does not read in this run (test mode) still name the app's secrets
+            system.options().values().forEach(value -> ctx.noteSecretEnvNames(value.asString()));
         }
+        names.addAll(ctx.secretEnvNames());
         if (!names.isEmpty()) {
             ctx.addProperty(UdlRuntime.SECRET_ENV_PROPERTY, String.join(",", names));
         }
@@ -208,6 +211,9 @@ public final class UdlCompiler {
 
     private String replyBean(RouteDecl decl, DefaultCompileContext ctx) {
         String name = ctx.uniqueName("reply-" + decl.name());
+        if (decl.reply() != null) {
+            decl.reply().headers().values().forEach(ctx::noteSecretEnvNames); // ReplyProcessor resolves them
+        }
         ctx.addBean(name, ReplyProcessor.class, Map.of("spec", Specs.replyJson(decl.reply())));
         return name;
     }
@@ -346,7 +352,8 @@ public final class UdlCompiler {
                 }
                 choice.end();
             } else if (step instanceof Step.Log log) {
-                block.log(log.message());
+                // a UDL reference becomes a placeholder resolved at start-up (and masked), not simple's own env:
+                block.log(ctx.toCamel(log.message()));
             } else if (step instanceof Step.Filter) {
                 throw new IllegalStateException("filter is compiled by compile(List, block)");
             }

@@ -85,10 +85,15 @@ final class CelProgram implements Predicate, Expression {
 
     private static Object resolve(String name, Object body, Map<?, ?> fields, Map<String, Object> headers) {
         if (CelEnvironment.HEADERS.equals(name)) {
-            // header names are case-insensitive (HTTP sends them in any case), so the CEL view must be too
+            // header names are case-insensitive (HTTP sends them in any case), so the CEL view must be too; a
+            // caller's credentials are not in it, so no reply body, transform or condition can copy them out
             Map<String, Object> view = new org.apache.camel.util.CaseInsensitiveMap();
             if (headers != null) {
-                headers.forEach((k, v) -> view.put(k, CelValues.toCel(v)));
+                headers.forEach((k, v) -> {
+                    if (!io.unikernal.udm.CredentialHeaders.isCredential(k)) {
+                        view.put(k, CelValues.toCel(v));
+                    }
+                });
             }
             return view;
         }

@@ -14,11 +14,13 @@ public final class ReplyProcessor implements Processor {
 
     private ReplySpec spec;
     private volatile Expression body;
+    private volatile Map<String, String> headers;
 
     /** The reply as {@link ReplySpec} JSON (a bean property, so compiled YAML can set it). */
     public void setSpec(String specJson) {
         this.spec = Json.read(specJson, ReplySpec.class);
         this.body = null;
+        this.headers = null;
     }
 
     @Override
@@ -40,10 +42,29 @@ public final class ReplyProcessor implements Processor {
             }
             message.setBody(expression.evaluate(exchange, Object.class));
         }
-        for (Map.Entry<String, String> header : spec.headers().entrySet()) {
+        for (Map.Entry<String, String> header : headers(exchange.getContext()).entrySet()) {
             message.setHeader(header.getKey(), header.getValue());
         }
         exchange.setProperty(DECLARED_HEADERS, spec.headers().keySet());
+    }
+
+    /**
+     * The header values with their {@code ${env:NAME:default}} references resolved (once: the environment does not
+     * change), as anywhere else in UDL. The checker refuses secret references here; a value that still holds a
+     * registered secret is masked, not sent.
+     */
+    private Map<String, String> headers(org.apache.camel.CamelContext context) {
+        Map<String, String> resolved = headers;
+        if (resolved == null) {
+            resolved = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, String> header : spec.headers().entrySet()) {
+                String value = context.resolvePropertyPlaceholders(
+                        io.unikernal.compile.Placeholders.toCamel(header.getValue()));
+                resolved.put(header.getKey(), SecretMasker.maskSecrets(value));
+            }
+            headers = resolved;
+        }
+        return resolved;
     }
 
     /** The header names the route's reply declared (empty when none or when the route failed). */

@@ -44,10 +44,6 @@ public final class SecretMasker {
     private static final Set<String> SECRET_NAME_WORDS = Set.of("password", "passwd", "pwd", "secret", "token",
             "apikey", "credential", "privatekey", "passphrase", "accesskey");
 
-    /** Header names (lower case, or parts of them) that carry a caller's credential; never kept or forwarded. */
-    private static final Set<String> CREDENTIAL_HEADER_WORDS = Set.of("authorization", "cookie", "api-key", "apikey",
-            "password", "passwd", "secret", "token", "credential");
-
     private static final Pattern USERINFO = Pattern.compile("(://[^:/@\\s]+:)([^@/\\s]+)(@)");
 
     private static final Object LOCK = new Object();
@@ -116,16 +112,8 @@ public final class SecretMasker {
         if (name == null) {
             return false;
         }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (keyForms.added.contains(lower)) {
-            return true;
-        }
-        for (String word : CREDENTIAL_HEADER_WORDS) {
-            if (lower.contains(word)) {
-                return true;
-            }
-        }
-        return false;
+        return keyForms.added.contains(name.toLowerCase(Locale.ROOT))
+                || io.unikernal.udm.CredentialHeaders.isCredential(name);
     }
 
     /** The text with every registered secret value and every credential-like key's value masked. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.unikernal.runtime.SecretMasker;
 import io.unikernal.runtime.policy.ApiKeyStore;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,10 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,36 +119,25 @@ class SecretsInLogsFeatureTest {
                       - to: {system: down, path: "/x?sig=${secret:peer-sig}"}
                 """.formatted(port, peer.getAddress().getPort(), down, parked, ApiKeyStore.sha256Hex(apiKey)));
 
-        Path out = tmp.resolve("stdout.txt");
-        Path err = tmp.resolve("stderr.txt");
-        Process app = startCli(udl, secrets, out, err);
         List<String> replies = new ArrayList<>();
         List<Integer> statuses = new ArrayList<>();
-        try {
-            Awaitility.await("the app serves").atMost(3, TimeUnit.MINUTES).pollInterval(Duration.ofMillis(200))
-                    .until(() -> {
-                        if (!app.isAlive()) {
-                            throw new AssertionError("unikernal run exited " + app.exitValue() + ":\n"
-                                    + Files.readString(out) + Files.readString(err));
-                        }
-                        return Files.readString(out).contains("is running") && serves(port);
-                    });
+        String output;
+        try (CliProcess app = CliProcess.start(tmp, Map.of("MASK_DB_PASSWORD", dbPassword,
+                "UNIKERNAL_SECRETS_DIR", secrets.toString()), "run", udl.toString())) {
+            app.awaitServing(port);
             String[] credentials = {"Authorization", "Bearer " + bearer, "Cookie", "theme=dark; session=" + session};
             send(port, "/orders", "{\"id\": 1}", apiKey, credentials, statuses, replies);
             send(port, "/orders", "{\"id\": 2}", wrongKey, credentials, statuses, replies);
             send(port, "/orders", "{\"id\": \"not a number\"}", apiKey, credentials, statuses, replies);
             send(port, "/broken", "{\"id\": 4}", apiKey, credentials, statuses, replies);
             send(port, "/down", "{\"id\": 5}", apiKey, credentials, statuses, replies);
+            app.close();
+            output = app.output();
         } finally {
-            app.destroy(); // SIGTERM: the app stops gracefully, and logs while it does
-            if (!app.waitFor(2, TimeUnit.MINUTES)) {
-                app.destroyForcibly();
-            }
             peer.stop(0);
         }
 
         assertThat(statuses).containsExactly(200, 401, 400, 500, 500);
-        String output = Files.readString(out) + Files.readString(err);
         System.out.println("what unikernal run wrote:\n" + output); // in the surefire report, to read on failure
         List<String> deadLetterFiles = new ArrayList<>();
         try (Stream<Path> files = Files.list(parked)) {
@@ -203,17 +189,6 @@ class SecretsInLogsFeatureTest {
         }
     }
 
-    private static boolean serves(int port) {
-        try {
-            HttpResponse<Void> response = CLIENT.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/observe/health")).timeout(Duration.ofSeconds(10))
-                    .GET().build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
     private static void send(int port, String path, String json, String key, String[] headers, List<Integer> statuses,
             List<String> replies) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -225,25 +200,5 @@ class SecretsInLogsFeatureTest {
         HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         statuses.add(response.statusCode());
         replies.add(response.headers().map() + " " + response.body());
-    }
-
-    /**
-     * {@code unikernal run FILE} in its own JVM, on this build's class path minus the test classes (whose
-     * log4j2-test.xml would replace the distribution's logging), with the distribution's log4j2.xml.
-     */
-    private Process startCli(Path udl, Path secrets, Path out, Path err) throws Exception {
-        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes/"))
-                .collect(Collectors.joining(File.pathSeparator));
-        String log4j = io.unikernal.cli.UnikernalCli.class.getClassLoader().getResource("log4j2.xml").toString();
-        assertThat(log4j).as("the distribution's log4j2.xml, not a test one").doesNotContain("test-classes");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Dlog4j2.configurationFile=" + log4j, "-cp", classPath,
-                "io.unikernal.cli.UnikernalCli", "run", udl.toString());
-        builder.environment().put("MASK_DB_PASSWORD", dbPassword);
-        builder.environment().put("UNIKERNAL_SECRETS_DIR", secrets.toString());
-        builder.redirectOutput(out.toFile());
-        builder.redirectError(err.toFile());
-        return builder.start();
     }
 }

@@ -48,6 +48,7 @@ public final class SemanticChecker {
         }
         new ListenerChecks(doc, adapters, problems).check();
         new ExpressionChecks(doc, problems).check();
+        new SecretChecks(problems).check(doc);
     }
 
     private Adapter adapterOf(SystemDecl system) {

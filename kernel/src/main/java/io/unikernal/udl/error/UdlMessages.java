@@ -167,6 +167,15 @@ public final class UdlMessages {
                 REFERENCE_FORMS);
     }
 
+    public static UdlError logReachesSecrets(SourcePos pos, String function, String reason, String hint) {
+        return UdlError.error(UdlErrorCode.LOG_REACHES_SECRETS, pos, "log step: '" + function + "' " + reason, hint);
+    }
+
+    public static UdlError secretInReply(SourcePos pos, String header, String reference) {
+        return UdlError.error(UdlErrorCode.SECRET_IN_REPLY, pos, "reply header '" + header + "' would send the secret "
+                + reference + " to the caller", "remove the header, or use a variable whose value is not secret");
+    }
+
     public static UdlError plainSecret(SourcePos pos, String option, String system) {
         return UdlError.warning(PLAIN_SECRET, pos, "option '" + option + "' of system '" + system
                 + "' holds a literal secret", "write ${secret:NAME} or ${env:NAME} so the value stays out of the file");

@@ -80,7 +80,10 @@ public sealed interface Step {
     record Weighted(String to, int weight, SourcePos pos) {
     }
 
-    /** {@code log: "text"} — a log line through Camel's log EIP. */
-    record Log(String message, SourcePos pos) implements Step {
+    /** {@code log: "text"} — a log line through Camel's log EIP; {@code text} keeps where the text starts. */
+    record Log(Expr text, SourcePos pos) implements Step {
+        public String message() {
+            return text.source();
+        }
     }
 }

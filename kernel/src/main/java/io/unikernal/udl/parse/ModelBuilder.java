@@ -128,9 +128,9 @@ final class ModelBuilder {
 
     private ReplyDecl reply(MappingNode map) {
         Long status = integer(Nodes.value(map, "status"));
-        Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, Expr> headers = new LinkedHashMap<>();
         for (NodeTuple t : tuples(Nodes.value(map, "headers"))) {
-            String value = string(t.getValueNode());
+            Expr value = expr(t.getValueNode());
             if (value != null) {
                 headers.putIfAbsent(Nodes.keyText(t), value);
             }
@@ -214,7 +214,7 @@ final class ModelBuilder {
                 return targets.isEmpty() ? null : new Step.To(List.copyOf(targets), pos);
             }
             case "log": {
-                String text = string(value);
+                Expr text = expr(value);
                 return text == null ? null : new Step.Log(text, pos);
             }
             case "route":

@@ -42,7 +42,8 @@ public final class UdlSpec {
                     UdlKey.of("body", EXPRESSION, "A CEL expression computing the reply body from the message; "
                             + "the message body itself when absent.", "\"{'id': id}\""),
                     UdlKey.of("headers", new NamedMap("header", NameRule.ANY, STRING),
-                            "Reply headers; values may hold ${env:...} references.", "{Location: /orders}")),
+                            "Reply headers; values may hold ${env:...} references, resolved at start-up (a "
+                                    + "secret one is refused: UDL-051).", "{Location: /orders}")),
             false);
 
     public static final Struct TRANSFORM = new Struct("transform", "transform step",
@@ -170,7 +171,8 @@ public final class UdlSpec {
                             "{to: [a, b, c], join: quorum, quorum: 2}"),
                     UdlKey.of("route", ROUTE_STEP, ROUTE_STEP.description(),
                             "{weights: [{to: a, weight: 3}, {to: b, weight: 1}], key: id}"),
-                    UdlKey.of("log", STRING, "Writes a log line (Camel simple language, e.g. ${body}).",
+                    UdlKey.of("log", STRING, "Writes a log line (Camel simple language, limited to "
+                            + LogTemplates.ALLOWED + "; anything else is refused: UDL-050).",
                             "\"received ${body}\"")),
             true);
 

@@ -460,4 +460,51 @@ class UdlErrorCodesTest {
         assertThat(problems(SYSTEMS + "  - name: r\n    from: shop\n    policy: {idempotency: {key: id, store: db}}\n"
                 + "    steps: [{to: db}]\n", UdlErrorCode.NOT_A_KEY_STORE)).isEmpty();
     }
+
+    @Test
+    void logReachesSecrets() {
+        List<UdlError> found = problems(SYSTEMS + "  - name: r\n    from: shop\n    steps:\n"
+                + "      - log: \"${sysenv.DB_PASSWORD} ${header.Authorization} ${header.X-Shop} ${env:DB_PASSWORD}\"\n",
+                UdlErrorCode.LOG_REACHES_SECRETS);
+        assertThat(found).extracting(UdlError::render).containsExactly(
+                "app.udl:16:15: log step: '${sysenv.DB_PASSWORD}' reads the process environment around the secret "
+                        + "masking [UDL-050]" + NL + "    hint: write ${env:NAME} (resolved at start-up, masked when "
+                        + "the name says it is secret) or leave it out",
+                "app.udl:16:37: log step: '${header.Authorization}' prints the caller's credential header "
+                        + "'Authorization' [UDL-050]" + NL + "    hint: log ${headers} (credential values are masked "
+                        + "there) or a header that is not a credential");
+    }
+
+    @Test
+    void logStepsMayNotReachSystemPropertiesPlaceholdersBeansOrTheRoutesKeyHeader() {
+        List<UdlError> found = problems(SYSTEMS + "  - name: r\n    from: shop\n"
+                + "    policy: {auth: {header: X-Shop-Id, apiKeys: [{id: a, sha256: \"" + "0".repeat(64) + "\"}]}}\n"
+                + "    steps:\n"
+                + "      - log: \"${sys.user.home} {{db.password}} ${bean:x} ${header.${body}} ${headers.x-shop-id}"
+                + " $simple{sysenv.HOME} ${body} ${headers} ${date:now:HH:mm} ${routeId}\"\n",
+                UdlErrorCode.LOG_REACHES_SECRETS);
+        assertThat(found).extracting(UdlError::headline).containsExactly(
+                "app.udl:17:15: log step: '${sys.user.home}' reads the JVM's system properties [UDL-050]",
+                "app.udl:17:32: log step: '{{db.password}}' reads the app's configuration and environment as a "
+                        + "Camel property placeholder [UDL-050]",
+                "app.udl:17:48: log step: '${bean:x}' is not one of the functions a log step may use [UDL-050]",
+                "app.udl:17:58: log step: '${header.${body}}' computes what it reads from another expression "
+                        + "[UDL-050]",
+                "app.udl:17:76: log step: '${headers.x-shop-id}' prints the caller's credential header 'x-shop-id' "
+                        + "[UDL-050]",
+                "app.udl:17:97: log step: '$simple{sysenv.HOME}' is Camel's other expression syntax, which this "
+                        + "check cannot see into [UDL-050]");
+    }
+
+    @Test
+    void secretInReply() {
+        List<UdlError> found = problems(SYSTEMS + "  - name: r\n    from: shop\n"
+                + "    reply: {headers: {X-Debug: \"${env:DB_PASSWORD}\", X-Sig: \"sig ${secret:sig}\","
+                + " X-Region: \"${env:REGION:eu}\"}}\n", UdlErrorCode.SECRET_IN_REPLY);
+        assertThat(found).extracting(UdlError::render).containsExactly(
+                "app.udl:15:33: reply header 'X-Debug' would send the secret ${env:DB_PASSWORD} to the caller "
+                        + "[UDL-051]" + NL + "    hint: remove the header, or use a variable whose value is not secret",
+                "app.udl:15:66: reply header 'X-Sig' would send the secret ${secret:sig} to the caller [UDL-051]"
+                        + NL + "    hint: remove the header, or use a variable whose value is not secret");
+    }
 }
