@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,13 +28,17 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output folder.")
     Path output;
 
+    @Mixin
+    LiteralSecretsOption literalSecrets;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         Adapters adapters = Adapters.installed();
-        UdlDocument doc = UdlFiles.load(file, adapters, spec.commandLine().getErr());
+        UdlDocument doc = UdlFiles.load(file, adapters, spec.commandLine().getErr(),
+                literalSecrets.allowed);
         if (doc == null) {
             return 1;
         }

@@ -17,6 +17,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.util.URISupport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -46,6 +47,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Set a Camel Main property, e.g. -D camel.main.tracing=true.")
     Map<String, String> properties = new LinkedHashMap<>();
 
+    @Mixin
+    LiteralSecretsOption literalSecrets;
+
     @Spec
     CommandSpec spec;
 
@@ -53,7 +57,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Adapters adapters = Adapters.installed();
         PrintWriter out = spec.commandLine().getOut();
-        UdlDocument doc = UdlFiles.load(file, adapters, spec.commandLine().getErr());
+        UdlDocument doc = UdlFiles.load(file, adapters, spec.commandLine().getErr(),
+                literalSecrets.allowed);
         if (doc == null) {
             return 1;
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +23,9 @@ final class TestCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "UDL files whose tests to run.")
     List<Path> files;
 
+    @Mixin
+    LiteralSecretsOption literalSecrets;
+
     @Spec
     CommandSpec spec;
 
@@ -32,7 +36,8 @@ final class TestCommand implements Callable<Integer> {
         int passed = 0;
         int failed = 0;
         for (Path file : files) {
-            UdlDocument doc = UdlFiles.load(file, adapters, spec.commandLine().getErr());
+            UdlDocument doc = UdlFiles.load(file, adapters, spec.commandLine().getErr(),
+                literalSecrets.allowed);
             if (doc == null) {
                 failed++;
                 continue;

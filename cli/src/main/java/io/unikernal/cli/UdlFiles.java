@@ -15,12 +15,13 @@ final class UdlFiles {
     private UdlFiles() {
     }
 
-    static UdlDocument load(Path file, Adapters adapters, PrintWriter err) {
+    /** {@code allowLiteralSecrets}: the development flag {@code --allow-literal-secrets} (UDL-033 a warning). */
+    static UdlDocument load(Path file, Adapters adapters, PrintWriter err, boolean allowLiteralSecrets) {
         if (!Files.isRegularFile(file)) {
             err.println(file + ": no such file");
             return null;
         }
-        ParseResult result = new UdlParser(adapters).parse(file);
+        ParseResult result = new UdlParser(adapters).allowingLiteralSecrets(allowLiteralSecrets).parse(file);
         boolean errors = false;
         for (UdlError problem : result.problems()) {
             err.println(problem.render());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +19,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "UDL files to check.")
     List<Path> files;
 
+    @Mixin
+    LiteralSecretsOption literalSecrets;
+
     @Spec
     CommandSpec spec;
 
@@ -26,7 +30,8 @@ final class ValidateCommand implements Callable<Integer> {
         Adapters adapters = Adapters.installed();
         int bad = 0;
         for (Path file : files) {
-            UdlDocument doc = UdlFiles.load(file, adapters, spec.commandLine().getErr());
+            UdlDocument doc = UdlFiles.load(file, adapters, spec.commandLine().getErr(),
+                literalSecrets.allowed);
             if (doc == null) {
                 bad++;
             } else {

@@ -44,6 +44,42 @@ class CliCommandsTest {
     }
 
     @Test
+    void aLiteralSecretIsAnErrorForEveryCommandUnlessTheDevelopmentFlagIsGiven() throws Exception {
+        Path literal = tmp.resolve("literal.udl.yaml");
+        Files.writeString(literal, """
+                udl: 8
+                name: literal
+                systems:
+                  db: {adapter: postgres, password: hunter22}
+                  tick: {adapter: timer}
+                routes:
+                  - name: r
+                    from: tick
+                    steps: [{to: {system: db, sql: "select 1"}}]
+                """);
+        String error = literal + ":4:37: option 'password' of system 'db' holds a literal secret [UDL-033]";
+        for (String[] command : new String[][] {{"validate"}, {"compile", "-o", tmp.resolve("out").toString()},
+                {"test"}, {"run"}}) {
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command),
+                    java.util.stream.Stream.of(literal.toString())).toArray(String[]::new);
+            Cli refused = Cli.run(args);
+            assertThat(refused.exitCode()).as(command[0]).isEqualTo(1);
+            assertThat(refused.err()).as(command[0]).contains(error).contains("--allow-literal-secrets")
+                    .doesNotContain("warning:");
+        }
+        assertThat(tmp.resolve("out")).doesNotExist();
+
+        Cli allowed = Cli.run("validate", "--allow-literal-secrets", literal.toString());
+        assertThat(allowed.exitCode()).isZero();
+        assertThat(allowed.err()).contains(literal + ":4:37: warning: option 'password' of system 'db' holds a "
+                + "literal secret [UDL-033]");
+        Cli compiled = Cli.run("compile", "--allow-literal-secrets", "-o", tmp.resolve("out").toString(),
+                literal.toString());
+        assertThat(compiled.exitCode()).isZero();
+        assertThat(Cli.run("test", "--allow-literal-secrets", literal.toString()).exitCode()).isZero();
+    }
+
+    @Test
     void validateReportsAMissingFile() {
         Cli result = Cli.run("validate", tmp.resolve("nope.udl.yaml").toString());
         assertThat(result.exitCode()).isEqualTo(1);

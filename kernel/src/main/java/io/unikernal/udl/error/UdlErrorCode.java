@@ -37,7 +37,8 @@ public enum UdlErrorCode {
     DUPLICATE_ENDPOINT(30, "two routes consume the same endpoint (same http method and path, same queue)"),
     REPLY_WITHOUT_CALLER(31, "a reply is declared on a route whose source has no caller to reply to"),
     BAD_REFERENCE(32, "a ${env:...} or ${secret:...} reference is malformed"),
-    PLAIN_SECRET(33, "a secret option holds a literal value instead of a ${secret:NAME} or ${env:NAME} reference"),
+    PLAIN_SECRET(33, "a secret option holds a literal value instead of a ${secret:NAME} or ${env:NAME} reference "
+            + "(a warning only under the CLI's --allow-literal-secrets, for development)"),
     BAD_STATUS(34, "an HTTP status is outside 100..599"),
     FILE_NOT_FOUND(35, "a file the UDL names (init script, ...) does not exist"),
     BAD_OPTION(36, "an adapter option's value is not usable (e.g. a port outside 1..65535, a JDBC URL without jdbc:)"),

@@ -176,9 +176,13 @@ public final class UdlMessages {
                 + reference + " to the caller", "remove the header, or use a variable whose value is not secret");
     }
 
-    public static UdlError plainSecret(SourcePos pos, String option, String system) {
-        return UdlError.warning(PLAIN_SECRET, pos, "option '" + option + "' of system '" + system
-                + "' holds a literal secret", "write ${secret:NAME} or ${env:NAME} so the value stays out of the file");
+    /** An error, or a warning when literal secrets are allowed for development ({@code --allow-literal-secrets}). */
+    public static UdlError plainSecret(SourcePos pos, String option, String system, boolean allowed) {
+        String message = "option '" + option + "' of system '" + system + "' holds a literal secret";
+        String hint = "write ${secret:NAME} or ${env:NAME} so the value stays out of the file";
+        return allowed ? UdlError.warning(PLAIN_SECRET, pos, message, hint)
+                : UdlError.error(PLAIN_SECRET, pos, message, hint + " (for development only, "
+                        + "--allow-literal-secrets makes this a warning)");
     }
 
     public static UdlError unknownAdapter(SourcePos pos, String adapter, Collection<String> installed) {

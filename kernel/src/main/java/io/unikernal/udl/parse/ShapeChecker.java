@@ -44,12 +44,14 @@ final class ShapeChecker {
     private final String file;
     private final Adapters adapters;
     private final Problems problems;
+    private final boolean allowLiteralSecrets;
     private final Map<String, String> adapterOfSystem = new HashMap<>();
 
-    ShapeChecker(String file, Adapters adapters, Problems problems) {
+    ShapeChecker(String file, Adapters adapters, Problems problems, boolean allowLiteralSecrets) {
         this.file = file;
         this.adapters = adapters;
         this.problems = problems;
+        this.allowLiteralSecrets = allowLiteralSecrets;
     }
 
     void check(MappingNode root) {
@@ -293,7 +295,7 @@ final class ShapeChecker {
                     : Value.of(option.kind()), name, option.example(), true);
             if (option.isSecret() && t.getValueNode() instanceof ScalarNode sv && Tag.STR.equals(sv.getTag())
                     && !References.containsReference(sv.getValue())) {
-                problems.add(UdlMessages.plainSecret(Nodes.pos(file, sv), name, system));
+                problems.add(UdlMessages.plainSecret(Nodes.pos(file, sv), name, system, allowLiteralSecrets));
             }
         }
         for (OptionSpec option : options) {

@@ -27,9 +27,24 @@ public final class UdlParser {
     private static final Logger LOG = LoggerFactory.getLogger(UdlParser.class);
 
     private final Adapters adapters;
+    private final boolean allowLiteralSecrets;
 
     public UdlParser(Adapters adapters) {
+        this(adapters, false);
+    }
+
+    private UdlParser(Adapters adapters, boolean allowLiteralSecrets) {
         this.adapters = adapters;
+        this.allowLiteralSecrets = allowLiteralSecrets;
+    }
+
+    /**
+     * A parser for development: a literal value in a secret option ({@code password: hunter22}) is a warning
+     * instead of an error (UDL-033). The CLI's {@code --allow-literal-secrets}; never a key in the file, which
+     * could then allow itself.
+     */
+    public UdlParser allowingLiteralSecrets(boolean allow) {
+        return new UdlParser(adapters, allow);
     }
 
     public ParseResult parse(Path file) {
@@ -55,7 +70,7 @@ public final class UdlParser {
             return new ParseResult(null, problems.sorted());
         }
         new TreeChecks(fileName, problems).walk(root);
-        new ShapeChecker(fileName, adapters, problems).check(root);
+        new ShapeChecker(fileName, adapters, problems, allowLiteralSecrets).check(root);
         UdlDocument document = new ModelBuilder(fileName).build(root);
         new SemanticChecker(adapters).check(document, problems);
         return new ParseResult(document, problems.sorted());

@@ -341,8 +341,16 @@ class UdlErrorCodesTest {
 
     @Test
     void plainSecret() {
-        List<UdlError> found = problems("udl: 8\nname: app\nsystems:\n  db: {adapter: postgres, password: pw}\n",
-                UdlErrorCode.PLAIN_SECRET);
+        assertThat(one("udl: 8\nname: app\nsystems:\n  db: {adapter: postgres, password: pw}\n",
+                UdlErrorCode.PLAIN_SECRET)).isEqualTo("app.udl:4:37: option 'password' of system 'db' holds a literal "
+                        + "secret [UDL-033]" + NL + "    hint: write ${secret:NAME} or ${env:NAME} so the value stays "
+                        + "out of the file (for development only, --allow-literal-secrets makes this a warning)");
+    }
+
+    @Test
+    void aLiteralSecretIsOnlyAWarningWhenAllowedForDevelopment() {
+        List<UdlError> found = new UdlParser(TestAdapters.all()).allowingLiteralSecrets(true).parse("app.udl",
+                "udl: 8\nname: app\nsystems:\n  db: {adapter: postgres, password: pw}\n").problems();
         assertThat(found).singleElement().satisfies(e -> {
             assertThat(e.isError()).isFalse();
             assertThat(e.headline()).isEqualTo(

@@ -115,7 +115,7 @@ class UdlParserHappyPathTest {
                     from: tick
                     steps: [{to: db}]
                 """;
-        ParseResult result = new UdlParser(TestAdapters.all()).parse("app.udl", text);
+        ParseResult result = new UdlParser(TestAdapters.all()).allowingLiteralSecrets(true).parse("app.udl", text);
         assertThat(result.errors()).isEmpty();
         assertThat(result.orThrow().routes()).hasSize(1);
         assertThat(result.warnings()).extracting(e -> e.render()).containsExactly(
