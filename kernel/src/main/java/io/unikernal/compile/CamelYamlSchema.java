@@ -35,6 +35,19 @@ public final class CamelYamlSchema {
         return messages.stream().map(ValidationMessage::getMessage).sorted().toList();
     }
 
+    /**
+     * Camel's schema declares draft-04 but marks options {@code "deprecated": true}, an annotation of later drafts
+     * that draft-04 lacks (the validator warns "Unknown keyword deprecated" once per load). Draft-04 with that
+     * keyword known as an annotation reads the schema exactly as Camel means it.
+     */
+    private static JsonSchemaFactory draft4WithDeprecated() {
+        com.networknt.schema.JsonMetaSchema draft4 = com.networknt.schema.JsonMetaSchema
+                .builder(com.networknt.schema.JsonMetaSchema.getV4())
+                .keyword(new com.networknt.schema.AnnotationKeyword("deprecated")).build();
+        return JsonSchemaFactory.builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4))
+                .metaSchema(draft4).build();
+    }
+
     private static JsonSchema schema() {
         JsonSchema loaded = schema;
         if (loaded == null) {
@@ -45,7 +58,7 @@ public final class CamelYamlSchema {
                         if (in == null) {
                             throw new IllegalStateException(LOCATION + " is not on the class path (camel-yaml-dsl)");
                         }
-                        loaded = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
+                        loaded = draft4WithDeprecated().getSchema(in);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
