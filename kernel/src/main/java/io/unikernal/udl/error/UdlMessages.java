@@ -73,6 +73,12 @@ public final class UdlMessages {
                 + DidYouMean.suffix(key, allowed), "allowed keys: " + list(allowed));
     }
 
+    /** An unknown key whose hint is more telling than the list of allowed keys. */
+    public static UdlError unknownKey(SourcePos pos, String key, String where, List<String> allowed, String hint) {
+        return UdlError.error(UNKNOWN_KEY, pos, "unknown key '" + key + "' in " + where
+                + DidYouMean.suffix(key, allowed), hint);
+    }
+
     public static UdlError unknownOption(SourcePos pos, String key, String adapter, String use, List<String> allowed) {
         return UdlError.error(UNKNOWN_KEY, pos, "unknown option '" + key + "' for adapter '" + adapter + "'"
                 + (use.isEmpty() ? "" : " in " + use) + DidYouMean.suffix(key, allowed),
@@ -82,6 +88,16 @@ public final class UdlMessages {
     public static UdlError missingKey(SourcePos pos, String where, String key, String description, String example) {
         return UdlError.error(MISSING_KEY, pos, where + " is missing required key '" + key + "'",
                 description + (example == null ? "" : " Example: " + key + ": " + example));
+    }
+
+    /** A use of a system (in from, to, a rule...) lacks an option its adapter requires in every such use. */
+    public static UdlError missingUseOption(SourcePos pos, String system, String adapter, String role,
+            io.unikernal.udl.spec.OptionSpec option) {
+        String key = role.equals("source") ? "from" : "to";
+        return UdlError.error(MISSING_KEY, pos, "system '" + system + "' (adapter " + adapter + ") needs option '"
+                + option.name() + "' in each use as a " + role, "write " + key + ": {system: " + system + ", "
+                + option.name() + ": " + (option.example() == null ? "..." : "\"" + option.example() + "\"") + "}"
+                + (option.description().isEmpty() ? "" : "; " + option.name() + ": " + option.description()));
     }
 
     public static UdlError wrongType(SourcePos pos, String key, String expected, String found, String example) {

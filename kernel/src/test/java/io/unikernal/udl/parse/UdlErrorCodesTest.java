@@ -94,6 +94,23 @@ class UdlErrorCodesTest {
     }
 
     @Test
+    void missingUseOptionInEveryFormOfUse() {
+        String text = SYSTEMS.replace("systems:\n", "systems:\n  rows: {adapter: sql}\n")
+                + "  - name: r\n    from: shop\n    steps:\n      - to: rows\n      - to: [db, rows]\n"
+                + "      - route: {rules: [{when: \"amount > 1\", to: rows}]}\n    deadLetter: rows\n";
+        List<UdlError> found = problems(text, UdlErrorCode.MISSING_KEY);
+        assertThat(found).extracting(UdlError::headline).containsExactly(
+                "app.udl:17:13: system 'rows' (adapter sql) needs option 'sql' in each use as a target [UDL-005]",
+                "app.udl:18:18: system 'rows' (adapter sql) needs option 'sql' in each use as a target [UDL-005]",
+                "app.udl:19:25: system 'rows' (adapter sql) needs option 'sql' in each use as a target [UDL-005]",
+                "app.udl:20:17: system 'rows' (adapter sql) needs option 'sql' in each use as a target [UDL-005]");
+        assertThat(found.get(0).hint()).isEqualTo("write to: {system: rows, sql: \"insert into t(id) values (:#id)\"}"
+                + "; sql: The statement.");
+        assertThat(problems(text.replace("- to: rows", "- to: {system: rows, sql: \"select 1\"}"),
+                UdlErrorCode.MISSING_KEY)).hasSize(3);
+    }
+
+    @Test
     void unknownAdapterOption() {
         assertThat(one("udl: 8\nname: app\nsystems:\n  shop: {adapter: http, prot: 8080}\n", UdlErrorCode.UNKNOWN_KEY))
                 .isEqualTo("app.udl:4:25: unknown option 'prot' for adapter 'http' — did you mean 'port'? [UDL-004]"
@@ -149,7 +166,7 @@ class UdlErrorCodesTest {
     void unknownAdapter() {
         assertThat(one("udl: 8\nname: app\nsystems:\n  shop: {adapter: htp}\n", UdlErrorCode.UNKNOWN_ADAPTER))
                 .isEqualTo("app.udl:4:19: unknown adapter 'htp' — did you mean 'http'? [UDL-011]" + NL
-                        + "    hint: installed adapters: direct, http, http-client, log, postgres, seda, timer");
+                        + "    hint: installed adapters: direct, http, http-client, log, postgres, seda, sql, timer");
     }
 
     @Test
@@ -304,7 +321,7 @@ class UdlErrorCodesTest {
         assertThat(one(SYSTEMS + "  - name: r\n    from: tick\n    steps: [{to: [db, shop]}]\n",
                 UdlErrorCode.NOT_A_TARGET)).isEqualTo("app.udl:15:23: system 'shop' (adapter http) cannot be a "
                         + "target [UDL-028]" + NL + "    hint: adapters that can be targets: direct, http-client, "
-                        + "log, postgres, seda");
+                        + "log, postgres, seda, sql");
     }
 
     @Test
