@@ -249,7 +249,8 @@ public final class UdlMessages {
     public static UdlError expressionType(SourcePos pos, String message) {
         int candidates = message.indexOf(" (candidates:");
         String shown = candidates > 0 ? message.substring(0, candidates) : message;
-        return UdlError.error(EXPRESSION_TYPE, pos, "expression does not type-check: " + shown, null);
+        return UdlError.error(EXPRESSION_TYPE, pos, "expression does not type-check: " + shown,
+                CelTypeHints.hint(shown));
     }
 
     public static UdlError expressionUnknownField(SourcePos pos, String message, String schema) {

@@ -236,9 +236,21 @@ class UdlErrorCodesTest {
 
     @Test
     void expressionType() {
-        assertThat(headline(filterRoute("amount > 'x'"), UdlErrorCode.EXPRESSION_TYPE)).isEqualTo(
+        assertThat(one(filterRoute("amount > '18'"), UdlErrorCode.EXPRESSION_TYPE)).isEqualTo(
                 "app.udl:17:25: expression does not type-check: found no matching overload for '_>_' applied to "
-                        + "'(double, string)' [UDL-020]");
+                        + "'(double, string)' [UDL-020]" + NL + "    hint: comparing a number with a string: CEL does "
+                        + "not convert between them; write the number without quotes (18, not '18'), or convert with "
+                        + "double(x) or string(x)");
+    }
+
+    @Test
+    void expressionTypeHintsSayHowToWriteIt() {
+        assertThat(problems(filterRoute("id + 1 == 'a1'"), UdlErrorCode.EXPRESSION_TYPE)).extracting(UdlError::hint)
+                .containsExactly("'+' joins two strings or adds two numbers, not a string and a number: write "
+                        + "string(x) to join a number to text, or double(x) to add text that holds a number");
+        assertThat(problems(filterRoute("id == 'a' && 'yes'"), UdlErrorCode.EXPRESSION_TYPE)).extracting(UdlError::hint)
+                .containsExactly("'&&' joins two conditions (booleans), not a boolean and a string: compare first, "
+                        + "e.g. amount > 0 && status == 'new'");
     }
 
     @Test
