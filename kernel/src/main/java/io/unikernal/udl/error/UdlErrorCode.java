@@ -49,7 +49,8 @@ public enum UdlErrorCode {
     ENGINE_FALLBACK(42, "warning: a choose condition of a route with an engine is not a simple field test, so it runs on CEL"),
     ROUTE_RULE_NOT_SIMPLE(43, "a rule of a route step is not a simple field test the routing engine can decide"),
     TOO_FEW_TARGETS(44, "a step that chooses among or joins targets has too few of them (adaptive route, fanOut, quorum)"),
-    NOT_A_KEY_STORE(45, "an idempotency store is a system whose adapter cannot keep processed keys");
+    NOT_A_KEY_STORE(45, "an idempotency store is a system whose adapter cannot keep processed keys"),
+    TOO_MANY_PROBLEMS(46, "the file has more than 100 problems: the first 100 are shown, then how many more there are");
 
     private final int number;
     private final String summary;

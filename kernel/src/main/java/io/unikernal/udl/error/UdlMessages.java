@@ -38,6 +38,22 @@ public final class UdlMessages {
                 "remove the tag; UDL uses plain YAML values (strings, numbers, booleans, maps, lists)");
     }
 
+    public static UdlError mergeKeyNotAllowed(SourcePos pos) {
+        return UdlError.error(YAML_LIMIT, pos, "the YAML merge key '<<' is not allowed in UDL",
+                "UDL reads YAML's core schema only: write the keys out (quote it, \"<<\", if it is meant as a key)");
+    }
+
+    /** The last problem of a file that has more than {@code shown}: how many more there are. */
+    public static UdlError moreProblems(SourcePos pos, long more, int shown) {
+        return UdlError.error(UdlErrorCode.TOO_MANY_PROBLEMS, pos, "and " + more + " more problems from here on ("
+                + "only the first " + shown + " are shown)", "fix these first: the rest often follow from them");
+    }
+
+    public static UdlError moreWarnings(SourcePos pos, long more, int shown) {
+        return UdlError.warning(UdlErrorCode.TOO_MANY_PROBLEMS, pos, "and " + more + " more warnings from here on ("
+                + "only the first " + shown + " problems are shown)", null);
+    }
+
     public static UdlError tooDeep(SourcePos pos, int limit) {
         return UdlError.error(YAML_LIMIT, pos, "the file nests deeper than " + limit + " levels",
                 "flatten the structure; UDL never needs this depth");

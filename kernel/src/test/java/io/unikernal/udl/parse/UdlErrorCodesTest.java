@@ -80,6 +80,37 @@ class UdlErrorCodesTest {
     }
 
     @Test
+    void yamlLimitStopsAtTheFirstAlias() {
+        String bomb = "udl: 8\nname: &n app\nx: [" + "*n, ".repeat(100_000) + "*n]\n";
+        assertThat(problems(bomb, UdlErrorCode.YAML_LIMIT)).extracting(UdlError::headline)
+                .containsExactly("app.udl:3:5: YAML aliases are not allowed in UDL (*n) [UDL-002]");
+    }
+
+    @Test
+    void yamlLimitMergeKey() {
+        assertThat(one("udl: 8\nname: app\ntests:\n  - name: t\n    input: {body: {<<: {a: 1}, b: 2}}\n",
+                UdlErrorCode.YAML_LIMIT)).isEqualTo("app.udl:5:20: the YAML merge key '<<' is not allowed in UDL "
+                        + "[UDL-002]" + NL + "    hint: UDL reads YAML's core schema only: write the keys out (quote "
+                        + "it, \"<<\", if it is meant as a key)");
+        assertThat(problems("udl: 8\nname: app\ntests:\n  - name: t\n    input: {body: {\"<<\": 1}}\n",
+                UdlErrorCode.YAML_LIMIT)).isEmpty();
+    }
+
+    @Test
+    void tooManyProblems() {
+        StringBuilder text = new StringBuilder("udl: 8\nname: app\n");
+        for (int i = 0; i < 150; i++) {
+            text.append("x").append(i).append(": 1\n");
+        }
+        List<UdlError> all = new UdlParser(TestAdapters.all()).parse("app.udl", text.toString()).problems();
+        assertThat(all).hasSize(101);
+        assertThat(all.get(99).headline()).startsWith("app.udl:102:1: unknown key 'x99'");
+        assertThat(one(text.toString(), UdlErrorCode.TOO_MANY_PROBLEMS)).isEqualTo("app.udl:103:1: and 50 more "
+                + "problems from here on (only the first 100 are shown) [UDL-046]" + NL
+                + "    hint: fix these first: the rest often follow from them");
+    }
+
+    @Test
     void duplicateKey() {
         assertThat(one("udl: 8\nname: app\nname: other\n", UdlErrorCode.DUPLICATE_KEY)).isEqualTo(
                 "app.udl:3:1: duplicate key 'name' (first at line 2) [UDL-003]" + NL
