@@ -48,7 +48,7 @@ final class CompileCommand implements Callable<Integer> {
             // a compiler defect, not a user error: say so rather than write files Camel would reject
             spec.commandLine().getErr().println("internal error: the compiled routes do not conform to Camel's YAML"
                     + " DSL schema; please report it with the UDL file: " + violations);
-            return 2;
+            return InternalErrors.EXIT_CODE;
         }
         for (Path written : YamlEmitter.write(app, output)) {
             spec.commandLine().getOut().println("wrote " + written);

@@ -14,18 +14,24 @@ public final class UnikernalCli {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns the exit code (0 ok, 1 the input has errors, 2 usage error). */
+    /**
+     * Runs the command line and returns the exit code: 0 ok, 1 the input has errors (or the environment refused, e.g. a
+     * busy port), 2 usage error, 3 internal error (a Unikernal defect; see {@link InternalErrors}).
+     */
     public static int execute(String... args) {
         return commandLine().execute(args);
     }
 
     /**
      * The configured command line; an unexpected exception prints one line, not a stack trace, with secrets masked
-     * (e.g. a start-up failure quoting a resolved URL).
+     * (e.g. a start-up failure quoting a resolved URL); a defect of Unikernal itself is reported as an internal error.
      */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new UnikernalCli());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (InternalErrors.isDefect(e)) {
+                return InternalErrors.report(cmd.getErr(), "running '" + cmd.getCommandName() + "'", e);
+            }
             cmd.getErr().println("error: " + io.unikernal.runtime.SecretMasker.mask(String.valueOf(e.getMessage())));
             return 1;
         });

@@ -41,6 +41,14 @@ public interface CompileContext {
     /** Adds an application property; conflicting values for one key are a compile error. */
     void addProperty(String key, String value);
 
+    /**
+     * The name of the bean that holds a system's own resource (a connection pool, a client). System names are
+     * identifiers (no '.'), the kernel's own beans never hold a '.', so a system can never take a kernel bean's name.
+     */
+    default String systemBean(SystemDecl system) {
+        return "system." + system.name();
+    }
+
     /** A bean name unique in this app, derived from the hint. */
     String uniqueName(String hint);
 

@@ -29,6 +29,7 @@ final class DefaultCompileContext implements CompileContext {
     private final List<org.apache.camel.model.RouteDefinition> extraRoutes = new ArrayList<>();
     private final Map<String, Integer> nameCounts = new HashMap<>();
     private final java.util.Set<String> secretEnvNames = new java.util.TreeSet<>();
+    private final java.util.Set<String> handedOut = new java.util.HashSet<>();
 
     DefaultCompileContext(UdlDocument document, Path baseDir, CompileOptions options, Adapters adapters) {
         this.document = document;
@@ -140,8 +141,14 @@ final class DefaultCompileContext implements CompileContext {
     @Override
     public String uniqueName(String hint) {
         String base = hint.replaceAll("[^A-Za-z0-9_-]", "-");
-        int n = nameCounts.merge(base, 1, Integer::sum);
-        return n == 1 ? base : base + "-" + n;
+        // skip a numbered name another hint already took ("fan-out-a" twice is "fan-out-a-2", which route "a-2"
+        // may also ask for)
+        String name;
+        do {
+            int n = nameCounts.merge(base, 1, Integer::sum);
+            name = n == 1 ? base : base + "-" + n;
+        } while (!handedOut.add(name));
+        return name;
     }
 
     @Override

@@ -49,21 +49,38 @@ public final class UdlCompiler {
         this.adapters = adapters;
     }
 
+    /**
+     * Compiles a document the parser accepted without errors. Throws {@link CompilerDefect} (naming the system or
+     * route) if the compiler or an adapter fails anyway: that is a Unikernal bug, not a user error.
+     */
     public CompiledApp compile(UdlDocument doc, Path baseDir, CompileOptions options) {
         DefaultCompileContext ctx = new DefaultCompileContext(doc, baseDir, options, adapters);
-        ctx.addProperty("camel.main.name", doc.name());
-        maskLogs(ctx);
+        guarded("app '" + doc.name() + "'", () -> {
+            ctx.addProperty("camel.main.name", doc.name());
+            maskLogs(ctx);
+        });
         if (!options.testMode()) {
             // under test every source and target is replaced, so no system's resources (pools, servers) are needed
             for (SystemDecl system : doc.systems().values()) {
-                adapter(system).contribute(system, ctx);
+                guarded("system '" + system.name() + "' (" + system.pos() + ")",
+                        () -> adapter(system).contribute(system, ctx));
             }
         }
-        List<RouteDefinition> routes = new java.util.ArrayList<>(doc.routes().stream()
-                .map(r -> compileRoute(r, ctx)).toList());
+        List<RouteDefinition> routes = new java.util.ArrayList<>();
+        for (RouteDecl route : doc.routes()) {
+            guarded("route '" + route.name() + "' (" + route.pos() + ")", () -> routes.add(compileRoute(route, ctx)));
+        }
         routes.addAll(ctx.extraRoutes());
         listSecretEnvNames(doc, ctx);
         return new CompiledApp(doc.name(), ctx.routeConfigurations(), routes, ctx.beans(), ctx.properties());
+    }
+
+    private static void guarded(String where, Runnable part) {
+        try {
+            part.run();
+        } catch (RuntimeException | LinkageError e) {
+            throw new CompilerDefect(where, e);
+        }
     }
 
     /**

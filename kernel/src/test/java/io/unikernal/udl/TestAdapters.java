@@ -41,6 +41,10 @@ public final class TestAdapters {
                         OptionSpec.of("password", ValueKind.STRING).secret().description("Database password.")),
                         List.of(), List.of(OptionSpec.of("sql", ValueKind.STRING).description("The statement.")),
                         false, true, false),
+                // like the real jdbc adapter: every use as a target needs its statement
+                new Fake("sql", List.of(), List.of(), List.of(OptionSpec.of("sql", ValueKind.STRING).required()
+                        .description("The statement.").example("insert into t(id) values (:#id)")),
+                        false, true, false),
                 new Fake("seda", List.of(OptionSpec.of("name", ValueKind.STRING).description("Queue name."),
                         OptionSpec.of("size", ValueKind.INTEGER).defaultValue(1000).description("Capacity.")),
                         List.of(), List.of(), true, true, false),

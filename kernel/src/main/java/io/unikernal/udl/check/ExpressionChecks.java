@@ -2,6 +2,7 @@ package io.unikernal.udl.check;
 
 import io.unikernal.expr.CelExpressions;
 import io.unikernal.expr.ExpressionProblem;
+import io.unikernal.udl.error.DidYouMean;
 import io.unikernal.udl.error.Problems;
 import io.unikernal.udl.error.UdlMessages;
 import io.unikernal.udl.model.Expr;
@@ -19,7 +20,8 @@ import java.util.Map;
  * Checks every CEL expression of the routes. The schema in scope is the one of the latest {@code validate} before
  * the expression on its path through the route (a branch's validate counts inside that branch only; a split body
  * has no schema); {@code transform} keeps it current: renamed fields keep their type, set fields are {@code dyn},
- * removed fields are gone. Before any validate only the syntax is checked.
+ * removed fields are gone. Before any validate only the syntax is checked. A validate of an unknown schema checks
+ * against the schema its error suggests, if any.
  */
 final class ExpressionChecks {
 
@@ -47,7 +49,7 @@ final class ExpressionChecks {
         UdmSchema current = scope;
         for (Step step : steps) {
             if (step instanceof Step.Validate v) {
-                current = schemas.get(v.schema());
+                current = schema(v.schema());
             } else if (step instanceof Step.Transform t) {
                 current = transform(t, current);
             } else if (step instanceof Step.Filter f) {
@@ -68,6 +70,15 @@ final class ExpressionChecks {
             }
         }
         return current;
+    }
+
+    /**
+     * The schema a validate names or, when it names none that exists, the one its "did you mean" error suggests: the
+     * expressions after it are still checked in this run, against what the user most likely meant.
+     */
+    private UdmSchema schema(String name) {
+        UdmSchema named = schemas.get(name);
+        return named != null ? named : DidYouMean.closest(name, schemas.keySet()).map(schemas::get).orElse(null);
     }
 
     private UdmSchema transform(Step.Transform t, UdmSchema scope) {

@@ -11,6 +11,7 @@ import io.unikernal.udl.model.Step;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.model.TestDecl;
 import io.unikernal.udl.model.UdlDocument;
+import io.unikernal.udl.spec.OptionSpec;
 import io.unikernal.udl.spec.PolicySpec;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -173,8 +174,24 @@ public final class SemanticChecker {
                     adapterNames(Adapter::canBeTarget)));
             return null;
         }
+        requiredUseOptions(system, adapter, ref, asSource, problems);
         adapter.checkUse(system, ref, asSource, problems);
         return adapter;
+    }
+
+    /**
+     * An option the adapter declares required for this role (jdbc's {@code sql} as a target) must be in every use of
+     * the system in that role, whatever its form: a bare name ({@code to: db}), a list item, a map, a route rule.
+     */
+    private static void requiredUseOptions(SystemDecl system, Adapter adapter, EndpointRef ref, boolean asSource,
+            Problems problems) {
+        List<OptionSpec> options = asSource ? adapter.sourceOptions() : adapter.targetOptions();
+        for (OptionSpec option : options) {
+            if (option.isRequired() && ref.option(option.name()) == null) {
+                problems.add(UdlMessages.missingUseOption(ref.pos(), system.name(), adapter.name(),
+                        asSource ? "source" : "target", option));
+            }
+        }
     }
 
     /** Checks the idempotency store of a route ({@code ref} null: the embedded default). */

@@ -35,7 +35,7 @@ public final class UdlReferenceGenerator {
                 + "adapters and the error codes. Do not edit: run the cli test GeneratedDocsAreCurrentTest with "
                 + "-Dunikernal.docs.update=true. -->\n\n");
         md.append("""
-                A UDL file is YAML (core schema only: no aliases, no custom tags, no duplicate keys). Any string may \
+                A UDL file is YAML (core schema only: no aliases, no merge keys, no custom tags, no duplicate keys). Any string may \
                 hold `${env:NAME}`, `${env:NAME:default}` or `${secret:NAME}`; these stay unresolved in compiled \
                 output and are resolved at run time. Expressions are [CEL](https://cel.dev); inside an expression \
                 the fields of the body are variables, `headers` is the map of headers. Errors are reported as \

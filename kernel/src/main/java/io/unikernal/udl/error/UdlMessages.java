@@ -38,6 +38,22 @@ public final class UdlMessages {
                 "remove the tag; UDL uses plain YAML values (strings, numbers, booleans, maps, lists)");
     }
 
+    public static UdlError mergeKeyNotAllowed(SourcePos pos) {
+        return UdlError.error(YAML_LIMIT, pos, "the YAML merge key '<<' is not allowed in UDL",
+                "UDL reads YAML's core schema only: write the keys out (quote it, \"<<\", if it is meant as a key)");
+    }
+
+    /** The last problem of a file that has more than {@code shown}: how many more there are. */
+    public static UdlError moreProblems(SourcePos pos, long more, int shown) {
+        return UdlError.error(UdlErrorCode.TOO_MANY_PROBLEMS, pos, "and " + more + " more problems from here on ("
+                + "only the first " + shown + " are shown)", "fix these first: the rest often follow from them");
+    }
+
+    public static UdlError moreWarnings(SourcePos pos, long more, int shown) {
+        return UdlError.warning(UdlErrorCode.TOO_MANY_PROBLEMS, pos, "and " + more + " more warnings from here on ("
+                + "only the first " + shown + " problems are shown)", null);
+    }
+
     public static UdlError tooDeep(SourcePos pos, int limit) {
         return UdlError.error(YAML_LIMIT, pos, "the file nests deeper than " + limit + " levels",
                 "flatten the structure; UDL never needs this depth");
@@ -73,6 +89,12 @@ public final class UdlMessages {
                 + DidYouMean.suffix(key, allowed), "allowed keys: " + list(allowed));
     }
 
+    /** An unknown key whose hint is more telling than the list of allowed keys. */
+    public static UdlError unknownKey(SourcePos pos, String key, String where, List<String> allowed, String hint) {
+        return UdlError.error(UNKNOWN_KEY, pos, "unknown key '" + key + "' in " + where
+                + DidYouMean.suffix(key, allowed), hint);
+    }
+
     public static UdlError unknownOption(SourcePos pos, String key, String adapter, String use, List<String> allowed) {
         return UdlError.error(UNKNOWN_KEY, pos, "unknown option '" + key + "' for adapter '" + adapter + "'"
                 + (use.isEmpty() ? "" : " in " + use) + DidYouMean.suffix(key, allowed),
@@ -82,6 +104,16 @@ public final class UdlMessages {
     public static UdlError missingKey(SourcePos pos, String where, String key, String description, String example) {
         return UdlError.error(MISSING_KEY, pos, where + " is missing required key '" + key + "'",
                 description + (example == null ? "" : " Example: " + key + ": " + example));
+    }
+
+    /** A use of a system (in from, to, a rule...) lacks an option its adapter requires in every such use. */
+    public static UdlError missingUseOption(SourcePos pos, String system, String adapter, String role,
+            io.unikernal.udl.spec.OptionSpec option) {
+        String key = role.equals("source") ? "from" : "to";
+        return UdlError.error(MISSING_KEY, pos, "system '" + system + "' (adapter " + adapter + ") needs option '"
+                + option.name() + "' in each use as a " + role, "write " + key + ": {system: " + system + ", "
+                + option.name() + ": " + (option.example() == null ? "..." : "\"" + option.example() + "\"") + "}"
+                + (option.description().isEmpty() ? "" : "; " + option.name() + ": " + option.description()));
     }
 
     public static UdlError wrongType(SourcePos pos, String key, String expected, String found, String example) {
@@ -246,7 +278,8 @@ public final class UdlMessages {
     public static UdlError expressionType(SourcePos pos, String message) {
         int candidates = message.indexOf(" (candidates:");
         String shown = candidates > 0 ? message.substring(0, candidates) : message;
-        return UdlError.error(EXPRESSION_TYPE, pos, "expression does not type-check: " + shown, null);
+        return UdlError.error(EXPRESSION_TYPE, pos, "expression does not type-check: " + shown,
+                CelTypeHints.hint(shown));
     }
 
     public static UdlError expressionUnknownField(SourcePos pos, String message, String schema) {

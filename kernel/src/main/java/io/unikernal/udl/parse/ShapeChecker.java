@@ -2,6 +2,7 @@ package io.unikernal.udl.parse;
 
 import io.unikernal.adapter.Adapter;
 import io.unikernal.adapter.Adapters;
+import io.unikernal.udl.error.DidYouMean;
 import io.unikernal.udl.error.Problems;
 import io.unikernal.udl.error.UdlErrorCode;
 import io.unikernal.udl.error.UdlMessages;
@@ -46,6 +47,7 @@ final class ShapeChecker {
     private final Problems problems;
     private final boolean allowLiteralSecrets;
     private final Map<String, String> adapterOfSystem = new HashMap<>();
+    private final List<Runnable> endpointOptionChecks = new ArrayList<>();
 
     ShapeChecker(String file, Adapters adapters, Problems problems, boolean allowLiteralSecrets) {
         this.file = file;
@@ -55,15 +57,9 @@ final class ShapeChecker {
     }
 
     void check(MappingNode root) {
-        if (Nodes.value(root, "systems") instanceof MappingNode systems) {
-            for (NodeTuple t : systems.getValue()) {
-                if (t.getValueNode() instanceof MappingNode sys
-                        && Nodes.value(sys, UdlSpec.SYSTEM_ADAPTER.name()) instanceof ScalarNode a) {
-                    adapterOfSystem.put(Nodes.keyText(t), a.getValue());
-                }
-            }
-        }
         checkStruct(root, UdlSpec.DOCUMENT, "the file");
+        // the options of a use need the adapter of its system, known once every system was read (and repaired)
+        endpointOptionChecks.forEach(Runnable::run);
     }
 
     private void check(Node node, Shape shape, String key, String example) {
@@ -99,7 +95,7 @@ final class ShapeChecker {
         Set<String> present = new HashSet<>();
         List<String> kinds = new ArrayList<>();
         boolean unknownStep = false;
-        for (NodeTuple t : map.getValue()) {
+        for (NodeTuple t : List.copyOf(map.getValue())) {
             String name = Nodes.keyText(t);
             SourcePos keyPos = Nodes.pos(file, t.getKeyNode());
             UdlKey key = struct.key(name).orElse(null);
@@ -110,7 +106,11 @@ final class ShapeChecker {
                 } else {
                     problems.add(UdlMessages.unknownKey(keyPos, name, where, struct.usableKeyNames()));
                 }
-                continue;
+                key = NearMiss.repair(map, t, struct.usableKeyNames()).flatMap(struct::key).orElse(null);
+                if (key == null) {
+                    continue;
+                }
+                name = key.name();
             }
             present.add(name);
             if (key.isNotSupportedYet()) {
@@ -194,26 +194,35 @@ final class ShapeChecker {
             wrongType(node, name, "a map with 'adapter' and the adapter's options", "{adapter: http, port: 8080}");
             return;
         }
-        Node adapterNode = Nodes.value(map, UdlSpec.SYSTEM_ADAPTER.name());
+        String adapterKey = UdlSpec.SYSTEM_ADAPTER.name();
+        Node adapterNode = Nodes.value(map, adapterKey);
         if (adapterNode == null) {
-            problems.add(UdlMessages.missingKey(Nodes.pos(file, map), "system '" + name + "'", "adapter",
-                    UdlSpec.SYSTEM_ADAPTER.description(), UdlSpec.SYSTEM_ADAPTER.example()));
-            return;
+            NodeTuple misspelt = map.getValue().stream()
+                    .filter(t -> DidYouMean.closest(Nodes.keyText(t), List.of(adapterKey)).isPresent())
+                    .findFirst().orElse(null);
+            if (misspelt == null) {
+                problems.add(UdlMessages.missingKey(Nodes.pos(file, map), "system '" + name + "'", adapterKey,
+                        UdlSpec.SYSTEM_ADAPTER.description(), UdlSpec.SYSTEM_ADAPTER.example()));
+                return;
+            }
+            problems.add(UdlMessages.unknownKey(Nodes.pos(file, misspelt.getKeyNode()), Nodes.keyText(misspelt),
+                    "system '" + name + "'", List.of(adapterKey), "a system names its adapter with 'adapter', "
+                            + "e.g. adapter: " + UdlSpec.SYSTEM_ADAPTER.example()));
+            NearMiss.repair(map, misspelt, List.of(adapterKey));
+            adapterNode = misspelt.getValueNode();
         }
         if (!(adapterNode instanceof ScalarNode a) || Nodes.isNull(a)) {
             wrongType(adapterNode, "adapter", "an adapter name", "http");
             return;
         }
+        adapterOfSystem.put(name, a.getValue());
         Adapter adapter = adapters.get(a.getValue());
         if (adapter == null) {
             problems.add(UdlMessages.unknownAdapter(Nodes.pos(file, a), a.getValue(), adapters.all().keySet()));
             return;
         }
-        List<String> allowed = new ArrayList<>();
-        allowed.add(UdlSpec.SYSTEM_ADAPTER.name());
-        adapter.systemOptions().forEach(o -> allowed.add(o.name()));
-        checkOptions(map, adapter, adapter.systemOptions(), UdlSpec.SYSTEM_ADAPTER.name(), "", allowed,
-                "system '" + name + "'", name);
+        checkOptions(map, adapter, adapter.systemOptions(), List.of(UdlSpec.SYSTEM_ADAPTER.name()), "", name);
+        checkRequired(map, adapter.systemOptions(), "system '" + name + "'");
     }
 
     private void checkEndpoint(Node node, Endpoint shape, String key, String example) {
@@ -250,56 +259,66 @@ final class ShapeChecker {
             wrongType(systemNode, "system", "a system name", "db");
             return;
         }
-        String adapterName = adapterOfSystem.get(s.getValue());
+        endpointOptionChecks.add(() -> checkEndpointOptions(map, s.getValue(), shape, key));
+    }
+
+    private void checkEndpointOptions(MappingNode map, String system, Endpoint shape, String key) {
+        String adapterName = adapterOfSystem.get(system);
         Adapter adapter = adapterName == null ? null : adapters.get(adapterName);
         if (adapter == null) {
             return; // an unknown system or adapter is reported once, elsewhere
         }
         List<OptionSpec> options = shape.role() == Role.SOURCE ? adapter.sourceOptions() : adapter.targetOptions();
-        List<String> allowed = new ArrayList<>();
-        allowed.add(UdlSpec.ENDPOINT_SYSTEM.name());
-        MappingNode optionsOnly = map;
+        List<String> kernelKeys = new ArrayList<>(List.of(UdlSpec.ENDPOINT_SYSTEM.name()));
         if (shape.role() == Role.TARGET) {
-            allowed.add(UdlSpec.ENDPOINT_POLICY.name());
+            // the policy is the kernel's, not an adapter option
+            kernelKeys.add(UdlSpec.ENDPOINT_POLICY.name());
             Node policy = Nodes.value(map, UdlSpec.ENDPOINT_POLICY.name());
             if (policy != null) {
                 check(policy, UdlSpec.ENDPOINT_POLICY.shape(), UdlSpec.ENDPOINT_POLICY.name(),
                         UdlSpec.ENDPOINT_POLICY.example());
-                // the policy is the kernel's, not an adapter option
-                optionsOnly = new MappingNode(map.getTag(), true, map.getValue().stream()
-                        .filter(t -> !UdlSpec.ENDPOINT_POLICY.name().equals(Nodes.keyText(t))).toList(),
-                        map.getFlowStyle(), map.getStartMark(), map.getEndMark());
             }
         }
-        options.forEach(o -> allowed.add(o.name()));
-        checkOptions(optionsOnly, adapter, options, UdlSpec.ENDPOINT_SYSTEM.name(), key, allowed, "'" + key + "'",
-                s.getValue());
+        checkOptions(map, adapter, options, kernelKeys, key, system);
     }
 
-    private void checkOptions(MappingNode map, Adapter adapter, List<OptionSpec> options, String ownKey, String use,
-            List<String> allowed, String where, String system) {
-        Set<String> present = new HashSet<>();
-        for (NodeTuple t : map.getValue()) {
+    /** Checks the adapter options of a system or use; {@code kernelKeys} (adapter, system, policy) are not options. */
+    private void checkOptions(MappingNode map, Adapter adapter, List<OptionSpec> options, List<String> kernelKeys,
+            String use, String system) {
+        List<String> allowed = new ArrayList<>(kernelKeys);
+        options.forEach(o -> allowed.add(o.name()));
+        for (NodeTuple t : List.copyOf(map.getValue())) {
             String name = Nodes.keyText(t);
-            present.add(name);
-            if (name.equals(ownKey)) {
+            if (kernelKeys.contains(name)) {
                 continue;
             }
-            OptionSpec option = options.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
+            OptionSpec option = option(options, name);
             if (option == null) {
                 problems.add(UdlMessages.unknownOption(Nodes.pos(file, t.getKeyNode()), name, adapter.name(), use,
                         allowed));
-                continue;
+                option = NearMiss.repair(map, t, options.stream().map(OptionSpec::name).toList())
+                        .map(meant -> option(options, meant)).orElse(null);
+                if (option == null) {
+                    continue;
+                }
             }
             checkValue(t.getValueNode(), UdlKey.fromOption(option).shape() instanceof Value v ? v
-                    : Value.of(option.kind()), name, option.example(), true);
+                    : Value.of(option.kind()), option.name(), option.example(), true);
             if (option.isSecret() && t.getValueNode() instanceof ScalarNode sv && Tag.STR.equals(sv.getTag())
                     && !References.containsReference(sv.getValue())) {
-                problems.add(UdlMessages.plainSecret(Nodes.pos(file, sv), name, system, allowLiteralSecrets));
+                problems.add(UdlMessages.plainSecret(Nodes.pos(file, sv), option.name(), system, allowLiteralSecrets));
             }
         }
+    }
+
+    private static OptionSpec option(List<OptionSpec> options, String name) {
+        return options.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** The required options of a system; those of a use (from, to) are checked on the model, for every form of use. */
+    private void checkRequired(MappingNode map, List<OptionSpec> options, String where) {
         for (OptionSpec option : options) {
-            if (option.isRequired() && !present.contains(option.name())) {
+            if (option.isRequired() && Nodes.value(map, option.name()) == null) {
                 problems.add(UdlMessages.missingKey(Nodes.pos(file, map), where, option.name(),
                         option.description(), option.example()));
             }

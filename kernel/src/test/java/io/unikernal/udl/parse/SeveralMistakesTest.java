@@ -49,6 +49,46 @@ class SeveralMistakesTest {
     }
 
     @Test
+    void aMisspeltSectionIsStillCheckedInTheSameRun() {
+        ParseResult result = new UdlParser(TestAdapters.all()).parse("app.udl", """
+                udl: 8
+                name: app
+                sytems:
+                  shop: {adaptor: http, prot: 8080}
+                schemas:
+                  Person: {fields: {age: {type: int}}}
+                route:
+                  - name: r
+                    form: shop
+                    steps:
+                      - validate: Persn
+                      - filter: "age > '18'"
+                      - too: dbb
+                """);
+        assertThat(result.problems()).extracting(UdlError::headline).containsExactly(
+                "app.udl:3:1: unknown key 'sytems' in the file — did you mean 'systems'? [UDL-004]",
+                "app.udl:4:10: unknown key 'adaptor' in system 'shop' — did you mean 'adapter'? [UDL-004]",
+                "app.udl:4:25: unknown option 'prot' for adapter 'http' — did you mean 'port'? [UDL-004]",
+                "app.udl:7:1: unknown key 'route' in the file — did you mean 'routes'? [UDL-004]",
+                "app.udl:9:5: unknown key 'form' in route — did you mean 'from'? [UDL-004]",
+                "app.udl:11:19: unknown schema 'Persn' — did you mean 'Person'? [UDL-013]",
+                "app.udl:12:22: expression does not type-check: found no matching overload for '_>_' applied to "
+                        + "'(int, string)' [UDL-020]",
+                "app.udl:13:9: unknown step 'too' — did you mean 'to'? [UDL-024]",
+                "app.udl:13:14: unknown system 'dbb' [UDL-012]");
+    }
+
+    @Test
+    void aMisspeltAdapterKeySaysSoOnce() {
+        ParseResult result = new UdlParser(TestAdapters.all()).parse("app.udl",
+                "udl: 8\nname: app\nsystems:\n  shop: {adaptor: http}\n");
+        assertThat(result.problems()).extracting(UdlError::render).containsExactly(
+                "app.udl:4:10: unknown key 'adaptor' in system 'shop' — did you mean 'adapter'? [UDL-004]"
+                        + System.lineSeparator() + "    hint: a system names its adapter with 'adapter', e.g. "
+                        + "adapter: http");
+    }
+
+    @Test
     void loadThrowsWithAllErrors(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("app.udl");
         Files.writeString(file, TEXT);

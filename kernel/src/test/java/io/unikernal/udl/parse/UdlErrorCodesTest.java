@@ -80,6 +80,37 @@ class UdlErrorCodesTest {
     }
 
     @Test
+    void yamlLimitStopsAtTheFirstAlias() {
+        String bomb = "udl: 8\nname: &n app\nx: [" + "*n, ".repeat(100_000) + "*n]\n";
+        assertThat(problems(bomb, UdlErrorCode.YAML_LIMIT)).extracting(UdlError::headline)
+                .containsExactly("app.udl:3:5: YAML aliases are not allowed in UDL (*n) [UDL-002]");
+    }
+
+    @Test
+    void yamlLimitMergeKey() {
+        assertThat(one("udl: 8\nname: app\ntests:\n  - name: t\n    input: {body: {<<: {a: 1}, b: 2}}\n",
+                UdlErrorCode.YAML_LIMIT)).isEqualTo("app.udl:5:20: the YAML merge key '<<' is not allowed in UDL "
+                        + "[UDL-002]" + NL + "    hint: UDL reads YAML's core schema only: write the keys out (quote "
+                        + "it, \"<<\", if it is meant as a key)");
+        assertThat(problems("udl: 8\nname: app\ntests:\n  - name: t\n    input: {body: {\"<<\": 1}}\n",
+                UdlErrorCode.YAML_LIMIT)).isEmpty();
+    }
+
+    @Test
+    void tooManyProblems() {
+        StringBuilder text = new StringBuilder("udl: 8\nname: app\n");
+        for (int i = 0; i < 150; i++) {
+            text.append("x").append(i).append(": 1\n");
+        }
+        List<UdlError> all = new UdlParser(TestAdapters.all()).parse("app.udl", text.toString()).problems();
+        assertThat(all).hasSize(101);
+        assertThat(all.get(99).headline()).startsWith("app.udl:102:1: unknown key 'x99'");
+        assertThat(one(text.toString(), UdlErrorCode.TOO_MANY_PROBLEMS)).isEqualTo("app.udl:103:1: and 50 more "
+                + "problems from here on (only the first 100 are shown) [UDL-046]" + NL
+                + "    hint: fix these first: the rest often follow from them");
+    }
+
+    @Test
     void duplicateKey() {
         assertThat(one("udl: 8\nname: app\nname: other\n", UdlErrorCode.DUPLICATE_KEY)).isEqualTo(
                 "app.udl:3:1: duplicate key 'name' (first at line 2) [UDL-003]" + NL
@@ -91,6 +122,23 @@ class UdlErrorCodesTest {
         assertThat(one(SYSTEMS + "  - name: r\n    from: shop\n    stpes: [{to: db}]\n", UdlErrorCode.UNKNOWN_KEY))
                 .isEqualTo("app.udl:15:5: unknown key 'stpes' in route — did you mean 'steps'? [UDL-004]" + NL
                         + "    hint: allowed keys: name, description, from, steps, reply, deadLetter, policy, engine");
+    }
+
+    @Test
+    void missingUseOptionInEveryFormOfUse() {
+        String text = SYSTEMS.replace("systems:\n", "systems:\n  rows: {adapter: sql}\n")
+                + "  - name: r\n    from: shop\n    steps:\n      - to: rows\n      - to: [db, rows]\n"
+                + "      - route: {rules: [{when: \"amount > 1\", to: rows}]}\n    deadLetter: rows\n";
+        List<UdlError> found = problems(text, UdlErrorCode.MISSING_KEY);
+        assertThat(found).extracting(UdlError::headline).containsExactly(
+                "app.udl:17:13: system 'rows' (adapter sql) needs option 'sql' in each use as a target [UDL-005]",
+                "app.udl:18:18: system 'rows' (adapter sql) needs option 'sql' in each use as a target [UDL-005]",
+                "app.udl:19:25: system 'rows' (adapter sql) needs option 'sql' in each use as a target [UDL-005]",
+                "app.udl:20:17: system 'rows' (adapter sql) needs option 'sql' in each use as a target [UDL-005]");
+        assertThat(found.get(0).hint()).isEqualTo("write to: {system: rows, sql: \"insert into t(id) values (:#id)\"}"
+                + "; sql: The statement.");
+        assertThat(problems(text.replace("- to: rows", "- to: {system: rows, sql: \"select 1\"}"),
+                UdlErrorCode.MISSING_KEY)).hasSize(3);
     }
 
     @Test
@@ -149,7 +197,7 @@ class UdlErrorCodesTest {
     void unknownAdapter() {
         assertThat(one("udl: 8\nname: app\nsystems:\n  shop: {adapter: htp}\n", UdlErrorCode.UNKNOWN_ADAPTER))
                 .isEqualTo("app.udl:4:19: unknown adapter 'htp' — did you mean 'http'? [UDL-011]" + NL
-                        + "    hint: installed adapters: direct, http, http-client, log, postgres, seda, timer");
+                        + "    hint: installed adapters: direct, http, http-client, log, postgres, seda, sql, timer");
     }
 
     @Test
@@ -219,9 +267,21 @@ class UdlErrorCodesTest {
 
     @Test
     void expressionType() {
-        assertThat(headline(filterRoute("amount > 'x'"), UdlErrorCode.EXPRESSION_TYPE)).isEqualTo(
+        assertThat(one(filterRoute("amount > '18'"), UdlErrorCode.EXPRESSION_TYPE)).isEqualTo(
                 "app.udl:17:25: expression does not type-check: found no matching overload for '_>_' applied to "
-                        + "'(double, string)' [UDL-020]");
+                        + "'(double, string)' [UDL-020]" + NL + "    hint: comparing a number with a string: CEL does "
+                        + "not convert between them; write the number without quotes (18, not '18'), or convert with "
+                        + "double(x) or string(x)");
+    }
+
+    @Test
+    void expressionTypeHintsSayHowToWriteIt() {
+        assertThat(problems(filterRoute("id + 1 == 'a1'"), UdlErrorCode.EXPRESSION_TYPE)).extracting(UdlError::hint)
+                .containsExactly("'+' joins two strings or adds two numbers, not a string and a number: write "
+                        + "string(x) to join a number to text, or double(x) to add text that holds a number");
+        assertThat(problems(filterRoute("id == 'a' && 'yes'"), UdlErrorCode.EXPRESSION_TYPE)).extracting(UdlError::hint)
+                .containsExactly("'&&' joins two conditions (booleans), not a boolean and a string: compare first, "
+                        + "e.g. amount > 0 && status == 'new'");
     }
 
     @Test
@@ -304,7 +364,7 @@ class UdlErrorCodesTest {
         assertThat(one(SYSTEMS + "  - name: r\n    from: tick\n    steps: [{to: [db, shop]}]\n",
                 UdlErrorCode.NOT_A_TARGET)).isEqualTo("app.udl:15:23: system 'shop' (adapter http) cannot be a "
                         + "target [UDL-028]" + NL + "    hint: adapters that can be targets: direct, http-client, "
-                        + "log, postgres, seda");
+                        + "log, postgres, seda, sql");
     }
 
     @Test

@@ -119,7 +119,7 @@ public class JdbcAdapter implements Adapter {
             props.put("initSql", readInit(ctx.baseDir().resolve(init.asString())));
         }
         BeanFactoryDefinition<?> bean = new BeanFactoryDefinition<>();
-        bean.setName(system.name());
+        bean.setName(ctx.systemBean(system));
         bean.setType(UdlDataSource.class.getName());
         bean.setProperties(new LinkedHashMap<>(props));
         bean.setInitMethod("initialize");
@@ -141,7 +141,7 @@ public class JdbcAdapter implements Adapter {
         BeanFactoryDefinition<?> table = new BeanFactoryDefinition<>();
         table.setName(ctx.uniqueName(namespace + "-processed-keys-table"));
         table.setType(ProcessedKeysTable.class.getName());
-        table.setProperties(new LinkedHashMap<>(Map.of("dataSource", "#bean:" + system.name())));
+        table.setProperties(new LinkedHashMap<>(Map.of("dataSource", "#bean:" + ctx.systemBean(system))));
         table.setInitMethod("create");
         ctx.addBean(table);
         BeanFactoryDefinition<?> repository = new BeanFactoryDefinition<>();
@@ -149,7 +149,7 @@ public class JdbcAdapter implements Adapter {
         repository.setType("org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository");
         // the constructor (not setters) also builds the transaction template the repository needs
         Map<Integer, Object> args = new LinkedHashMap<>();
-        args.put(0, "#bean:" + system.name());
+        args.put(0, "#bean:" + ctx.systemBean(system));
         args.put(1, namespace);
         repository.setConstructors(args);
         // the table bean above creates it: Camel's own probe runs in a transaction that PostgreSQL then aborts
@@ -171,6 +171,6 @@ public class JdbcAdapter implements Adapter {
     public void target(SystemDecl system, EndpointRef use, ProcessorDefinition<?> block, CompileContext ctx) {
         String sql = ctx.text(use.option("sql"), null).strip();
         boolean query = sql.toLowerCase(Locale.ROOT).matches("(?s)^(select|with)\\b.*");
-        block.to("sql:" + sql + "?dataSource=#" + system.name() + (query ? "" : "&noop=true"));
+        block.to("sql:" + sql + "?dataSource=#" + ctx.systemBean(system) + (query ? "" : "&noop=true"));
     }
 }

@@ -114,7 +114,7 @@ public final class RedisAdapter implements Adapter {
             props.put("password", password);
         }
         BeanFactoryDefinition<?> bean = new BeanFactoryDefinition<>();
-        bean.setName(system.name());
+        bean.setName(ctx.systemBean(system));
         bean.setType(RedisConnection.class.getName());
         bean.setProperties(props);
         bean.setInitMethod("start");
@@ -125,7 +125,7 @@ public final class RedisAdapter implements Adapter {
     @Override
     public String processedKeysRepository(SystemDecl system, String namespace, CompileContext ctx) {
         Map<String, String> props = new LinkedHashMap<>();
-        props.put("connection", "#bean:" + system.name());
+        props.put("connection", "#bean:" + ctx.systemBean(system));
         props.put("namespace", namespace);
         String keepFor = ctx.systemOption(system, "keepFor");
         if (keepFor != null) {
