@@ -123,6 +123,7 @@ public final class UdlCompiler {
         steps.policies.breakerMetrics(decl, route);
         if (body != route) {
             body.end();
+            steps.policies.refuseInFlightDuplicates(decl, route);
         }
         if (decl.reply() != null || callerWaits) {
             route.process(replyBean(decl, ctx));
@@ -145,8 +146,8 @@ public final class UdlCompiler {
         configuration.setId(decl.name() + "-on-failure");
         ctx.addRouteConfiguration(configuration);
         route.routeConfigurationId(configuration.getId());
-        if (callerWaits && decl.policy() != null
-                && (decl.policy().auth() != null || decl.policy().rateLimit() != null)) {
+        if (callerWaits && decl.policy() != null && (decl.policy().auth() != null
+                || decl.policy().rateLimit() != null || decl.policy().idempotency() != null)) {
             refusalClause(configuration, sourceAdapter, source, decl, ctx);
         }
         if (decl.policy() != null && decl.policy().retry() != null) {
@@ -191,7 +192,7 @@ public final class UdlCompiler {
     }
 
     /**
-     * A call the policy refused (401, 403, 429) is answered and logged without the credential, not dead-lettered: it
+     * A call the policy refused (401, 403, 409 for a copy of a message in flight, 429) is answered and logged without the credential, not dead-lettered: it
      * was never accepted, and an attacker must not be able to fill the dead-letter store.
      */
     private void refusalClause(RouteConfigurationDefinition configuration, Adapter sourceAdapter, SystemDecl source,
