@@ -5,6 +5,7 @@ import io.unikernal.adapter.Adapters;
 import io.unikernal.runtime.CaptureTarget;
 import io.unikernal.runtime.DeadLetterRecorder;
 import io.unikernal.runtime.ErrorReplyProcessor;
+import io.unikernal.runtime.idempotency.OutboundIdempotencyKey;
 import io.unikernal.runtime.MessageRejectedException;
 import io.unikernal.runtime.policy.PolicyRejectedException;
 import io.unikernal.runtime.policy.PolicyRejectionReply;
@@ -175,6 +176,7 @@ public final class UdlCompiler {
         if (decl.deadLetter() != null) {
             // if the dead-letter system fails too, the record still reaches the error log rather than vanishing
             org.apache.camel.model.TryDefinition attempt = onException.doTry();
+            idempotencyKey(decl.name() + "-dead-letter-" + decl.deadLetter().system(), attempt, ctx);
             deliver(decl.deadLetter(), attempt, ctx);
             attempt.doCatch(Exception.class).log(org.apache.camel.LoggingLevel.ERROR,
                     "unikernal.dead-letter." + decl.name(), "the dead-letter system " + decl.deadLetter().system()
@@ -211,6 +213,16 @@ public final class UdlCompiler {
         String name = ctx.uniqueName("reply-" + decl.name());
         ctx.addBean(name, ReplyProcessor.class, Map.of("spec", Specs.replyJson(decl.reply())));
         return name;
+    }
+
+    /**
+     * Gives the target call compiled next its idempotency key ({@link OutboundIdempotencyKey}): stable across the
+     * route's retries of the message, distinct per call site. A fallback target shares its primary call's key.
+     */
+    private static void idempotencyKey(String hint, ProcessorDefinition<?> block, DefaultCompileContext ctx) {
+        String name = ctx.uniqueName("idempotency-key-" + hint);
+        ctx.addBean(name, OutboundIdempotencyKey.class, Map.of("call", ctx.document().name() + "/" + name));
+        block.process(name);
     }
 
     void deliver(EndpointRef target, ProcessorDefinition<?> block, DefaultCompileContext ctx) {
@@ -253,6 +265,7 @@ public final class UdlCompiler {
         }
 
         private void call(EndpointRef target, ProcessorDefinition<?> block) {
+            idempotencyKey(decl.name() + "-call-" + target.system(), block, ctx);
             policies.guardedCall(decl, target, block, new PolicyCompiler.Delivery() {
                 @Override
                 public void deliver(EndpointRef t, ProcessorDefinition<?> b) {

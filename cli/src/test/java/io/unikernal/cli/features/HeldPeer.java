@@ -7,22 +7,22 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback HTTP peer that holds calls until the test releases them (no sleeps), then fails the first one if told
- * to; it echoes the body of every other call. It records the body and the {@code Idempotency-Key} header of every
+ * A loopback HTTP peer that holds calls until the test releases them (no sleeps) and fails as many calls as it is told
+ * to (500); it echoes the body of every other call. It records the body and the {@code Idempotency-Key} header of every
  * call it received.
  */
 final class HeldPeer implements AutoCloseable {
 
     /** One call as the peer received it. */
-    record Call(String body, String idempotencyKey) {
+    record Call(String path, String body, String idempotencyKey) {
     }
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean failNext = new AtomicBoolean();
+    private final AtomicInteger failing = new AtomicInteger();
     private volatile CountDownLatch released = new CountDownLatch(0);
 
     HeldPeer() throws IOException {
@@ -30,13 +30,13 @@ final class HeldPeer implements AutoCloseable {
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            calls.add(new Call(body, exchange.getRequestHeaders().getFirst("Idempotency-Key")));
+            calls.add(new Call(exchange.getRequestURI().getPath(), body, exchange.getRequestHeaders().getFirst("Idempotency-Key")));
             try {
                 released.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            if (failNext.getAndSet(false)) {
+            if (failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 exchange.sendResponseHeaders(500, -1);
                 exchange.close();
                 return;
@@ -53,7 +53,7 @@ final class HeldPeer implements AutoCloseable {
     /** From now on calls wait for {@link #release}; the first call released fails with 500 when {@code fail}. */
     void hold(boolean fail) {
         calls.clear();
-        failNext.set(fail);
+        failing.set(fail ? 1 : 0);
         released = new CountDownLatch(1);
     }
 
@@ -62,9 +62,9 @@ final class HeldPeer implements AutoCloseable {
         released.countDown();
     }
 
-    /** Fails the next call (without holding it). */
-    void failNext() {
-        failNext.set(true);
+    /** Fails the next {@code calls} calls with 500 (without holding them). */
+    void fail(int calls) {
+        failing.set(calls);
     }
 
     List<Call> calls() {
