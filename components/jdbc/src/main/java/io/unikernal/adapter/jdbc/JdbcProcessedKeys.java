@@ -60,10 +60,20 @@ public final class JdbcProcessedKeys extends ProcessedKeysRepository {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             // IF NOT EXISTS: PostgreSQL aborts the transaction of Camel's own "does it exist" probe
             statement.execute(DDL);
-            statement.execute(ADD_LEASE_COLUMN);
+            if (!hasLeaseColumn(statement)) {
+                statement.execute(ADD_LEASE_COLUMN); // only then: ALTER needs the table's owner
+            }
             if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
                 insert = INSERT + " ON CONFLICT DO NOTHING"; // no error (and no server log line) per duplicate
             }
+        }
+    }
+
+    private static boolean hasLeaseColumn(Statement statement) {
+        try (ResultSet none = statement.executeQuery("SELECT inFlightUntil FROM " + TABLE + " WHERE 1 = 0")) {
+            return true;
+        } catch (SQLException e) {
+            return false;
         }
     }
 

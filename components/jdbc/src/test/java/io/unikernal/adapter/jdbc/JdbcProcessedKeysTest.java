@@ -104,6 +104,22 @@ class JdbcProcessedKeysTest {
         assertThat(keys.isDone("old")).isTrue();
     }
 
+    /** A table Camel's own repository created (no lease column) gains the column and keeps its rows. */
+    @org.junit.jupiter.api.Test
+    void aTableCamelCreatedGainsTheLeaseColumn() throws Exception {
+        String url = "jdbc:h2:mem:camel-made-" + UUID.randomUUID() + ";DATABASE_TO_LOWER=TRUE";
+        try (Connection c = java.sql.DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+            s.execute("create table CAMEL_MESSAGEPROCESSED (processorName varchar(255), messageId varchar(100), "
+                    + "createdAt timestamp, primary key (processorName, messageId))");
+            s.execute("insert into CAMEL_MESSAGEPROCESSED values ('" + namespace + "', 'old', current_timestamp)");
+            JdbcProcessedKeys keys = repository(url);
+            assertThat(keys.add("old")).isFalse();
+            assertThat(keys.isDone("old")).isTrue();
+            assertThat(keys.add("new")).isTrue();
+            assertThat(keys.isDone("new")).isFalse();
+        }
+    }
+
     private void sql(String statement, Object... values) throws Exception {
         try (Connection c = dataSource.getConnection(); var s = c.prepareStatement(statement)) {
             for (int i = 0; i < values.length; i++) {
