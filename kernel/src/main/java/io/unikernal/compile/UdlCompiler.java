@@ -194,8 +194,9 @@ public final class UdlCompiler {
     }
 
     /**
-     * A call the policy refused (401, 403, 409 for a copy of a message in flight, 429) is answered and logged without the credential, not dead-lettered: it
-     * was never accepted, and an attacker must not be able to fill the dead-letter store.
+     * A call the policy refused (401, 403, 409 for a copy of a message in flight, 429) is answered and logged without
+     * the credential, not dead-lettered: it was never accepted, and an attacker must not be able to fill the
+     * dead-letter store.
      */
     private void refusalClause(RouteConfigurationDefinition configuration, Adapter sourceAdapter, SystemDecl source,
             RouteDecl decl, DefaultCompileContext ctx) {
