@@ -97,9 +97,12 @@ public interface Adapter {
      * Declares the beans of an {@link org.apache.camel.spi.IdempotentRepository} that keeps processed keys in this
      * system (model beans only, so the YAML output declares them too) and returns the repository's bean name. Called
      * once per route, after {@link #contribute} of the system. {@code namespace} ({@code app/route}) keeps the keys
-     * of one route apart from every other route's in the same store. The repository must follow Camel's idempotent
-     * consumer: {@code add} records the key when the message arrives and is false for a key already there,
-     * {@code remove} forgets it when the message fails (so a retry is processed), {@code confirm} follows success.
+     * of one route apart from every other route's in the same store. The repository is a
+     * {@link io.unikernal.runtime.idempotency.ProcessedKeysRepository}, whose semantics every store shares: {@code add}
+     * atomically records the key as in flight when the message arrives (false for a duplicate, never an error),
+     * {@code confirm} marks it done after success, {@code remove} forgets it when the message fails (so a retry is
+     * processed), {@code isDone} tells a duplicate of a done message from one still in flight, and an in-flight mark
+     * older than its lease is taken over (its original crashed).
      * Only called when {@link #canStoreProcessedKeys()}: the checks refuse any other store with
      * {@code NOT_A_KEY_STORE} before compiling.
      */

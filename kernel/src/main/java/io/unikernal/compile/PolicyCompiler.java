@@ -116,7 +116,8 @@ final class PolicyCompiler {
     /** Where a target call goes: the block itself, or the inside of a circuit breaker guarding it. */
     /**
      * Wraps the rest of the route in Camel's idempotent consumer. The keys live in the {@code store} system, whose
-     * adapter builds the repository ({@link io.unikernal.adapter.Adapter#processedKeysRepository}); without a store,
+     * adapter builds the repository ({@link io.unikernal.adapter.Adapter#processedKeysRepository}, a
+     * {@link io.unikernal.runtime.idempotency.ProcessedKeysRepository}); without a store,
      * in an embedded H2 database of the jdbc adapter; under {@code unikernal test}, where no system is contributed,
      * in memory. Returns the block the steps go into.
      */
@@ -125,8 +126,7 @@ final class PolicyCompiler {
         String repository;
         if (ctx.testMode()) {
             repository = ctx.uniqueName(decl.name() + "-processed-keys");
-            ctx.addBean(repository, org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository.class,
-                    Map.of());
+            ctx.addBean(repository, io.unikernal.runtime.idempotency.MemoryProcessedKeys.class, Map.of());
         } else {
             SystemDecl store;
             if (idempotency.store() == null) {
@@ -146,6 +146,16 @@ final class PolicyCompiler {
         // out, so a caller that retries after an error reply is never taken for a duplicate of its failed attempt
         once.completionEager(true);
         return once;
+    }
+
+    /**
+     * After the idempotent block: a duplicate whose original is still in flight is refused rather than told it is
+     * done ({@link io.unikernal.runtime.idempotency.InFlightDuplicateCheck}).
+     */
+    void refuseInFlightDuplicates(RouteDecl decl, ProcessorDefinition<?> route) {
+        String name = ctx.uniqueName("in-flight-duplicate-check-" + decl.name());
+        ctx.addBean(name, io.unikernal.runtime.idempotency.InFlightDuplicateCheck.class, Map.of("route", decl.name()));
+        route.process(name);
     }
 
     private Adapter adapter(SystemDecl system) {

@@ -5,6 +5,7 @@ import io.unikernal.adapter.Adapters;
 import io.unikernal.runtime.CaptureTarget;
 import io.unikernal.runtime.DeadLetterRecorder;
 import io.unikernal.runtime.ErrorReplyProcessor;
+import io.unikernal.runtime.idempotency.OutboundIdempotencyKey;
 import io.unikernal.runtime.MessageRejectedException;
 import io.unikernal.runtime.policy.PolicyRejectedException;
 import io.unikernal.runtime.policy.PolicyRejectionReply;
@@ -143,6 +144,7 @@ public final class UdlCompiler {
         steps.policies.breakerMetrics(decl, route);
         if (body != route) {
             body.end();
+            steps.policies.refuseInFlightDuplicates(decl, route);
         }
         if (decl.reply() != null || callerWaits) {
             route.process(replyBean(decl, ctx));
@@ -165,8 +167,8 @@ public final class UdlCompiler {
         configuration.setId(decl.name() + "-on-failure");
         ctx.addRouteConfiguration(configuration);
         route.routeConfigurationId(configuration.getId());
-        if (callerWaits && decl.policy() != null
-                && (decl.policy().auth() != null || decl.policy().rateLimit() != null)) {
+        if (callerWaits && decl.policy() != null && (decl.policy().auth() != null
+                || decl.policy().rateLimit() != null || decl.policy().idempotency() != null)) {
             refusalClause(configuration, sourceAdapter, source, decl, ctx);
         }
         if (decl.policy() != null && decl.policy().retry() != null) {
@@ -194,6 +196,7 @@ public final class UdlCompiler {
         if (decl.deadLetter() != null) {
             // if the dead-letter system fails too, the record still reaches the error log rather than vanishing
             org.apache.camel.model.TryDefinition attempt = onException.doTry();
+            idempotencyKey(decl.name() + "-dead-letter-" + decl.deadLetter().system(), attempt, ctx);
             deliver(decl.deadLetter(), attempt, ctx);
             attempt.doCatch(Exception.class).log(org.apache.camel.LoggingLevel.ERROR,
                     "unikernal.dead-letter." + decl.name(), "the dead-letter system " + decl.deadLetter().system()
@@ -211,8 +214,9 @@ public final class UdlCompiler {
     }
 
     /**
-     * A call the policy refused (401, 403, 429) is answered and logged without the credential, not dead-lettered: it
-     * was never accepted, and an attacker must not be able to fill the dead-letter store.
+     * A call the policy refused (401, 403, 409 for a copy of a message in flight, 429) is answered and logged without
+     * the credential, not dead-lettered: it was never accepted, and an attacker must not be able to fill the
+     * dead-letter store.
      */
     private void refusalClause(RouteConfigurationDefinition configuration, Adapter sourceAdapter, SystemDecl source,
             RouteDecl decl, DefaultCompileContext ctx) {
@@ -233,6 +237,16 @@ public final class UdlCompiler {
         }
         ctx.addBean(name, ReplyProcessor.class, Map.of("spec", Specs.replyJson(decl.reply())));
         return name;
+    }
+
+    /**
+     * Gives the target call compiled next its idempotency key ({@link OutboundIdempotencyKey}): stable across the
+     * route's retries of the message, distinct per call site. A fallback target shares its primary call's key.
+     */
+    private static void idempotencyKey(String hint, ProcessorDefinition<?> block, DefaultCompileContext ctx) {
+        String name = ctx.uniqueName("idempotency-key-" + hint);
+        ctx.addBean(name, OutboundIdempotencyKey.class, Map.of("call", ctx.document().name() + "/" + name));
+        block.process(name);
     }
 
     void deliver(EndpointRef target, ProcessorDefinition<?> block, DefaultCompileContext ctx) {
@@ -275,6 +289,7 @@ public final class UdlCompiler {
         }
 
         private void call(EndpointRef target, ProcessorDefinition<?> block) {
+            idempotencyKey(decl.name() + "-call-" + target.system(), block, ctx);
             policies.guardedCall(decl, target, block, new PolicyCompiler.Delivery() {
                 @Override
                 public void deliver(EndpointRef t, ProcessorDefinition<?> b) {

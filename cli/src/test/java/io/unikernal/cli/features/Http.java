@@ -56,6 +56,13 @@ final class Http {
         return send(request.build());
     }
 
+    /** POSTs JSON and returns the whole response, headers included. */
+    static HttpResponse<String> postForResponse(int port, String path, String json) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     static Reply get(int port, String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30)).GET().build());

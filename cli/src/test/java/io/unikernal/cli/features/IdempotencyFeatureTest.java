@@ -105,6 +105,27 @@ class IdempotencyFeatureTest {
                 new Http.Reply(200, Map.of("n", 3L, "processed", true)));
     }
 
+    /** Twenty copies at once, the original held then failed: keys in the embedded H2 and in PostgreSQL. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"embedded", "postgres"})
+    void copiesOfAPaymentInFlightAreToldToRetryAndTheRetryAfterItFailedIsProcessed(String store) throws Exception {
+        String app = "inflight-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        int port = Http.freePort();
+        try (HeldPeer peer = new HeldPeer()) {
+            String udl = "embedded".equals(store) ? ConcurrentDuplicates.udl(app, port, peer, null, null)
+                    : ConcurrentDuplicates.udl(app, port, peer, "db: {adapter: postgres}", "db");
+            TwoWayRun.Outcomes<List<Object>> outcomes = TwoWayRun.run(app + ".udl.yaml", udl,
+                    Map.of("camel.server.port", String.valueOf(port)), tmp,
+                    running -> ConcurrentDuplicates.run(port, peer));
+            assertThat(outcomes.inProcess()).isEqualTo(ConcurrentDuplicates.EXPECTED);
+            assertThat(outcomes.emitted()).isEqualTo(outcomes.inProcess());
+        } finally {
+            if ("postgres".equals(store)) {
+                sql("delete from CAMEL_MESSAGEPROCESSED where processorName = '" + app + "/pay'");
+            }
+        }
+    }
+
     private static void sql(String statement) throws Exception {
         try (Connection c = DriverManager.getConnection(PG_URL, "postgres", ""); var s = c.createStatement()) {
             try {

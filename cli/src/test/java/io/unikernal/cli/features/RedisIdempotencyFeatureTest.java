@@ -119,6 +119,21 @@ class RedisIdempotencyFeatureTest {
                 true);
     }
 
+    /** Twenty copies at once, the original held then failed, keys in Redis: see {@link ConcurrentDuplicates}. */
+    @Test
+    void copiesOfAPaymentInFlightAreToldToRetryAndTheRetryAfterItFailedIsProcessed() throws Exception {
+        String app = "inflight-" + suffix;
+        int port = Http.freePort();
+        try (HeldPeer peer = new HeldPeer()) {
+            TwoWayRun.Outcomes<List<Object>> outcomes = TwoWayRun.run(app + ".udl.yaml",
+                    ConcurrentDuplicates.udl(app, port, peer, "cache: {adapter: redis}", "cache"),
+                    Map.of("camel.server.port", String.valueOf(port)), tmp,
+                    running -> ConcurrentDuplicates.run(port, peer));
+            assertThat(outcomes.inProcess()).isEqualTo(ConcurrentDuplicates.EXPECTED);
+            assertThat(outcomes.emitted()).isEqualTo(outcomes.inProcess());
+        }
+    }
+
     /**
      * A store that needs a password: an ACL user made for this test, the password given as {@code ${secret:NAME}}.
      * The compiled files keep the placeholder, never the value, and both runs authenticate with it.

@@ -10,8 +10,8 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 /**
- * The reply to a call the route's policy refused: 401, 403 or 429 (with Retry-After), the reason and the
- * correlation id. A refused call is answered, not recorded as a dead letter: it was never accepted.
+ * The reply to a call the route's policy refused: 401, 403, 409 or 429 (the last two with Retry-After), the reason,
+ * its details and the correlation id. A refused call is answered, not recorded as a dead letter: it was never accepted.
  */
 public final class PolicyRejectionReply implements Processor {
 
@@ -22,6 +22,7 @@ public final class PolicyRejectionReply implements Processor {
         Message message = exchange.getMessage();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", refused == null ? "refused" : io.unikernal.runtime.SecretMasker.mask(refused.getMessage()));
+        body.put("details", refused == null ? java.util.List.of() : refused.details());
         String correlation = message.getHeader(UdmHeaders.CORRELATION_ID, String.class);
         body.put("correlationId", correlation != null ? correlation
                 : exchange.getProperty(UdmHeaders.CORRELATION_ID, String.class));

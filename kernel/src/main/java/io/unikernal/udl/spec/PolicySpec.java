@@ -117,9 +117,11 @@ public final class PolicySpec {
     public static final String DEFAULT_KEY_STORE_ADAPTER = "jdbc";
 
     public static final Struct IDEMPOTENCY = new Struct("idempotency", "idempotency",
-            "Processes each message once: a message whose key was seen before is acknowledged and not processed "
-                    + "again (an HTTP caller gets 200 {\"duplicate\": true}). The key is recorded when the message "
-                    + "arrives and forgotten if the message fails, so a retry is processed. Keys are kept by the "
+            "Processes each message once: a message whose key was processed before is acknowledged and not "
+                    + "processed again (an HTTP caller gets 200 {\"duplicate\": true}); a copy arriving while the "
+                    + "first is still in flight is refused (409 with Retry-After; a dead letter for a one-way "
+                    + "source). The key is recorded when the message arrives and forgotten if the message fails, so "
+                    + "a retry is processed. Keys are kept by the "
                     + "store: a jdbc/postgres system in table CAMEL_MESSAGEPROCESSED (created if missing), a redis "
                     + "system as keys with an optional time to live (its keepFor).",
             List.of(

@@ -133,29 +133,15 @@ public class JdbcAdapter implements Adapter {
     }
 
     /**
-     * Camel's JDBC repository over the system's pool: keys in table CAMEL_MESSAGEPROCESSED (created if missing),
-     * one row per key with {@code processorName} = the namespace.
+     * The route's processed keys in the system's database ({@link JdbcProcessedKeys}): table CAMEL_MESSAGEPROCESSED
+     * (created if missing), one row per key with {@code processorName} = the namespace.
      */
     @Override
     public String processedKeysRepository(SystemDecl system, String namespace, CompileContext ctx) {
-        BeanFactoryDefinition<?> table = new BeanFactoryDefinition<>();
-        table.setName(ctx.uniqueName(namespace + "-processed-keys-table"));
-        table.setType(ProcessedKeysTable.class.getName());
-        table.setProperties(new LinkedHashMap<>(Map.of("dataSource", "#bean:" + ctx.systemBean(system))));
-        table.setInitMethod("create");
-        ctx.addBean(table);
-        BeanFactoryDefinition<?> repository = new BeanFactoryDefinition<>();
-        repository.setName(ctx.uniqueName(namespace + "-processed-keys"));
-        repository.setType("org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository");
-        // the constructor (not setters) also builds the transaction template the repository needs
-        Map<Integer, Object> args = new LinkedHashMap<>();
-        args.put(0, "#bean:" + ctx.systemBean(system));
-        args.put(1, namespace);
-        repository.setConstructors(args);
-        // the table bean above creates it: Camel's own probe runs in a transaction that PostgreSQL then aborts
-        repository.setProperties(new LinkedHashMap<>(Map.of("createTableIfNotExists", "false")));
-        ctx.addBean(repository);
-        return repository.getName();
+        String name = ctx.uniqueName(namespace + "-processed-keys");
+        ctx.addBean(name, JdbcProcessedKeys.class, Map.of("dataSource", "#bean:" + ctx.systemBean(system),
+                "namespace", namespace));
+        return name;
     }
 
     /** The init SQL is embedded in the compiled output so the emitted folder runs anywhere. */

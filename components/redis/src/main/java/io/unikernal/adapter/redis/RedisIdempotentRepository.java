@@ -1,29 +1,30 @@
 package io.unikernal.adapter.redis;
 
+import io.unikernal.runtime.idempotency.ProcessedKeysRepository;
 import io.unikernal.udl.spec.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.service.ServiceSupport;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
- * Camel's idempotent repository in Redis: one string key per processed message, {@code <prefix><message key>}, whose
- * value is the time it was recorded. {@link #add} is {@code SET NX} (with {@code PX keepFor} when set), so of two
- * messages with the same key arriving at once exactly one is new, across every process that shares the server;
- * {@link #remove} is {@code DEL}, which Camel calls when the message fails so its retry is processed;
- * {@link #confirm} has nothing left to do. Keys expire after {@code keepFor} (never when absent).
+ * The processed keys of a route in Redis ({@link ProcessedKeysRepository}'s semantics): one string key per message,
+ * {@code <prefix><message key>}. {@link #add} is {@code SET NX PX <lease>} with the value {@code in-flight <time>}, so
+ * of copies arriving at once exactly one is new, across every process that shares the server, and the mark of an
+ * original that crashed expires with its lease; {@link #confirm} sets the value to the time it was done, expiring
+ * after {@code keepFor} (never when absent); {@link #remove} is {@code DEL}, which Camel calls when the message fails
+ * so its retry is processed. A value without the in-flight prefix (also one an earlier version wrote) is done.
  */
-public class RedisIdempotentRepository extends ServiceSupport implements IdempotentRepository {
+public class RedisIdempotentRepository extends ProcessedKeysRepository {
 
     /** What every key of a namespace starts with. */
     public static final String KEY_PREFIX = "unikernal:processed:";
 
     private static final int CLEAR_BATCH = 500;
+    private static final String IN_FLIGHT = "in-flight ";
 
     private RedisConnection connection;
     private String namespace;
@@ -73,11 +74,14 @@ public class RedisIdempotentRepository extends ServiceSupport implements Idempot
 
     @Override
     public boolean add(String key) {
-        SetParams params = SetParams.setParams().nx();
-        if (keepFor != null) {
-            params.px(keepFor.toMillis());
-        }
-        return "OK".equals(client().set(keyPrefix() + key, Instant.now().toString(), params));
+        SetParams params = SetParams.setParams().nx().px(inFlightLease().toMillis());
+        return "OK".equals(client().set(keyPrefix() + key, IN_FLIGHT + Instant.now(), params));
+    }
+
+    @Override
+    public boolean isDone(String key) {
+        String value = client().get(keyPrefix() + key);
+        return value != null && !value.startsWith(IN_FLIGHT);
     }
 
     @Override
@@ -92,7 +96,9 @@ public class RedisIdempotentRepository extends ServiceSupport implements Idempot
 
     @Override
     public boolean confirm(String key) {
-        return true; // add recorded the key already (Camel's eager mode)
+        // a plain SET also drops the lease's expiry when the key is kept for ever
+        SetParams params = keepFor == null ? SetParams.setParams() : SetParams.setParams().px(keepFor.toMillis());
+        return "OK".equals(client().set(keyPrefix() + key, Instant.now().toString(), params));
     }
 
     /** Forgets every key of this namespace (SCAN + DEL: other namespaces and other data are untouched). */

@@ -92,8 +92,23 @@ class RedisIdempotentRepositoryTest {
     void keysExpireAfterKeepFor() {
         RedisIdempotentRepository repository = repository("7d");
         assertThat(repository.add("order-2")).isTrue();
+        assertThat(repository.confirm("order-2")).isTrue();
         long ttl = redis.ttl(RedisIdempotentRepository.KEY_PREFIX + namespace + ":order-2");
-        assertThat(ttl).isPositive().isLessThanOrEqualTo(7 * 24 * 3600L);
+        assertThat(ttl).isGreaterThan(24 * 3600L).isLessThanOrEqualTo(7 * 24 * 3600L);
+    }
+
+    /** In flight from add to confirm; the in-flight mark expires with its lease, so a crashed original is recovered. */
+    @Test
+    void aKeyIsInFlightForItsLeaseUntilConfirmed() {
+        RedisIdempotentRepository repository = repository(null);
+        String key = RedisIdempotentRepository.KEY_PREFIX + namespace + ":order-3";
+        assertThat(repository.add("order-3")).isTrue();
+        assertThat(repository.isDone("order-3")).isFalse();
+        assertThat(redis.ttl(key)).isPositive().isLessThanOrEqualTo(repository.inFlightLease().toSeconds());
+        assertThat(repository.confirm("order-3")).isTrue();
+        assertThat(repository.isDone("order-3")).isTrue();
+        assertThat(redis.ttl(key)).as("no keepFor: a done key is kept for ever").isEqualTo(-1L);
+        assertThat(repository.isDone("order-4")).isFalse();
     }
 
     @Test
