@@ -5,6 +5,7 @@ import io.unikernal.adapter.Adapters;
 import io.unikernal.runtime.CaptureTarget;
 import io.unikernal.runtime.DeadLetterRecorder;
 import io.unikernal.runtime.ErrorReplyProcessor;
+import io.unikernal.runtime.FailureHistory;
 import io.unikernal.runtime.MessageRejectedException;
 import io.unikernal.runtime.policy.PolicyRejectedException;
 import io.unikernal.runtime.policy.PolicyRejectionReply;
@@ -170,6 +171,9 @@ public final class UdlCompiler {
         String recorder = "dead-letter-record-" + decl.name();
         ctx.addBean(recorder, DeadLetterRecorder.class, decl.policy() != null && decl.policy().auth() != null
                 ? List.of(decl.name(), decl.policy().auth().header()) : List.of(decl.name()), Map.of());
+        String history = "failure-history-" + decl.name();
+        ctx.addBean(history, FailureHistory.class, List.of(decl.name()), Map.of());
+        onException.onExceptionOccurredRef(history);
         onException.process(recorder);
         if (decl.deadLetter() != null) {
             // if the dead-letter system fails too, the record still reaches the error log rather than vanishing
