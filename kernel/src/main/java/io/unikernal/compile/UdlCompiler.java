@@ -179,6 +179,9 @@ public final class UdlCompiler {
             // if the dead-letter system fails too, the record still reaches the error log rather than vanishing
             org.apache.camel.model.TryDefinition attempt = onException.doTry();
             deliver(decl.deadLetter(), attempt, ctx);
+            attempt.setProperty(DeadLetterRecorder.KEPT, new ConstantExpression("true"));
+            attempt.log(org.apache.camel.LoggingLevel.WARN, "unikernal.dead-letter." + decl.name(),
+                    "${exchangeProperty." + DeadLetterRecorder.SUMMARY + "}; kept in " + decl.deadLetter().system());
             attempt.doCatch(Exception.class).log(org.apache.camel.LoggingLevel.ERROR,
                     "unikernal.dead-letter." + decl.name(), "the dead-letter system " + decl.deadLetter().system()
                             + " failed (${exception.message}); the failed message: ${body}").end();

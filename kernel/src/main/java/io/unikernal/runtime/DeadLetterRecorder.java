@@ -21,6 +21,12 @@ import org.apache.camel.Processor;
  */
 public final class DeadLetterRecorder implements Processor {
 
+    /** Exchange property: one line saying how a message failed (id, tries, reason, root cause), masked, for the log. */
+    public static final String SUMMARY = "UnikernalFailureSummary";
+
+    /** Exchange property set once the record is in the dead-letter system (else it went to the error log). */
+    public static final String KEPT = "UnikernalDeadLetterKept";
+
     private final String route;
     private final String credentialHeader;
 
@@ -48,12 +54,23 @@ public final class DeadLetterRecorder implements Processor {
         record.put("reason", describe(failure));
         record.put("firstFailure", describe(tally == null || tally.first() == null ? failure : tally.first()));
         record.put("errorType", failure == null ? null : failure.getClass().getName());
-        record.put("details", failure instanceof MessageRejectedException r
-                ? SecretMasker.mask(String.join("; ", r.details())) : null);
-        record.put("attempts", tally == null ? 1 : Math.max(1, tally.failures()));
+        record.put("details", details(failure));
+        int attempts = tally == null ? 1 : Math.max(1, tally.failures());
+        record.put("attempts", attempts);
+        exchange.setProperty(SUMMARY, "message " + record.get("correlationId") + " failed after " + attempts + (attempts == 1 ? " try: " : " tries: ")
+                + record.get("reason") + (record.get("details") == null ? "" : " (" + record.get("details") + ")"));
         record.put("failedAt", Instant.now().toString());
         record.put("payload", SecretMasker.maskSecrets(originalPayload(exchange)));
         message.setBody(record);
+    }
+
+    /** A rejected message's violations; for any other failure its root cause, when that says more than the reason. */
+    private static String details(Throwable failure) {
+        if (failure instanceof MessageRejectedException r && !r.details().isEmpty()) {
+            return SecretMasker.mask(String.join("; ", r.details()));
+        }
+        String root = failure == null ? null : RootCause.message(failure);
+        return root == null || root.equals(describe(failure)) ? null : root;
     }
 
     private static String describe(Throwable failure) {

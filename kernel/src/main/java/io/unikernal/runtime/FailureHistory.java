@@ -9,6 +9,9 @@ import org.apache.camel.Processor;
  * clause, and an HTTP target drops every header before its call. So the route's error handler runs this bean on
  * every failure (Camel's {@code onExceptionOccurred}, called once per failed try, before the redelivery or the
  * failure clause), and it keeps its tally in an exchange property, which survives both.
+ *
+ * <p>It is also where a target's failure that is really the caller's is told apart, once for every route and target:
+ * a unique-constraint violation becomes a 409 conflict ({@link UniqueViolations}).
  */
 public final class FailureHistory implements Processor {
 
@@ -39,6 +42,15 @@ public final class FailureHistory implements Processor {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (failure == null) {
             failure = exchange.getException();
+        }
+        MessageRejectedException conflict = UniqueViolations.conflict(failure);
+        if (conflict != null) {
+            // the caller's conflict, whichever JDBC target raised it: the same message conflicts again, so no retry,
+            // and the failure clause (the same for every exception) records and answers it as a 409
+            exchange.setException(conflict);
+            exchange.setProperty(Exchange.EXCEPTION_CAUGHT, conflict);
+            exchange.getExchangeExtension().setRedeliveryExhausted(true);
+            failure = conflict;
         }
         // keyed by route: a route called through direct: shares the exchange and counts its own failures
         Tally tally = exchange.getProperty(PROPERTY_PREFIX + route, Tally.class);
