@@ -52,8 +52,8 @@ class QuickstartExampleTest {
         assertThat(seen.get(3).status()).isEqualTo(400);
         assertThat(((Map<?, ?>) seen.get(3).body()).get("error")).isEqualTo("the body is not valid JSON");
         assertThat(seen.get(4).status()).as("HTML form bodies are refused with the fix").isEqualTo(415);
-        assertThat(seen.get(5)).as("a duplicate id fails in the database: 500, and the message is kept")
-                .extracting(Reply::status).isEqualTo(500);
+        assertThat(seen.get(5)).as("a duplicate id is the caller's conflict: 409 naming the key, and it is kept")
+                .isEqualTo(new Reply(409, Map.of("error", "a record with id o-1 already exists", "details", List.of())));
         assertReply(seen.get(6), 200, List.of(
                 Map.of("id", "o-1", "customer", "Ada", "amount", 100, "total", 120, "status", "accepted"),
                 Map.of("id", "o-2", "customer", "Grace", "amount", 2000, "total", 2405, "status", "review")));

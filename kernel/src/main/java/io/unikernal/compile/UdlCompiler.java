@@ -6,6 +6,7 @@ import io.unikernal.runtime.CaptureTarget;
 import io.unikernal.runtime.DeadLetterRecorder;
 import io.unikernal.runtime.ErrorReplyProcessor;
 import io.unikernal.runtime.idempotency.OutboundIdempotencyKey;
+import io.unikernal.runtime.FailureHistory;
 import io.unikernal.runtime.MessageRejectedException;
 import io.unikernal.runtime.policy.PolicyRejectedException;
 import io.unikernal.runtime.policy.PolicyRejectionReply;
@@ -192,12 +193,18 @@ public final class UdlCompiler {
         String recorder = "dead-letter-record-" + decl.name();
         ctx.addBean(recorder, DeadLetterRecorder.class, decl.policy() != null && decl.policy().auth() != null
                 ? List.of(decl.name(), decl.policy().auth().header()) : List.of(decl.name()), Map.of());
+        String history = "failure-history-" + decl.name();
+        ctx.addBean(history, FailureHistory.class, List.of(decl.name()), Map.of());
+        onException.onExceptionOccurredRef(history);
         onException.process(recorder);
         if (decl.deadLetter() != null) {
             // if the dead-letter system fails too, the record still reaches the error log rather than vanishing
             org.apache.camel.model.TryDefinition attempt = onException.doTry();
             idempotencyKey(decl.name() + "-dead-letter-" + decl.deadLetter().system(), attempt, ctx);
             deliver(decl.deadLetter(), attempt, ctx);
+            attempt.setProperty(DeadLetterRecorder.KEPT, new ConstantExpression("true"));
+            attempt.log(org.apache.camel.LoggingLevel.WARN, "unikernal.dead-letter." + decl.name(),
+                    "${exchangeProperty." + DeadLetterRecorder.SUMMARY + "}; kept in " + decl.deadLetter().system());
             attempt.doCatch(Exception.class).log(org.apache.camel.LoggingLevel.ERROR,
                     "unikernal.dead-letter." + decl.name(), "the dead-letter system " + decl.deadLetter().system()
                             + " failed (${exception.message}); the failed message: ${body}").end();

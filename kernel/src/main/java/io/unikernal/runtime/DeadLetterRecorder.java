@@ -9,8 +9,9 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 /**
- * Replaces the body of a failed exchange with a dead-letter record: the original payload as received, the reason,
- * the route, the attempt count, the correlation id and when it failed. The dead-letter system receives this record
+ * Replaces the body of a failed exchange with a dead-letter record: the original payload as received, the reason
+ * (the last failure), the first failure, the route, the tries made ({@link FailureHistory}), the correlation id and
+ * when it failed. The dead-letter system receives this record
  * (a JDBC target can insert it with {@code :#payload}, {@code :#reason}, ...).
  *
  * <p>Secrets stay out of the record: the reason and details go through {@link SecretMasker}; the payload, kept for
@@ -19,6 +20,12 @@ import org.apache.camel.Processor;
  * log of it sees them.
  */
 public final class DeadLetterRecorder implements Processor {
+
+    /** Exchange property: one line saying how a message failed (id, tries, reason, root cause), masked, for the log. */
+    public static final String SUMMARY = "UnikernalFailureSummary";
+
+    /** Exchange property set once the record is in the dead-letter system (else it went to the error log). */
+    public static final String KEPT = "UnikernalDeadLetterKept";
 
     private final String route;
     private final String credentialHeader;
@@ -43,15 +50,31 @@ public final class DeadLetterRecorder implements Processor {
         record.put("route", route);
         record.put("correlationId", correlationId(exchange));
         record.put("source", message.getHeader(UdmHeaders.SOURCE, String.class));
-        record.put("reason", failure == null ? "unknown" : SecretMasker.mask(String.valueOf(failure.getMessage())));
+        FailureHistory.Tally tally = FailureHistory.of(exchange, route);
+        record.put("reason", describe(failure));
+        record.put("firstFailure", describe(tally == null || tally.first() == null ? failure : tally.first()));
         record.put("errorType", failure == null ? null : failure.getClass().getName());
-        record.put("details", failure instanceof MessageRejectedException r
-                ? SecretMasker.mask(String.join("; ", r.details())) : null);
-        Integer redeliveries = message.getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
-        record.put("attempts", 1 + (redeliveries == null ? 0 : redeliveries));
+        record.put("details", details(failure));
+        int attempts = tally == null ? 1 : Math.max(1, tally.failures());
+        record.put("attempts", attempts);
+        exchange.setProperty(SUMMARY, "message " + record.get("correlationId") + " failed after " + attempts + (attempts == 1 ? " try: " : " tries: ")
+                + record.get("reason") + (record.get("details") == null ? "" : " (" + record.get("details") + ")"));
         record.put("failedAt", Instant.now().toString());
         record.put("payload", SecretMasker.maskSecrets(originalPayload(exchange)));
         message.setBody(record);
+    }
+
+    /** A rejected message's violations; for any other failure its root cause, when that says more than the reason. */
+    private static String details(Throwable failure) {
+        if (failure instanceof MessageRejectedException r && !r.details().isEmpty()) {
+            return SecretMasker.mask(String.join("; ", r.details()));
+        }
+        String root = failure == null ? null : RootCause.message(failure);
+        return root == null || root.equals(describe(failure)) ? null : root;
+    }
+
+    private static String describe(Throwable failure) {
+        return failure == null ? "unknown" : SecretMasker.mask(String.valueOf(failure.getMessage()));
     }
 
     /** The message as it arrived, before any step changed it; text, so any store can keep it. */

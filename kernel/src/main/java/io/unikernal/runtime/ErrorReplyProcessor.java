@@ -9,8 +9,8 @@ import org.apache.camel.Processor;
 
 /**
  * The reply a waiting caller gets when its message failed: 4xx with the details when the message was at fault,
- * 500 otherwise. Internal exception text is not sent for 5xx; the correlation id lets an operator find the
- * dead-letter record. What is sent goes through {@link SecretMasker}: no secret value or credential reaches the
+ * 500 otherwise. Internal exception text (the root cause included) is not sent for 5xx; the correlation id lets an
+ * operator find the dead-letter record or the error log line. What is sent goes through {@link SecretMasker}: no secret value or credential reaches the
  * caller.
  */
 public final class ErrorReplyProcessor implements Processor {
@@ -26,7 +26,10 @@ public final class ErrorReplyProcessor implements Processor {
             body.put("details", rejected.details().stream().map(SecretMasker::mask).toList());
         } else {
             message.setHeader(Exchange.HTTP_RESPONSE_CODE, 500);
-            body.put("error", "the message could not be processed; it was kept in the dead-letter destination");
+            // say where the message went: a route without deadLetter (or whose dead letter failed) logged it
+            body.put("error", "the message could not be processed; " + (exchange.getProperty(
+                    DeadLetterRecorder.KEPT, false, Boolean.class) ? "it was kept in the dead-letter destination"
+                            : "it was written to the error log"));
         }
         body.put("correlationId", DeadLetterRecorder.correlationId(exchange));
         message.setBody(body);

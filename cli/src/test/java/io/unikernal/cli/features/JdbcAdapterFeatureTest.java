@@ -66,6 +66,42 @@ class JdbcAdapterFeatureTest {
                 ((Http.Reply) outcomes.inProcess().get(2)).body())).isEmpty();
     }
 
+    /** A second row with an existing key is the caller's conflict: 409 naming the key, on H2 and PostgreSQL. */
+    @Test
+    void aDuplicateKeyIsTheCallersConflictNamingTheKey() throws Exception {
+        for (String adapter : List.of("jdbc", "postgres")) {
+            String table = "uk_dup_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            int port = Http.freePort();
+            try {
+                TwoWayRun.Outcomes<List<Object>> outcomes = TwoWayRun.run(Path.of(udl(port, adapter, table)),
+                        Map.of("camel.server.port", String.valueOf(port)), tmp, app -> {
+                            List<Object> seen = new ArrayList<>();
+                            seen.add(Http.post(port, "/items", "{\"id\":\"a\",\"qty\":2}").status());
+                            Http.Reply duplicate = Http.post(port, "/items", "{\"id\":\"a\",\"qty\":3}");
+                            seen.add(duplicate.status());
+                            seen.add(duplicate.body() instanceof Map<?, ?> m ? m.get("error") : duplicate.body());
+                            if (adapter.equals("postgres")) {
+                                try (Connection c = DriverManager.getConnection(PG_URL, "postgres", "");
+                                        var s = c.createStatement()) {
+                                    s.execute("delete from " + table);
+                                }
+                            }
+                            return seen;
+                        });
+                assertThat(outcomes.emitted()).isEqualTo(outcomes.inProcess());
+                assertThat(outcomes.inProcess()).as(adapter)
+                        .containsExactly(201, 409, "a record with id a already exists");
+            } finally {
+                if (adapter.equals("postgres")) {
+                    try (Connection c = DriverManager.getConnection(PG_URL, "postgres", "");
+                            var s = c.createStatement()) {
+                        s.execute("drop table if exists " + table);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void postgresStoresAndQueriesRows() throws Exception {
         String table = "uk_items_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

@@ -67,6 +67,12 @@ class ResiliencePolicyFeatureTest {
             }
             Http.respondJson(exchange, 200, "{\"late\": true}");
         });
+        peer.createContext("/always-failing", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            calls.incrementAndGet();
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
         peer.createContext("/half-broken", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (calls.incrementAndGet() % 2 == 1) {
@@ -275,6 +281,54 @@ class ResiliencePolicyFeatureTest {
             assertThat(run.peerCalls()).isEqualTo(MESSAGES);
             assertThat(run.delivered().size() + run.deadLetters().size()).isEqualTo(MESSAGES);
             assertThat(run.deadLetters()).allSatisfy(r -> assertThat(((Number) r.get("attempts")).intValue()).isEqualTo(1));
+        }
+    }
+
+    /** A route calling /always-failing with this policy and a dead letter; returns (records, peer calls) per run. */
+    private TwoWayRun.Outcomes<List<Object>> failEveryCall(String name, String policy, int messages) throws Exception {
+        int port = Http.freePort();
+        Path parked = tmp.resolve("parked-" + name);
+        String udl = app(port, parked, name, policy).replace("/half-broken", "/always-failing");
+        return TwoWayRun.run(name + ".udl.yaml", udl, Map.of("camel.server.port", String.valueOf(port)), tmp,
+                app -> {
+                    calls.set(0);
+                    deleteAll(parked);
+                    for (int i = 0; i < messages; i++) {
+                        Http.post(port, "/order", "{\"id\": \"f" + i + "\"}");
+                    }
+                    return List.of(readRecords(parked), calls.get());
+                });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDeadLetterRecordCountsEveryCallMadeAndKeepsTheFirstAndLastFailure() throws Exception {
+        TwoWayRun.Outcomes<List<Object>> outcomes = failEveryCall("threeCalls",
+                "retry: {attempts: 3, initial: 5ms, max: 20ms}", 2);
+        for (List<Object> run : List.of(outcomes.inProcess(), outcomes.emitted())) {
+            assertThat(run.get(1)).as("three calls per message").isEqualTo(6);
+            assertThat((List<Map<String, Object>>) run.get(0)).hasSize(2).allSatisfy(record -> {
+                assertThat(((Number) record.get("attempts")).intValue()).isEqualTo(3);
+                assertThat((String) record.get("firstFailure")).contains("statusCode: 500");
+                assertThat((String) record.get("reason")).contains("statusCode: 500");
+            });
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRetryTheOpenBreakerRefusedKeepsTheRealFirstFailure() throws Exception {
+        // the first call fails and opens the breaker (one call is its whole window): the retry is refused
+        TwoWayRun.Outcomes<List<Object>> outcomes = failEveryCall("openedByFirst", """
+                retry: {attempts: 3, initial: 5ms, max: 20ms}
+                circuitBreaker: {failureRate: 50, window: 1, waitOpen: 600s}""", 1);
+        for (List<Object> run : List.of(outcomes.inProcess(), outcomes.emitted())) {
+            assertThat(run.get(1)).as("one call made; the breaker refused the retry").isEqualTo(1);
+            assertThat((List<Map<String, Object>>) run.get(0)).singleElement().satisfies(record -> {
+                assertThat(((Number) record.get("attempts")).intValue()).isEqualTo(2);
+                assertThat((String) record.get("firstFailure")).contains("statusCode: 500");
+                assertThat((String) record.get("reason")).contains("CircuitBreaker of target 'pricer' is open");
+            });
         }
     }
 
