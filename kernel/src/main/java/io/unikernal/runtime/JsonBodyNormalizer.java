@@ -16,14 +16,23 @@ public final class JsonBodyNormalizer implements Processor {
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
 
     private final String source;
+    private boolean jsonMediaTypeOnly;
 
     public JsonBodyNormalizer(String source) {
         this.source = source;
     }
 
+    /** When set, a message whose Content-Type is not JSON is refused with 415 ({@link JsonMediaType}). */
+    public void setJsonMediaTypeOnly(boolean jsonMediaTypeOnly) {
+        this.jsonMediaTypeOnly = jsonMediaTypeOnly;
+    }
+
     @Override
     public void process(Exchange exchange) throws Exception {
         envelope(exchange, source);
+        if (jsonMediaTypeOnly) {
+            JsonMediaType.check(exchange);
+        }
         // the envelope is set first, so even a malformed body is traceable by its correlation id
         exchange.getMessage().setBody(JsonBodyParser.parse(exchange, exchange.getMessage().getBody()));
     }

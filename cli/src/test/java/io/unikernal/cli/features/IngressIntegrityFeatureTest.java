@@ -63,6 +63,164 @@ class IngressIntegrityFeatureTest {
                 """.formatted(port, peer.getAddress().getPort());
     }
 
+    static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+
+    /** A realistic ingress: a schema, validation, a transform and a PostgreSQL insert. */
+    static String paymentsApp(int port, String table) {
+        return """
+                udl: 8
+                name: payments
+                systems:
+                  api: {adapter: http, port: %d}
+                  db:  {adapter: postgres, init: init.sql}
+                schemas:
+                  Payment:
+                    version: 1
+                    fields:
+                      id:     {type: string, required: true}
+                      amount: {type: decimal, required: true, min: 0}
+                      qty:    {type: int}
+                routes:
+                  - name: pay
+                    from: {system: api, method: POST, path: /pay}
+                    steps:
+                      - validate: Payment
+                      - transform: {set: {note: "'paid ' + id"}}
+                      - to: {system: db, sql: "insert into %s(id, amount, qty, note) values (:#id, :#amount, :#qty, :#note)"}
+                    reply: {status: 201, body: "{'paid': id}"}
+                """.formatted(port, table);
+    }
+
+    static String createTable(String table) {
+        return "create table if not exists " + table + " (id varchar(200), amount numeric, qty bigint, note text);\n";
+    }
+
+    private static List<Object> rows(String table) throws Exception {
+        List<Object> rows = new ArrayList<>();
+        try (var c = java.sql.DriverManager.getConnection(PG_URL, "postgres", ""); var s = c.createStatement();
+                var r = s.executeQuery("select id, amount from " + table + " order by id")) {
+            while (r.next()) {
+                rows.add(r.getString(1) + "=" + r.getBigDecimal(2).toPlainString());
+            }
+        }
+        return rows;
+    }
+
+    static void sql(String statement) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection(PG_URL, "postgres", ""); var s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    /** The status and the first detail (or the error, when it has none) of a reply. */
+    private static String answer(Http.Raw reply) {
+        Object body = io.unikernal.runtime.Json.read(reply.text(), Object.class);
+        @SuppressWarnings("unchecked") Map<String, Object> error = (Map<String, Object>) body;
+        assertThat(error).as(reply.text()).containsKeys("error", "details", "correlationId");
+        List<?> details = (List<?>) error.get("details");
+        return reply.status() + " " + (details.isEmpty() ? error.get("error") : details.get(0));
+    }
+
+    private Path writeApp(String udl) throws java.io.IOException {
+        Path file = tmp.resolve("payments.udl.yaml");
+        java.nio.file.Files.writeString(file, udl);
+        return file;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static final String[] JSON = {"Content-Type", "application/json"};
+
+    @Test
+    void malformedBodiesAndOutOfRangeNumbersAreRefusedWith400AndNothingIsStored() throws Exception {
+        String table = "uk_ingress_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        java.nio.file.Files.writeString(tmp.resolve("init.sql"), createTable(table));
+        int port = Http.freePort();
+        try {
+            TwoWayRun.Outcomes<List<Object>> outcomes = TwoWayRun.run(writeApp(paymentsApp(port, table)),
+                    Map.of("camel.server.port", String.valueOf(port)), tmp, app -> {
+                        sql("delete from " + table);
+                        List<Object> seen = new ArrayList<>();
+                        seen.add(answer(Http.postRaw(port, "/pay", new byte[] {'{', '"', 'i', 'd', '"', ':', '"',
+                                (byte) 0xc3, (byte) 0x28, '"', ',', '"', 'a', 'm', 'o', 'u', 'n', 't', '"', ':', '1', '}'},
+                                JSON)));
+                        seen.add(answer(Http.postRaw(port, "/pay",
+                                utf8("{\"id\": \"dup\", \"amount\": -5, \"amount\": 1}"), JSON)));
+                        for (String number : List.of("1e999999", "1E+999999999", "1e-999999")) {
+                            seen.add(answer(Http.postRaw(port, "/pay",
+                                    utf8("{\"id\": \"big\", \"amount\": " + number + "}"), JSON)));
+                        }
+                        seen.add(answer(Http.postRaw(port, "/pay",
+                                utf8("{\"id\": \"q\", \"amount\": 1, \"qty\": 99999999999999999999}"), JSON)));
+                        seen.add(answer(Http.postRaw(port, "/pay",
+                                utf8("{\"id\": \"q\", \"amount\": 1, \"qty\": 1e20}"), JSON)));
+                        seen.add(Http.postRaw(port, "/pay", utf8("{\"id\": \"e3\", \"amount\": 1e3, \"qty\": 1}"), JSON).status());
+                        seen.add(Http.postRaw(port, "/pay", utf8("{\"id\": \"e2\", \"amount\": 2.5E2, \"qty\": 1}"), JSON)
+                                .status());
+                        seen.add(rows(table));
+                        return seen;
+                    });
+            assertThat(outcomes.emitted()).isEqualTo(outcomes.inProcess());
+            String range = " is outside the supported range: a number may have up to 308 digits before the decimal"
+                    + " point (|n| <= 1e308) and up to 1000 after it";
+            assertThat(outcomes.inProcess()).containsExactly(
+                    "400 Invalid UTF-8 middle byte 0x28 at line 1, column 10",
+                    "400 Duplicate field 'amount' at line 1, column 37",
+                    "400 amount: 1E+999999" + range, "400 amount: 1E+999999999" + range,
+                    "400 amount: 1E-999999" + range,
+                    "400 an integer beyond 64 bits at line 1, column 53 is outside -9223372036854775808.."
+                            + "9223372036854775807; a decimal that large is written with a fraction or an exponent"
+                            + " (e.g. 1.5e20)",
+                    "400 qty: must be <= 9223372036854775807, was 1E+20",
+                    201, 201, List.of("e2=250", "e3=1000"));
+        } finally {
+            sql("drop table if exists " + table);
+        }
+    }
+
+    @Test
+    void onlyJsonIsReadAndRefusalsNameJsonTypes() throws Exception {
+        String table = "uk_ingress_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        java.nio.file.Files.writeString(tmp.resolve("init.sql"), createTable(table));
+        int port = Http.freePort();
+        try {
+            TwoWayRun.Outcomes<List<Object>> outcomes = TwoWayRun.run(writeApp(paymentsApp(port, table)),
+                    Map.of("camel.server.port", String.valueOf(port)), tmp, app -> {
+                        sql("delete from " + table);
+                        List<Object> seen = new ArrayList<>();
+                        byte[] valid = utf8("{\"id\": \"t\", \"amount\": 1}");
+                        for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
+                                "application/json; charset=iso-8859-1")) {
+                            seen.add(answer(Http.postRaw(port, "/pay", valid, "Content-Type", type)));
+                        }
+                        seen.add(answer(Http.postRaw(port, "/pay", new byte[0], JSON)));
+                        seen.add(answer(Http.postRaw(port, "/pay", utf8("[1, 2]"), JSON)));
+                        seen.add(answer(Http.postRaw(port, "/pay", utf8("{\"id\": [], \"amount\": 1}"), JSON)));
+                        seen.add(Http.postRaw(port, "/pay", utf8("{\"id\": \"none\", \"amount\": 2, \"qty\": 1}")).status());
+                        seen.add(Http.postRaw(port, "/pay", utf8("{\"id\": \"vnd\", \"amount\": 3, \"qty\": 1}"),
+                                "Content-Type", "application/vnd.api+json; charset=utf-8").status());
+                        seen.add(rows(table));
+                        return seen;
+                    });
+            assertThat(outcomes.emitted()).isEqualTo(outcomes.inProcess());
+            String accepted = "; accepted: application/json or application/*+json (UTF-8) (with curl: -H"
+                    + " 'Content-Type: application/json')";
+            assertThat(outcomes.inProcess()).containsExactly(
+                    "415 Content-Type was 'text/plain'" + accepted,
+                    "415 Content-Type was 'application/xml'" + accepted,
+                    "415 Content-Type was 'application/x-www-form-urlencoded'" + accepted,
+                    "415 Content-Type was 'application/json; charset=iso-8859-1'" + accepted,
+                    "400 the request had no body; send a JSON object with the fields of Payment",
+                    "400 expected a JSON object, got an array",
+                    "400 id: must be a string, was []",
+                    201, 201, List.of("none=2", "vnd=3"));
+        } finally {
+            sql("drop table if exists " + table);
+        }
+    }
+
     @Test
     void aCallerCannotSetTheHeadersTheKernelOwns() throws Exception {
         int port = Http.freePort();

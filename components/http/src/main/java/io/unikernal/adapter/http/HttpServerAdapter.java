@@ -105,17 +105,15 @@ public final class HttpServerAdapter implements Adapter {
     @Override
     public String sourceUri(SystemDecl system, EndpointRef use, CompileContext ctx) {
         String method = ctx.text(use.option("method"), null);
-        // bodies are JSON whatever the Content-Type says (curl -d sends form encoding); no stack traces to callers
+        // the body reaches the route as sent (a form body is refused with 415, not parsed); no stack traces to callers
         return "platform-http:" + fullPath(system, use, ctx) + "?populateBodyWithForm=false&muteException=true"
                 + (method == null ? "" : "&httpMethodRestrict=" + method);
     }
 
     @Override
     public void normalize(SystemDecl system, EndpointRef use, ProcessorDefinition<?> route, CompileContext ctx) {
-        // the envelope first, so even a refused request has a correlation id
-        StandardNodes.normalizeJson(system.name(), route, ctx);
-        ctx.addBean("http-json-request-check", HttpJsonRequestCheck.class, Map.of());
-        route.process("http-json-request-check");
+        // the envelope is set before the Content-Type is checked, so even a refused request has a correlation id
+        StandardNodes.normalizeJsonMediaType(system.name(), route, ctx);
     }
 
     @Override
