@@ -30,6 +30,11 @@ public final class CorrelationIds {
         return PREFIX + Long.toHexString(COUNTER.incrementAndGet());
     }
 
+    /** The caller's id when it may be adopted ({@link #isAcceptable}), else a fresh one. */
+    public static String adoptOrDraw(Object offered) {
+        return isAcceptable(offered) ? (String) offered : next();
+    }
+
     /** True when a caller's correlation id may be adopted as it is. */
     public static boolean isAcceptable(Object id) {
         return id instanceof String s && SAFE.matcher(s).matches();

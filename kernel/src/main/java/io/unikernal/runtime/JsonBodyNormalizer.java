@@ -65,8 +65,7 @@ public final class JsonBodyNormalizer implements Processor {
         message.setHeader(UdmHeaders.SOURCE, source);
         if (message.getHeader(UdmHeaders.CORRELATION_ID) == null) {
             Object offered = message.getHeader(CORRELATION_HEADER);
-            message.setHeader(UdmHeaders.CORRELATION_ID,
-                    CorrelationIds.isAcceptable(offered) ? offered : CorrelationIds.next());
+            message.setHeader(UdmHeaders.CORRELATION_ID, CorrelationIds.adoptOrDraw(offered));
         }
         if (message.getHeader(UdmHeaders.CREATED_AT) == null) {
             message.setHeader(UdmHeaders.CREATED_AT, Timestamps.now());

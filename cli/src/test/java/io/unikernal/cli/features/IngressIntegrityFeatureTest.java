@@ -222,6 +222,48 @@ class IngressIntegrityFeatureTest {
     }
 
     @Test
+    void aBodyOverTheLimitGets413InTheJsonErrorShapeAndEveryRefusalIsCounted() throws Exception {
+        int port = Http.freePort();
+        String udl = """
+                udl: 8
+                name: limited
+                systems:
+                  api: {adapter: http, port: %d, maxBodyBytes: 1000}
+                routes:
+                  - name: take
+                    from: {system: api, method: POST, path: /take}
+                    steps:
+                      - transform: {set: {taken: "true"}}
+                """.formatted(port);
+        Map<String, String> overrides = new java.util.HashMap<>(
+                io.unikernal.runtime.Observability.properties("127.0.0.1", port));
+        overrides.put("camel.server.port", String.valueOf(port));
+        TwoWayRun.Outcomes<List<Object>> outcomes = TwoWayRun.run("limited.udl.yaml", udl, overrides, tmp, app -> {
+            List<Object> seen = new ArrayList<>();
+            String big = "{\"pad\": \"" + "x".repeat(5000) + "\"}";
+            Http.Raw tooLarge = Http.postRaw(port, "/take", utf8(big), "Content-Type", "application/json",
+                    "X-Correlation-Id", "big-1");
+            seen.add(tooLarge.status() + " " + tooLarge.contentType());
+            seen.add(io.unikernal.runtime.Json.read(tooLarge.text(), Map.class));
+            seen.add(Http.postRaw(port, "/take", utf8("{\"pad\": \"" + "x".repeat(900) + "\"}"), JSON).status());
+            seen.add(answer(Http.postRaw(port, "/take", utf8("{}"), "Content-Type", "text/plain")));
+            String metrics = Http.text(port, io.unikernal.runtime.Observability.METRICS_PATH);
+            seen.add(java.util.regex.Pattern.compile(
+                    "unikernal_ingress_refused_total\\{[^}]*route=\"take\"[^}]*status=\"(413|415)\"[^}]*} 1\\.0")
+                    .matcher(metrics).results().map(m -> m.group(1)).sorted().toList());
+            return seen;
+        });
+        assertThat(outcomes.emitted()).isEqualTo(outcomes.inProcess());
+        assertThat(outcomes.inProcess()).containsExactly("413 application/json",
+                Map.of("error", "the request body is too large",
+                        "details", List.of("the limit is 1000 bytes (the http system's maxBodyBytes)"),
+                        "correlationId", "big-1"),
+                200, "415 Content-Type was 'text/plain'; accepted: application/json or application/*+json (UTF-8)"
+                        + " (with curl: -H 'Content-Type: application/json')",
+                List.of("413", "415"));
+    }
+
+    @Test
     void aCallerCannotSetTheHeadersTheKernelOwns() throws Exception {
         int port = Http.freePort();
         TwoWayRun.Outcomes<List<Object>> outcomes = TwoWayRun.run("forwarder.udl.yaml", forwardingApp(port),
