@@ -20,6 +20,16 @@ public final class StandardNodes {
     }
 
     /**
+     * As {@link #normalizeJson}, for sources that say what their body is (HTTP): a Content-Type that is not JSON is
+     * refused with 415 before the body is read.
+     */
+    public static void normalizeJsonMediaType(String system, ProcessorDefinition<?> block, CompileContext ctx) {
+        String name = "normalize-" + system;
+        ctx.addBean(name, JsonBodyNormalizer.class, List.of(system), Map.of("jsonMediaTypeOnly", "true"));
+        block.process(name);
+    }
+
+    /**
      * Sets the UDM envelope for sources whose bodies already are payloads (direct, seda, timer): a route policy,
      * not a node, because a node's per-message overhead is larger than the work.
      */

@@ -24,6 +24,7 @@ public final class ErrorReplyProcessor implements Processor {
             message.setHeader(Exchange.HTTP_RESPONSE_CODE, rejected.status());
             body.put("error", SecretMasker.mask(rejected.getMessage()));
             body.put("details", rejected.details().stream().map(SecretMasker::mask).toList());
+            IngressRefusals.count(exchange.getContext(), exchange.getFromRouteId(), rejected.status());
         } else {
             message.setHeader(Exchange.HTTP_RESPONSE_CODE, 500);
             // say where the message went: a route without deadLetter (or whose dead letter failed) logged it

@@ -8,13 +8,17 @@ import java.io.UncheckedIOException;
 
 /**
  * The one JSON mapper of the runtime: decimals stay exact (BigDecimal), integers fit in Long, so a payload
- * survives parse → route → write unchanged.
+ * survives parse → route → write unchanged. Reading is strict: a key may appear once per object (last-wins would let
+ * {@code {"amount": -5, "amount": 1}} pass a check on one value and deliver the other) and nothing may follow the
+ * value.
  */
 public final class Json {
 
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private Json() {

@@ -30,7 +30,7 @@ public final class TransformProcessor implements Processor {
         Object body = message.getBody();
         if (!(body instanceof Map<?, ?> fields)) {
             throw new MessageRejectedException("transform needs a JSON object body",
-                    List.of("the body is " + (body == null ? "empty" : body.getClass().getSimpleName())));
+                    List.of("the body is " + (body == null ? "empty" : JsonTypes.describe(body))));
         }
         Map<String, Object> result = new LinkedHashMap<>();
         fields.forEach((k, v) -> result.put(String.valueOf(k), v));

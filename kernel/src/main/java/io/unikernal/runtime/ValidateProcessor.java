@@ -30,9 +30,13 @@ public final class ValidateProcessor implements Processor {
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
         Object body = message.getBody();
+        if (JsonBodyParser.arrivedEmpty(exchange) && body instanceof Map<?, ?> map && map.isEmpty()) {
+            throw new MessageRejectedException("empty body: schema " + schema.name() + " needs a JSON object",
+                    List.of("the request had no body; send a JSON object with the fields of " + schema.name()));
+        }
         if (!(body instanceof Map)) {
             throw new MessageRejectedException("the message does not match schema " + schema.name(),
-                    List.of("expected a JSON object, got " + (body == null ? "nothing" : body.getClass().getSimpleName())));
+                    List.of("expected a JSON object, got " + JsonTypes.describe(body)));
         }
         Map<String, Object> migrated = UdmMigrator.migrate(schema, (Map<String, Object>) body);
         List<Violation> violations = UdmSchemaValidator.validate(schema, migrated);

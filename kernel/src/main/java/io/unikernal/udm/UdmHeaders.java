@@ -15,8 +15,20 @@ public final class UdmHeaders {
     public static final String CORRELATION_ID = "UdmCorrelationId";
     /** Creation time as ISO-8601 text (String), so it survives any protocol hop. */
     public static final String CREATED_AT = "UdmCreatedAt";
+    /** The authenticated caller's id (String), set by the route's auth policy only. */
+    public static final String CALLER = "UdmCaller";
+    /**
+     * Every header whose name starts with this (in any case) belongs to the kernel: a message arriving from outside
+     * loses such headers before any step sees it, so a caller cannot pose as another caller, schema or time.
+     */
+    public static final String KERNEL_PREFIX = "Udm";
 
     private UdmHeaders() {
+    }
+
+    /** True for a header only the kernel may set ({@value #KERNEL_PREFIX}*, case-insensitively). */
+    public static boolean isKernelOwned(String name) {
+        return name != null && name.regionMatches(true, 0, KERNEL_PREFIX, 0, KERNEL_PREFIX.length());
     }
 
     /** True for the envelope headers above (which are not user headers of the message). */

@@ -21,7 +21,7 @@ import org.apache.camel.Processor;
 public final class ApiKeyAuthenticator implements Processor {
 
     /** The header (and exchange property) that names the authenticated caller. */
-    public static final String CALLER = "UdmCaller";
+    public static final String CALLER = io.unikernal.udm.UdmHeaders.CALLER;
 
     private String route;
     private String header = "X-Api-Key";

@@ -103,11 +103,11 @@ public final class UdmSchemaValidator {
         if (f.type() == FieldType.TIMESTAMP) {
             s.put("format", "date-time");
         }
-        if (f.min() != null) {
-            s.put("minimum", f.min());
+        if (lowest(f) != null) {
+            s.put("minimum", lowest(f));
         }
-        if (f.max() != null) {
-            s.put("maximum", f.max());
+        if (highest(f) != null) {
+            s.put("maximum", highest(f));
         }
         if (f.pattern() != null) {
             s.put("pattern", f.pattern());
@@ -123,6 +123,24 @@ public final class UdmSchemaValidator {
             s.put("description", f.description());
         }
         return s;
+    }
+
+    private static final BigDecimal INT_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal INT_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+    /** The field's own minimum; for an int, never below what a 64-bit integer (and a bigint column) holds. */
+    private static BigDecimal lowest(UdmField f) {
+        if (f.type() != FieldType.INT) {
+            return f.min();
+        }
+        return f.min() == null ? INT_MIN : f.min().max(INT_MIN);
+    }
+
+    private static BigDecimal highest(UdmField f) {
+        if (f.type() != FieldType.INT) {
+            return f.max();
+        }
+        return f.max() == null ? INT_MAX : f.max().min(INT_MAX);
     }
 
     private static Violation toViolation(UdmSchema schema, ValidationMessage m) {
@@ -141,9 +159,9 @@ public final class UdmSchemaValidator {
                     : new Violation(path, Violation.Code.TYPE, path + ": must be "
                             + (field == null ? "of type " + m.getArguments()[1] : article(field.type())) + was);
             case "minimum" -> new Violation(path, Violation.Code.MINIMUM, path + ": must be >= "
-                    + (field != null ? field.min().toPlainString() : m.getArguments()[0]) + was);
+                    + (field != null && lowest(field) != null ? lowest(field).toPlainString() : m.getArguments()[0]) + was);
             case "maximum" -> new Violation(path, Violation.Code.MAXIMUM, path + ": must be <= "
-                    + (field != null ? field.max().toPlainString() : m.getArguments()[0]) + was);
+                    + (field != null && highest(field) != null ? highest(field).toPlainString() : m.getArguments()[0]) + was);
             case "pattern" -> new Violation(path, Violation.Code.PATTERN, path + ": must match '"
                     + (field != null ? field.pattern() : m.getArguments()[0]) + "'" + was);
             case "enum" -> new Violation(path, Violation.Code.ENUM, path + ": must be one of "
@@ -176,7 +194,15 @@ public final class UdmSchemaValidator {
         return parent.isEmpty() ? child : parent + "." + child;
     }
 
+    /** A value as a violation shows it: JSON-ish, and shortened, so a huge value does not flood the reply. */
     private static String describe(Object value) {
+        String text = describeFully(value);
+        return text.length() <= SHOWN ? text : text.substring(0, SHOWN) + "…";
+    }
+
+    private static final int SHOWN = 60;
+
+    private static String describeFully(Object value) {
         if (value == null) {
             return "null";
         }
@@ -203,6 +229,8 @@ public final class UdmSchemaValidator {
             return NODES.numberNode(((Number) v).longValue());
         } else if (v instanceof BigDecimal d) {
             return NODES.numberNode(d);
+        } else if (v instanceof java.math.BigInteger i) {
+            return NODES.numberNode(i); // exact: an int beyond 64 bits must fail the int range, not pass as a double
         } else if (v instanceof Number n) {
             return NODES.numberNode(n.doubleValue());
         } else if (v instanceof Map<?, ?> map) {

@@ -26,6 +26,12 @@ public final class HttpServerAdapter implements Adapter {
             .description("The address to listen on; loopback by default, 0.0.0.0 to serve the network.");
     static final OptionSpec PATH = OptionSpec.of("path", ValueKind.STRING).defaultValue("/")
             .description("The base path of this system; a route's from.path is appended.").example("/orders");
+    /** 1 MiB: ample for JSON messages, small enough that a flood of large bodies cannot exhaust the heap. */
+    static final long DEFAULT_MAX_BODY_BYTES = 1_048_576;
+    static final OptionSpec MAX_BODY_BYTES = OptionSpec.of("maxBodyBytes", ValueKind.INTEGER)
+            .defaultValue(DEFAULT_MAX_BODY_BYTES)
+            .description("The largest request body accepted, in bytes; a larger one is refused with 413 before any"
+                    + " route reads it. Every http system of one app must use the same.").example("1048576");
     static final OptionSpec METHOD = OptionSpec.of("method", ValueKind.STRING)
             .allowed("GET", "POST", "PUT", "PATCH", "DELETE")
             .description("Only this HTTP method is served by the route; any method when absent.");
@@ -49,7 +55,7 @@ public final class HttpServerAdapter implements Adapter {
 
     @Override
     public List<OptionSpec> systemOptions() {
-        return List.of(PORT, HOST, PATH);
+        return List.of(PORT, HOST, PATH, MAX_BODY_BYTES);
     }
 
     @Override
@@ -79,6 +85,11 @@ public final class HttpServerAdapter implements Adapter {
             problems.error(UdlErrorCode.BAD_OPTION, port.pos(), "port " + n + " is outside 0..65535",
                     "use a port such as 8080 (0 picks a free port)");
         }
+        OptionValue limit = system.option("maxBodyBytes");
+        if (limit != null && limit.value() instanceof Number n && n.longValue() < 1) {
+            problems.error(UdlErrorCode.BAD_OPTION, limit.pos(), "maxBodyBytes " + n + " must be at least 1",
+                    "use a limit such as 1048576 (1 MiB)");
+        }
         OptionValue path = system.option("path");
         if (path != null && !String.valueOf(path.value()).startsWith("/")) {
             problems.error(UdlErrorCode.BAD_OPTION, path.pos(), "path '" + path.value() + "' must start with '/'",
@@ -91,6 +102,7 @@ public final class HttpServerAdapter implements Adapter {
         ctx.addProperty("camel.server.enabled", "true");
         ctx.addProperty("camel.server.port", ctx.systemOption(system, "port"));
         ctx.addProperty("camel.server.host", ctx.systemOption(system, "host"));
+        ctx.addProperty("camel.server.maxBodySize", ctx.systemOption(system, "maxBodyBytes"));
     }
 
     /** The full path a route serves: the system's path plus the route's. */
@@ -105,17 +117,21 @@ public final class HttpServerAdapter implements Adapter {
     @Override
     public String sourceUri(SystemDecl system, EndpointRef use, CompileContext ctx) {
         String method = ctx.text(use.option("method"), null);
-        // bodies are JSON whatever the Content-Type says (curl -d sends form encoding); no stack traces to callers
+        // the body reaches the route as sent (a form body is refused with 415, not parsed); no stack traces to callers
         return "platform-http:" + fullPath(system, use, ctx) + "?populateBodyWithForm=false&muteException=true"
                 + (method == null ? "" : "&httpMethodRestrict=" + method);
     }
 
     @Override
     public void normalize(SystemDecl system, EndpointRef use, ProcessorDefinition<?> route, CompileContext ctx) {
-        // the envelope first, so even a refused request has a correlation id
-        StandardNodes.normalizeJson(system.name(), route, ctx);
-        ctx.addBean("http-json-request-check", HttpJsonRequestCheck.class, Map.of());
-        route.process("http-json-request-check");
+        // the envelope is set before the Content-Type is checked, so even a refused request has a correlation id
+        StandardNodes.normalizeJsonMediaType(system.name(), route, ctx);
+        if (route instanceof org.apache.camel.model.RouteDefinition definition) {
+            // refusals the server makes before the route (413) get the JSON error shape
+            ctx.addBean("http-ingress-refusals", HttpIngressRefusals.class, Map.of());
+            definition.routePolicyRef(definition.getRoutePolicyRef() == null ? "http-ingress-refusals"
+                    : definition.getRoutePolicyRef() + ",http-ingress-refusals");
+        }
     }
 
     @Override
