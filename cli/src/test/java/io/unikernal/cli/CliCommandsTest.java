@@ -80,6 +80,32 @@ class CliCommandsTest {
     }
 
     @Test
+    void aFileNameMayNotReachTheEnvironmentOrACredentialHeader() throws Exception {
+        Path leaky = tmp.resolve("filename.udl.yaml");
+        Files.writeString(leaky, """
+                udl: 8
+                name: filename
+                systems:
+                  tick: {adapter: timer}
+                  out:  {adapter: file, directory: /tmp/out}
+                routes:
+                  - name: r
+                    from: tick
+                    steps:
+                      - to: {system: out, fileName: "${sysenv.DB_PASSWORD}.json"}
+                      - to: {system: out, fileName: "${header.Authorization}-${exchangeId}.json"}
+                      - to: {system: out, fileName: "${date:now:yyyyMMdd}-${exchangeId}.json"}
+                """);
+        Cli result = Cli.run("validate", leaky.toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err().lines().filter(l -> l.contains("[UDL-")).toList()).containsExactly(
+                leaky + ":10:37: option 'fileName' of system 'out': '${sysenv.DB_PASSWORD}' reads the process "
+                        + "environment around the secret masking [UDL-050]",
+                leaky + ":11:37: option 'fileName' of system 'out': '${header.Authorization}' prints the caller's "
+                        + "credential header 'Authorization' [UDL-050]");
+    }
+
+    @Test
     void validateReportsAMissingFile() {
         Cli result = Cli.run("validate", tmp.resolve("nope.udl.yaml").toString());
         assertThat(result.exitCode()).isEqualTo(1);

@@ -100,7 +100,7 @@ public final class UdlCompiler {
      * registers their values for masking before the app starts.
      */
     private void listSecretEnvNames(UdlDocument doc, DefaultCompileContext ctx) {
-        java.util.Set<String> names = new java.util.TreeSet<>(ctx.secretEnvNames());
+        java.util.Set<String> names = new java.util.TreeSet<>();
         for (SystemDecl system : doc.systems().values()) {
             Adapter adapter = adapters.get(system.adapter());
             if (adapter == null) {

@@ -52,7 +52,7 @@ final class SecretChecks {
 
     private void checkLog(Expr text, Predicate<String> credential) {
         for (LogTemplates.Refusal refusal : LogTemplates.refusals(text.source(), credential)) {
-            problems.add(UdlMessages.logReachesSecrets(text.at(refusal.offset()), refusal.function(),
+            problems.add(UdlMessages.logReachesSecrets(text.at(refusal.offset()), "log step", refusal.function(),
                     refusal.reason(), refusal.hint()));
         }
     }

@@ -52,8 +52,8 @@ public enum UdlErrorCode {
     TOO_FEW_TARGETS(44, "a step that chooses among or joins targets has too few of them (adaptive route, fanOut, quorum)"),
     NOT_A_KEY_STORE(45, "an idempotency store is a system whose adapter cannot keep processed keys"),
     TOO_MANY_PROBLEMS(46, "the file has more than 100 problems: the first 100 are shown, then how many more there are"),
-    LOG_REACHES_SECRETS(50, "a log step uses a function the secret masking cannot see through (environment, system "
-            + "properties, credential headers, beans)"),
+    LOG_REACHES_SECRETS(50, "a log step (or another Camel simple template, e.g. a file name) uses a function the "
+            + "secret masking cannot see through (environment, system properties, credential headers, beans)"),
     SECRET_IN_REPLY(51, "a reply header holds a secret: ${secret:NAME}, or ${env:NAME} whose name says it is secret");
 
     private final int number;

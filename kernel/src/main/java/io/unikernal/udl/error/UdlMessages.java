@@ -199,8 +199,10 @@ public final class UdlMessages {
                 REFERENCE_FORMS);
     }
 
-    public static UdlError logReachesSecrets(SourcePos pos, String function, String reason, String hint) {
-        return UdlError.error(UdlErrorCode.LOG_REACHES_SECRETS, pos, "log step: '" + function + "' " + reason, hint);
+    /** {@code where}: the Camel simple template, e.g. "log step" or "option 'fileName' of system 'out'". */
+    public static UdlError logReachesSecrets(SourcePos pos, String where, String function, String reason,
+            String hint) {
+        return UdlError.error(UdlErrorCode.LOG_REACHES_SECRETS, pos, where + ": '" + function + "' " + reason, hint);
     }
 
     public static UdlError secretInReply(SourcePos pos, String header, String reference) {

@@ -8,7 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a {@code log} step's text may reach. The text is a Camel simple template, but only these functions are
+ * What a {@code log} step's text (and any other UDL text that Camel reads as a simple template, such as the
+ * {@code file} adapter's {@code fileName}) may reach. The text is a Camel simple template, but only these functions are
  * allowed, because the log masking can only hide values it knows (registered secrets, credential-like keys): the
  * message ({@code ${body}}, {@code ${bodyOneLine}}, {@code ${prettyBody}}), its headers ({@code ${headers}}, where
  * credential values are masked by key, and {@code ${header.NAME}} for a header that is not a credential), the
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class LogTemplates {
 
-    /** The functions a log step may use, as a hint. */
+    /** The functions allowed, as a hint. */
     public static final String ALLOWED = "${body}, ${headers}, ${header.NAME}, ${routeId}, ${exchangeId}, "
             + "${date:now:FORMAT}, ${exception.message}, ${env:NAME}";
 
@@ -35,7 +36,7 @@ public final class LogTemplates {
 
     private static final String ENV_HINT = "write ${env:NAME} (resolved at start-up, masked when the name says it is "
             + "secret) or leave it out";
-    private static final String ALLOWED_HINT = "a log step may use " + ALLOWED;
+    private static final String ALLOWED_HINT = "allowed here: " + ALLOWED;
 
     private LogTemplates() {
     }
@@ -120,6 +121,6 @@ public final class LogTemplates {
         if (lower.startsWith("properties")) {
             return new String[] {"reads the app's properties, which hold resolved secrets", ENV_HINT};
         }
-        return new String[] {"is not one of the functions a log step may use", ALLOWED_HINT};
+        return new String[] {"is not one of the functions allowed here", ALLOWED_HINT};
     }
 }

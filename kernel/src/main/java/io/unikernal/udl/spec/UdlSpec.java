@@ -42,7 +42,7 @@ public final class UdlSpec {
                     UdlKey.of("body", EXPRESSION, "A CEL expression computing the reply body from the message; "
                             + "the message body itself when absent.", "\"{'id': id}\""),
                     UdlKey.of("headers", new NamedMap("header", NameRule.ANY, STRING),
-                            "Reply headers; values may hold ${env:...} references, resolved at start-up (a "
+                            "Reply headers; values may hold ${env:...} references, resolved on the first reply (a "
                                     + "secret one is refused: UDL-051).", "{Location: /orders}")),
             false);
 

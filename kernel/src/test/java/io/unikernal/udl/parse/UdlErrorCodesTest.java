@@ -555,7 +555,7 @@ class UdlErrorCodesTest {
                 "app.udl:17:15: log step: '${sys.user.home}' reads the JVM's system properties [UDL-050]",
                 "app.udl:17:32: log step: '{{db.password}}' reads the app's configuration and environment as a "
                         + "Camel property placeholder [UDL-050]",
-                "app.udl:17:48: log step: '${bean:x}' is not one of the functions a log step may use [UDL-050]",
+                "app.udl:17:48: log step: '${bean:x}' is not one of the functions allowed here [UDL-050]",
                 "app.udl:17:58: log step: '${header.${body}}' computes what it reads from another expression "
                         + "[UDL-050]",
                 "app.udl:17:76: log step: '${headers.x-shop-id}' prints the caller's credential header 'x-shop-id' "

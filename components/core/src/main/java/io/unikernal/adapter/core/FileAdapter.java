@@ -73,6 +73,20 @@ public final class FileAdapter implements Adapter {
         StandardNodes.normalizeJson(system.name(), route, ctx);
     }
 
+    /** The file name is a Camel simple template, written into a file name and the endpoint URI: as in a log step. */
+    @Override
+    public void checkUse(SystemDecl system, EndpointRef use, boolean asSource, io.unikernal.udl.error.Problems problems) {
+        io.unikernal.udl.model.OptionValue fileName = use.option("fileName");
+        if (fileName == null || fileName.value() == null) {
+            return;
+        }
+        for (io.unikernal.udl.spec.LogTemplates.Refusal refusal : io.unikernal.udl.spec.LogTemplates.refusals(
+                fileName.asString(), io.unikernal.udm.CredentialHeaders::isCredential)) {
+            problems.add(io.unikernal.udl.error.UdlMessages.logReachesSecrets(fileName.pos(), "option 'fileName' of "
+                    + "system '" + system.name() + "'", refusal.function(), refusal.reason(), refusal.hint()));
+        }
+    }
+
     @Override
     public void target(SystemDecl system, EndpointRef use, ProcessorDefinition<?> block, CompileContext ctx) {
         // the file gets JSON text; the route goes on with the parsed payload, as after any other target
