@@ -92,9 +92,17 @@ public final class EngineChoose {
             table.rule(weighted.build());
         }
         if (step.key() != null) {
-            table.weightKey(io.unikernal.routing.FieldRef.parse(step.key().startsWith("headers.")
-                    ? "header." + step.key().substring("headers.".length()) : "body." + step.key()));
+            table.weightKey(weightKey(step.key()));
         }
         return table.build();
+    }
+
+    /**
+     * The field a route step's {@code key} names ({@code customer.id}, {@code headers.x}); throws
+     * IllegalArgumentException, saying why, when it is not a field path (the checks report that before compiling).
+     */
+    public static io.unikernal.routing.FieldRef weightKey(String key) {
+        return io.unikernal.routing.FieldRef.parse(key.startsWith("headers.")
+                ? "header." + key.substring("headers.".length()) : "body." + key);
     }
 }

@@ -43,21 +43,24 @@ final class ListenerChecks {
         cycles();
     }
 
+    /** All http systems of an app share one listener, so they must agree on its port and its host. */
     private void ports() {
-        SystemDecl first = null;
-        String firstPort = null;
-        for (SystemDecl system : doc.systems().values()) {
-            if (!HTTP.equals(system.adapter()) || adapters.get(HTTP) == null) {
-                continue;
-            }
-            String port = optionText(system, system.option("port"), "port");
-            if (first == null) {
-                first = system;
-                firstPort = port;
-            } else if (!Objects.equals(port, firstPort)) {
-                OptionValue own = system.option("port");
-                problems.add(UdlMessages.httpPortConflict(own == null ? system.pos() : own.pos(), system.name(),
-                        port, first.name(), firstPort, first.pos().line()));
+        for (String key : List.of("port", "host")) {
+            SystemDecl first = null;
+            String firstValue = null;
+            for (SystemDecl system : doc.systems().values()) {
+                if (!HTTP.equals(system.adapter()) || adapters.get(HTTP) == null) {
+                    continue;
+                }
+                String value = optionText(system, system.option(key), key);
+                if (first == null) {
+                    first = system;
+                    firstValue = value;
+                } else if (!Objects.equals(value, firstValue)) {
+                    OptionValue own = system.option(key);
+                    problems.add(UdlMessages.httpListenerConflict(own == null ? system.pos() : own.pos(),
+                            system.name(), key, value, first.name(), firstValue, first.pos().line()));
+                }
             }
         }
     }
@@ -89,7 +92,7 @@ final class ListenerChecks {
     }
 
     private String queue(SystemDecl system) {
-        if (system == null || !QUEUES.contains(system.adapter())) {
+        if (system == null || system.adapter() == null || !QUEUES.contains(system.adapter())) {
             return null;
         }
         OptionValue name = system.option("name");
@@ -100,7 +103,7 @@ final class ListenerChecks {
         String base = optionText(system, system.option("path"), "path");
         base = base == null ? "/" : base;
         OptionValue extraValue = from.option("path");
-        String extra = extraValue == null ? "" : extraValue.asString();
+        String extra = extraValue == null || extraValue.value() == null ? "" : extraValue.asString();
         String joined = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
                 + (extra.isEmpty() || extra.startsWith("/") ? extra : "/" + extra);
         return joined.isEmpty() ? "/" : joined;

@@ -114,6 +114,13 @@ public final class SemanticChecker {
                 } else if (r.rules().isEmpty() && r.weights().isEmpty()) {
                     problems.add(UdlMessages.emptyBranch(r.pos()));
                 }
+                if (r.key() != null) {
+                    try {
+                        io.unikernal.compile.EngineChoose.weightKey(r.key());
+                    } catch (IllegalArgumentException e) {
+                        problems.add(UdlMessages.badFieldPath(r.pos(), "key", e.getMessage()));
+                    }
+                }
                 r.rules().stream().filter(rule -> io.unikernal.expr.CelToRules.conditions(rule.when().source()).isEmpty())
                         .forEach(rule -> problems.add(UdlMessages.routeRuleNotSimple(rule.when().pos())));
             } else if (step instanceof Step.Choose choose && route.engine() != null

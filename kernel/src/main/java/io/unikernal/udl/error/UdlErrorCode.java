@@ -33,7 +33,7 @@ public enum UdlErrorCode {
     ROUTE_CYCLE(26, "routes feed each other in a loop through direct/seda systems"),
     NOT_A_SOURCE(27, "the system's adapter cannot be used in from"),
     NOT_A_TARGET(28, "the system's adapter cannot be used in to"),
-    HTTP_PORT_CONFLICT(29, "http systems of one app declare different ports (one listener per app)"),
+    HTTP_PORT_CONFLICT(29, "http systems of one app declare different ports or hosts (one listener per app)"),
     DUPLICATE_ENDPOINT(30, "two routes consume the same endpoint (same http method and path, same queue)"),
     REPLY_WITHOUT_CALLER(31, "a reply is declared on a route whose source has no caller to reply to"),
     BAD_REFERENCE(32, "a ${env:...} or ${secret:...} reference is malformed"),

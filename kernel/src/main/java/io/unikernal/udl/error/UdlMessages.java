@@ -266,6 +266,12 @@ public final class UdlMessages {
                 + type, "remove the pattern or change the type to string");
     }
 
+    /** A key that must name a body field or header is not such a path; {@code problem} says why. */
+    public static UdlError badFieldPath(SourcePos pos, String key, String problem) {
+        return UdlError.error(BAD_VALUE, pos, "'" + key + "' is not a field path: " + problem,
+                "name a body field by its dotted path (customer.id) or a header as headers.name");
+    }
+
     public static UdlError badFieldValue(SourcePos pos, String field, String problem) {
         return UdlError.error(BAD_VALUE, pos, "field '" + field + "': " + problem, null);
     }
@@ -306,12 +312,13 @@ public final class UdlMessages {
                 + ") cannot be a target", "adapters that can be targets: " + list(targets));
     }
 
-    public static UdlError httpPortConflict(SourcePos pos, String system, String port, String other,
-            String otherPort, int otherLine) {
-        return UdlError.error(HTTP_PORT_CONFLICT, pos, "http system '" + system + "' uses port " + port + ", but '"
-                + other + "' (line " + otherLine + ") uses " + otherPort,
-                "all http systems of an app share one listener: use one port (a second port needs the netty-http "
-                        + "adapter)");
+    /** Two http systems disagree on the port or host of the app's one listener. */
+    public static UdlError httpListenerConflict(SourcePos pos, String system, String key, String value, String other,
+            String otherValue, int otherLine) {
+        return UdlError.error(HTTP_PORT_CONFLICT, pos, "http system '" + system + "' uses " + key + " " + value
+                + ", but '" + other + "' (line " + otherLine + ") uses " + otherValue,
+                "all http systems of an app share one listener: use one " + key
+                        + (key.equals("port") ? " (a second port needs the netty-http adapter)" : ""));
     }
 
     public static UdlError duplicateEndpoint(SourcePos pos, String route, String other, String endpoint) {

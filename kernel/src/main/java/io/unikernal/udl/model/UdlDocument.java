@@ -12,6 +12,6 @@ public record UdlDocument(String file, int udl, String name, Map<String, SystemD
     }
 
     public RouteDecl route(String name) {
-        return routes.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
+        return routes.stream().filter(r -> name != null && name.equals(r.name())).findFirst().orElse(null);
     }
 }

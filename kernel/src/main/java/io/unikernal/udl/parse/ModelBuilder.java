@@ -83,7 +83,8 @@ final class ModelBuilder {
         Map<String, OptionValue> options = new LinkedHashMap<>();
         for (NodeTuple t : map.getValue()) {
             String key = Nodes.keyText(t);
-            if (!key.equals(except)) {
+            // an empty value is a shape error (reported) or, for an any-value option, the same as leaving it out
+            if (!key.equals(except) && !Nodes.isNull(t.getValueNode())) {
                 options.putIfAbsent(key, new OptionValue(Nodes.toJava(t.getValueNode()), pos(t.getValueNode())));
             }
         }

@@ -142,6 +142,14 @@ class UdlErrorCodesTest {
     }
 
     @Test
+    void badValueRouteKeyIsNotAFieldPath() {
+        assertThat(headline(SYSTEMS + "  - name: r\n    from: shop\n    steps:\n"
+                + "      - route: {weights: [{to: db, weight: 1}], key: \"a b\"}\n", UdlErrorCode.BAD_VALUE)).isEqualTo(
+                "app.udl:16:9: 'key' is not a field path: body path 'a b' has an invalid segment 'a b' (allowed: "
+                        + "letters, digits, _ $ @ -) [UDL-007]");
+    }
+
+    @Test
     void unknownAdapterOption() {
         assertThat(one("udl: 8\nname: app\nsystems:\n  shop: {adapter: http, prot: 8080}\n", UdlErrorCode.UNKNOWN_KEY))
                 .isEqualTo("app.udl:4:25: unknown option 'prot' for adapter 'http' — did you mean 'port'? [UDL-004]"
@@ -373,6 +381,14 @@ class UdlErrorCodesTest {
         assertThat(one(text, UdlErrorCode.HTTP_PORT_CONFLICT)).isEqualTo("app.udl:5:32: http system 'admin' uses "
                 + "port 9090, but 'shop' (line 4) uses 8080 [UDL-029]" + NL + "    hint: all http systems of an app "
                 + "share one listener: use one port (a second port needs the netty-http adapter)");
+    }
+
+    @Test
+    void httpHostConflict() {
+        String text = "udl: 8\nname: app\nsystems:\n  shop: {adapter: http}\n  admin: {adapter: http, host: 0.0.0.0}\n";
+        assertThat(one(text, UdlErrorCode.HTTP_PORT_CONFLICT)).isEqualTo("app.udl:5:32: http system 'admin' uses "
+                + "host 0.0.0.0, but 'shop' (line 4) uses 127.0.0.1 [UDL-029]" + NL + "    hint: all http systems of "
+                + "an app share one listener: use one host");
     }
 
     @Test

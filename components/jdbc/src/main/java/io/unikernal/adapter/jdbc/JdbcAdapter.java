@@ -96,9 +96,10 @@ public class JdbcAdapter implements Adapter {
         OptionValue init = system.option("init");
         if (init != null && init.pos() != null) {
             Path base = Path.of(init.pos().file()).toAbsolutePath().getParent();
-            if (base != null && !Files.isRegularFile(base.resolve(init.asString()))) {
+            if (base != null && !io.unikernal.adapter.UdlPaths.isReadableFile(base, init.asString())) {
                 problems.error(UdlErrorCode.FILE_NOT_FOUND, init.pos(), "init script '" + init.value()
-                        + "' does not exist", "the path is relative to the UDL file: " + base.resolve(init.asString()));
+                        + "' does not exist or cannot be read", "the path is relative to the UDL file, here "
+                        + base);
             }
         }
     }

@@ -17,7 +17,7 @@ import org.apache.camel.model.BeanFactoryDefinition;
 
 /**
  * {@code redis}: a Redis server as the store of a route's processed keys ({@code policy.idempotency.store}). Neither
- * a source nor a target: the system is a pooled Jedis connection (the bean named after the system) and each route
+ * a source nor a target: the system is a pooled Jedis connection (the bean system.<name>) and each route
  * that keeps its keys there gets a {@link RedisIdempotentRepository} over it.
  */
 public final class RedisAdapter implements Adapter {

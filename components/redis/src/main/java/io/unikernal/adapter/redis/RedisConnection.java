@@ -5,7 +5,7 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * The pooled connection of a redis system (Jedis): the bean named after the system. Its properties are set from the
+ * The pooled connection of a redis system (Jedis): the bean system.<name>. Its properties are set from the
  * UDL options, placeholders already resolved by Camel (a password never reaches the compiled files); {@link #start()}
  * opens the pool and {@link #close()} closes it (the bean's init and destroy methods). {@code close} may be called
  * twice.

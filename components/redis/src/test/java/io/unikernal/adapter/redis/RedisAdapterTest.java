@@ -59,7 +59,7 @@ class RedisAdapterTest {
                   cache: {adapter: redis, password: "${env:REDIS_PASSWORD}", keepFor: 12h}
                 """).orThrow();
         CompiledApp app = new UdlCompiler(ADAPTERS).compile(doc, Path.of("."), CompileOptions.DEFAULT);
-        BeanFactoryDefinition<?> cache = app.beans().stream().filter(b -> b.getName().equals("cache")).findFirst()
+        BeanFactoryDefinition<?> cache = app.beans().stream().filter(b -> b.getName().equals("system.cache")).findFirst()
                 .orElseThrow();
         assertThat(cache.getType()).isEqualTo(RedisConnection.class.getName());
         assertThat(cache.getProperties()).isEqualTo(Map.of("host", "127.0.0.1", "port", "6379", "database", "0",
