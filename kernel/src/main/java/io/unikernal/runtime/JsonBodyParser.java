@@ -13,7 +13,7 @@ import org.apache.camel.Processor;
 /**
  * Parses a textual JSON body (bytes, stream, String) into a JSON-like value — Map, List or scalar — and leaves an
  * already parsed value alone. Parsing is strict: bytes must be UTF-8, a key may appear once per object, nothing may
- * follow the value, and numbers must be within {@link JsonNumberLimits}. An empty body becomes an empty object
+ * follow the value, and numbers must be within {@link JsonValueLimits}. An empty body becomes an empty object
  * (marked {@link #EMPTY_BODY}, so a schema can say "empty body"). Malformed JSON is rejected with its position.
  */
 public final class JsonBodyParser implements Processor {
@@ -104,13 +104,24 @@ public final class JsonBodyParser implements Processor {
                     List.of("an integer beyond 64 bits" + where(e) + " is outside -9223372036854775808.."
                             + "9223372036854775807; a decimal that large is written with a fraction or an exponent"
                             + " (e.g. 1.5e20)"));
+        } catch (com.fasterxml.jackson.databind.DatabindException e) {
+            // the reader's own wording names Java types and Jackson features; the only such failure of an untyped
+            // read is content after the value
+            throw new MessageRejectedException("the body is not valid JSON",
+                    List.of("there is more after the JSON value" + where(e)));
         } catch (JsonProcessingException e) {
             throw new MessageRejectedException("the body is not valid JSON",
                     List.of(e.getOriginalMessage() + where(e)));
+        } catch (NumberFormatException e) {
+            // an exponent beyond what any number type holds (1e99999999999) fails inside the reader
+            throw new MessageRejectedException("the body has a number outside the supported range",
+                    List.of("a number's exponent is out of range; a number may have up to "
+                            + JsonValueLimits.MAX_INTEGER_DIGITS + " digits before the decimal point and up to "
+                            + JsonValueLimits.MAX_FRACTION_DIGITS + " after it"));
         } catch (java.io.IOException e) {
             throw new MessageRejectedException("the body is not valid JSON", List.of("it could not be read"));
         }
-        JsonNumberLimits.check(value);
+        JsonValueLimits.check(value);
         return value;
     }
 

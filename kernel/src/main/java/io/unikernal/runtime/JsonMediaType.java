@@ -31,7 +31,7 @@ public final class JsonMediaType {
     }
 
     static boolean isJson(String contentType) {
-        String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
+        String[] parts = contentType.toLowerCase(Locale.ROOT).split(";", -1);
         String type = parts[0].strip();
         if (!type.equals("application/json") && !(type.startsWith("application/") && type.endsWith("+json"))) {
             return false;

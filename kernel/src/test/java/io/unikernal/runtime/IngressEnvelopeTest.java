@@ -53,7 +53,7 @@ class IngressEnvelopeTest {
             JsonMediaType.check(exchange);
         }
         for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
-                "multipart/form-data; boundary=x", "application/json; charset=iso-8859-1", "text/json+x")) {
+                "multipart/form-data; boundary=x", "application/json; charset=iso-8859-1", "text/json+x", ";", "", ";;")) {
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, type);
             assertThatThrownBy(() -> JsonMediaType.check(exchange)).as(type)
                     .isInstanceOfSatisfying(MessageRejectedException.class, e -> {

@@ -1,7 +1,6 @@
 package io.unikernal.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -54,18 +53,30 @@ class JsonBodyParserTest {
 
     @Test
     void trailingContentAfterTheValueIsRefused() {
-        assertThat(rejected(() -> parse("{\"a\": 1} {\"a\": 2}")).getMessage()).isEqualTo("the body is not valid JSON");
+        MessageRejectedException e = rejected(() -> parse("{\"a\": 1} {\"a\": 2}"));
+        assertThat(e.getMessage()).isEqualTo("the body is not valid JSON");
+        assertThat(e.details()).containsExactly("there is more after the JSON value at line 1, column 10");
     }
 
     @Test
     void numbersOutsideTheLimitsAreRefusedWithFieldValueAndLimit() {
         for (String number : new String[] {"1e999999", "1E+999999999", "1e-999999", "0e-999999", "2e308", "1e-1001"}) {
             MessageRejectedException e = rejected(() -> parse("{\"order\": {\"amount\": " + number + "}}"));
-            assertThat(e.getMessage()).isEqualTo("the body has a number outside the supported range");
+            assertThat(e.getMessage()).isEqualTo("the body has a value outside the supported range");
             assertThat(e.details()).as(number).singleElement().asString().startsWith("order.amount: ")
                     .contains("up to 308 digits before the decimal point").hasSizeLessThan(250);
         }
+        assertThat(rejected(() -> parse("{\"a\": 1e99999999999}")).details()).singleElement().asString()
+                .startsWith("a number's exponent is out of range");
         assertThat(rejected(() -> parse("[1, 1e400]")).details()).singleElement().asString().startsWith("[1]: 1E+400");
+    }
+
+    @Test
+    void stringsTheTargetsCannotHoldAreRefused() {
+        assertThat(rejected(() -> parse("{\"id\": \"a\\u0000b\"}")).details())
+                .containsExactly("id: a string may not hold U+0000");
+        assertThat(rejected(() -> parse("{\"id\": [\"\\ud800\"]}")).details()).singleElement().asString()
+                .startsWith("id[0]: a string may not hold a lone surrogate");
     }
 
     @Test
@@ -73,6 +84,7 @@ class JsonBodyParserTest {
         assertThat(parse("{\"a\": 1e3, \"b\": 2.5E2, \"c\": 1e308, \"d\": 1e-1000, \"e\": -0.5}"))
                 .isEqualTo(Map.of("a", new BigDecimal("1e3"), "b", new BigDecimal("2.5E2"),
                         "c", new BigDecimal("1e308"), "d", new BigDecimal("1e-1000"), "e", new BigDecimal("-0.5")));
+        assertThat(parse("{\"emoji\": \"\\ud83d\\ude00 \u00e9\"}")).isEqualTo(Map.of("emoji", "\ud83d\ude00 \u00e9"));
     }
 
     @Test

@@ -79,7 +79,7 @@ class IngressIntegrityFeatureTest {
                     fields:
                       id:     {type: string, required: true}
                       amount: {type: decimal, required: true, min: 0}
-                      qty:    {type: int}
+                      qty:    {type: int, required: true}
                 routes:
                   - name: pay
                     from: {system: api, method: POST, path: /pay}
@@ -92,7 +92,7 @@ class IngressIntegrityFeatureTest {
     }
 
     static String createTable(String table) {
-        return "create table if not exists " + table + " (id varchar(200), amount numeric, qty bigint, note text);\n";
+        return "create table if not exists " + table + " (id text, amount numeric, qty bigint, note text);\n";
     }
 
     private static List<Object> rows(String table) throws Exception {
@@ -150,7 +150,7 @@ class IngressIntegrityFeatureTest {
                                 utf8("{\"id\": \"dup\", \"amount\": -5, \"amount\": 1}"), JSON)));
                         for (String number : List.of("1e999999", "1E+999999999", "1e-999999")) {
                             seen.add(answer(Http.postRaw(port, "/pay",
-                                    utf8("{\"id\": \"big\", \"amount\": " + number + "}"), JSON)));
+                                    utf8("{\"id\": \"big\", \"amount\": " + number + ", \"qty\": 1}"), JSON)));
                         }
                         seen.add(answer(Http.postRaw(port, "/pay",
                                 utf8("{\"id\": \"q\", \"amount\": 1, \"qty\": 99999999999999999999}"), JSON)));

@@ -66,7 +66,7 @@ public final class HttpIngressRefusals extends RoutePolicySupport {
         LOG.warn("refused {} {} with {} before the route (not dead-lettered: the body was not read);"
                 + " correlationId={}", failure.request().method(), route, status, correlationId);
         failure.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                .putHeader("Connection", "close").end(Json.write(body));
+                .end(Json.write(body));
     }
 
     /** The Camel route the request was for, when known: a lookup only, so callers cannot add label values. */
