@@ -126,6 +126,59 @@ class IdempotencyFeatureTest {
         }
     }
 
+    /**
+     * A one-way source has no caller to tell "retry": a copy arriving while the first is in flight is dead-lettered
+     * with the reason, so it is kept should the first fail (it does here, and is dead-lettered too).
+     */
+    @Test
+    void aCopyFromAQueueWhileTheFirstIsInFlightIsDeadLetteredNotDropped() throws Exception {
+        int port = Http.freePort();
+        try (HeldPeer ledger = new HeldPeer(); HeldPeer dead = new HeldPeer()) {
+            String udl = """
+                    udl: 8
+                    name: oneway
+                    systems:
+                      api:    {adapter: http, port: %d}
+                      queue:  {adapter: seda, concurrentConsumers: 2}
+                      ledger: {adapter: http-client, url: "http://127.0.0.1:%d"}
+                      dead:   {adapter: http-client, url: "http://127.0.0.1:%d"}
+                    routes:
+                      - name: accept
+                        from: {system: api, method: POST, path: /pay}
+                        steps:
+                          - to: queue
+                        reply: {status: 202, body: "{'accepted': id}"}
+                      - name: pay
+                        from: queue
+                        policy:
+                          idempotency: {key: "id"}
+                        steps:
+                          - to: {system: ledger, path: /book}
+                        deadLetter: {system: dead, path: /dead}
+                    """.formatted(port, ledger.port(), dead.port());
+            TwoWayRun.Outcomes<List<Object>> outcomes = TwoWayRun.run("oneway.udl.yaml", udl,
+                    Map.of("camel.server.port", String.valueOf(port)), tmp, running -> {
+                        dead.clear();
+                        ledger.hold(true);
+                        String payment = "{\"id\": \"p-" + UUID.randomUUID() + "\"}";
+                        List<Object> seen = new ArrayList<>();
+                        seen.add(Http.post(port, "/pay", payment).status());
+                        org.awaitility.Awaitility.await().until(() -> ledger.calls().size() == 1);
+                        seen.add(Http.post(port, "/pay", payment).status());
+                        org.awaitility.Awaitility.await().until(() -> dead.calls().size() == 1);
+                        ledger.release();
+                        org.awaitility.Awaitility.await().until(() -> dead.calls().size() == 2);
+                        seen.add(dead.calls().stream()
+                                .map(c -> c.body().contains("still being processed") ? "copy in flight" : "failed")
+                                .toList());
+                        seen.add(ledger.calls().size());
+                        return seen;
+                    });
+            assertThat(outcomes.inProcess()).containsExactly(202, 202, List.of("copy in flight", "failed"), 1);
+            assertThat(outcomes.emitted()).isEqualTo(outcomes.inProcess());
+        }
+    }
+
     private static void sql(String statement) throws Exception {
         try (Connection c = DriverManager.getConnection(PG_URL, "postgres", ""); var s = c.createStatement()) {
             try {
