@@ -43,9 +43,9 @@ final class ListenerChecks {
         cycles();
     }
 
-    /** All http systems of an app share one listener, so they must agree on its port and its host. */
+    /** All http systems of an app share one listener, so they must agree on its port, host and body limit. */
     private void ports() {
-        for (String key : List.of("port", "host")) {
+        for (String key : List.of("port", "host", "maxBodyBytes")) {
             SystemDecl first = null;
             String firstValue = null;
             for (SystemDecl system : doc.systems().values()) {
