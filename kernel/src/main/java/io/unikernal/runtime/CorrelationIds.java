@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * counter — unique across processes with overwhelming probability, and cheap on the hot path (a random UUID costs a
  * SecureRandom draw per message).
  */
-final class CorrelationIds {
+public final class CorrelationIds {
 
     private static final String PREFIX = HexFormat.of().formatHex(new SecureRandom().generateSeed(8)) + "-";
     private static final AtomicLong COUNTER = new AtomicLong();
@@ -17,7 +17,7 @@ final class CorrelationIds {
     private CorrelationIds() {
     }
 
-    static String next() {
+    public static String next() {
         return PREFIX + Long.toHexString(COUNTER.incrementAndGet());
     }
 }

@@ -116,6 +116,12 @@ public final class HttpServerAdapter implements Adapter {
         StandardNodes.normalizeJson(system.name(), route, ctx);
         ctx.addBean("http-json-request-check", HttpJsonRequestCheck.class, Map.of());
         route.process("http-json-request-check");
+        if (route instanceof org.apache.camel.model.RouteDefinition definition) {
+            // requests that arrive while the app stops get the JSON error shape, not platform-http's bare 503
+            ctx.addBean("http-stopping-refusal", StoppingAppRefusal.class, Map.of());
+            String existing = definition.getRoutePolicyRef();
+            definition.routePolicyRef(existing == null ? "http-stopping-refusal" : existing + ",http-stopping-refusal");
+        }
     }
 
     @Override
