@@ -35,6 +35,7 @@ final class PolicyCompiler {
 
     private final DefaultCompileContext ctx;
     private final Map<String, String> breakerIds = new LinkedHashMap<>();
+    private final List<org.apache.camel.model.RouteDefinition> callRoutes = new ArrayList<>();
 
     PolicyCompiler(DefaultCompileContext ctx) {
         this.ctx = ctx;
@@ -54,9 +55,18 @@ final class PolicyCompiler {
                 .append(target));
         ctx.addBean(name, io.unikernal.runtime.policy.BreakerMetricsPolicy.class,
                 Map.of("route", decl.name(), "breakers", spec.toString()));
-        String existing = route.getRoutePolicyRef();
-        // Camel reads a comma-separated list of route policy references
-        route.routePolicyRef(existing == null ? name : existing + "," + name);
+        // on the guarded-call routes too: a breaker there exists only once that route has started
+        for (org.apache.camel.model.RouteDefinition holder : breakerRoutes(route)) {
+            String existing = holder.getRoutePolicyRef();
+            // Camel reads a comma-separated list of route policy references
+            holder.routePolicyRef(existing == null ? name : existing + "," + name);
+        }
+    }
+
+    private List<org.apache.camel.model.RouteDefinition> breakerRoutes(org.apache.camel.model.RouteDefinition route) {
+        List<org.apache.camel.model.RouteDefinition> routes = new ArrayList<>(callRoutes);
+        routes.add(0, route);
+        return routes;
     }
 
     /** Authenticates, authorises and rate-limits each incoming message (in that order). */
@@ -208,6 +218,7 @@ final class PolicyCompiler {
         ctx.addRouteConfiguration(noHandler);
         call.routeConfigurationId(GUARDED_CALLS_CONFIGURATION);
         breakerCall(decl, policy, target, call, delivery);
+        callRoutes.add(call);
         ctx.addRoute(call);
         block.to("direct:" + id);
     }

@@ -26,7 +26,7 @@ public final class CorrelationIds {
     private CorrelationIds() {
     }
 
-    static String next() {
+    public static String next() {
         return PREFIX + Long.toHexString(COUNTER.incrementAndGet());
     }
 

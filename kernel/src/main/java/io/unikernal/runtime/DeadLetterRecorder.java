@@ -57,11 +57,37 @@ public final class DeadLetterRecorder implements Processor {
         record.put("details", details(failure));
         int attempts = tally == null ? 1 : Math.max(1, tally.failures());
         record.put("attempts", attempts);
-        exchange.setProperty(SUMMARY, "message " + record.get("correlationId") + " failed after " + attempts + (attempts == 1 ? " try: " : " tries: ")
-                + record.get("reason") + (record.get("details") == null ? "" : " (" + record.get("details") + ")"));
+        exchange.setProperty(SUMMARY, summary(record, attempts));
         record.put("failedAt", Instant.now().toString());
         record.put("payload", SecretMasker.maskSecrets(originalPayload(exchange)));
         message.setBody(record);
+        countFailure(exchange, failure);
+    }
+
+    /**
+     * Counts the failed message in the app's Micrometer registry when metrics are on:
+     * {@code unikernal_messages_dead_lettered_total{route, cause}}, cause = {@code rejected} (the message was at
+     * fault: 4xx), {@code breaker_open} (refused by an open circuit breaker) or {@code failed} (a target or the
+     * platform failed). Camel counts such messages as handled, not failed, since the failure clause handles them.
+     */
+    private void countFailure(Exchange exchange, Exception failure) {
+        io.micrometer.core.instrument.MeterRegistry registry = exchange.getContext().getRegistry()
+                .findSingleByType(io.micrometer.core.instrument.MeterRegistry.class);
+        if (registry != null) {
+            String cause = failure instanceof MessageRejectedException ? "rejected"
+                    : failure instanceof io.unikernal.runtime.policy.BreakerOpenCheck.BreakerOpenException
+                            ? "breaker_open" : "failed";
+            registry.counter("unikernal.messages.dead.lettered", "route", route, "cause", cause).increment();
+        }
+    }
+
+    private static String summary(Map<String, Object> record, int attempts) {
+        Object reason = record.get("reason");
+        Object first = record.get("firstFailure");
+        return "message " + record.get("correlationId") + " failed after " + attempts
+                + (attempts == 1 ? " try: " : " tries: ") + reason
+                + (first == null || first.equals(reason) ? "" : " (first failure: " + first + ")")
+                + (record.get("details") == null ? "" : " (" + record.get("details") + ")");
     }
 
     /** A rejected message's violations; for any other failure its root cause, when that says more than the reason. */

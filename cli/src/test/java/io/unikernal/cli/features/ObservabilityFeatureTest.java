@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ObservabilityFeatureTest {
 
     @Test
-    void metricsCountEachRoutesMessagesFailuresAndRefusalsAndHealthIsUp() throws Exception {
+    void metricsCountEachRoutesMessagesFailuresDeadLettersAndRefusalsAndHealthIsUp() throws Exception {
         int port = Http.freePort();
         int management = port;
 
@@ -33,6 +33,7 @@ class ObservabilityFeatureTest {
                 name: observed
                 systems:
                   api: {adapter: http, port: %d}
+                  nowhere: {adapter: http-client, url: "http://127.0.0.1:%d"}
                 schemas:
                   Greeting:
                     fields:
@@ -48,7 +49,11 @@ class ObservabilityFeatureTest {
                     policy:
                       rateLimit: {rate: 1/h, burst: 1}
                     reply: {status: 200}
-                """.formatted(port);
+                  - name: broken
+                    from: {system: api, method: POST, path: /broken}
+                    steps:
+                      - to: nowhere
+                """.formatted(port, Http.freePort());
         Adapters adapters = Adapters.installed();
         Map<String, String> overrides = new HashMap<>(Observability.properties("127.0.0.1", port));
         try (UdlRuntime app = UdlRuntime.start(new UdlCompiler(adapters).compile(
@@ -61,7 +66,14 @@ class ObservabilityFeatureTest {
             assertThat(Http.post(port, "/limited", "{}").status()).isEqualTo(200);
             assertThat(Http.post(port, "/limited", "{}").status()).isEqualTo(429);
 
+            for (int i = 0; i < 2; i++) {
+                assertThat(Http.post(port, "/broken", "{}").status()).as("nobody listens there").isEqualTo(500);
+            }
+
             String metrics = get(management, Observability.METRICS_PATH);
+            assertThat(metrics).as("every failed message is counted by route and cause (Camel counts them as handled)")
+                    .containsPattern("unikernal_messages_dead_lettered_total\\{[^}]*cause=\"rejected\"[^}]*route=\"greet\"[^}]*} 1\\.0")
+                    .containsPattern("unikernal_messages_dead_lettered_total\\{[^}]*cause=\"failed\"[^}]*route=\"broken\"[^}]*} 2\\.0");
             assertThat(metrics).as(metrics).containsPattern(
                     "camel_exchanges_total\\{[^}]*routeId=\"greet\"[^}]*} 4\\.0");
             assertThat(metrics).containsPattern("camel_exchanges_succeeded_total\\{[^}]*routeId=\"greet\"[^}]*} 4\\.0")

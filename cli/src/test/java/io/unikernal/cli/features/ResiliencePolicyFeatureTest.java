@@ -332,6 +332,45 @@ class ResiliencePolicyFeatureTest {
         }
     }
 
+    /** The value of a counter in the Prometheus metrics (0 when absent). */
+    private static double counter(int port, String name) throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(name + "\\{[^}]*} ([0-9.E]+)")
+                .matcher(Http.text(port, io.unikernal.runtime.Observability.METRICS_PATH));
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    @Test
+    void theNotPermittedCountNeverGoesDownWhenTheBreakerChangesState() throws Exception {
+        int port = Http.freePort();
+        Path parked = tmp.resolve("parked-not-permitted");
+        String udl = app(port, parked, "reopening",
+                "circuitBreaker: {failureRate: 50, window: 2, halfOpenCalls: 1, waitOpen: 1s}")
+                .replace("/half-broken", "/always-failing");
+        Map<String, String> overrides = new java.util.HashMap<>(
+                io.unikernal.runtime.Observability.properties("127.0.0.1", port));
+        overrides.put("camel.server.port", String.valueOf(port));
+        String metric = "unikernal_breaker_not_permitted_calls_total";
+        TwoWayRun.Outcomes<List<Double>> outcomes = TwoWayRun.run("reopening.udl.yaml", udl, overrides, tmp, app -> {
+            calls.set(0);
+            for (int i = 0; i < 5; i++) {
+                Http.post(port, "/order", "{\"id\": \"n" + i + "\"}");
+            }
+            double whileOpen = counter(port, metric);
+            // after waitOpen the next call is let through (half-open), fails, and the breaker opens again
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+                Http.post(port, "/order", "{\"id\": \"late\"}");
+                return calls.get() == 3;
+            });
+            assertThat(breakerStates(port)).containsExactly("order/pricer: open");
+            return List.of(whileOpen, counter(port, metric));
+        });
+        for (List<Double> run : List.of(outcomes.inProcess(), outcomes.emitted())) {
+            assertThat(run.get(0)).as("two calls opened it, three were refused").isEqualTo(3.0);
+            assertThat(run.get(1)).as("a counter never decreases, across open -> half-open -> open")
+                    .isGreaterThanOrEqualTo(run.get(0));
+        }
+    }
+
     @Test
     void retryGoesThroughTheBreakerAndStopsWhenItOpens() throws Exception {
         int port = Http.freePort();

@@ -18,13 +18,16 @@ import org.apache.camel.support.RoutePolicySupport;
  * read live from Camel's resilience4j processors: {@code unikernal_breaker_state{route, target, state}} (1 for the
  * current state of closed, open, half_open, forced_open, disabled, metrics_only; 0 for the others),
  * {@code unikernal_breaker_failure_rate_percent} (-1 until the window has its minimum calls),
- * {@code unikernal_breaker_buffered_calls} and {@code unikernal_breaker_not_permitted_calls_total}.
+ * {@code unikernal_breaker_buffered_calls} and {@code unikernal_breaker_not_permitted_calls_total} (monotonic: it
+ * counts the breaker's refusal events, see {@link NotPermittedCount}). The policy is on the route and on its
+ * guarded-call routes, so each breaker is followed from the start of the route that holds it.
  */
 public final class BreakerMetricsPolicy extends RoutePolicySupport {
 
     private String route;
     private final Map<String, String> breakers = new LinkedHashMap<>();
     private boolean registered;
+    private final Map<String, NotPermittedCount> notPermitted = new java.util.concurrent.ConcurrentHashMap<>();
 
     public void setRoute(String route) {
         this.route = route;
@@ -44,7 +47,12 @@ public final class BreakerMetricsPolicy extends RoutePolicySupport {
     public synchronized void onStart(Route started) {
         CamelContext context = started.getCamelContext();
         MeterRegistry registry = context.getRegistry().findSingleByType(MeterRegistry.class);
-        if (registry == null || registered) {
+        if (registry == null) {
+            return;
+        }
+        if (registered) {
+            // another route of this policy (a guarded call's) started: its breaker exists now
+            breakers.keySet().forEach(id -> notPermitted.get(id).follow(breaker(context, id)));
             return;
         }
         registered = true;
@@ -66,11 +74,31 @@ public final class BreakerMetricsPolicy extends RoutePolicySupport {
                 CircuitBreaker breaker = breaker(context, id);
                 return breaker == null ? 0 : breaker.getMetrics().getNumberOfBufferedCalls();
             }).tags(tags).description("Calls in the breaker's window").register(registry);
-            FunctionCounter.builder("unikernal.breaker.not.permitted.calls", context, c -> {
-                CircuitBreaker breaker = breaker(c, id);
-                return breaker == null ? 0 : breaker.getMetrics().getNumberOfNotPermittedCalls();
+            NotPermittedCount count = notPermitted.computeIfAbsent(id, k -> new NotPermittedCount());
+            FunctionCounter.builder("unikernal.breaker.not.permitted.calls", count, n -> {
+                n.follow(breaker(context, id));
+                return n.total.get();
             }).tags(tags).description("Calls the open breaker refused").register(registry);
         });
+        // the breaker of a guarded call lives in a route of its own: follow each breaker as soon as it exists
+        breakers.keySet().forEach(id -> notPermitted.get(id).follow(breaker(context, id)));
+    }
+
+    /**
+     * A monotonic count of the calls a breaker refused. Resilience4j's own count starts again at every state
+     * change, and a Prometheus counter must never decrease; so the breaker's refusal events are counted instead.
+     */
+    private static final class NotPermittedCount {
+        private final java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
+        private CircuitBreaker followed;
+
+        /** Subscribes to this breaker's refusals once (again if its route restarted with a new breaker). */
+        synchronized void follow(CircuitBreaker breaker) {
+            if (breaker != null && breaker != followed) {
+                followed = breaker;
+                breaker.getEventPublisher().onCallNotPermitted(event -> total.incrementAndGet());
+            }
+        }
     }
 
     /** The live breaker of the circuitBreaker node with this id (null before its route has started). */

@@ -127,10 +127,13 @@ public final class HttpServerAdapter implements Adapter {
         // the envelope is set before the Content-Type is checked, so even a refused request has a correlation id
         StandardNodes.normalizeJsonMediaType(system.name(), route, ctx);
         if (route instanceof org.apache.camel.model.RouteDefinition definition) {
-            // refusals the server makes before the route (413) get the JSON error shape
+            // refusals the server makes before the route (413), and requests that arrive while the app stops
+            // (platform-http's bare 503), get the JSON error shape
             ctx.addBean("http-ingress-refusals", HttpIngressRefusals.class, Map.of());
-            definition.routePolicyRef(definition.getRoutePolicyRef() == null ? "http-ingress-refusals"
-                    : definition.getRoutePolicyRef() + ",http-ingress-refusals");
+            ctx.addBean("http-stopping-refusal", StoppingAppRefusal.class, Map.of());
+            String existing = definition.getRoutePolicyRef();
+            definition.routePolicyRef((existing == null ? "" : existing + ",")
+                    + "http-ingress-refusals,http-stopping-refusal");
         }
     }
 
