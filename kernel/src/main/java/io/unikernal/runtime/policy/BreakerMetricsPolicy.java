@@ -20,7 +20,8 @@ import org.apache.camel.support.RoutePolicySupport;
  * {@code unikernal_breaker_failure_rate_percent} (-1 until the window has its minimum calls),
  * {@code unikernal_breaker_buffered_calls} and {@code unikernal_breaker_not_permitted_calls_total} (monotonic: it
  * counts the breaker's refusal events, see {@link NotPermittedCount}). The policy is on the route and on its
- * guarded-call routes, so each breaker is followed from the start of the route that holds it.
+ * guarded-call routes, so each breaker is followed from the start of the route that holds it. A target called
+ * more than once in a route has one breaker per call, tagged {@code target}, {@code target#2}, ...
  */
 public final class BreakerMetricsPolicy extends RoutePolicySupport {
 
@@ -56,8 +57,11 @@ public final class BreakerMetricsPolicy extends RoutePolicySupport {
             return;
         }
         registered = true;
+        Map<String, Integer> seen = new java.util.HashMap<>();
         breakers.forEach((id, target) -> {
-            String[] tags = {"route", route, "target", target};
+            // a route that calls one target twice has a breaker per call: "peer", then "peer#2", so neither hides
+            int nth = seen.merge(target, 1, Integer::sum);
+            String[] tags = {"route", route, "target", nth == 1 ? target : target + "#" + nth};
             for (CircuitBreaker.State state : CircuitBreaker.State.values()) {
                 String name = state.name().toLowerCase(Locale.ROOT);
                 Gauge.builder("unikernal.breaker.state", () -> {

@@ -1,12 +1,12 @@
 package io.unikernal.adapter.http;
 
 import io.unikernal.runtime.CorrelationIds;
+import io.unikernal.runtime.IngressRefusals;
 import io.unikernal.runtime.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +36,7 @@ public final class StoppingAppRefusal extends RoutePolicySupport {
             if (installedOn.add(router)) {
                 router.route().order(Integer.MIN_VALUE).handler(request -> {
                     if (context.isStopping() || context.isStopped()) {
-                        refuse(request);
+                        refuse(context, request);
                     } else {
                         request.next();
                     }
@@ -45,12 +45,11 @@ public final class StoppingAppRefusal extends RoutePolicySupport {
         }
     }
 
-    private static void refuse(RoutingContext request) {
-        String correlationId = CorrelationIds.next();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", "the app is stopping and takes no new messages; retry in a few seconds");
-        body.put("details", List.of());
-        body.put("correlationId", correlationId);
+    private static void refuse(CamelContext context, RoutingContext request) {
+        String correlationId = CorrelationIds.adoptOrDraw(request.request().getHeader("X-Correlation-Id"));
+        Map<String, Object> body = IngressRefusals.body(
+                "the app is stopping and takes no new messages; retry in a few seconds", List.of(), correlationId);
+        IngressRefusals.count(context, null, 503);
         request.response().setStatusCode(503)
                 .putHeader("Content-Type", "application/json")
                 .putHeader("Retry-After", RETRY_AFTER_SECONDS)
