@@ -31,7 +31,12 @@ public final class JsonBodyNormalizer implements Processor {
     public void process(Exchange exchange) throws Exception {
         envelope(exchange, source);
         if (jsonMediaTypeOnly) {
-            JsonMediaType.check(exchange);
+            try {
+                JsonMediaType.check(exchange);
+            } catch (MessageRejectedException refused) {
+                JsonBodyParser.keepAsReceived(exchange);
+                throw refused;
+            }
         }
         // the envelope is set first, so even a malformed body is traceable by its correlation id
         exchange.getMessage().setBody(JsonBodyParser.parse(exchange, exchange.getMessage().getBody()));

@@ -49,6 +49,18 @@ public final class JsonBodyParser implements Processor {
         return isBlank(bytes) ? empty(exchange) : read(Json.MAPPER.readerFor(Object.class), null, bytes);
     }
 
+    /** Keeps the body as it came for the dead-letter record, without reading it as JSON (its type was refused). */
+    static void keepAsReceived(Exchange exchange) throws Exception {
+        Object body = exchange.getMessage().getBody();
+        if (body instanceof String text) {
+            remember(exchange, text);
+        } else if (!(body instanceof Map || body instanceof List || body instanceof Number || body instanceof Boolean)) {
+            byte[] bytes = bytes(exchange, body);
+            exchange.getMessage().setBody(bytes); // a stream can be read once
+            remember(exchange, new String(bytes, StandardCharsets.UTF_8));
+        }
+    }
+
     private static byte[] bytes(Exchange exchange, Object body) throws Exception {
         if (body == null) {
             return new byte[0];

@@ -264,6 +264,58 @@ class IngressIntegrityFeatureTest {
     }
 
     @Test
+    void aPathOrMethodNoRouteServesGets404Or405InTheJsonErrorShape() throws Exception {
+        int port = Http.freePort();
+        String udl = """
+                udl: 8
+                name: paths
+                systems:
+                  api: {adapter: http, port: %d}
+                routes:
+                  - name: take
+                    from: {system: api, method: POST, path: /take}
+                    steps:
+                      - transform: {set: {taken: "true"}}
+                  - name: show
+                    from: {system: api, method: GET, path: "/take/{id}"}
+                    steps:
+                      - transform: {set: {shown: "true"}}
+                """.formatted(port);
+        Map<String, String> overrides = new java.util.HashMap<>(
+                io.unikernal.runtime.Observability.properties("127.0.0.1", port));
+        overrides.put("camel.server.port", String.valueOf(port));
+        TwoWayRun.Outcomes<List<Object>> outcomes = TwoWayRun.run("paths.udl.yaml", udl, overrides, tmp, app -> {
+            List<Object> seen = new ArrayList<>();
+            Http.Raw nowhere = Http.postRaw(port, "/nowhere", utf8("{}"), JSON);
+            seen.add(nowhere.status() + " " + nowhere.contentType());
+            seen.add(answer(nowhere));
+            var wrongMethod = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/take/7"))
+                    .header("X-Correlation-Id", "del-1").DELETE().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            seen.add(wrongMethod.statusCode() + " " + wrongMethod.headers().firstValue("Content-Type").orElse(null)
+                    + " Allow: " + wrongMethod.headers().firstValue("Allow").orElse(null));
+            seen.add(io.unikernal.runtime.Json.read(wrongMethod.body(), Map.class));
+            seen.add(Http.postRaw(port, "/take", utf8("{}"), JSON).status());
+            seen.add(Http.get(port, "/take/7").status());
+            // the app's own endpoints on the same listener are still served
+            seen.add(Http.text(port, io.unikernal.runtime.Observability.METRICS_PATH)
+                    .contains("unikernal_ingress_refused_total"));
+            return seen;
+        });
+        assertThat(outcomes.emitted()).isEqualTo(outcomes.inProcess());
+        assertThat(outcomes.inProcess()).containsExactly("404 application/json",
+                "404 no route serves POST /nowhere; check the path (a route's from.path is appended to its http"
+                        + " system's path)",
+                "405 application/json Allow: GET",
+                Map.of("error", "the method is not allowed on this path",
+                        "details", List.of("no route serves DELETE /take/7; see the Allow header for the methods"
+                                + " served here"),
+                        "correlationId", "del-1"),
+                200, 200, true);
+    }
+
+    @Test
     void aCallerCannotSetTheHeadersTheKernelOwns() throws Exception {
         int port = Http.freePort();
         TwoWayRun.Outcomes<List<Object>> outcomes = TwoWayRun.run("forwarder.udl.yaml", forwardingApp(port),

@@ -49,22 +49,41 @@ public final class HttpIngressRefusals extends RoutePolicySupport {
                         failure.response().reset();
                     }
                 });
+                // last in the app's router: a request no route serves gets the JSON shape, not Vert.x's HTML page
+                router.route().last().handler(unserved -> {
+                    List<String> allowed = methodsServing(router, unserved.normalizedPath());
+                    if (!allowed.isEmpty()) {
+                        unserved.response().putHeader("Allow", String.join(", ", allowed));
+                    }
+                    refuse(context, unserved, allowed.isEmpty() ? 404 : 405);
+                });
             }
         }
     }
 
     private static void refuse(CamelContext context, RoutingContext failure) {
+        refuse(context, failure, failure.statusCode() >= 400 && failure.statusCode() <= 599 ? failure.statusCode()
+                : 500);
+    }
+
+    private static void refuse(CamelContext context, RoutingContext failure, int status) {
         if (failure.response().headWritten()) {
             failure.response().reset(); // too late for a reply: close the connection rather than hang
             return;
         }
-        int status = failure.statusCode() >= 400 && failure.statusCode() <= 599 ? failure.statusCode() : 500;
         String correlationId = CorrelationIds.adoptOrDraw(failure.request().getHeader("X-Correlation-Id"));
         String route = routeOf(failure);
-        Map<String, Object> body = IngressRefusals.body(reason(status), details(context, status), correlationId);
+        Map<String, Object> body = IngressRefusals.body(reason(status), details(context, failure, status),
+                correlationId);
         IngressRefusals.count(context, route, status);
-        LOG.warn("refused {} {} with {} before the route (not dead-lettered: the body was not read);"
-                + " correlationId={}", failure.request().method(), route, status, correlationId);
+        if (status == 404 || status == 405) {
+            // scanners probe paths all day: counted, and logged only at debug
+            LOG.debug("refused {} with {}: no route serves it; correlationId={}", failure.request().method(), status,
+                    correlationId);
+        } else {
+            LOG.warn("refused {} {} with {} before the route (not dead-lettered: the body was not read);"
+                    + " correlationId={}", failure.request().method(), route, status, correlationId);
+        }
         failure.response().setStatusCode(status).putHeader("Content-Type", "application/json")
                 .end(Json.write(body));
     }
@@ -77,15 +96,59 @@ public final class HttpIngressRefusals extends RoutePolicySupport {
         return route != null || path == null ? route : ROUTE_BY_PATH.get(path);
     }
 
+    /** The methods the routes of this path serve (sorted); empty when no route serves the path at all. */
+    private static List<String> methodsServing(Router router, String path) {
+        java.util.TreeSet<String> methods = new java.util.TreeSet<>();
+        for (io.vertx.ext.web.Route route : router.getRoutes()) {
+            // a path with :params counts as a regex path in Vert.x, but getPath() still gives its template
+            if (route.getPath() != null && route.methods() != null
+                    && pathMatches(route.getPath(), path)) {
+                route.methods().forEach(m -> methods.add(m.name()));
+            }
+        }
+        return List.copyOf(methods);
+    }
+
+    /** Vert.x path templates as platform-http writes them: {@code /orders/:id}, and {@code /files*} for prefixes. */
+    private static boolean pathMatches(String template, String path) {
+        if (path == null) {
+            return false;
+        }
+        if (template.endsWith("*")) {
+            return path.startsWith(template.substring(0, template.length() - 1));
+        }
+        String[] want = template.split("/", -1);
+        String[] got = path.split("/", -1);
+        if (want.length != got.length) {
+            return false;
+        }
+        for (int i = 0; i < want.length; i++) {
+            if (!want[i].startsWith(":") && !want[i].equals(got[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String reason(int status) {
         return switch (status) {
+            case 404 -> "no route serves this path";
+            case 405 -> "the method is not allowed on this path";
             case 413 -> "the request body is too large";
             case 400 -> "the request could not be read";
             default -> status < 500 ? "the request was refused" : "the request could not be processed";
         };
     }
 
-    private static List<String> details(CamelContext context, int status) {
+    private static List<String> details(CamelContext context, RoutingContext request, int status) {
+        String what = request.request().method() + " " + request.normalizedPath();
+        if (status == 404) {
+            return List.of("no route serves " + what + "; check the path (a route's from.path is appended to its"
+                    + " http system's path)");
+        }
+        if (status == 405) {
+            return List.of("no route serves " + what + "; see the Allow header for the methods served here");
+        }
         if (status != 413) {
             return List.of();
         }
