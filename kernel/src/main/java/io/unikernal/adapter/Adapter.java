@@ -86,6 +86,15 @@ public interface Adapter {
     }
 
     /**
+     * True when this adapter, as a target, sends the call's idempotency key on to the target system (the http-client's
+     * {@code Idempotency-Key}), read with {@code OutboundIdempotencyKey.of(exchange)}. Only then does the compiler
+     * derive a key before each call: a route node per call costs about as much as a whole in-process route.
+     */
+    default boolean sendsIdempotencyKey() {
+        return false;
+    }
+
+    /**
      * True when a system of this adapter can keep the processed keys of {@code policy.idempotency} (be its
      * {@code store}); then {@link #processedKeysRepository} builds the store.
      */

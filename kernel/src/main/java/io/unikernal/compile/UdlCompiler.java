@@ -200,7 +200,7 @@ public final class UdlCompiler {
         if (decl.deadLetter() != null) {
             // if the dead-letter system fails too, the record still reaches the error log rather than vanishing
             org.apache.camel.model.TryDefinition attempt = onException.doTry();
-            idempotencyKey(decl.name() + "-dead-letter-" + decl.deadLetter().system(), attempt, ctx);
+            idempotencyKey(decl.deadLetter(), decl.name() + "-dead-letter-" + decl.deadLetter().system(), attempt, ctx);
             deliver(decl.deadLetter(), attempt, ctx);
             attempt.setProperty(DeadLetterRecorder.KEPT, new ConstantExpression("true"));
             attempt.log(org.apache.camel.LoggingLevel.WARN, "unikernal.dead-letter." + decl.name(),
@@ -250,7 +250,11 @@ public final class UdlCompiler {
      * Gives the target call compiled next its idempotency key ({@link OutboundIdempotencyKey}): stable across the
      * route's retries of the message, distinct per call site. A fallback target shares its primary call's key.
      */
-    private static void idempotencyKey(String hint, ProcessorDefinition<?> block, DefaultCompileContext ctx) {
+    private void idempotencyKey(EndpointRef target, String hint, ProcessorDefinition<?> block,
+            DefaultCompileContext ctx) {
+        if (ctx.testMode() || !adapter(ctx.document().system(target.system())).sendsIdempotencyKey()) {
+            return;
+        }
         String name = ctx.uniqueName("idempotency-key-" + hint);
         ctx.addBean(name, OutboundIdempotencyKey.class, Map.of("call", ctx.document().name() + "/" + name));
         block.process(name);
@@ -296,7 +300,7 @@ public final class UdlCompiler {
         }
 
         private void call(EndpointRef target, ProcessorDefinition<?> block) {
-            idempotencyKey(decl.name() + "-call-" + target.system(), block, ctx);
+            idempotencyKey(target, decl.name() + "-call-" + target.system(), block, ctx);
             policies.guardedCall(decl, target, block, new PolicyCompiler.Delivery() {
                 @Override
                 public void deliver(EndpointRef t, ProcessorDefinition<?> b) {

@@ -63,6 +63,12 @@ public final class HttpClientAdapter implements Adapter {
         return true;
     }
 
+    /** {@link HttpRequestPreparer} sends it as {@code Idempotency-Key}. */
+    @Override
+    public boolean sendsIdempotencyKey() {
+        return true;
+    }
+
     @Override
     public void check(SystemDecl system, Problems problems) {
         OptionValue url = system.option("url");
