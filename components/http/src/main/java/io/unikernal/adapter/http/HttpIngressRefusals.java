@@ -62,8 +62,25 @@ public final class HttpIngressRefusals extends RoutePolicySupport {
     }
 
     private static void refuse(CamelContext context, RoutingContext failure) {
-        refuse(context, failure, failure.statusCode() >= 400 && failure.statusCode() <= 599 ? failure.statusCode()
-                : 500);
+        int status = failure.statusCode() >= 400 && failure.statusCode() <= 599 ? failure.statusCode() : 500;
+        if (status == 500 && unreadable(failure.failure())) {
+            status = 400;
+        }
+        refuse(context, failure, status);
+    }
+
+    /**
+     * Before the route, the server only reads the request's line and headers: a value its parsers fail on is the
+     * caller's fault, not ours. (Camel 4.14 reads {@code charset="} with {@code substring(1, 0)}: an
+     * IndexOutOfBoundsException; an illegal charset name is an IllegalArgumentException.)
+     */
+    private static boolean unreadable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IllegalArgumentException || t instanceof IndexOutOfBoundsException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void refuse(CamelContext context, RoutingContext failure, int status) {
@@ -81,8 +98,10 @@ public final class HttpIngressRefusals extends RoutePolicySupport {
             LOG.debug("refused {} with {}: no route serves it; correlationId={}", failure.request().method(), status,
                     correlationId);
         } else {
-            LOG.warn("refused {} {} with {} before the route (not dead-lettered: the body was not read);"
-                    + " correlationId={}", failure.request().method(), route, status, correlationId);
+            LOG.warn("refused {} {} with {} before the route (not dead-lettered: the body was not read): {};"
+                    + " correlationId={}", failure.request().method(), route, status,
+                    failure.failure() == null ? "no cause" : io.unikernal.runtime.SecretMasker.mask(
+                            String.valueOf(failure.failure())), correlationId);
         }
         failure.response().setStatusCode(status).putHeader("Content-Type", "application/json")
                 .end(Json.write(body));
@@ -145,6 +164,10 @@ public final class HttpIngressRefusals extends RoutePolicySupport {
         if (status == 404) {
             return List.of("no route serves " + what + "; check the path (a route's from.path is appended to its"
                     + " http system's path)");
+        }
+        if (status == 400) {
+            return List.of("a header of the request could not be parsed (e.g. a Content-Type with an unterminated"
+                    + " quote or an empty charset); send Content-Type: application/json");
         }
         if (status == 405) {
             return List.of("no route serves " + what + "; see the Allow header for the methods served here");
