@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,12 +94,23 @@ class HttpIngressFuzzTest {
                 sent++;
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-            Iterator<Input> generated = inputs().sampleStream().iterator();
+            // a fixed seed unless told otherwise: a red CI run is then a regression, not the luck of the draw; explore
+            // with -Dunikernal.fuzz.seed=<any number> and add what breaks to the corpus
+            long seed = Long.getLong("unikernal.fuzz.seed", 20261201L);
+            // sampleStream draws from the thread's source of randomness, which this seeds
+            net.jqwik.engine.SourceOfRandomness.create(String.valueOf(seed));
+            java.util.Iterator<Input> generated = inputs().sampleStream().iterator();
+            long first100 = 0; // a fingerprint of the first inputs: equal across runs of one seed
             while (sent < inputs && System.nanoTime() < deadline) {
-                check(port, generated.next());
+                Input input = generated.next();
+                if (sent < 100) {
+                    first100 = 31 * first100 + java.util.Arrays.hashCode(input.body());
+                }
+                check(port, input);
                 sent++;
             }
-            System.out.println("http ingress fuzz: " + sent + " inputs");
+            System.out.println("http ingress fuzz: " + sent + " inputs, seed " + seed + ", first inputs #"
+                    + Long.toHexString(first100));
             assertThat(send(port, new Input("application/json", Map.of(),
                     "{\"id\": \"after\", \"amount\": 1, \"qty\": 1}".getBytes(StandardCharsets.UTF_8))).statusCode())
                     .as("the app still answers").isEqualTo(201);
