@@ -48,7 +48,13 @@ class UdlParserFuzzTest {
     private static Instant generatedDeadline;
     private static Instant mutatedDeadline;
 
-    @Property(tries = TRIES, shrinking = ShrinkingMode.OFF)
+    /**
+     * The seeds come from a fixed property seed, so a red CI run is a regression and not the luck of the draw; change
+     * {@code seed} (or remove it) to explore, and add what breaks to the corpus.
+     */
+    private static final String PROPERTY_SEED = "20261201";
+
+    @Property(tries = TRIES, shrinking = ShrinkingMode.OFF, seed = PROPERTY_SEED)
     void generatedFilesParseAndTheValidOnesCompile(@ForAll long seed) {
         generatedDeadline = generatedDeadline == null ? Instant.now().plus(BUDGET) : generatedDeadline;
         if (Instant.now().isAfter(generatedDeadline)) {
@@ -69,7 +75,7 @@ class UdlParserFuzzTest {
         }
     }
 
-    @Property(tries = TRIES, shrinking = ShrinkingMode.OFF)
+    @Property(tries = TRIES, shrinking = ShrinkingMode.OFF, seed = PROPERTY_SEED)
     void mutatedFilesNeverCrashAndReportWhereTheProblemIs(@ForAll long seed) {
         mutatedDeadline = mutatedDeadline == null ? Instant.now().plus(BUDGET) : mutatedDeadline;
         if (Instant.now().isAfter(mutatedDeadline)) {
