@@ -147,7 +147,13 @@ class HttpIngressFuzzTest {
         String text = reply.body();
         String context = "input " + input.corpusLine() + " got " + reply.statusCode() + " " + text;
         assertThat(reply.statusCode()).as(context).isBetween(200, 499);
-        assertThat(INTERNAL.matcher(text).find()).as(context).isFalse();
+        // what looks internal but is the caller's own text echoed back (a shortened Content-Type, a value) is not
+        String sent = input.contentType() + "\n" + input.headers() + "\n"
+                + new String(input.body(), StandardCharsets.UTF_8);
+        java.util.regex.Matcher internal = INTERNAL.matcher(text);
+        while (internal.find()) {
+            assertThat(sent).as(context + " (internal text: " + internal.group() + ")").contains(internal.group());
+        }
         if (reply.statusCode() >= 400) {
             assertThat(reply.headers().firstValue("Content-Type").orElse("")).as(context).startsWith("application/json");
             Object body = Json.read(text, Object.class);
