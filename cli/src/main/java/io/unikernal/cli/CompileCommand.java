@@ -1,6 +1,6 @@
 package io.unikernal.cli;
 
-import io.unikernal.adapter.Adapters;
+import io.unikernal.plugins.Adapters;
 import io.unikernal.compile.CamelYamlSchema;
 import io.unikernal.compile.CompileOptions;
 import io.unikernal.compile.CompiledApp;

@@ -1,6 +1,6 @@
 package io.unikernal.cli;
 
-import io.unikernal.adapter.Adapters;
+import io.unikernal.plugins.Adapters;
 import io.unikernal.udl.model.UdlDocument;
 import io.unikernal.udl.testing.TestResult;
 import io.unikernal.udl.testing.UdlTestRunner;

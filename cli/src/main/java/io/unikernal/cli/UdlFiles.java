@@ -1,6 +1,6 @@
 package io.unikernal.cli;
 
-import io.unikernal.adapter.Adapters;
+import io.unikernal.plugins.Adapters;
 import io.unikernal.udl.error.UdlError;
 import io.unikernal.udl.parse.ParseResult;
 import io.unikernal.udl.parse.UdlParser;

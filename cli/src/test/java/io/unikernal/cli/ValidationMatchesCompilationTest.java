@@ -3,16 +3,22 @@ package io.unikernal.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.unikernal.adapter.Adapter;
-import io.unikernal.adapter.Adapters;
-import io.unikernal.adapter.CompileContext;
+import io.unikernal.spi.adapter.Adapter;
+import io.unikernal.plugins.Adapters;
+import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.compile.CamelYamlSchema;
 import io.unikernal.compile.CompileOptions;
 import io.unikernal.compile.UdlCompiler;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.parse.UdlParser;
-import io.unikernal.udl.spec.OptionSpec;
+import io.unikernal.spi.adapter.AdapterInfo;
+import io.unikernal.spi.adapter.Channel;
+import io.unikernal.spi.adapter.SourceRole;
+import io.unikernal.spi.adapter.SystemUse;
+import io.unikernal.udl.spec.Option;
+import java.util.Optional;
+import org.apache.camel.model.ProcessorDefinition;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -116,16 +122,26 @@ class ValidationMatchesCompilationTest {
 
     /** A source adapter with a defect: it dereferences an option the checks never promised. */
     private record BrokenSource() implements Adapter {
-        @Override public String name() { return "broken"; }
-        @Override public String description() { return "broken"; }
-        @Override public String artifact() { return "test"; }
-        @Override public List<OptionSpec> systemOptions() { return List.of(); }
-        @Override public boolean canBeSource() { return true; }
-        @Override public boolean canBeTarget() { return false; }
+        @Override public AdapterInfo info() { return new AdapterInfo("broken", "broken", "test"); }
+        @Override public List<Option<?>> systemOptions() { return List.of(); }
 
         @Override
-        public String sourceUri(SystemDecl system, EndpointRef use, CompileContext ctx) {
-            throw new NullPointerException("Cannot invoke \"String.strip()\" because the value is null");
+        public Optional<SourceRole> source() {
+            return Optional.of(new SourceRole() {
+                @Override
+                public Optional<Channel> consumes(SystemDecl system, EndpointRef use) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public String uri(SystemUse use, CompileContext ctx) {
+                    throw new NullPointerException("Cannot invoke \"String.strip()\" because the value is null");
+                }
+
+                @Override
+                public void normalize(SystemUse use, ProcessorDefinition<?> route, CompileContext ctx) {
+                }
+            });
         }
     }
 }

@@ -1,11 +1,10 @@
 package io.unikernal.compile;
 
-import io.unikernal.adapter.CompileContext;
+import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.model.UdlDocument;
-import io.unikernal.udl.spec.OptionSpec;
-import io.unikernal.adapter.Adapters;
+import io.unikernal.plugins.Adapters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,14 +77,6 @@ final class DefaultCompileContext implements CompileContext {
     /** The secret-like environment variable names the compiled text reads. */
     java.util.Set<String> secretEnvNames() {
         return java.util.Collections.unmodifiableSet(secretEnvNames);
-    }
-
-    @Override
-    public String systemOption(SystemDecl system, String key) {
-        Object fallback = adapters.get(system.adapter()).systemOptions().stream()
-                .filter(o -> o.name().equals(key)).map(OptionSpec::defaultValue)
-                .filter(Objects::nonNull).findFirst().orElse(null);
-        return text(system.option(key), fallback == null ? null : String.valueOf(fallback));
     }
 
     @Override

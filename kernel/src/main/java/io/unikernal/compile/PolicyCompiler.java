@@ -1,6 +1,7 @@
 package io.unikernal.compile;
 
-import io.unikernal.adapter.Adapter;
+import io.unikernal.spi.adapter.Adapter;
+import io.unikernal.spi.adapter.KeyStoreRole;
 import io.unikernal.runtime.policy.ApiKeyAuthenticator;
 import io.unikernal.runtime.policy.BreakerOpenCheck;
 import io.unikernal.runtime.policy.FixedFallbackReply;
@@ -28,7 +29,7 @@ import org.apache.camel.model.RouteConfigurationDefinition;
  * normalisation; retry as the redelivery policy of the route's failure clause (so the dead-letter record's attempt
  * count is Camel's own); timeout, circuit breaker, bulkhead and fallback as a {@code circuitBreaker} EIP with a
  * {@code resilience4jConfiguration} around each target call. A timeout is the target client's own where its adapter
- * has one ({@link io.unikernal.adapter.Adapter#targetWithTimeout}), else the EIP's time limiter on the app's
+ * has one ({@link io.unikernal.spi.adapter.Capability#CLIENT_TIMEOUT}), else the EIP's time limiter on the app's
  * {@link GuardedCallPool}.
  */
 final class PolicyCompiler {
@@ -126,9 +127,9 @@ final class PolicyCompiler {
     /** Where a target call goes: the block itself, or the inside of a circuit breaker guarding it. */
     /**
      * Wraps the rest of the route in Camel's idempotent consumer. The keys live in the {@code store} system, whose
-     * adapter builds the repository ({@link io.unikernal.adapter.Adapter#processedKeysRepository}, a
+     * adapter builds the repository ({@link io.unikernal.spi.adapter.KeyStoreRole#processedKeysRepository}, a
      * {@link io.unikernal.runtime.idempotency.ProcessedKeysRepository}); without a store,
-     * in an embedded H2 database of the jdbc adapter; under {@code unikernal test}, where no system is contributed,
+     * in a store of the adapter that offers an embedded one (the jdbc adapter's H2); under {@code unikernal test}, where no system is contributed,
      * in memory. Returns the block the steps go into.
      */
     ProcessorDefinition<?> processOnce(RouteDecl decl, ProcessorDefinition<?> route) {
@@ -140,13 +141,15 @@ final class PolicyCompiler {
         } else {
             SystemDecl store;
             if (idempotency.store() == null) {
-                store = new SystemDecl(decl.name() + "-idempotency-store", PolicySpec.DEFAULT_KEY_STORE_ADAPTER,
-                        Map.of(), idempotency.pos(), idempotency.pos());
-                adapter(store).contribute(store, ctx);
+                // the checks refuse a route without a store when no adapter offers an embedded one
+                Adapter embedded = ctx.adapters().embeddedKeyStore().orElseThrow();
+                store = new SystemDecl(decl.name() + "-idempotency-store", embedded.name(), Map.of(),
+                        idempotency.pos(), idempotency.pos());
+                embedded.contribute(store, ctx);
             } else {
                 store = ctx.document().system(idempotency.store());
             }
-            repository = adapter(store).processedKeysRepository(store, ctx.document().name() + "/" + decl.name(),
+            repository = keyStore(store).processedKeysRepository(store, ctx.document().name() + "/" + decl.name(),
                     ctx);
         }
         org.apache.camel.model.IdempotentConsumerDefinition once = route.idempotentConsumer(
@@ -168,14 +171,11 @@ final class PolicyCompiler {
         route.process(name);
     }
 
-    private Adapter adapter(SystemDecl system) {
+    private KeyStoreRole keyStore(SystemDecl system) {
         Adapter adapter = ctx.adapters().get(system.adapter());
-        if (adapter == null || !adapter.canStoreProcessedKeys()) {
-            // the checks refuse this with NOT_A_KEY_STORE
-            throw new IllegalStateException("adapter '" + system.adapter() + "' cannot keep processed keys (system "
-                    + system.name() + ")");
-        }
-        return adapter;
+        // the checks refuse any other store with NOT_A_KEY_STORE
+        return adapter.keyStore().orElseThrow(() -> new IllegalStateException("adapter '" + system.adapter()
+                + "' cannot keep processed keys (system " + system.name() + ")"));
     }
 
     interface Delivery {

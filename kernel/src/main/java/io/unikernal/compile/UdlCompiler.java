@@ -1,7 +1,11 @@
 package io.unikernal.compile;
 
-import io.unikernal.adapter.Adapter;
-import io.unikernal.adapter.Adapters;
+import io.unikernal.spi.adapter.Adapter;
+import io.unikernal.spi.adapter.Capability;
+import io.unikernal.spi.adapter.SourceRole;
+import io.unikernal.spi.adapter.SystemUse;
+import io.unikernal.spi.adapter.TargetRole;
+import io.unikernal.plugins.Adapters;
 import io.unikernal.runtime.CaptureTarget;
 import io.unikernal.runtime.DeadLetterRecorder;
 import io.unikernal.runtime.ErrorReplyProcessor;
@@ -106,7 +110,7 @@ public final class UdlCompiler {
             if (adapter == null) {
                 continue;
             }
-            adapter.systemOptions().stream().filter(io.unikernal.udl.spec.OptionSpec::isSecret)
+            adapter.systemOptions().stream().filter(o -> o.key().secret())
                     .map(o -> system.option(o.name())).filter(java.util.Objects::nonNull)
                     .forEach(value -> names.addAll(Placeholders.envNames(value.asString())));
             // options an adapter does not read in this run (test mode) still name the app's secrets
@@ -121,11 +125,11 @@ public final class UdlCompiler {
     private RouteDefinition compileRoute(RouteDecl decl, DefaultCompileContext ctx) {
         SystemDecl source = ctx.document().system(decl.from().system());
         Adapter sourceAdapter = adapter(source);
-        boolean callerWaits = sourceAdapter.isRequestReply();
+        boolean callerWaits = sourceRole(sourceAdapter).has(Capability.REQUEST_REPLY);
 
         RouteDefinition route = new RouteDefinition();
         route.from(ctx.testMode() ? CompileOptions.testSourceUri(decl.name())
-                : sourceAdapter.sourceUri(source, decl.from(), ctx));
+                : sourceRole(sourceAdapter).uri(SystemUse.of(source, decl.from()), ctx));
         route.routeId(decl.name());
         if (decl.description() != null) {
             route.description(decl.description());
@@ -134,7 +138,7 @@ public final class UdlCompiler {
 
         deadLetterHandling(decl, route, ctx, sourceAdapter, source, callerWaits);
 
-        sourceAdapter.normalize(source, decl.from(), route, ctx);
+        sourceRole(sourceAdapter).normalize(SystemUse.of(source, decl.from()), route, ctx);
         new PolicyCompiler(ctx).guardIngress(decl, route, callerWaits);
         ProcessorDefinition<?> body = route;
         if (decl.policy() != null && decl.policy().idempotency() != null) {
@@ -151,7 +155,7 @@ public final class UdlCompiler {
             route.process(replyBean(decl, ctx));
         }
         if (callerWaits) {
-            sourceAdapter.denormalizeReply(source, decl.from(), route, ctx);
+            sourceRole(sourceAdapter).denormalizeReply(SystemUse.of(source, decl.from()), route, ctx);
         }
         return route;
     }
@@ -215,7 +219,7 @@ public final class UdlCompiler {
         if (callerWaits) {
             ctx.addBean("error-reply", ErrorReplyProcessor.class, Map.of());
             onException.process("error-reply");
-            sourceAdapter.denormalizeReply(source, decl.from(), onException, ctx);
+            sourceRole(sourceAdapter).denormalizeReply(SystemUse.of(source, decl.from()), onException, ctx);
         }
         onException.end();
     }
@@ -233,7 +237,7 @@ public final class UdlCompiler {
                 "refused: ${exception.message}");
         ctx.addBean("policy-refusal-reply", PolicyRejectionReply.class, Map.of());
         refused.process("policy-refusal-reply");
-        sourceAdapter.denormalizeReply(source, decl.from(), refused, ctx);
+        sourceRole(sourceAdapter).denormalizeReply(SystemUse.of(source, decl.from()), refused, ctx);
         refused.end();
     }
 
@@ -252,7 +256,7 @@ public final class UdlCompiler {
      */
     private void idempotencyKey(EndpointRef target, String hint, ProcessorDefinition<?> block,
             DefaultCompileContext ctx) {
-        if (ctx.testMode() || !adapter(ctx.document().system(target.system())).sendsIdempotencyKey()) {
+        if (ctx.testMode() || !targetRole(ctx.document().system(target.system())).has(Capability.SENDS_IDEMPOTENCY_KEY)) {
             return;
         }
         String name = ctx.uniqueName("idempotency-key-" + hint);
@@ -268,14 +272,31 @@ public final class UdlCompiler {
             block.process(capture);
             return;
         }
-        adapter(system).target(system, target, block, ctx);
+        targetRole(system).call(SystemUse.of(system, target), block, ctx);
     }
 
     /** Delivers with the call bounded by the target's own client timeout; false (nothing appended) if it has none. */
     boolean deliverWithTimeout(EndpointRef target, java.time.Duration timeout, ProcessorDefinition<?> block,
             DefaultCompileContext ctx) {
         SystemDecl system = ctx.document().system(target.system());
-        return !ctx.testMode() && adapter(system).targetWithTimeout(system, target, timeout, block, ctx);
+        if (ctx.testMode() || !targetRole(system).has(Capability.CLIENT_TIMEOUT)) {
+            return false;
+        }
+        targetRole(system).call(SystemUse.of(system, target).withTimeout(timeout), block, ctx);
+        return true;
+    }
+
+    /** The checks refuse a use in from of an adapter with no source role (NOT_A_SOURCE) before compiling. */
+    private static SourceRole sourceRole(Adapter adapter) {
+        return adapter.source().orElseThrow(() -> new IllegalStateException("adapter '" + adapter.name()
+                + "' cannot be a source"));
+    }
+
+    /** The checks refuse a use in to of an adapter with no target role (NOT_A_TARGET) before compiling. */
+    private TargetRole targetRole(SystemDecl system) {
+        Adapter adapter = adapter(system);
+        return adapter.target().orElseThrow(() -> new IllegalStateException("adapter '" + adapter.name()
+                + "' cannot be a target (system " + system.name() + ")"));
     }
 
     private Adapter adapter(SystemDecl system) {

@@ -1,6 +1,6 @@
 package io.unikernal.bench.policy;
 
-import io.unikernal.adapter.Adapters;
+import io.unikernal.plugins.Adapters;
 import io.unikernal.compile.CompileOptions;
 import io.unikernal.compile.UdlCompiler;
 import io.unikernal.runtime.UdlRuntime;

@@ -2,7 +2,7 @@ package io.unikernal.cli.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.unikernal.adapter.Adapters;
+import io.unikernal.plugins.Adapters;
 import io.unikernal.udl.doc.UdlJsonSchemaGenerator;
 import io.unikernal.udl.doc.UdlReferenceGenerator;
 import java.io.IOException;

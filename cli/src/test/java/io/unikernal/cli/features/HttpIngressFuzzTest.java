@@ -2,7 +2,7 @@ package io.unikernal.cli.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.unikernal.adapter.Adapters;
+import io.unikernal.plugins.Adapters;
 import io.unikernal.compile.CompileOptions;
 import io.unikernal.compile.UdlCompiler;
 import io.unikernal.runtime.Json;

@@ -1,8 +1,9 @@
 package io.unikernal.cli.fuzz;
 
-import io.unikernal.adapter.Adapter;
-import io.unikernal.adapter.Adapters;
-import io.unikernal.udl.spec.OptionSpec;
+import io.unikernal.spi.adapter.Adapter;
+import io.unikernal.plugins.Adapters;
+import io.unikernal.udl.spec.Option;
+import io.unikernal.udl.spec.UdlKey;
 import io.unikernal.udl.spec.PolicySpec;
 import io.unikernal.udl.spec.Shape;
 import io.unikernal.udl.spec.Shape.Endpoint;
@@ -103,8 +104,8 @@ final class UdlGenerator {
         int count = 2 + rnd.nextInt(5);
         for (int i = 0; i < count; i++) {
             // the first ones make sure a source and a target exist
-            Adapter adapter = i == 0 ? pick(all.stream().filter(Adapter::canBeSource).toList())
-                    : i == 1 ? pick(all.stream().filter(Adapter::canBeTarget).toList()) : pick(all);
+            Adapter adapter = i == 0 ? pick(all.stream().filter(a -> a.source().isPresent()).toList())
+                    : i == 1 ? pick(all.stream().filter(a -> a.target().isPresent()).toList()) : pick(all);
             String name = "s" + i;
             systems.put(name, adapter);
             seen.adapters.add(adapter.name());
@@ -116,30 +117,34 @@ final class UdlGenerator {
         return out;
     }
 
-    private void options(List<OptionSpec> options, Map<String, Object> into) {
-        for (OptionSpec option : options) {
+    private void options(List<Option<?>> options, Map<String, Object> into) {
+        for (Option<?> option : options) {
             // secret options are references, and an adapter may need one with another option (redis user)
-            if (option.isRequired() || option.isSecret() || rnd.nextInt(3) == 0) {
+            if (option.key().required() || option.key().secret() || !option.key().requires().isEmpty()
+                    || rnd.nextInt(3) == 0) {
                 into.put(option.name(), option(option));
             }
         }
     }
 
-    private Object option(OptionSpec option) {
+    private Object option(Option<?> option) {
+        UdlKey key = option.key();
+        Value declared = (Value) key.shape();
         seen.kinds.add(option.kind());
-        if (option.isSecret()) {
+        if (key.secret() || !key.requires().isEmpty()) {
+            // a key that needs another (redis user needs password) is written as a reference like a secret
             return "${secret:FUZZ_SECRET}";
         }
-        if (!option.allowedValues().isEmpty()) {
-            return pick(option.allowedValues());
+        if (!declared.allowed().isEmpty()) {
+            return pick(declared.allowed());
         }
-        if (option.defaultValue() != null && rnd.nextBoolean()) {
-            return option.defaultValue();
+        if (key.defaultValue() != null && rnd.nextBoolean()) {
+            return key.defaultValue();
         }
-        if (option.kind() == ValueKind.STRING && option.example() != null) {
-            return option.example();
+        if (option.kind() == ValueKind.STRING && key.example() != null) {
+            return key.example();
         }
-        return value(Value.of(option.kind()), option.name());
+        return value(declared, option.name());
     }
 
     private Object shape(Shape shape, String key) {
@@ -205,7 +210,7 @@ final class UdlGenerator {
             case "route" -> {
                 if (out.containsKey("from")) { // the route struct, not the route step
                     Adapter source = systems.get(systemOf(out.get("from")));
-                    if (source == null || !source.isRequestReply()) {
+                    if (source == null || !replies(source)) {
                         out.remove("reply");
                     }
                     if (out.get("deadLetter") instanceof Map<?, ?> dl) {
@@ -245,7 +250,7 @@ final class UdlGenerator {
             case "rateLimit" -> out.remove("per");
             case "idempotency" -> {
                 out.put("key", "headers.id");
-                List<String> stores = systems.entrySet().stream().filter(e -> e.getValue().canStoreProcessedKeys())
+                List<String> stores = systems.entrySet().stream().filter(e -> e.getValue().keyStore().isPresent())
                         .map(Map.Entry::getKey).toList();
                 out.remove("store");
                 if (!stores.isEmpty() && rnd.nextBoolean()) {
@@ -317,7 +322,7 @@ final class UdlGenerator {
     }
 
     private Object source() {
-        List<String> free = systems.entrySet().stream().filter(e -> e.getValue().canBeSource())
+        List<String> free = systems.entrySet().stream().filter(e -> e.getValue().source().isPresent())
                 .map(Map.Entry::getKey).filter(n -> !usedSources.contains(n) || isHttp(n)).toList();
         if (free.isEmpty()) {
             return "s0";
@@ -326,7 +331,7 @@ final class UdlGenerator {
         usedSources.add(name);
         Map<String, Object> use = new LinkedHashMap<>();
         use.put("system", name);
-        options(systems.get(name).sourceOptions(), use);
+        options(Adapters.sourceOptions(systems.get(name)), use);
         if (isHttp(name)) {
             use.put("path", "/p" + usedSources.size());
             use.remove("method");
@@ -335,7 +340,7 @@ final class UdlGenerator {
     }
 
     private boolean isHttp(String system) {
-        return systems.get(system).isRequestReply();
+        return replies(systems.get(system));
     }
 
     /** A target in any form; options of the use as the adapter declares them. */
@@ -348,7 +353,7 @@ final class UdlGenerator {
         Adapter adapter = systems.get(name);
         Map<String, Object> use = new LinkedHashMap<>();
         use.put("system", name);
-        options(adapter.targetOptions(), use);
+        options(Adapters.targetOptions(adapter), use);
         if (rnd.nextInt(4) == 0) {
             use.put("policy", struct(PolicySpec.TARGET_POLICY));
         }
@@ -357,8 +362,8 @@ final class UdlGenerator {
 
     /** A target usable by name alone (no option it needs in each use). */
     private String plainTarget() {
-        List<String> plain = targets().stream().filter(n -> systems.get(n).targetOptions().stream()
-                .noneMatch(OptionSpec::isRequired)).toList();
+        List<String> plain = targets().stream().filter(n -> Adapters.targetOptions(systems.get(n)).stream()
+                .noneMatch(o -> o.key().required())).toList();
         return plain.isEmpty() ? "s1" : pick(plain);
     }
 
@@ -367,7 +372,7 @@ final class UdlGenerator {
      * route, so routes cannot feed each other in a loop.
      */
     private List<String> targets() {
-        return systems.entrySet().stream().filter(e -> e.getValue().canBeTarget())
+        return systems.entrySet().stream().filter(e -> e.getValue().target().isPresent())
                 .map(Map.Entry::getKey).filter(n -> !usedSources.contains(n)).toList();
     }
 
@@ -377,5 +382,9 @@ final class UdlGenerator {
 
     private <T> T pick(List<T> items) {
         return items.get(rnd.nextInt(items.size()));
+    }
+
+    private static boolean replies(Adapter adapter) {
+        return adapter.source().map(r -> r.has(io.unikernal.spi.adapter.Capability.REQUEST_REPLY)).orElse(false);
     }
 }

@@ -2,7 +2,7 @@ package io.unikernal.cli.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.unikernal.adapter.Adapter;
+import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.udl.parse.ParseResult;
 import io.unikernal.udl.spec.ValueKind;
 import java.io.IOException;

@@ -1,7 +1,9 @@
 package io.unikernal.udl.check;
 
-import io.unikernal.adapter.Adapter;
-import io.unikernal.adapter.Adapters;
+import io.unikernal.plugins.Adapters;
+import io.unikernal.spi.adapter.Adapter;
+import io.unikernal.spi.adapter.Channel;
+import io.unikernal.spi.adapter.SharedListener;
 import io.unikernal.udl.error.Problems;
 import io.unikernal.udl.error.UdlMessages;
 import io.unikernal.udl.model.EndpointRef;
@@ -9,23 +11,21 @@ import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.RouteDecl;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.model.UdlDocument;
-import io.unikernal.udl.spec.OptionSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * What routes consume and where they send: one HTTP port per app, no two routes on the same HTTP method and path or
- * the same direct/seda queue, and no loop of routes feeding each other through direct/seda queues.
+ * What routes consume and where they send, from what each adapter's roles describe (never from adapter names):
+ * systems that share a listener agree on its settings, no two routes consume one channel (the same HTTP method and
+ * path, the same queue), and no routes feed each other in a loop through channels they consume.
  */
 final class ListenerChecks {
-
-    static final String HTTP = "http";
-    private static final Set<String> QUEUES = Set.of("direct", "seda");
 
     private final UdlDocument doc;
     private final Adapters adapters;
@@ -38,121 +38,97 @@ final class ListenerChecks {
     }
 
     void check() {
-        ports();
+        sharedListeners();
         duplicateConsumers();
         cycles();
     }
 
-    /** All http systems of an app share one listener, so they must agree on its port, host and body limit. */
-    private void ports() {
-        for (String key : List.of("port", "host", "maxBodyBytes")) {
-            SystemDecl first = null;
-            String firstValue = null;
-            for (SystemDecl system : doc.systems().values()) {
-                if (!HTTP.equals(system.adapter()) || adapters.get(HTTP) == null) {
-                    continue;
-                }
-                String value = optionText(system, system.option(key), key);
-                if (first == null) {
-                    first = system;
-                    firstValue = value;
-                } else if (!Objects.equals(value, firstValue)) {
-                    OptionValue own = system.option(key);
-                    problems.add(UdlMessages.httpListenerConflict(own == null ? system.pos() : own.pos(),
-                            system.name(), key, value, first.name(), firstValue, first.pos().line()));
+    private Adapter adapterOf(SystemDecl system) {
+        return system == null || system.adapter() == null ? null : adapters.get(system.adapter());
+    }
+
+    private Optional<SharedListener> sharedListener(SystemDecl system) {
+        Adapter adapter = adapterOf(system);
+        return adapter == null ? Optional.empty() : adapter.source().flatMap(r -> r.sharedListener(system));
+    }
+
+    /** The systems of one shared listener must agree on each of its settings; the first system sets the value. */
+    private void sharedListeners() {
+        Map<String, SystemDecl> firstOfGroup = new LinkedHashMap<>();
+        Map<String, SharedListener> firstListener = new LinkedHashMap<>();
+        for (SystemDecl system : doc.systems().values()) {
+            Optional<SharedListener> found = sharedListener(system);
+            if (found.isEmpty()) {
+                continue;
+            }
+            SharedListener listener = found.get();
+            SystemDecl first = firstOfGroup.putIfAbsent(listener.group(), system);
+            if (first == null) {
+                firstListener.put(listener.group(), listener);
+                continue;
+            }
+            SharedListener expected = firstListener.get(listener.group());
+            for (Map.Entry<String, String> setting : expected.settings().entrySet()) {
+                String value = listener.settings().get(setting.getKey());
+                if (!Objects.equals(value, setting.getValue())) {
+                    OptionValue own = system.option(setting.getKey());
+                    problems.add(UdlMessages.listenerConflict(own == null ? system.pos() : own.pos(),
+                            listener.group(), system.name(), setting.getKey(), value, first.name(),
+                            setting.getValue(), first.pos().line(), listener.hintFor(setting.getKey())));
                 }
             }
         }
     }
 
-    /** The option's text, or the adapter's declared default. */
-    private String optionText(SystemDecl system, OptionValue value, String key) {
-        if (value != null && value.value() != null) {
-            return value.asString();
-        }
-        Adapter adapter = adapters.get(system.adapter());
-        return adapter == null ? null : adapter.systemOptions().stream().filter(o -> o.name().equals(key))
-                .map(OptionSpec::defaultValue).filter(Objects::nonNull).map(String::valueOf).findFirst().orElse(null);
-    }
-
-    /** What a route consumes, as comparable text: {@code POST /orders}, {@code * /orders}, {@code seda 'x'}; or null. */
-    private String consumed(EndpointRef from) {
+    /** What a route consumes, or empty. */
+    private Optional<Channel> consumed(EndpointRef from) {
         if (from == null) {
-            return null;
+            return Optional.empty();
         }
         SystemDecl system = doc.system(from.system());
-        if (system == null || system.adapter() == null || adapters.get(system.adapter()) == null) {
-            return null;
-        }
-        if (HTTP.equals(system.adapter())) {
-            OptionValue method = from.option("method");
-            return (method == null ? "*" : method.asString()) + " " + httpPath(system, from);
-        }
-        return queue(system);
+        Adapter adapter = adapterOf(system);
+        return adapter == null ? Optional.empty() : adapter.source().flatMap(r -> r.consumes(system, from));
     }
 
-    private String queue(SystemDecl system) {
-        if (system == null || system.adapter() == null || !QUEUES.contains(system.adapter())) {
-            return null;
-        }
-        OptionValue name = system.option("name");
-        return system.adapter() + " '" + (name == null ? system.name() : name.asString()) + "'";
-    }
-
-    private String httpPath(SystemDecl system, EndpointRef from) {
-        String base = optionText(system, system.option("path"), "path");
-        base = base == null ? "/" : base;
-        OptionValue extraValue = from.option("path");
-        String extra = extraValue == null || extraValue.value() == null ? "" : extraValue.asString();
-        String joined = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-                + (extra.isEmpty() || extra.startsWith("/") ? extra : "/" + extra);
-        return joined.isEmpty() ? "/" : joined;
+    /** The channel a call feeds, or empty. */
+    private Optional<Channel> fed(EndpointRef target) {
+        SystemDecl system = doc.system(target.system());
+        Adapter adapter = adapterOf(system);
+        return adapter == null ? Optional.empty() : adapter.target().flatMap(r -> r.feeds(system, target));
     }
 
     private void duplicateConsumers() {
-        Map<String, RouteDecl> byEndpoint = new LinkedHashMap<>();
+        Map<Channel, RouteDecl> byChannel = new LinkedHashMap<>();
         for (RouteDecl route : doc.routes()) {
-            String endpoint = consumed(route.from());
-            if (endpoint == null) {
+            Optional<Channel> channel = consumed(route.from());
+            if (channel.isEmpty()) {
                 continue;
             }
             RouteDecl clash = null;
-            for (Map.Entry<String, RouteDecl> e : byEndpoint.entrySet()) {
-                if (sameEndpoint(e.getKey(), endpoint)) {
+            for (Map.Entry<Channel, RouteDecl> e : byChannel.entrySet()) {
+                if (e.getKey().clashesWith(channel.get())) {
                     clash = e.getValue();
                     break;
                 }
             }
             if (clash != null) {
                 problems.add(UdlMessages.duplicateEndpoint(route.from().pos(), route.name(), clash.name(),
-                        endpoint.startsWith("* ") ? endpoint.substring(2) : endpoint));
+                        channel.get().display()));
             } else {
-                byEndpoint.put(endpoint, route);
+                byChannel.put(channel.get(), route);
             }
         }
     }
 
-    /** Same queue, or same HTTP path with the same method or any method on one side. */
-    private static boolean sameEndpoint(String a, String b) {
-        if (a.equals(b)) {
-            return true;
-        }
-        int sa = a.indexOf(' ');
-        int sb = b.indexOf(' ');
-        boolean http = !a.startsWith("direct ") && !a.startsWith("seda ") && !b.startsWith("direct ")
-                && !b.startsWith("seda ");
-        return http && a.substring(sa).equals(b.substring(sb))
-                && (a.startsWith("* ") || b.startsWith("* "));
-    }
-
     private void cycles() {
         List<RouteDecl> routes = doc.routes();
-        Map<String, Integer> consumerOfQueue = new LinkedHashMap<>();
+        List<Channel> consumedChannels = new ArrayList<>();
+        List<Integer> consumers = new ArrayList<>();
         for (int i = 0; i < routes.size(); i++) {
-            RouteDecl r = routes.get(i);
-            String q = r.from() == null ? null : queue(doc.system(r.from().system()));
-            if (q != null) {
-                consumerOfQueue.putIfAbsent(q, i);
+            Optional<Channel> channel = consumed(routes.get(i).from());
+            if (channel.isPresent()) {
+                consumedChannels.add(channel.get());
+                consumers.add(i);
             }
         }
         // edges: route i --(target ref)--> route j
@@ -160,9 +136,12 @@ final class ListenerChecks {
         for (RouteDecl r : routes) {
             List<Edge> out = new ArrayList<>();
             for (EndpointRef target : StepWalk.targets(r)) {
-                Integer j = consumerOfQueue.get(queue(doc.system(target.system())));
-                if (j != null) {
-                    out.add(new Edge(target, j));
+                Optional<Channel> fed = fed(target);
+                for (int k = 0; fed.isPresent() && k < consumedChannels.size(); k++) {
+                    if (consumedChannels.get(k).sameAddress(fed.get())) {
+                        out.add(new Edge(target, consumers.get(k)));
+                        break;
+                    }
                 }
             }
             edges.add(out);

@@ -42,7 +42,7 @@ final class PolicyChecks {
                 problems.add(UdlMessages.policyNeedsKeys(auth.pos(), route.name(), "auth names no apiKeys and no "
                         + "keysFile, so every call would be refused"));
             }
-            if (auth.keysFile() != null && !io.unikernal.adapter.UdlPaths.isReadableFile(baseDir, auth.keysFile())) {
+            if (auth.keysFile() != null && !io.unikernal.spi.adapter.UdlPaths.isReadableFile(baseDir, auth.keysFile())) {
                 problems.add(UdlMessages.fileNotFound(auth.keysFilePos(), auth.keysFile()));
             }
         }

@@ -1,7 +1,7 @@
 package io.unikernal.udl.check;
 
-import io.unikernal.adapter.Adapter;
-import io.unikernal.adapter.Adapters;
+import io.unikernal.spi.adapter.Adapter;
+import io.unikernal.plugins.Adapters;
 import io.unikernal.udl.error.Problems;
 import io.unikernal.udl.error.UdlMessages;
 import io.unikernal.udl.model.EndpointRef;
@@ -11,13 +11,12 @@ import io.unikernal.udl.model.Step;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.model.TestDecl;
 import io.unikernal.udl.model.UdlDocument;
-import io.unikernal.udl.spec.OptionSpec;
-import io.unikernal.udl.spec.PolicySpec;
+import io.unikernal.udl.spec.Option;
+import io.unikernal.spi.adapter.Capability;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * The checks that need the whole document: references between its parts, names, what each adapter can do (and its
@@ -153,7 +152,7 @@ public final class SemanticChecker {
             problems.add(UdlMessages.emptyRoute(route.pos(), route.name()));
         }
         if (route.reply() != null) {
-            if (source != null && !source.isRequestReply()) {
+            if (source != null && !source.source().map(r -> r.has(Capability.REQUEST_REPLY)).orElse(false)) {
                 problems.add(UdlMessages.replyWithoutCaller(route.reply().pos(), route.name(), route.from().system(),
                         source.name()));
             }
@@ -171,18 +170,22 @@ public final class SemanticChecker {
         if (adapter == null) {
             return null;
         }
-        if (asSource && !adapter.canBeSource()) {
+        if (asSource && adapter.source().isEmpty()) {
             problems.add(UdlMessages.notASource(ref.pos(), system.name(), adapter.name(),
-                    adapterNames(Adapter::canBeSource)));
+                    adapters.names(a -> a.source().isPresent())));
             return null;
         }
-        if (!asSource && !adapter.canBeTarget()) {
+        if (!asSource && adapter.target().isEmpty()) {
             problems.add(UdlMessages.notATarget(ref.pos(), system.name(), adapter.name(),
-                    adapterNames(Adapter::canBeTarget)));
+                    adapters.names(a -> a.target().isPresent())));
             return null;
         }
         requiredUseOptions(system, adapter, ref, asSource, problems);
-        adapter.checkUse(system, ref, asSource, problems);
+        if (asSource) {
+            adapter.source().orElseThrow().checkUse(system, ref, problems);
+        } else {
+            adapter.target().orElseThrow().checkUse(system, ref, problems);
+        }
         return adapter;
     }
 
@@ -192,11 +195,11 @@ public final class SemanticChecker {
      */
     private static void requiredUseOptions(SystemDecl system, Adapter adapter, EndpointRef ref, boolean asSource,
             Problems problems) {
-        List<OptionSpec> options = asSource ? adapter.sourceOptions() : adapter.targetOptions();
-        for (OptionSpec option : options) {
-            if (option.isRequired() && ref.option(option.name()) == null) {
+        List<Option<?>> options = asSource ? Adapters.sourceOptions(adapter) : Adapters.targetOptions(adapter);
+        for (Option<?> option : options) {
+            if (option.key().required() && ref.option(option.name()) == null) {
                 problems.add(UdlMessages.missingUseOption(ref.pos(), system.name(), adapter.name(),
-                        asSource ? "source" : "target", option));
+                        asSource ? "source" : "target", option.key()));
             }
         }
     }
@@ -204,10 +207,9 @@ public final class SemanticChecker {
     /** Checks the idempotency store of a route ({@code ref} null: the embedded default). */
     private void keyStore(UdlDocument doc, RouteDecl route, EndpointRef ref, Problems problems) {
         if (ref == null) {
-            Adapter fallback = adapters.get(PolicySpec.DEFAULT_KEY_STORE_ADAPTER);
-            if (fallback == null || !fallback.canStoreProcessedKeys()) {
+            if (adapters.embeddedKeyStore().isEmpty()) {
                 problems.add(UdlMessages.noDefaultKeyStore(route.policy().idempotency().pos(), route.name(),
-                        PolicySpec.DEFAULT_KEY_STORE_ADAPTER, adapterNames(Adapter::canStoreProcessedKeys)));
+                        adapters.names(a -> a.keyStore().isPresent())));
             }
             return;
         }
@@ -217,14 +219,10 @@ public final class SemanticChecker {
             return;
         }
         Adapter adapter = adapterOf(system);
-        if (adapter != null && !adapter.canStoreProcessedKeys()) {
+        if (adapter != null && adapter.keyStore().isEmpty()) {
             problems.add(UdlMessages.notAKeyStore(ref.pos(), system.name(), adapter.name(),
-                    adapterNames(Adapter::canStoreProcessedKeys)));
+                    adapters.names(a -> a.keyStore().isPresent())));
         }
-    }
-
-    private List<String> adapterNames(Predicate<Adapter> filter) {
-        return adapters.all().values().stream().filter(filter).map(Adapter::name).toList();
     }
 
     private void checkTest(UdlDocument doc, TestDecl test, Problems problems) {

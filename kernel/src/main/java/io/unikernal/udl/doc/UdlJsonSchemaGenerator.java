@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.unikernal.adapter.Adapter;
-import io.unikernal.adapter.Adapters;
-import io.unikernal.udl.spec.OptionSpec;
+import io.unikernal.spi.adapter.Adapter;
+import io.unikernal.plugins.Adapters;
+import io.unikernal.udl.spec.Option;
 import io.unikernal.udl.spec.References;
 import io.unikernal.udl.spec.Shape;
 import io.unikernal.udl.spec.Shape.Endpoint;
@@ -169,7 +169,7 @@ public final class UdlJsonSchemaGenerator {
                 node.put("type", "integer");
                 if (v.range() != null) {
                     node.put("minimum", v.range().min());
-                    if (v.range().max() != Integer.MAX_VALUE) {
+                    if (v.range().max() != Integer.MAX_VALUE && v.range().max() != Long.MAX_VALUE) {
                         node.put("maximum", v.range().max());
                     }
                 }
@@ -201,25 +201,34 @@ public final class UdlJsonSchemaGenerator {
                 if (v.nameRule().regex() != null) {
                     node.put("pattern", "^" + v.nameRule().regex() + "$");
                 }
+                if (v.pattern() != null) {
+                    node.put("pattern", "^(?:" + v.pattern().regex().pattern() + ")$");
+                }
             }
         }
         boolean textual = kind == ValueKind.STRING || kind == ValueKind.ANY || kind == ValueKind.STRING_LIST
                 || kind == ValueKind.STRING_MAP || kind == ValueKind.EXPRESSION;
-        if (option && !textual) {
+        if (option && (!textual || v.pattern() != null)) {
             ObjectNode either = JSON.objectNode();
             ArrayNode anyOf = either.putArray("anyOf");
             anyOf.add(node);
-            anyOf.addObject().put("type", "string").put("pattern", References.WHOLE_REFERENCE_REGEX);
+            // a pattern checks the text as written, unless it holds a reference (known only at run time)
+            anyOf.addObject().put("type", "string").put("pattern", v.pattern() != null ? CONTAINS_REFERENCE_REGEX
+                    : References.WHOLE_REFERENCE_REGEX);
             return either;
         }
         return node;
     }
 
-    private ObjectNode option(OptionSpec option) {
-        ObjectNode node = value((Value) UdlKey.fromOption(option).shape(), true);
-        node.put("description", described(option.description(), option.name(), option.example())
-                + (option.isSecret() ? " Write it as ${secret:NAME} or ${env:NAME}." : ""));
-        putDefault(node, option.defaultValue());
+    /** A text holding a ${env:...} or ${secret:...} reference anywhere. */
+    private static final String CONTAINS_REFERENCE_REGEX = "\\$\\{(env|secret):";
+
+    private ObjectNode option(Option<?> option) {
+        UdlKey key = option.key();
+        ObjectNode node = value((Value) key.shape(), true);
+        node.put("description", described(key.description(), key.name(), key.example())
+                + (key.secret() ? " Write it as ${secret:NAME} or ${env:NAME}." : ""));
+        putDefault(node, key.defaultValue());
         return node;
     }
 
@@ -238,13 +247,13 @@ public final class UdlJsonSchemaGenerator {
             cond.putObject("properties").putObject("adapter").put("const", adapter.name());
             cond.putArray("required").add("adapter");
             ObjectNode then = block.putObject("then");
-            then.put("description", adapter.description());
+            then.put("description", adapter.info().description());
             ObjectNode props = then.putObject("properties");
-            props.putObject("adapter").put("description", adapter.description());
+            props.putObject("adapter").put("description", adapter.info().description());
             List<String> required = new ArrayList<>();
-            for (OptionSpec option : adapter.systemOptions()) {
+            for (Option<?> option : adapter.systemOptions()) {
                 props.set(option.name(), option(option));
-                if (option.isRequired()) {
+                if (option.key().required()) {
                     required.add(option.name());
                 }
             }
@@ -262,8 +271,9 @@ public final class UdlJsonSchemaGenerator {
         Map<String, List<String>> descriptions = new LinkedHashMap<>();
         Map<String, ObjectNode> schemas = new LinkedHashMap<>();
         for (Adapter adapter : adapters.all().values()) {
-            List<OptionSpec> options = role == Role.SOURCE ? adapter.sourceOptions() : adapter.targetOptions();
-            for (OptionSpec option : options) {
+            List<Option<?>> options = role == Role.SOURCE ? Adapters.sourceOptions(adapter)
+                    : Adapters.targetOptions(adapter);
+            for (Option<?> option : options) {
                 ObjectNode schema = option(option);
                 schema.remove("description");
                 schema.remove("default");
@@ -272,7 +282,7 @@ public final class UdlJsonSchemaGenerator {
                     schemas.put(option.name(), JSON.objectNode());
                 }
                 descriptions.computeIfAbsent(option.name(), k -> new ArrayList<>())
-                        .add(adapter.name() + ": " + option.description());
+                        .add(adapter.name() + ": " + option.key().description());
             }
         }
         ObjectNode node = JSON.objectNode();

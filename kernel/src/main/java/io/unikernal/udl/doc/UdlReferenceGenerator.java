@@ -1,9 +1,11 @@
 package io.unikernal.udl.doc;
 
-import io.unikernal.adapter.Adapter;
-import io.unikernal.adapter.Adapters;
+import io.unikernal.spi.adapter.Adapter;
+import io.unikernal.plugins.Adapters;
 import io.unikernal.udl.error.UdlErrorCode;
-import io.unikernal.udl.spec.OptionSpec;
+import io.unikernal.spi.adapter.Capability;
+import io.unikernal.udl.error.ProblemCode;
+import io.unikernal.udl.spec.Option;
 import io.unikernal.udl.spec.Shape;
 import io.unikernal.udl.spec.Shape.Endpoint;
 import io.unikernal.udl.spec.Shape.ListOf;
@@ -102,8 +104,11 @@ public final class UdlReferenceGenerator {
                 label += ": " + String.join(", ", v.allowed());
             }
             if (v.range() != null) {
-                label += v.range().max() == Integer.MAX_VALUE ? ", " + v.range().min() + " or more"
-                        : ", " + v.range().min() + ".." + v.range().max();
+                label += v.range().max() == Integer.MAX_VALUE || v.range().max() == Long.MAX_VALUE
+                        ? ", " + v.range().min() + " or more" : ", " + v.range().min() + ".." + v.range().max();
+            }
+            if (v.pattern() != null) {
+                label += ", " + v.pattern().rule();
             }
             return label;
         }
@@ -134,28 +139,52 @@ public final class UdlReferenceGenerator {
             md.append("No adapter is installed.\n\n");
             return;
         }
-        md.append("*keeps keys*: a system of the adapter can be the `store` of `policy.idempotency`.\n\n");
-        md.append("| adapter | source | target | replies | keeps keys | artifact | description |\n");
-        md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+        md.append("*keeps keys*: a system of the adapter can be the `store` of `policy.idempotency`. *capabilities*:"
+                + " what its roles declare; they choose the kernel's behaviour and the contract cases that run.\n\n");
+        md.append("| adapter | source | target | replies | keeps keys | capabilities | artifact | description |\n");
+        md.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Adapter a : adapters.all().values()) {
-            md.append("| `").append(a.name()).append("` | ").append(a.canBeSource() ? "yes" : "no").append(" | ")
-                    .append(a.canBeTarget() ? "yes" : "no").append(" | ").append(a.isRequestReply() ? "yes" : "no")
-                    .append(" | ").append(a.canStoreProcessedKeys() ? "yes" : "no").append(" | `").append(a.artifact()).append("` | ").append(cell(a.description())).append(" |\n");
+            md.append("| `").append(a.name()).append("` | ").append(yesNo(a.source().isPresent())).append(" | ")
+                    .append(yesNo(a.target().isPresent())).append(" | ")
+                    .append(yesNo(a.source().map(r -> r.has(Capability.REQUEST_REPLY)).orElse(false))).append(" | ")
+                    .append(yesNo(a.keyStore().isPresent())).append(" | ").append(capabilities(a)).append(" | `")
+                    .append(a.info().artifact()).append("` | ").append(cell(a.info().description())).append(" |\n");
         }
         md.append('\n');
         for (Adapter a : adapters.all().values()) {
-            md.append("### Adapter `").append(a.name()).append("`\n\n").append(a.description()).append("\n\n");
+            md.append("### Adapter `").append(a.name()).append("`\n\n").append(a.info().description()).append("\n\n");
             options(md, "System options", a.systemOptions());
-            if (a.canBeSource()) {
-                options(md, "Source options (in `from`)", a.sourceOptions());
+            if (a.source().isPresent()) {
+                options(md, "Source options (in `from`)", a.source().get().options());
             }
-            if (a.canBeTarget()) {
-                options(md, "Target options (in `to`, `deadLetter`)", a.targetOptions());
+            if (a.target().isPresent()) {
+                options(md, "Target options (in `to`, `deadLetter`)", a.target().get().options());
             }
         }
     }
 
-    private static void options(StringBuilder md, String title, List<OptionSpec> options) {
+    private static String yesNo(boolean value) {
+        return value ? "yes" : "no";
+    }
+
+    /** Every role's declared capabilities, e.g. {@code source: request reply; target: remote server}. */
+    private static String capabilities(Adapter a) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        a.source().filter(r -> !r.capabilities().isEmpty())
+                .ifPresent(r -> parts.add("source: " + words(r.capabilities())));
+        a.target().filter(r -> !r.capabilities().isEmpty())
+                .ifPresent(r -> parts.add("target: " + words(r.capabilities())));
+        a.keyStore().filter(r -> !r.capabilities().isEmpty())
+                .ifPresent(r -> parts.add("key store: " + words(r.capabilities())));
+        return parts.isEmpty() ? "" : String.join("; ", parts);
+    }
+
+    private static String words(java.util.Set<Capability> capabilities) {
+        return capabilities.stream().sorted().map(c -> c.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static void options(StringBuilder md, String title, List<Option<?>> options) {
         md.append("**").append(title).append("**");
         if (options.isEmpty()) {
             md.append(": none.\n\n");
@@ -163,18 +192,23 @@ public final class UdlReferenceGenerator {
         }
         md.append("\n\n| key | kind | required | default | description | example |\n");
         md.append("| --- | --- | --- | --- | --- | --- |\n");
-        for (OptionSpec o : options) {
-            String kind = o.kind().label() + (o.allowedValues().isEmpty() ? "" : ": " + String.join(", ",
-                    o.allowedValues())) + (o.isSecret() ? " (secret)" : "");
-            row(md, o.name(), kind, o.isRequired(), o.defaultValue(), o.description(), o.example());
+        for (Option<?> o : options) {
+            UdlKey key = o.key();
+            String kind = kind(key.shape()) + (key.secret() ? " (secret)" : "")
+                    + (key.requires().isEmpty() ? "" : "; needs " + String.join(", ", key.requires()))
+                    + (key.excludes().isEmpty() ? "" : "; not with " + String.join(", ", key.excludes()));
+            row(md, key.name(), kind, key.required(), key.defaultValue(), key.description(), key.example());
         }
         md.append('\n');
     }
 
-    private static void errorCodes(StringBuilder md) {
+    /** The kernel's codes, then each plug-in's own (checked unique when the plug-ins loaded). */
+    private void errorCodes(StringBuilder md) {
         md.append("## Error codes\n\n| code | name | meaning |\n| --- | --- | --- |\n");
-        for (UdlErrorCode code : UdlErrorCode.values()) {
-            md.append("| `").append(code.tag()).append("` | `").append(code.name()).append("` | ")
+        for (ProblemCode code : adapters.problemCodes().all()) {
+            String name = code instanceof UdlErrorCode kernel ? kernel.name() : code.namespace().toLowerCase(
+                    java.util.Locale.ROOT) + " plug-in";
+            md.append("| `").append(code.tag()).append("` | `").append(name).append("` | ")
                     .append(cell(code.summary())).append(" |\n");
         }
     }

@@ -7,11 +7,11 @@ public interface Problems {
 
     void add(UdlError error);
 
-    default void error(UdlErrorCode code, SourcePos pos, String message, String hint) {
+    default void error(ProblemCode code, SourcePos pos, String message, String hint) {
         add(UdlError.error(code, pos, message, hint));
     }
 
-    default void warning(UdlErrorCode code, SourcePos pos, String message, String hint) {
+    default void warning(ProblemCode code, SourcePos pos, String message, String hint) {
         add(UdlError.warning(code, pos, message, hint));
     }
 }

@@ -6,15 +6,15 @@ import io.unikernal.udl.model.SourcePos;
  * One problem in a UDL file. Rendered as {@code file:line:col: message [UDL-NNN]}, then the hint on its own line
  * when there is one. Warnings do not stop a file from compiling.
  */
-public record UdlError(UdlErrorCode code, SourcePos pos, String message, String hint, Severity severity) {
+public record UdlError(ProblemCode code, SourcePos pos, String message, String hint, Severity severity) {
 
     public enum Severity { ERROR, WARNING }
 
-    public static UdlError error(UdlErrorCode code, SourcePos pos, String message, String hint) {
+    public static UdlError error(ProblemCode code, SourcePos pos, String message, String hint) {
         return new UdlError(code, pos, message, hint, Severity.ERROR);
     }
 
-    public static UdlError warning(UdlErrorCode code, SourcePos pos, String message, String hint) {
+    public static UdlError warning(ProblemCode code, SourcePos pos, String message, String hint) {
         return new UdlError(code, pos, message, hint, Severity.WARNING);
     }
 

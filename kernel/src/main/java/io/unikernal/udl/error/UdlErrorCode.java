@@ -4,7 +4,7 @@ package io.unikernal.udl.error;
  * Every user-facing UDL error has a code. The code's name appears in messages as {@code [UDL-NNN]} so users can look
  * it up in docs/udl-reference.md; numbers never change meaning once released.
  */
-public enum UdlErrorCode {
+public enum UdlErrorCode implements ProblemCode {
     YAML_SYNTAX(1, "the file is not valid YAML"),
     YAML_LIMIT(2, "the file exceeds a safety limit (size, depth, aliases) or uses a forbidden YAML feature"),
     DUPLICATE_KEY(3, "a key appears twice in the same map"),
@@ -33,7 +33,8 @@ public enum UdlErrorCode {
     ROUTE_CYCLE(26, "routes feed each other in a loop through direct/seda systems"),
     NOT_A_SOURCE(27, "the system's adapter cannot be used in from"),
     NOT_A_TARGET(28, "the system's adapter cannot be used in to"),
-    HTTP_PORT_CONFLICT(29, "http systems of one app declare different ports or hosts (one listener per app)"),
+    LISTENER_CONFLICT(29, "systems that share one listener (all http systems of an app) declare different settings"
+            + " (port, host, body limit)"),
     DUPLICATE_ENDPOINT(30, "two routes consume the same endpoint (same http method and path, same queue)"),
     REPLY_WITHOUT_CALLER(31, "a reply is declared on a route whose source has no caller to reply to"),
     BAD_REFERENCE(32, "a ${env:...} or ${secret:...} reference is malformed"),
@@ -41,7 +42,7 @@ public enum UdlErrorCode {
             + "(a warning only under the CLI's --allow-literal-secrets, for development)"),
     BAD_STATUS(34, "an HTTP status is outside 100..599"),
     FILE_NOT_FOUND(35, "a file the UDL names (init script, ...) does not exist"),
-    BAD_OPTION(36, "an adapter option's value is not usable (e.g. a port outside 1..65535, a JDBC URL without jdbc:)"),
+    BAD_OPTION(36, "an adapter option's value is not usable (e.g. a JDBC URL without jdbc:, a path without a leading /)"),
     EMPTY_FILE(37, "the file is empty or holds no map"),
     CONFLICTING_KEYS(38, "two keys that exclude each other are both present (e.g. when and otherwise in one branch)"),
     BAD_RATE(39, "a rate limit's rate is not a whole number of permits per s, m or h (e.g. 100/s)"),
@@ -56,6 +57,9 @@ public enum UdlErrorCode {
             + "secret masking cannot see through (environment, system properties, credential headers, beans)"),
     SECRET_IN_REPLY(51, "a reply header holds a secret: ${secret:NAME}, or ${env:NAME} whose name says it is secret");
 
+    /** The namespace of the kernel's own codes. */
+    public static final String NAMESPACE = "UDL";
+
     private final int number;
     private final String summary;
 
@@ -68,12 +72,12 @@ public enum UdlErrorCode {
         return number;
     }
 
-    /** A one-line description of the code, for the reference doc. */
+    @Override
     public String summary() {
         return summary;
     }
 
-    /** The tag printed in messages, e.g. {@code UDL-012}. */
+    @Override
     public String tag() {
         return String.format("UDL-%03d", number);
     }

@@ -108,12 +108,23 @@ public final class UdlMessages {
 
     /** A use of a system (in from, to, a rule...) lacks an option its adapter requires in every such use. */
     public static UdlError missingUseOption(SourcePos pos, String system, String adapter, String role,
-            io.unikernal.udl.spec.OptionSpec option) {
+            io.unikernal.udl.spec.UdlKey option) {
         String key = role.equals("source") ? "from" : "to";
         return UdlError.error(MISSING_KEY, pos, "system '" + system + "' (adapter " + adapter + ") needs option '"
                 + option.name() + "' in each use as a " + role, "write " + key + ": {system: " + system + ", "
                 + option.name() + ": " + (option.example() == null ? "..." : "\"" + option.example() + "\"") + "}"
                 + (option.description().isEmpty() ? "" : "; " + option.name() + ": " + option.description()));
+    }
+
+    /** A value that does not match its option's declared pattern; {@code rule} says what it must look like. */
+    public static UdlError patternMismatch(ProblemCode code, SourcePos pos, String key, String value, String rule) {
+        return UdlError.error(code, pos, key + " '" + value + "' is not " + rule, "write " + key + " as " + rule);
+    }
+
+    /** An option that only makes sense with another one of the same map, written without it. */
+    public static UdlError optionRequires(SourcePos pos, String key, String value, String needed) {
+        return UdlError.error(MISSING_KEY, pos, key + " '" + value + "' needs '" + needed + "' too",
+                "add " + needed + ", or leave " + key + " out");
     }
 
     public static UdlError wrongType(SourcePos pos, String key, String expected, String found, String example) {
@@ -126,7 +137,7 @@ public final class UdlMessages {
                 + DidYouMean.suffix(value, allowed), null);
     }
 
-    public static UdlError outOfRange(UdlErrorCode code, SourcePos pos, String key, long value, long min, long max) {
+    public static UdlError outOfRange(ProblemCode code, SourcePos pos, String key, long value, long min, long max) {
         return UdlError.error(code, pos, "'" + key + "' must be " + (max == Integer.MAX_VALUE ? min + " or more"
                 : "between " + min + " and " + max) + ", not " + value, null);
     }
@@ -312,13 +323,11 @@ public final class UdlMessages {
                 + ") cannot be a target", "adapters that can be targets: " + list(targets));
     }
 
-    /** Two http systems disagree on the port or host of the app's one listener. */
-    public static UdlError httpListenerConflict(SourcePos pos, String system, String key, String value, String other,
-            String otherValue, int otherLine) {
-        return UdlError.error(HTTP_PORT_CONFLICT, pos, "http system '" + system + "' uses " + key + " " + value
-                + ", but '" + other + "' (line " + otherLine + ") uses " + otherValue,
-                "all http systems of an app share one listener: use one " + key
-                        + (key.equals("port") ? " (a second port needs the netty-http adapter)" : ""));
+    /** Two systems of one shared listener (the app's http server) disagree on one of its settings. */
+    public static UdlError listenerConflict(SourcePos pos, String group, String system, String key, String value,
+            String other, String otherValue, int otherLine, String hint) {
+        return UdlError.error(LISTENER_CONFLICT, pos, group + " system '" + system + "' uses " + key + " " + value
+                + ", but '" + other + "' (line " + otherLine + ") uses " + otherValue, hint);
     }
 
     public static UdlError duplicateEndpoint(SourcePos pos, String route, String other, String endpoint) {
@@ -369,9 +378,9 @@ public final class UdlMessages {
     }
 
     /** A route without a store needs the adapter of the embedded default, which is not installed. */
-    public static UdlError noDefaultKeyStore(SourcePos pos, String route, String adapter, Collection<String> stores) {
-        return UdlError.error(NOT_A_KEY_STORE, pos, "route '" + route + "' names no idempotency store, and the "
-                + "embedded default needs the " + adapter + " adapter, which is not installed",
+    public static UdlError noDefaultKeyStore(SourcePos pos, String route, Collection<String> stores) {
+        return UdlError.error(NOT_A_KEY_STORE, pos, "route '" + route + "' names no idempotency store, and no "
+                + "installed adapter offers an embedded one (the jdbc adapter's H2 does)",
                 "name a store: a system of an adapter that keeps keys: " + list(stores));
     }
 

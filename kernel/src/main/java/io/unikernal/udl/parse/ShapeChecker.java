@@ -1,13 +1,13 @@
 package io.unikernal.udl.parse;
 
-import io.unikernal.adapter.Adapter;
-import io.unikernal.adapter.Adapters;
+import io.unikernal.plugins.Adapters;
+import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.udl.error.DidYouMean;
 import io.unikernal.udl.error.Problems;
 import io.unikernal.udl.error.UdlErrorCode;
 import io.unikernal.udl.error.UdlMessages;
 import io.unikernal.udl.model.SourcePos;
-import io.unikernal.udl.spec.OptionSpec;
+import io.unikernal.udl.spec.Option;
 import io.unikernal.udl.spec.References;
 import io.unikernal.udl.spec.Shape;
 import io.unikernal.udl.spec.Shape.Endpoint;
@@ -268,7 +268,8 @@ final class ShapeChecker {
         if (adapter == null) {
             return; // an unknown system or adapter is reported once, elsewhere
         }
-        List<OptionSpec> options = shape.role() == Role.SOURCE ? adapter.sourceOptions() : adapter.targetOptions();
+        List<Option<?>> options = shape.role() == Role.SOURCE ? Adapters.sourceOptions(adapter)
+                : Adapters.targetOptions(adapter);
         List<String> kernelKeys = new ArrayList<>(List.of(UdlSpec.ENDPOINT_SYSTEM.name()));
         if (shape.role() == Role.TARGET) {
             // the policy is the kernel's, not an adapter option
@@ -283,7 +284,7 @@ final class ShapeChecker {
     }
 
     /** Checks the adapter options of a system or use; {@code kernelKeys} (adapter, system, policy) are not options. */
-    private void checkOptions(MappingNode map, Adapter adapter, List<OptionSpec> options, List<String> kernelKeys,
+    private void checkOptions(MappingNode map, Adapter adapter, List<Option<?>> options, List<String> kernelKeys,
             String use, String system) {
         List<String> allowed = new ArrayList<>(kernelKeys);
         options.forEach(o -> allowed.add(o.name()));
@@ -292,35 +293,54 @@ final class ShapeChecker {
             if (kernelKeys.contains(name)) {
                 continue;
             }
-            OptionSpec option = option(options, name);
+            Option<?> option = option(options, name);
             if (option == null) {
                 problems.add(UdlMessages.unknownOption(Nodes.pos(file, t.getKeyNode()), name, adapter.name(), use,
                         allowed));
-                option = NearMiss.repair(map, t, options.stream().map(OptionSpec::name).toList())
+                option = NearMiss.repair(map, t, options.stream().map(Option::name).toList())
                         .map(meant -> option(options, meant)).orElse(null);
                 if (option == null) {
                     continue;
                 }
             }
-            checkValue(t.getValueNode(), UdlKey.fromOption(option).shape() instanceof Value v ? v
-                    : Value.of(option.kind()), option.name(), option.example(), true);
-            if (option.isSecret() && t.getValueNode() instanceof ScalarNode sv && Tag.STR.equals(sv.getTag())
+            UdlKey key = option.key();
+            checkValue(t.getValueNode(), (Value) key.shape(), key.name(), key.example(), true);
+            if (key.secret() && t.getValueNode() instanceof ScalarNode sv && Tag.STR.equals(sv.getTag())
                     && !References.containsReference(sv.getValue())) {
-                problems.add(UdlMessages.plainSecret(Nodes.pos(file, sv), option.name(), system, allowLiteralSecrets));
+                problems.add(UdlMessages.plainSecret(Nodes.pos(file, sv), key.name(), system, allowLiteralSecrets));
+            }
+            checkCompanions(map, t, key);
+        }
+    }
+
+    /** The declared {@code requires} and {@code excludes} of a key present in {@code map}. */
+    private void checkCompanions(MappingNode map, NodeTuple present, UdlKey key) {
+        SourcePos pos = Nodes.pos(file, present.getKeyNode());
+        String value = present.getValueNode() instanceof ScalarNode s ? s.getValue() : Nodes.describe(present.getValueNode());
+        for (String needed : key.requires()) {
+            if (Nodes.value(map, needed) == null) {
+                problems.add(UdlMessages.optionRequires(Nodes.pos(file, present.getValueNode()), key.name(), value,
+                        needed));
+            }
+        }
+        for (String excluded : key.excludes()) {
+            if (Nodes.value(map, excluded) != null) {
+                problems.add(UdlMessages.conflictingKeys(pos, key.name(), excluded, "keep one of them"));
             }
         }
     }
 
-    private static OptionSpec option(List<OptionSpec> options, String name) {
+    private static Option<?> option(List<Option<?>> options, String name) {
         return options.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
     }
 
     /** The required options of a system; those of a use (from, to) are checked on the model, for every form of use. */
-    private void checkRequired(MappingNode map, List<OptionSpec> options, String where) {
-        for (OptionSpec option : options) {
-            if (option.isRequired() && Nodes.value(map, option.name()) == null) {
-                problems.add(UdlMessages.missingKey(Nodes.pos(file, map), where, option.name(),
-                        option.description(), option.example()));
+    private void checkRequired(MappingNode map, List<Option<?>> options, String where) {
+        for (Option<?> option : options) {
+            UdlKey key = option.key();
+            if (key.required() && Nodes.value(map, key.name()) == null) {
+                problems.add(UdlMessages.missingKey(Nodes.pos(file, map), where, key.name(), key.description(),
+                        key.example()));
             }
         }
     }
@@ -382,10 +402,16 @@ final class ShapeChecker {
             wrongType(node, key, article(kind), example);
             return;
         }
+        // an adapter option's value that is not usable is the adapter's BAD_OPTION, whatever the declaration's kind
         if (v.range() != null && Nodes.scalar(s) instanceof Long n && (n < v.range().min() || n > v.range().max())) {
             problems.add(v.range().code() == UdlErrorCode.BAD_STATUS ? UdlMessages.badStatus(Nodes.pos(file, s), n)
-                    : UdlMessages.outOfRange(v.range().code(), Nodes.pos(file, s), key, n, v.range().min(),
-                            v.range().max()));
+                    : UdlMessages.outOfRange(referencesAllowed ? UdlErrorCode.BAD_OPTION : v.range().code(),
+                            Nodes.pos(file, s), key, n, v.range().min(), v.range().max()));
+            return;
+        }
+        if (v.pattern() != null && !References.containsReference(text) && !v.pattern().accepts(text)) {
+            problems.add(UdlMessages.patternMismatch(referencesAllowed ? UdlErrorCode.BAD_OPTION
+                    : v.badValueCode(), Nodes.pos(file, s), key, text, v.pattern().rule()));
             return;
         }
         if (!v.nameRule().accepts(text)) {

@@ -1,6 +1,6 @@
 package io.unikernal.udl.parse;
 
-import io.unikernal.adapter.Adapters;
+import io.unikernal.plugins.Adapters;
 import io.unikernal.udl.check.SemanticChecker;
 import io.unikernal.udl.error.ProblemList;
 import io.unikernal.udl.error.UdlError;

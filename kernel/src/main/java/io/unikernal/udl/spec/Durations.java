@@ -30,4 +30,19 @@ public final class Durations {
             default -> Duration.ofDays(n);
         };
     }
+
+    /** The shortest UDL text for a duration ({@code 5s}, {@code 250ms}): the largest unit that divides it. */
+    public static String format(Duration duration) {
+        long ms = duration.toMillis();
+        if (ms % 86_400_000 == 0 && ms > 0) {
+            return ms / 86_400_000 + "d";
+        }
+        if (ms % 3_600_000 == 0 && ms > 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms % 60_000 == 0 && ms > 0) {
+            return ms / 60_000 + "m";
+        }
+        return ms % 1000 == 0 && ms > 0 ? ms / 1000 + "s" : ms + "ms";
+    }
 }

@@ -113,9 +113,6 @@ public final class PolicySpec {
                             "{status: degraded}")),
             false);
 
-    /** The adapter whose embedded database keeps the processed keys of a route that names no store. */
-    public static final String DEFAULT_KEY_STORE_ADAPTER = "jdbc";
-
     public static final Struct IDEMPOTENCY = new Struct("idempotency", "idempotency",
             "Processes each message once: a message whose key was processed before is acknowledged and not "
                     + "processed again (an HTTP caller gets 200 {\"duplicate\": true}); a copy arriving while the "

@@ -11,32 +11,45 @@ import java.util.Optional;
 public sealed interface Shape {
 
     /** A scalar (or, for {@link ValueKind#STRING_LIST}/{@link ValueKind#STRING_MAP}/{@link ValueKind#ANY}, a small collection). */
-    record Value(ValueKind kind, List<String> allowed, NameRule nameRule, UdlErrorCode badValueCode, Range range)
-            implements Shape {
+    record Value(ValueKind kind, List<String> allowed, NameRule nameRule, UdlErrorCode badValueCode, Range range,
+            TextPattern pattern) implements Shape {
         public Value {
             allowed = List.copyOf(allowed);
         }
 
         public static Value of(ValueKind kind) {
-            return new Value(kind, List.of(), NameRule.ANY, UdlErrorCode.BAD_VALUE, null);
+            return new Value(kind, List.of(), NameRule.ANY, UdlErrorCode.BAD_VALUE, null, null);
         }
 
         public Value allowed(List<String> values, UdlErrorCode code) {
-            return new Value(kind, values, nameRule, code, range);
+            return new Value(kind, values, nameRule, code, range, pattern);
         }
 
         public Value named(NameRule rule) {
-            return new Value(kind, allowed, rule, badValueCode, range);
+            return new Value(kind, allowed, rule, badValueCode, range, pattern);
         }
 
         /** Restricts an INTEGER to {@code min..max} (inclusive); a value outside is reported with {@code code}. */
         public Value range(long min, long max, UdlErrorCode code) {
-            return new Value(kind, allowed, nameRule, badValueCode, new Range(min, max, code));
+            return new Value(kind, allowed, nameRule, badValueCode, new Range(min, max, code), pattern);
+        }
+
+        /** Requires the whole text to match {@code regex}; {@code rule} says in words what it must look like. */
+        public Value pattern(String regex, String rule) {
+            return new Value(kind, allowed, nameRule, badValueCode, range,
+                    new TextPattern(java.util.regex.Pattern.compile(regex), rule));
         }
     }
 
     /** An inclusive integer range and the code of a value outside it. */
     record Range(long min, long max, UdlErrorCode code) {
+    }
+
+    /** A regular expression the whole text of a value must match, and the rule in words for the hint. */
+    record TextPattern(java.util.regex.Pattern regex, String rule) {
+        public boolean accepts(String text) {
+            return text != null && regex.matcher(text).matches();
+        }
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The one declaration of UDL v8: every section, key and step kind with its shape, description and example. The
  * parser checks files against it, {@code UdlJsonSchemaGenerator} and {@code UdlReferenceGenerator} are generated
- * from it. Adapter options are not here: each installed {@link io.unikernal.adapter.Adapter} declares its own.
+ * from it. Adapter options are not here: each installed {@link io.unikernal.spi.adapter.Adapter} declares its own.
  */
 public final class UdlSpec {
 

@@ -3,7 +3,7 @@ package io.unikernal.udl.testing;
 import io.unikernal.compile.CompileOptions;
 import io.unikernal.compile.CompiledApp;
 import io.unikernal.compile.UdlCompiler;
-import io.unikernal.adapter.Adapters;
+import io.unikernal.plugins.Adapters;
 import io.unikernal.runtime.CaptureTarget;
 import io.unikernal.runtime.Json;
 import io.unikernal.runtime.UdlRuntime;

@@ -378,7 +378,7 @@ class UdlErrorCodesTest {
     @Test
     void httpPortConflict() {
         String text = "udl: 8\nname: app\nsystems:\n  shop: {adapter: http}\n  admin: {adapter: http, port: 9090}\n";
-        assertThat(one(text, UdlErrorCode.HTTP_PORT_CONFLICT)).isEqualTo("app.udl:5:32: http system 'admin' uses "
+        assertThat(one(text, UdlErrorCode.LISTENER_CONFLICT)).isEqualTo("app.udl:5:32: http system 'admin' uses "
                 + "port 9090, but 'shop' (line 4) uses 8080 [UDL-029]" + NL + "    hint: all http systems of an app "
                 + "share one listener: use one port (a second port needs the netty-http adapter)");
     }
@@ -386,7 +386,7 @@ class UdlErrorCodesTest {
     @Test
     void httpHostConflict() {
         String text = "udl: 8\nname: app\nsystems:\n  shop: {adapter: http}\n  admin: {adapter: http, host: 0.0.0.0}\n";
-        assertThat(one(text, UdlErrorCode.HTTP_PORT_CONFLICT)).isEqualTo("app.udl:5:32: http system 'admin' uses "
+        assertThat(one(text, UdlErrorCode.LISTENER_CONFLICT)).isEqualTo("app.udl:5:32: http system 'admin' uses "
                 + "host 0.0.0.0, but 'shop' (line 4) uses 127.0.0.1 [UDL-029]" + NL + "    hint: all http systems of "
                 + "an app share one listener: use one host");
     }
@@ -451,10 +451,9 @@ class UdlErrorCodesTest {
     }
 
     @Test
-    void badOptionFromTheAdapterHook() {
+    void badOptionOutsideTheAdaptersDeclaredRange() {
         assertThat(one("udl: 8\nname: app\nsystems:\n  shop: {adapter: http, port: 70000}\n", UdlErrorCode.BAD_OPTION))
-                .isEqualTo("app.udl:4:31: port 70000 is outside 0..65535 [UDL-036]" + NL
-                        + "    hint: use a port such as 8080");
+                .isEqualTo("app.udl:4:31: 'port' must be between 0 and 65535, not 70000 [UDL-036]");
     }
 
     @Test
@@ -534,8 +533,8 @@ class UdlErrorCodesTest {
     void noKeyStoreNamedAndNoEmbeddedDefaultInstalled() {
         assertThat(one(SYSTEMS + "  - name: r\n    from: shop\n    policy: {idempotency: {key: id}}\n"
                 + "    steps: [{to: db}]\n", UdlErrorCode.NOT_A_KEY_STORE)).isEqualTo("app.udl:15:27: route 'r' names "
-                        + "no idempotency store, and the embedded default needs the jdbc adapter, which is not "
-                        + "installed [UDL-045]" + NL + "    hint: name a store: a system of an adapter that keeps keys: "
+                        + "no idempotency store, and no installed adapter offers an embedded one (the jdbc adapter's "
+                        + "H2 does) [UDL-045]" + NL + "    hint: name a store: a system of an adapter that keeps keys: "
                         + "postgres");
     }
 

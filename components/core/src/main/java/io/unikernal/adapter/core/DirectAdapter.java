@@ -1,12 +1,18 @@
 package io.unikernal.adapter.core;
 
-import io.unikernal.adapter.Adapter;
-import io.unikernal.adapter.CompileContext;
+import io.unikernal.spi.adapter.Adapter;
+import io.unikernal.spi.adapter.AdapterInfo;
+import io.unikernal.spi.adapter.Channel;
+import io.unikernal.spi.adapter.CompileContext;
+import io.unikernal.spi.adapter.SourceRole;
+import io.unikernal.spi.adapter.StandardNodes;
+import io.unikernal.spi.adapter.SystemUse;
+import io.unikernal.spi.adapter.TargetRole;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.SystemDecl;
-import io.unikernal.udl.spec.OptionSpec;
-import io.unikernal.udl.spec.ValueKind;
+import io.unikernal.udl.spec.Option;
 import java.util.List;
+import java.util.Optional;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.model.ProcessorDefinition;
 
@@ -16,64 +22,89 @@ import org.apache.camel.model.ProcessorDefinition;
  */
 public class DirectAdapter implements Adapter {
 
-    static final OptionSpec NAME = OptionSpec.of("name", ValueKind.STRING)
+    /** Endpoint names become part of a URI path: no characters that would start its query. */
+    static final Option<String> NAME = Option.string("name").pattern("[A-Za-z0-9_.:-]+",
+                    "use letters, digits, '_', '.', ':' and '-'")
             .description("The endpoint name; defaults to the system's name.").example("orders-in");
 
+    private static final AdapterInfo INFO = new AdapterInfo("direct",
+            "Synchronous in-process hand-over between routes (Camel direct); the sender gets the receiver's result.",
+            "io.unikernal:unikernal-components-core");
+
     @Override
-    public String name() {
-        return "direct";
+    public AdapterInfo info() {
+        return INFO;
     }
 
     @Override
-    public String description() {
-        return "Synchronous in-process hand-over between routes (Camel direct); the sender gets the receiver's result.";
-    }
-
-    @Override
-    public String artifact() {
-        return "io.unikernal:unikernal-components-core";
-    }
-
-    @Override
-    public List<OptionSpec> systemOptions() {
+    public List<Option<?>> systemOptions() {
         return List.of(NAME);
     }
 
     @Override
-    public boolean canBeSource() {
-        return true;
+    public Optional<SourceRole> source() {
+        return Optional.of(new QueueSource());
     }
 
     @Override
-    public boolean canBeTarget() {
-        return true;
+    public Optional<TargetRole> target() {
+        return Optional.of(new QueueTarget());
+    }
+
+    /** The queue's name: the option, or the system's name. */
+    protected String queueName(SystemDecl system) {
+        String name = NAME.of(system);
+        return name == null ? system.name() : name;
     }
 
     /** The Camel endpoint for this system, shared by consumers and producers. */
     protected String uri(SystemDecl system, CompileContext ctx) {
-        return name() + ":" + ctx.text(system.option("name"), system.name());
+        return name() + ":" + ctx.text(system.option(NAME.name()), system.name());
     }
 
-    @Override
-    public String sourceUri(SystemDecl system, EndpointRef use, CompileContext ctx) {
+    /** The endpoint a route consumes; seda adds its consumer threads. */
+    protected String consumerUri(SystemDecl system, CompileContext ctx) {
         return uri(system, ctx);
-    }
-
-    /**
-     * The body already is a UDM payload (it comes from another route or a Java producer); only the envelope is
-     * completed. A body sent as JSON text stays text.
-     */
-    @Override
-    public void normalize(SystemDecl system, EndpointRef use, ProcessorDefinition<?> route, CompileContext ctx) {
-        io.unikernal.adapter.StandardNodes.envelope(system.name(), route, ctx);
-    }
-
-    @Override
-    public void target(SystemDecl system, EndpointRef use, ProcessorDefinition<?> block, CompileContext ctx) {
-        block.to(pattern(), uri(system, ctx));
     }
 
     protected ExchangePattern pattern() {
         return ExchangePattern.InOut;
+    }
+
+    private Channel channel(SystemDecl system) {
+        return Channel.queue(name(), queueName(system));
+    }
+
+    private final class QueueSource implements SourceRole {
+        @Override
+        public Optional<Channel> consumes(SystemDecl system, EndpointRef use) {
+            return Optional.of(channel(system));
+        }
+
+        @Override
+        public String uri(SystemUse use, CompileContext ctx) {
+            return consumerUri(use.system(), ctx);
+        }
+
+        /**
+         * The body already is a UDM payload (it comes from another route or a Java producer); only the envelope is
+         * completed. A body sent as JSON text stays text.
+         */
+        @Override
+        public void normalize(SystemUse use, ProcessorDefinition<?> route, CompileContext ctx) {
+            StandardNodes.envelope(use.systemName(), route, ctx);
+        }
+    }
+
+    private final class QueueTarget implements TargetRole {
+        @Override
+        public Optional<Channel> feeds(SystemDecl system, EndpointRef use) {
+            return Optional.of(channel(system));
+        }
+
+        @Override
+        public void call(SystemUse use, ProcessorDefinition<?> block, CompileContext ctx) {
+            block.to(pattern(), DirectAdapter.this.uri(use.system(), ctx));
+        }
     }
 }

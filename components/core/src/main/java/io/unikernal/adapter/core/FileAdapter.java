@@ -1,15 +1,26 @@
 package io.unikernal.adapter.core;
 
-import io.unikernal.adapter.Adapter;
-import io.unikernal.adapter.CompileContext;
-import io.unikernal.adapter.StandardNodes;
 import io.unikernal.runtime.JsonBodyWriter;
+import io.unikernal.spi.adapter.Adapter;
+import io.unikernal.spi.adapter.AdapterInfo;
+import io.unikernal.spi.adapter.Channel;
+import io.unikernal.spi.adapter.CompileContext;
+import io.unikernal.spi.adapter.EndpointUri;
+import io.unikernal.spi.adapter.SourceRole;
+import io.unikernal.spi.adapter.StandardNodes;
+import io.unikernal.spi.adapter.SystemUse;
+import io.unikernal.spi.adapter.TargetRole;
+import io.unikernal.udl.error.Problems;
+import io.unikernal.udl.error.UdlMessages;
 import io.unikernal.udl.model.EndpointRef;
+import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.SystemDecl;
-import io.unikernal.udl.spec.OptionSpec;
-import io.unikernal.udl.spec.ValueKind;
+import io.unikernal.udl.spec.LogTemplates;
+import io.unikernal.udl.spec.Option;
+import io.unikernal.udm.CredentialHeaders;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.model.ProcessorDefinition;
 
 /**
@@ -18,82 +29,93 @@ import org.apache.camel.model.ProcessorDefinition;
  */
 public final class FileAdapter implements Adapter {
 
-    private static final OptionSpec DIRECTORY = OptionSpec.of("directory", ValueKind.STRING).required()
+    /** The folder is the URI's path: no character that would start or split its query. */
+    private static final Option<String> DIRECTORY = Option.string("directory").required()
+            .pattern("[^?&]+", "a folder name without '?' or '&'")
             .description("The folder to read from or write to.").example("data/inbox");
-    private static final OptionSpec INCLUDE = OptionSpec.of("include", ValueKind.STRING).defaultValue(".*\\.json")
+    private static final Option<String> INCLUDE = Option.string("include").defaultValue(".*\\.json")
             .description("Regular expression of the file names to read.");
-    private static final OptionSpec FILE_NAME = OptionSpec.of("fileName", ValueKind.STRING)
+    private static final Option<String> FILE_NAME = Option.string("fileName")
             .description("Name of written files, a Camel simple expression; default: time and exchange id, .json.")
             .example("order-${header.UdmCorrelationId}.json");
+    private static final String DEFAULT_FILE_NAME = "${date:now:yyyyMMdd-HHmmss-SSS}-${exchangeId}.json";
+
+    private static final AdapterInfo INFO = new AdapterInfo("file",
+            "Reads JSON files from a folder or writes messages as JSON files (Camel file); processed files move to"
+                    + " .done, failed ones to .failed.", "io.unikernal:unikernal-components-core");
 
     @Override
-    public String name() {
-        return "file";
+    public AdapterInfo info() {
+        return INFO;
     }
 
     @Override
-    public String description() {
-        return "Reads JSON files from a folder or writes messages as JSON files (Camel file); processed files move to"
-                + " .done, failed ones to .failed.";
-    }
-
-    @Override
-    public String artifact() {
-        return "io.unikernal:unikernal-components-core";
-    }
-
-    @Override
-    public List<OptionSpec> systemOptions() {
+    public List<Option<?>> systemOptions() {
         return List.of(DIRECTORY, INCLUDE);
     }
 
     @Override
-    public List<OptionSpec> targetOptions() {
-        return List.of(FILE_NAME);
+    public Optional<SourceRole> source() {
+        return Optional.of(new Source());
     }
 
     @Override
-    public boolean canBeSource() {
-        return true;
+    public Optional<TargetRole> target() {
+        return Optional.of(new Target());
     }
 
-    @Override
-    public boolean canBeTarget() {
-        return true;
-    }
-
-    @Override
-    public String sourceUri(SystemDecl system, EndpointRef use, CompileContext ctx) {
-        return "file:" + ctx.systemOption(system, "directory") + "?include=" + ctx.systemOption(system, "include")
-                + "&move=.done&moveFailed=.failed&readLock=changed";
-    }
-
-    @Override
-    public void normalize(SystemDecl system, EndpointRef use, ProcessorDefinition<?> route, CompileContext ctx) {
-        StandardNodes.normalizeJson(system.name(), route, ctx);
-    }
-
-    /** The file name is a Camel simple template, written into a file name and the endpoint URI: as in a log step. */
-    @Override
-    public void checkUse(SystemDecl system, EndpointRef use, boolean asSource, io.unikernal.udl.error.Problems problems) {
-        io.unikernal.udl.model.OptionValue fileName = use.option("fileName");
-        if (fileName == null || fileName.value() == null) {
-            return;
+    private static final class Source implements SourceRole {
+        /**
+         * Not described, so not checked: two routes may read one folder today (each with its own include pattern), and
+         * the checks must keep accepting what they accepted.
+         */
+        @Override
+        public Optional<Channel> consumes(SystemDecl system, EndpointRef use) {
+            return Optional.empty();
         }
-        for (io.unikernal.udl.spec.LogTemplates.Refusal refusal : io.unikernal.udl.spec.LogTemplates.refusals(
-                fileName.asString(), io.unikernal.udm.CredentialHeaders::isCredential)) {
-            problems.add(io.unikernal.udl.error.UdlMessages.logReachesSecrets(fileName.pos(), "option 'fileName' of "
-                    + "system '" + system.name() + "'", refusal.function(), refusal.reason(), refusal.hint()));
+
+        @Override
+        public String uri(SystemUse use, CompileContext ctx) {
+            return EndpointUri.of("file", ctx.text(use.system(), DIRECTORY))
+                    .userParam("include", ctx.text(use.system(), INCLUDE))
+                    .param("move", ".done").param("moveFailed", ".failed").param("readLock", "changed").toString();
+        }
+
+        @Override
+        public void normalize(SystemUse use, ProcessorDefinition<?> route, CompileContext ctx) {
+            StandardNodes.normalizeJson(use.systemName(), route, ctx);
         }
     }
 
-    @Override
-    public void target(SystemDecl system, EndpointRef use, ProcessorDefinition<?> block, CompileContext ctx) {
-        // the file gets JSON text; the route goes on with the parsed payload, as after any other target
-        ctx.addBean("write-json", JsonBodyWriter.class, Map.of());
-        block.process("write-json");
-        String fileName = ctx.text(use.option("fileName"), "${date:now:yyyyMMdd-HHmmss-SSS}-${exchangeId}.json");
-        block.to("file:" + ctx.systemOption(system, "directory") + "?fileName=" + fileName);
-        StandardNodes.parseJson(block, ctx);
+    private static final class Target implements TargetRole {
+        @Override
+        public List<Option<?>> options() {
+            return List.of(FILE_NAME);
+        }
+
+        /** The file name is a Camel simple template, written into a file name and the endpoint URI: as in a log step. */
+        @Override
+        public void checkUse(SystemDecl system, EndpointRef use, Problems problems) {
+            OptionValue fileName = use.option(FILE_NAME.name());
+            if (fileName == null || fileName.value() == null) {
+                return;
+            }
+            for (LogTemplates.Refusal refusal : LogTemplates.refusals(fileName.asString(),
+                    CredentialHeaders::isCredential)) {
+                problems.add(UdlMessages.logReachesSecrets(fileName.pos(), "option 'fileName' of system '"
+                        + system.name() + "'", refusal.function(), refusal.reason(), refusal.hint()));
+            }
+        }
+
+        @Override
+        public void call(SystemUse use, ProcessorDefinition<?> block, CompileContext ctx) {
+            // the file gets JSON text; the route goes on with the parsed payload, as after any other target
+            ctx.addBean("write-json", JsonBodyWriter.class, Map.of());
+            block.process("write-json");
+            String fileName = ctx.text(use.use().option(FILE_NAME.name()), DEFAULT_FILE_NAME);
+            block.to(EndpointUri.of("file", ctx.text(use.system(), DIRECTORY)).userParam("fileName", fileName)
+                    .toString());
+            StandardNodes.parseJson(block, ctx);
+        }
     }
 }

@@ -1,9 +1,10 @@
 package io.unikernal.adapter.core;
 
-import io.unikernal.adapter.CompileContext;
+import io.unikernal.spi.adapter.AdapterInfo;
+import io.unikernal.spi.adapter.CompileContext;
+import io.unikernal.spi.adapter.EndpointUri;
 import io.unikernal.udl.model.SystemDecl;
-import io.unikernal.udl.spec.OptionSpec;
-import io.unikernal.udl.spec.ValueKind;
+import io.unikernal.udl.spec.Option;
 import java.util.List;
 import org.apache.camel.ExchangePattern;
 
@@ -13,35 +14,36 @@ import org.apache.camel.ExchangePattern;
  */
 public class SedaAdapter extends DirectAdapter {
 
-    static final OptionSpec CONSUMERS = OptionSpec.of("concurrentConsumers", ValueKind.INTEGER).defaultValue(1)
+    static final Option<Integer> CONSUMERS = Option.integer("concurrentConsumers").defaultValue(1).range(1, 1000)
             .description("Threads consuming the queue.");
-    static final OptionSpec SIZE = OptionSpec.of("size", ValueKind.INTEGER).defaultValue(1000)
+    static final Option<Integer> SIZE = Option.integer("size").defaultValue(1000).range(1, Integer.MAX_VALUE)
             .description("Queue capacity; a full queue makes senders wait rather than lose messages.");
 
+    private static final AdapterInfo INFO = new AdapterInfo("seda",
+            "Asynchronous in-memory queue between routes (Camel seda); full queues apply back-pressure.",
+            "io.unikernal:unikernal-components-core");
+
     @Override
-    public String name() {
-        return "seda";
+    public AdapterInfo info() {
+        return INFO;
     }
 
     @Override
-    public String description() {
-        return "Asynchronous in-memory queue between routes (Camel seda); full queues apply back-pressure.";
-    }
-
-    @Override
-    public List<OptionSpec> systemOptions() {
+    public List<Option<?>> systemOptions() {
         return List.of(NAME, CONSUMERS, SIZE);
     }
 
     @Override
     protected String uri(SystemDecl system, CompileContext ctx) {
-        return "seda:" + ctx.text(system.option("name"), system.name()) + "?size=" + ctx.systemOption(system, "size")
-                + "&blockWhenFull=true";
+        return EndpointUri.of("seda", ctx.text(system.option(NAME.name()), system.name()))
+                .param("size", ctx.text(system, SIZE)).param("blockWhenFull", true).toString();
     }
 
     @Override
-    public String sourceUri(SystemDecl system, io.unikernal.udl.model.EndpointRef use, CompileContext ctx) {
-        return uri(system, ctx) + "&concurrentConsumers=" + ctx.systemOption(system, "concurrentConsumers");
+    protected String consumerUri(SystemDecl system, CompileContext ctx) {
+        return EndpointUri.of("seda", ctx.text(system.option(NAME.name()), system.name()))
+                .param("size", ctx.text(system, SIZE)).param("blockWhenFull", true)
+                .param("concurrentConsumers", ctx.text(system, CONSUMERS)).toString();
     }
 
     @Override

@@ -1,70 +1,71 @@
 package io.unikernal.adapter.core;
 
-import io.unikernal.adapter.Adapter;
-import io.unikernal.adapter.CompileContext;
-import io.unikernal.adapter.StandardNodes;
 import io.unikernal.runtime.Json;
+import io.unikernal.spi.adapter.Adapter;
+import io.unikernal.spi.adapter.AdapterInfo;
+import io.unikernal.spi.adapter.Channel;
+import io.unikernal.spi.adapter.CompileContext;
+import io.unikernal.spi.adapter.EndpointUri;
+import io.unikernal.spi.adapter.SourceRole;
+import io.unikernal.spi.adapter.StandardNodes;
+import io.unikernal.spi.adapter.SystemUse;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.SystemDecl;
-import io.unikernal.udl.spec.OptionSpec;
+import io.unikernal.udl.spec.Option;
 import io.unikernal.udl.spec.ValueKind;
 import java.util.List;
+import java.util.Optional;
 import org.apache.camel.model.ProcessorDefinition;
 
 /** {@code timer}: starts a route periodically (Camel timer) with a fixed JSON body. */
 public final class TimerAdapter implements Adapter {
 
-    private static final OptionSpec PERIOD = OptionSpec.of("period", ValueKind.DURATION).defaultValue("1s")
-            .description("Time between two messages.").example("500ms");
-    private static final OptionSpec REPEAT = OptionSpec.of("repeatCount", ValueKind.INTEGER).defaultValue(0)
-            .description("How many messages to emit; 0 means no limit.");
-    private static final OptionSpec BODY = OptionSpec.of("body", ValueKind.ANY)
+    private static final Option<java.time.Duration> PERIOD = Option.duration("period")
+            .defaultValue(java.time.Duration.ofSeconds(1)).description("Time between two messages.").example("500ms");
+    private static final Option<Long> REPEAT = Option.longInteger("repeatCount").defaultValue(0L)
+            .range(0, Long.MAX_VALUE).description("How many messages to emit; 0 means no limit.");
+    private static final Option<Object> BODY = Option.of("body", ValueKind.ANY)
             .description("The JSON body of every message; an empty object when absent.").example("{ping: true}");
 
+    private static final AdapterInfo INFO = new AdapterInfo("timer",
+            "Starts a route periodically (Camel timer) with a fixed JSON body.", "io.unikernal:unikernal-components-core");
+
     @Override
-    public String name() {
-        return "timer";
+    public AdapterInfo info() {
+        return INFO;
     }
 
     @Override
-    public String description() {
-        return "Starts a route periodically (Camel timer) with a fixed JSON body.";
-    }
-
-    @Override
-    public String artifact() {
-        return "io.unikernal:unikernal-components-core";
-    }
-
-    @Override
-    public List<OptionSpec> systemOptions() {
+    public List<Option<?>> systemOptions() {
         return List.of(PERIOD, REPEAT, BODY);
     }
 
     @Override
-    public boolean canBeSource() {
-        return true;
+    public Optional<SourceRole> source() {
+        return Optional.of(new Source());
     }
 
-    @Override
-    public boolean canBeTarget() {
-        return false;
-    }
-
-    @Override
-    public String sourceUri(SystemDecl system, EndpointRef use, CompileContext ctx) {
-        // Camel's timer takes durations in its own syntax (500ms, 2s, 5m, 1h), the same as UDL's
-        return "timer:" + system.name() + "?period=" + ctx.systemOption(system, "period")
-                + "&repeatCount=" + ctx.systemOption(system, "repeatCount");
-    }
-
-    @Override
-    public void normalize(SystemDecl system, EndpointRef use, ProcessorDefinition<?> route, CompileContext ctx) {
-        Object body = system.option("body") == null ? null : system.option("body").value();
-        if (body != null) {
-            route.setBody(new org.apache.camel.model.language.ConstantExpression(Json.write(body)));
+    private static final class Source implements SourceRole {
+        /** Each timer system fires on its own; nothing to share or clash. */
+        @Override
+        public Optional<Channel> consumes(SystemDecl system, EndpointRef use) {
+            return Optional.empty();
         }
-        StandardNodes.normalizeJson(system.name(), route, ctx);
-    }
 
+        @Override
+        public String uri(SystemUse use, CompileContext ctx) {
+            // Camel's timer takes durations in its own syntax (500ms, 2s, 5m, 1h), the same as UDL's
+            return EndpointUri.of("timer", use.systemName()).param("period", ctx.text(use.system(), PERIOD))
+                    .param("repeatCount", ctx.text(use.system(), REPEAT)).toString();
+        }
+
+        @Override
+        public void normalize(SystemUse use, ProcessorDefinition<?> route, CompileContext ctx) {
+            Object body = BODY.of(use.system());
+            if (body != null) {
+                route.setBody(new org.apache.camel.model.language.ConstantExpression(Json.write(body)));
+            }
+            StandardNodes.normalizeJson(use.systemName(), route, ctx);
+        }
+    }
 }

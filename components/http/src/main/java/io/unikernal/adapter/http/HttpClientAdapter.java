@@ -1,17 +1,21 @@
 package io.unikernal.adapter.http;
 
-import io.unikernal.adapter.Adapter;
-import io.unikernal.adapter.CompileContext;
-import io.unikernal.adapter.StandardNodes;
-import io.unikernal.udl.error.Problems;
-import io.unikernal.udl.error.UdlErrorCode;
-import io.unikernal.udl.model.EndpointRef;
-import io.unikernal.udl.model.OptionValue;
+import io.unikernal.spi.adapter.Adapter;
+import io.unikernal.spi.adapter.AdapterInfo;
+import io.unikernal.spi.adapter.Capability;
+import io.unikernal.spi.adapter.CompileContext;
+import io.unikernal.spi.adapter.EndpointUri;
+import io.unikernal.spi.adapter.StandardNodes;
+import io.unikernal.spi.adapter.SystemUse;
+import io.unikernal.spi.adapter.TargetRole;
 import io.unikernal.udl.model.SystemDecl;
-import io.unikernal.udl.spec.OptionSpec;
-import io.unikernal.udl.spec.ValueKind;
+import io.unikernal.udl.spec.Option;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.model.ProcessorDefinition;
 
 /**
@@ -21,61 +25,32 @@ import org.apache.camel.model.ProcessorDefinition;
  */
 public final class HttpClientAdapter implements Adapter {
 
-    private static final OptionSpec URL = OptionSpec.of("url", ValueKind.STRING).required()
+    private static final Option<String> URL = Option.string("url").required()
+            .pattern("[Hh][Tt][Tt][Pp][Ss]?://\\S+", "an http(s) URL such as http://host:port/path")
             .description("Base URL of the service.").example("http://127.0.0.1:9000/api");
-    private static final OptionSpec METHOD = OptionSpec.of("method", ValueKind.STRING).defaultValue("POST")
+    private static final Option<String> METHOD = Option.string("method").defaultValue("POST")
             .allowed("GET", "POST", "PUT", "PATCH", "DELETE").description("HTTP method of the call.");
-    private static final OptionSpec PATH = OptionSpec.of("path", ValueKind.STRING)
+    private static final Option<String> PATH = Option.string("path").pattern("[^?#&\\s]*",
+                    "a path without '?', '#', '&' or spaces")
             .description("Appended to the system's URL.").example("/orders");
 
+    private static final AdapterInfo INFO = new AdapterInfo("http-client",
+            "Calls an HTTP service with the message as JSON (Camel http); the JSON response becomes the body.",
+            "io.unikernal:unikernal-components-http");
+
     @Override
-    public String name() {
-        return "http-client";
+    public AdapterInfo info() {
+        return INFO;
     }
 
     @Override
-    public String description() {
-        return "Calls an HTTP service with the message as JSON (Camel http); the JSON response becomes the body.";
-    }
-
-    @Override
-    public String artifact() {
-        return "io.unikernal:unikernal-components-http";
-    }
-
-    @Override
-    public List<OptionSpec> systemOptions() {
+    public List<Option<?>> systemOptions() {
         return List.of(URL);
     }
 
     @Override
-    public List<OptionSpec> targetOptions() {
-        return List.of(METHOD, PATH);
-    }
-
-    @Override
-    public boolean canBeSource() {
-        return false;
-    }
-
-    @Override
-    public boolean canBeTarget() {
-        return true;
-    }
-
-    /** {@link HttpRequestPreparer} sends it as {@code Idempotency-Key}. */
-    @Override
-    public boolean sendsIdempotencyKey() {
-        return true;
-    }
-
-    @Override
-    public void check(SystemDecl system, Problems problems) {
-        OptionValue url = system.option("url");
-        if (url != null && !url.asString().startsWith("${") && !url.asString().matches("(?i)https?://.+")) {
-            problems.error(UdlErrorCode.BAD_OPTION, url.pos(), "url '" + url.value() + "' is not an http(s) URL",
-                    "write it as http://host:port/path");
-        }
+    public Optional<TargetRole> target() {
+        return Optional.of(new Client());
     }
 
     /** Retries belong to the route's policy, where they are counted; the HTTP client must not add its own. */
@@ -84,33 +59,35 @@ public final class HttpClientAdapter implements Adapter {
         ctx.addProperty("camel.component.http.automaticRetriesDisabled", "true");
     }
 
-    @Override
-    public void target(SystemDecl system, EndpointRef use, ProcessorDefinition<?> block, CompileContext ctx) {
-        call(system, use, "", block, ctx);
-    }
+    private static final class Client implements TargetRole {
+        @Override
+        public List<Option<?>> options() {
+            return List.of(METHOD, PATH);
+        }
 
-    /**
-     * The route's timeout becomes the client's own: waiting for a pooled connection, connecting, and waiting for the
-     * response (between packets) are each bounded by it; a call over it fails with a timeout exception. No thread
-     * hand-off: the call stays on the route's thread.
-     */
-    @Override
-    public boolean targetWithTimeout(SystemDecl system, EndpointRef use, Duration timeout,
-            ProcessorDefinition<?> block, CompileContext ctx) {
-        long millis = Math.max(1, timeout.toMillis());
-        call(system, use, "&connectionRequestTimeout=" + millis + "&connectTimeout=" + millis
-                + "&responseTimeout=" + millis, block, ctx);
-        return true;
-    }
+        /** {@link HttpRequestPreparer} sends the idempotency key as {@code Idempotency-Key}. */
+        @Override
+        public Set<Capability> capabilities() {
+            return Set.of(Capability.REMOTE_SERVER, Capability.CLIENT_TIMEOUT, Capability.SENDS_IDEMPOTENCY_KEY);
+        }
 
-    private static void call(SystemDecl system, EndpointRef use, String timeouts, ProcessorDefinition<?> block,
-            CompileContext ctx) {
-        String method = ctx.text(use.option("method"), "POST");
-        String name = "http-request-" + method.toLowerCase(java.util.Locale.ROOT);
-        ctx.addBean(name, HttpRequestPreparer.class, List.of(method), java.util.Map.of());
-        block.process(name);
-        String url = ctx.systemOption(system, "url") + ctx.text(use.option("path"), "");
-        block.to(url + (url.contains("?") ? "&" : "?") + "throwExceptionOnFailure=true" + timeouts);
-        StandardNodes.parseJson(block, ctx);
+        /**
+         * With a timeout, waiting for a pooled connection, connecting, and waiting for the response (between packets)
+         * are each bounded by it; a call over it fails with a timeout exception. No thread hand-off: the call stays on
+         * the route's thread.
+         */
+        @Override
+        public void call(SystemUse use, ProcessorDefinition<?> block, CompileContext ctx) {
+            String method = ctx.text(use.use(), METHOD);
+            String name = "http-request-" + method.toLowerCase(Locale.ROOT);
+            ctx.addBean(name, HttpRequestPreparer.class, List.of(method), Map.of());
+            block.process(name);
+            String url = ctx.text(use.system(), URL) + ctx.text(use.use().option(PATH.name()), "");
+            EndpointUri uri = EndpointUri.from(url).param("throwExceptionOnFailure", true);
+            use.timeout().map(Duration::toMillis).map(ms -> Math.max(1, ms)).ifPresent(ms -> uri
+                    .param("connectionRequestTimeout", ms).param("connectTimeout", ms).param("responseTimeout", ms));
+            block.to(uri.toString());
+            StandardNodes.parseJson(block, ctx);
+        }
     }
 }

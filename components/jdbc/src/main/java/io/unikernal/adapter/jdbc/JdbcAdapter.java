@@ -1,14 +1,19 @@
 package io.unikernal.adapter.jdbc;
 
-import io.unikernal.adapter.Adapter;
-import io.unikernal.adapter.CompileContext;
+import io.unikernal.spi.adapter.Adapter;
+import io.unikernal.spi.adapter.AdapterInfo;
+import io.unikernal.spi.adapter.Capability;
+import io.unikernal.spi.adapter.CompileContext;
+import io.unikernal.spi.adapter.EndpointUri;
+import io.unikernal.spi.adapter.KeyStoreRole;
+import io.unikernal.spi.adapter.SystemUse;
+import io.unikernal.spi.adapter.TargetRole;
+import io.unikernal.spi.adapter.UdlPaths;
 import io.unikernal.udl.error.Problems;
 import io.unikernal.udl.error.UdlErrorCode;
-import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.SystemDecl;
-import io.unikernal.udl.spec.OptionSpec;
-import io.unikernal.udl.spec.ValueKind;
+import io.unikernal.udl.spec.Option;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.model.BeanFactoryDefinition;
 import org.apache.camel.model.ProcessorDefinition;
 
@@ -27,54 +34,44 @@ import org.apache.camel.model.ProcessorDefinition;
  */
 public class JdbcAdapter implements Adapter {
 
-    static final OptionSpec URL = OptionSpec.of("url", ValueKind.STRING)
+    static final Option<String> URL = Option.string("url").pattern("jdbc:.+",
+                    "a JDBC URL, which starts with jdbc:, e.g. jdbc:postgresql://127.0.0.1:5432/test")
             .description("JDBC URL; an embedded in-memory H2 database when absent.")
             .example("jdbc:postgresql://127.0.0.1:5432/test");
-    static final OptionSpec USER = OptionSpec.of("user", ValueKind.STRING).description("Database user.");
-    static final OptionSpec PASSWORD = OptionSpec.of("password", ValueKind.STRING).secret()
+    static final Option<String> USER = Option.string("user").description("Database user.");
+    static final Option<String> PASSWORD = Option.string("password").secret()
             .description("Database password; write it as ${secret:NAME} or ${env:NAME}.");
-    static final OptionSpec INIT = OptionSpec.of("init", ValueKind.STRING)
+    static final Option<String> INIT = Option.string("init")
             .description("An SQL file (relative to the UDL file) run once at start-up, e.g. CREATE TABLE IF NOT EXISTS.")
             .example("db/schema.sql");
-    static final OptionSpec POOL = OptionSpec.of("maxPoolSize", ValueKind.INTEGER).defaultValue(10)
+    static final Option<Integer> POOL = Option.integer("maxPoolSize").defaultValue(10).range(1, 10_000)
             .description("Most connections the pool opens.");
-    static final OptionSpec SQL = OptionSpec.of("sql", ValueKind.STRING).required()
+    static final Option<String> SQL = Option.string("sql").required()
             .description("The statement; :#field takes the body's field.")
             .example("insert into orders(id, amount) values (:#id, :#amount)");
 
+    private static final AdapterInfo INFO = new AdapterInfo("jdbc",
+            "Runs SQL on a relational database (Camel sql, HikariCP); embedded H2 when no url is given.",
+            "io.unikernal:unikernal-components-jdbc");
+
     @Override
-    public String name() {
-        return "jdbc";
+    public AdapterInfo info() {
+        return INFO;
     }
 
     @Override
-    public String description() {
-        return "Runs SQL on a relational database (Camel sql, HikariCP); embedded H2 when no url is given.";
-    }
-
-    @Override
-    public String artifact() {
-        return "io.unikernal:unikernal-components-jdbc";
-    }
-
-    @Override
-    public List<OptionSpec> systemOptions() {
+    public List<Option<?>> systemOptions() {
         return List.of(URL, USER, PASSWORD, INIT, POOL);
     }
 
     @Override
-    public List<OptionSpec> targetOptions() {
-        return List.of(SQL);
+    public Optional<TargetRole> target() {
+        return Optional.of(new Statements());
     }
 
     @Override
-    public boolean canBeSource() {
-        return false;
-    }
-
-    @Override
-    public boolean canBeTarget() {
-        return true;
+    public Optional<KeyStoreRole> keyStore() {
+        return Optional.of(new ProcessedKeys());
     }
 
     /** The URL used when the system declares none. */
@@ -88,15 +85,10 @@ public class JdbcAdapter implements Adapter {
 
     @Override
     public void check(SystemDecl system, Problems problems) {
-        OptionValue url = system.option("url");
-        if (url != null && !url.asString().startsWith("${") && !url.asString().startsWith("jdbc:")) {
-            problems.error(UdlErrorCode.BAD_OPTION, url.pos(), "url '" + url.value() + "' is not a JDBC URL",
-                    "JDBC URLs start with jdbc:, e.g. jdbc:postgresql://127.0.0.1:5432/test");
-        }
-        OptionValue init = system.option("init");
+        OptionValue init = system.option(INIT.name());
         if (init != null && init.pos() != null) {
             Path base = Path.of(init.pos().file()).toAbsolutePath().getParent();
-            if (base != null && !io.unikernal.adapter.UdlPaths.isReadableFile(base, init.asString())) {
+            if (base != null && !UdlPaths.isReadableFile(base, init.asString())) {
                 problems.error(UdlErrorCode.FILE_NOT_FOUND, init.pos(), "init script '" + init.value()
                         + "' does not exist or cannot be read", "the path is relative to the UDL file, here "
                         + base);
@@ -107,15 +99,15 @@ public class JdbcAdapter implements Adapter {
     @Override
     public void contribute(SystemDecl system, CompileContext ctx) {
         Map<String, String> props = new LinkedHashMap<>();
-        props.put("jdbcUrl", ctx.text(system.option("url"), defaultUrl(system, ctx)));
-        props.put("username", ctx.text(system.option("user"), defaultUser()));
-        String password = ctx.text(system.option("password"), null);
+        props.put("jdbcUrl", ctx.text(system.option(URL.name()), defaultUrl(system, ctx)));
+        props.put("username", ctx.text(system.option(USER.name()), defaultUser()));
+        String password = ctx.text(system, PASSWORD);
         if (password != null) {
             props.put("password", password);
         }
-        props.put("maximumPoolSize", ctx.systemOption(system, "maxPoolSize"));
+        props.put("maximumPoolSize", ctx.text(system, POOL));
         props.put("poolName", ctx.document().name() + "-" + system.name());
-        OptionValue init = system.option("init");
+        OptionValue init = system.option(INIT.name());
         if (init != null) {
             props.put("initSql", readInit(ctx.baseDir().resolve(init.asString())));
         }
@@ -128,23 +120,6 @@ public class JdbcAdapter implements Adapter {
         ctx.addBean(bean);
     }
 
-    @Override
-    public boolean canStoreProcessedKeys() {
-        return true;
-    }
-
-    /**
-     * The route's processed keys in the system's database ({@link JdbcProcessedKeys}): table CAMEL_MESSAGEPROCESSED
-     * (created if missing), one row per key with {@code processorName} = the namespace.
-     */
-    @Override
-    public String processedKeysRepository(SystemDecl system, String namespace, CompileContext ctx) {
-        String name = ctx.uniqueName(namespace + "-processed-keys");
-        ctx.addBean(name, JdbcProcessedKeys.class, Map.of("dataSource", "#bean:" + ctx.systemBean(system),
-                "namespace", namespace));
-        return name;
-    }
-
     /** The init SQL is embedded in the compiled output so the emitted folder runs anywhere. */
     private static String readInit(Path file) {
         try {
@@ -154,10 +129,37 @@ public class JdbcAdapter implements Adapter {
         }
     }
 
-    @Override
-    public void target(SystemDecl system, EndpointRef use, ProcessorDefinition<?> block, CompileContext ctx) {
-        String sql = ctx.text(use.option("sql"), null).strip();
-        boolean query = sql.toLowerCase(Locale.ROOT).matches("(?s)^(select|with)\\b.*");
-        block.to("sql:" + sql + "?dataSource=#" + ctx.systemBean(system) + (query ? "" : "&noop=true"));
+    private static final class Statements implements TargetRole {
+        @Override
+        public List<Option<?>> options() {
+            return List.of(SQL);
+        }
+
+        @Override
+        public Set<Capability> capabilities() {
+            return Set.of(Capability.REMOTE_SERVER);
+        }
+
+        @Override
+        public void call(SystemUse use, ProcessorDefinition<?> block, CompileContext ctx) {
+            String sql = ctx.text(use.use(), SQL).strip();
+            boolean query = sql.toLowerCase(Locale.ROOT).matches("(?s)^(select|with)\\b.*");
+            EndpointUri uri = EndpointUri.of("sql", sql).param("dataSource", "#" + ctx.systemBean(use.system()));
+            block.to((query ? uri : uri.param("noop", true)).toString());
+        }
+    }
+
+    /**
+     * The route's processed keys in the system's database ({@link JdbcProcessedKeys}): table CAMEL_MESSAGEPROCESSED
+     * (created if missing), one row per key with {@code processorName} = the namespace.
+     */
+    private static final class ProcessedKeys implements KeyStoreRole {
+        @Override
+        public String processedKeysRepository(SystemDecl system, String namespace, CompileContext ctx) {
+            String name = ctx.uniqueName(namespace + "-processed-keys");
+            ctx.addBean(name, JdbcProcessedKeys.class, Map.of("dataSource", "#bean:" + ctx.systemBean(system),
+                    "namespace", namespace));
+            return name;
+        }
     }
 }

@@ -1,19 +1,19 @@
 package io.unikernal.adapter.jdbc;
 
-import io.unikernal.adapter.CompileContext;
+import io.unikernal.spi.adapter.AdapterInfo;
+import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.udl.model.SystemDecl;
 
 /** {@code postgres}: the jdbc adapter with PostgreSQL defaults (loopback server, user postgres). */
 public final class PostgresAdapter extends JdbcAdapter {
 
-    @Override
-    public String name() {
-        return "postgres";
-    }
+    private static final AdapterInfo INFO = new AdapterInfo("postgres",
+            "Runs SQL on PostgreSQL (Camel sql, HikariCP); defaults to jdbc:postgresql://127.0.0.1:5432/postgres.",
+            "io.unikernal:unikernal-components-jdbc");
 
     @Override
-    public String description() {
-        return "Runs SQL on PostgreSQL (Camel sql, HikariCP); defaults to jdbc:postgresql://127.0.0.1:5432/postgres.";
+    public AdapterInfo info() {
+        return INFO;
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.unikernal.adapter.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.unikernal.adapter.Adapters;
+import io.unikernal.plugins.Adapters;
 import io.unikernal.compile.CompileOptions;
 import io.unikernal.compile.CompiledApp;
 import io.unikernal.compile.UdlCompiler;
@@ -27,23 +27,23 @@ class RedisAdapterTest {
     @Test
     void isFoundAsAStoreOfProcessedKeysOnly() {
         RedisAdapter redis = (RedisAdapter) ADAPTERS.get("redis");
-        assertThat(redis.canStoreProcessedKeys()).isTrue();
-        assertThat(redis.canBeSource()).isFalse();
-        assertThat(redis.canBeTarget()).isFalse();
+        assertThat(redis.keyStore()).isPresent();
+        assertThat(redis.source()).isEmpty();
+        assertThat(redis.target()).isEmpty();
     }
 
     @Test
     void refusesUnusableOptions() {
         assertThat(problems("  cache: {adapter: redis, port: 70000}\n"))
-                .containsExactly("app.udl:4:33: port 70000 is outside 1..65535 [UDL-036]");
+                .containsExactly("app.udl:4:33: 'port' must be between 1 and 65535, not 70000 [UDL-036]");
         assertThat(problems("  cache: {adapter: redis, database: -1}\n"))
-                .containsExactly("app.udl:4:37: database -1 is negative [UDL-036]");
+                .containsExactly("app.udl:4:37: 'database' must be 0 or more, not -1 [UDL-036]");
         assertThat(problems("  cache: {adapter: redis, keepFor: 0s}\n"))
                 .containsExactly("app.udl:4:36: keepFor must be longer than 0 [UDL-036]");
         assertThat(problems("  cache: {adapter: redis, keepFor: a-week}\n")).singleElement().asString()
                 .contains("[UDL-008]");
         assertThat(problems("  cache: {adapter: redis, user: app}\n"))
-                .containsExactly("app.udl:4:33: user 'app' has no password [UDL-036]");
+                .containsExactly("app.udl:4:33: user 'app' needs 'password' too [UDL-005]");
         assertThat(problems("  cache: {adapter: redis, password: hunter2}\n")).singleElement().asString()
                 .contains("[UDL-033]").doesNotContain("hunter2");
         assertThat(problems("  cache: {adapter: redis, host: 10.0.0.5, port: 6380, database: 2, user: app,"

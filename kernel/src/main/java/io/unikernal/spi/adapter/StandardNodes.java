@@ -1,4 +1,4 @@
-package io.unikernal.adapter;
+package io.unikernal.spi.adapter;
 
 import io.unikernal.runtime.JsonBodyNormalizer;
 import io.unikernal.runtime.JsonBodyParser;

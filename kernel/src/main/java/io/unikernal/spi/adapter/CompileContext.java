@@ -1,8 +1,10 @@
-package io.unikernal.adapter;
+package io.unikernal.spi.adapter;
 
+import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.model.UdlDocument;
+import io.unikernal.udl.spec.Option;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.camel.model.BeanFactoryDefinition;
@@ -22,8 +24,15 @@ public interface CompileContext {
      */
     String text(OptionValue value, String fallback);
 
-    /** Like {@link #text} for an option of a system, falling back to the option's declared default. */
-    String systemOption(SystemDecl system, String key);
+    /** Like {@link #text} for a declared option of a system, falling back to the option's declared default. */
+    default String text(SystemDecl system, Option<?> option) {
+        return text(system.option(option.name()), option.text((io.unikernal.udl.model.OptionValue) null));
+    }
+
+    /** Like {@link #text} for a declared option of one use (from, to), falling back to its declared default. */
+    default String text(EndpointRef use, Option<?> option) {
+        return text(use.option(option.name()), option.text((io.unikernal.udl.model.OptionValue) null));
+    }
 
     /**
      * Declares a bean the routes refer to by name. The in-process run binds it into the registry; the YAML output

@@ -1,4 +1,4 @@
-package io.unikernal.adapter;
+package io.unikernal.spi.adapter;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
