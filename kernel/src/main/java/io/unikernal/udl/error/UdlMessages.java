@@ -118,7 +118,8 @@ public final class UdlMessages {
 
     /** A value that does not match its option's declared pattern; {@code rule} says what it must look like. */
     public static UdlError patternMismatch(ProblemCode code, SourcePos pos, String key, String value, String rule) {
-        return UdlError.error(code, pos, key + " '" + value + "' is not " + rule, "write " + key + " as " + rule);
+        return UdlError.error(code, pos, key + " '" + value + "' is not " + rule, "write " + key + " as " + rule
+                + " (or as a ${env:NAME} reference)");
     }
 
     /** An option that only makes sense with another one of the same map, written without it. */

@@ -24,7 +24,7 @@ public class DirectAdapter implements Adapter {
 
     /** Endpoint names become part of a URI path: no characters that would start its query. */
     static final Option<String> NAME = Option.string("name").pattern("[A-Za-z0-9_.:-]+",
-                    "use letters, digits, '_', '.', ':' and '-'")
+                    "a name of letters, digits, '_', '.', ':' and '-'")
             .description("The endpoint name; defaults to the system's name.").example("orders-in");
 
     private static final AdapterInfo INFO = new AdapterInfo("direct",

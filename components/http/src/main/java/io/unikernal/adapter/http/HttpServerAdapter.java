@@ -33,7 +33,7 @@ public final class HttpServerAdapter implements Adapter {
             .description("The address to listen on; loopback by default, 0.0.0.0 to serve the network.");
     /** A path of the URI: no characters that would start its query. */
     static final Option<String> PATH = Option.string("path").defaultValue("/")
-            .pattern("/[^?#&]*", "start with '/' and hold no '?', '#' or '&'")
+            .pattern("/[^?#&]*", "a path that starts with '/' and holds no '?', '#' or '&'")
             .description("The base path of this system; a route's from.path is appended.").example("/orders");
     /** 1 MiB: ample for JSON messages, small enough that a flood of large bodies cannot exhaust the heap. */
     static final Option<Long> MAX_BODY_BYTES = Option.longInteger("maxBodyBytes").defaultValue(1_048_576L)
@@ -42,7 +42,7 @@ public final class HttpServerAdapter implements Adapter {
                     + " route reads it. Every http system of one app must use the same.").example("1048576");
     static final Option<String> METHOD = Option.string("method").allowed("GET", "POST", "PUT", "PATCH", "DELETE")
             .description("Only this HTTP method is served by the route; any method when absent.");
-    static final Option<String> ROUTE_PATH = Option.string("path").pattern("[^?#&]*", "hold no '?', '#' or '&'")
+    static final Option<String> ROUTE_PATH = Option.string("path").pattern("[^?#&]*", "a path without '?', '#' or '&'")
             .description("Appended to the system's path.").example("/{id}");
 
     private static final AdapterInfo INFO = new AdapterInfo("http",
