@@ -101,6 +101,12 @@ final class Nodes {
         return entries;
     }
 
+    /** Leniently, the declared option's value in {@code map}, or its default (see {@link Option#valueOrDefault}). */
+    static <T> T read(MappingNode map, io.unikernal.udl.spec.Option<T> option) {
+        Node node = map == null ? null : value(map, option.name());
+        return option.valueOrDefault(node instanceof ScalarNode s && !isNull(s) ? scalar(s) : null);
+    }
+
     static Node value(MappingNode map, String key) {
         NodeTuple t = entries(map).get(key);
         return t == null ? null : t.getValueNode();

@@ -1,5 +1,6 @@
 package io.unikernal.udl.parse;
 
+import io.unikernal.udl.spec.PolicySpec;
 import io.unikernal.udl.model.PolicyDecl;
 import io.unikernal.udl.model.SourcePos;
 import io.unikernal.udl.spec.Durations;
@@ -31,7 +32,7 @@ final class PolicyBuilder {
                 duration(map, "timeout", null),
                 map(map, "retry") == null ? null : retry(map(map, "retry")),
                 map(map, "circuitBreaker") == null ? null : breaker(map(map, "circuitBreaker")),
-                map(map, "bulkhead") == null ? null : integer(map(map, "bulkhead"), "maxConcurrent", null),
+                map(map, "bulkhead") == null ? null : Nodes.read(map(map, "bulkhead"), PolicySpec.BULKHEAD_MAX),
                 map(map, "fallback") == null ? null : fallback(map(map, "fallback")),
                 map(map, "idempotency") == null ? null : idempotency(map(map, "idempotency")),
                 pos(map));
@@ -58,8 +59,7 @@ final class PolicyBuilder {
             }
         }
         Node keysFile = Nodes.value(map, "keysFile");
-        String header = text(map, "header");
-        return new PolicyDecl.Auth(header == null ? "X-Api-Key" : header, List.copyOf(keys), text(map, "keysFile"),
+        return new PolicyDecl.Auth(Nodes.read(map, PolicySpec.AUTH_HEADER), List.copyOf(keys), text(map, "keysFile"),
                 strings(map, "roles"), pos(map), keysFile == null ? pos(map) : pos(keysFile));
     }
 
@@ -76,27 +76,27 @@ final class PolicyBuilder {
                 default -> Duration.ofHours(1);
             };
         }
-        Integer burst = integer(map, "burst", null);
+        Integer burst = Nodes.read(map, PolicySpec.RATE_BURST);
         Node rateNode = Nodes.value(map, "rate");
         return new PolicyDecl.RateLimit(rate, permits, period, burst == null ? permits : burst,
-                "caller".equals(text(map, "per")), pos(map), rateNode == null ? pos(map) : pos(rateNode));
+                "caller".equals(Nodes.read(map, PolicySpec.RATE_PER)), pos(map),
+                rateNode == null ? pos(map) : pos(rateNode));
     }
 
     private PolicyDecl.Retry retry(MappingNode map) {
-        Node multiplier = Nodes.value(map, "multiplier");
-        double factor = multiplier instanceof ScalarNode s && Nodes.scalar(s) instanceof Number n ? n.doubleValue()
-                : 2.0;
-        Node jitter = Nodes.value(map, "jitter");
-        boolean jittered = !(jitter instanceof ScalarNode s) || !Boolean.FALSE.equals(Nodes.scalar(s));
-        return new PolicyDecl.Retry(integer(map, "attempts", 1), duration(map, "initial", Duration.ofMillis(100)),
-                duration(map, "max", Duration.ofSeconds(10)), factor, jittered, pos(map));
+        Integer attempts = Nodes.read(map, PolicySpec.RETRY_ATTEMPTS);
+        // attempts is required: without it (reported) one attempt lets the other checks run
+        return new PolicyDecl.Retry(attempts == null ? 1 : attempts, Nodes.read(map, PolicySpec.RETRY_INITIAL),
+                Nodes.read(map, PolicySpec.RETRY_MAX), Nodes.read(map, PolicySpec.RETRY_MULTIPLIER),
+                Nodes.read(map, PolicySpec.RETRY_JITTER), pos(map));
     }
 
     private PolicyDecl.CircuitBreaker breaker(MappingNode map) {
-        return new PolicyDecl.CircuitBreaker(integer(map, "failureRate", 50), integer(map, "slowCallRate", 100),
-                duration(map, "slowCall", Duration.ofSeconds(60)), integer(map, "window", 100),
-                integer(map, "minimumCalls", null), integer(map, "halfOpenCalls", 10),
-                duration(map, "waitOpen", Duration.ofSeconds(60)), pos(map));
+        return new PolicyDecl.CircuitBreaker(Nodes.read(map, PolicySpec.BREAKER_FAILURE_RATE),
+                Nodes.read(map, PolicySpec.BREAKER_SLOW_CALL_RATE), Nodes.read(map, PolicySpec.BREAKER_SLOW_CALL),
+                Nodes.read(map, PolicySpec.BREAKER_WINDOW), Nodes.read(map, PolicySpec.BREAKER_MINIMUM_CALLS),
+                Nodes.read(map, PolicySpec.BREAKER_HALF_OPEN_CALLS), Nodes.read(map, PolicySpec.BREAKER_WAIT_OPEN),
+                pos(map));
     }
 
     private PolicyDecl.Fallback fallback(MappingNode map) {

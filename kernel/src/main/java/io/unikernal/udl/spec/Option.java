@@ -40,6 +40,11 @@ public final class Option<T> {
         return new Option<>(base(name, ValueKind.INTEGER), Long.class, v -> asLong(name, v));
     }
 
+    public static Option<Double> number(String name) {
+        return new Option<>(base(name, ValueKind.NUMBER), Double.class, v -> v instanceof Number n ? n.doubleValue()
+                : Double.parseDouble(String.valueOf(v)));
+    }
+
     public static Option<Boolean> bool(String name) {
         return new Option<>(base(name, ValueKind.BOOLEAN), Boolean.class, v -> v instanceof Boolean b ? b
                 : Boolean.parseBoolean(String.valueOf(v)));
@@ -99,6 +104,15 @@ public final class Option<T> {
 
     public Option<T> defaultValue(T value) {
         return with(key.defaultValue(value instanceof Duration d ? Durations.format(d) : value));
+    }
+
+    /** The default as UDL text (a duration as written, {@code 60s} rather than {@code 1m}). */
+    public Option<T> defaultText(String text) {
+        T parsed = convert.apply(text);
+        if (parsed == null) {
+            throw new IllegalArgumentException("default '" + text + "' of option '" + name() + "' does not parse");
+        }
+        return with(key.defaultValue(type == String.class || type == Duration.class ? text : parsed));
     }
 
     /** Restricts the value to these (for a STRING option, reported as BAD_VALUE with a did-you-mean). */
@@ -169,6 +183,47 @@ public final class Option<T> {
                     + ", which only has a value at run time; read it as text");
         }
         return convert.apply(value.value());
+    }
+
+    /**
+     * Leniently, the value the parser read ({@code raw}: a String, Long, Double, Boolean or collection) when it fits
+     * the declaration (kind, range, allowed values, pattern), else the default. The shape check has already reported
+     * a value that does not fit, so the model is built with the default and the other checks still run.
+     */
+    public T valueOrDefault(Object raw) {
+        if (raw == null || !fits(raw)) {
+            return defaultValue();
+        }
+        try {
+            T value = convert.apply(raw);
+            return value == null ? defaultValue() : value;
+        } catch (RuntimeException e) {
+            return defaultValue();
+        }
+    }
+
+    private boolean fits(Object raw) {
+        Shape.Value v = value();
+        boolean kindFits = switch (v.kind()) {
+            case INTEGER -> raw instanceof Long || raw instanceof Integer;
+            case NUMBER -> raw instanceof Number;
+            case BOOLEAN -> raw instanceof Boolean;
+            case DURATION -> raw instanceof String text && Durations.parse(text) != null;
+            case STRING, EXPRESSION, SYSTEM_REF, SCHEMA_REF, ROUTE_REF -> !(raw instanceof java.util.Collection)
+                    && !(raw instanceof java.util.Map);
+            default -> true;
+        };
+        if (!kindFits) {
+            return false;
+        }
+        if (v.range() != null && raw instanceof Number n
+                && (n.longValue() < v.range().min() || n.longValue() > v.range().max())) {
+            return false;
+        }
+        if (!v.allowed().isEmpty() && !v.allowed().contains(String.valueOf(raw))) {
+            return false;
+        }
+        return v.pattern() == null || v.pattern().accepts(String.valueOf(raw));
     }
 
     /** This option of a system: its value or its default. */

@@ -16,8 +16,44 @@ public final class PolicySpec {
     /** {@code 100/s}, {@code 20/m}, {@code 1000/h}: a whole number of permits per unit. */
     public static final String RATE_REGEX = "[1-9][0-9]*/(s|m|h)";
 
-    private static final Value PERCENT = Value.of(ValueKind.INTEGER).range(1, 100, UdlErrorCode.BAD_VALUE);
-    private static final Value POSITIVE = Value.of(ValueKind.INTEGER).range(1, 1_000_000, UdlErrorCode.BAD_VALUE);
+    public static final Option<String> AUTH_HEADER = Option.string("header").defaultValue("X-Api-Key")
+            .description("The header that carries the key.").example("X-Api-Key");
+
+    public static final Option<Integer> RATE_BURST = Option.integer("burst").range(1, 1_000_000)
+            .description("How many permits the bucket holds (the largest burst); the number of the rate when absent.")
+            .example("20");
+    public static final Option<String> RATE_PER = Option.string("per").allowed("route", "caller").defaultValue("route")
+            .description("One bucket for the route, or one per caller identity (needs auth).").example("caller");
+
+    public static final Option<Integer> RETRY_ATTEMPTS = Option.integer("attempts").range(1, 100).required()
+            .description("Attempts in all, the first included.").example("3");
+    public static final Option<java.time.Duration> RETRY_INITIAL = Option.duration("initial").defaultText("100ms")
+            .description("The delay before the first retry.").example("100ms");
+    public static final Option<java.time.Duration> RETRY_MAX = Option.duration("max").defaultText("10s")
+            .description("The longest delay between attempts.").example("5s");
+    public static final Option<Double> RETRY_MULTIPLIER = Option.number("multiplier").defaultValue(2.0)
+            .description("Each delay is the previous times this.").example("2");
+    public static final Option<Boolean> RETRY_JITTER = Option.bool("jitter").defaultValue(true)
+            .description("Randomise each delay by ±15% so callers do not retry in step.").example("true");
+
+    public static final Option<Integer> BREAKER_FAILURE_RATE = Option.integer("failureRate").range(1, 100)
+            .defaultValue(50).description("Failure rate (%) that opens the breaker.").example("50");
+    public static final Option<Integer> BREAKER_SLOW_CALL_RATE = Option.integer("slowCallRate").range(1, 100)
+            .defaultValue(100).description("Slow-call rate (%) that opens the breaker.").example("100");
+    public static final Option<java.time.Duration> BREAKER_SLOW_CALL = Option.duration("slowCall").defaultText("60s")
+            .description("A call this long or longer is slow (whole seconds).").example("2s");
+    public static final Option<Integer> BREAKER_WINDOW = Option.integer("window").range(1, 1_000_000)
+            .defaultValue(100).description("How many recent calls the rates are computed over.").example("20");
+    public static final Option<Integer> BREAKER_MINIMUM_CALLS = Option.integer("minimumCalls").range(1, 1_000_000)
+            .description("Calls needed in the window before the rates count; the window size when absent.")
+            .example("10");
+    public static final Option<Integer> BREAKER_HALF_OPEN_CALLS = Option.integer("halfOpenCalls")
+            .range(1, 1_000_000).defaultValue(10).description("Probe calls let through when half open.").example("3");
+    public static final Option<java.time.Duration> BREAKER_WAIT_OPEN = Option.duration("waitOpen").defaultText("60s")
+            .description("How long the breaker stays open before probing (whole seconds).").example("30s");
+
+    public static final Option<Integer> BULKHEAD_MAX = Option.integer("maxConcurrent").range(1, 1_000_000)
+            .required().description("Calls in flight at most.").example("10");
 
     public static final Struct API_KEY = new Struct("apiKey", "API key",
             "One caller's API key, stored as the SHA-256 of the key (never the key itself).",
@@ -36,8 +72,7 @@ public final class PolicySpec {
                     + "with 401, a known key without a required role with 403. The key header is removed after the "
                     + "check, so it never reaches a target or a log line.",
             List.of(
-                    UdlKey.of("header", ValueKind.STRING, "The header that carries the key.", "X-Api-Key")
-                            .defaultValue("X-Api-Key"),
+                    AUTH_HEADER.key(),
                     UdlKey.of("apiKeys", new ListOf(API_KEY), "Keys written in the file, hashed.",
                             "[{id: shop, sha256: \"9f86...\", roles: [orders-writer]}]"),
                     UdlKey.of("keysFile", ValueKind.STRING, "A file of keys, one `id sha256 role,role` per line "
@@ -53,11 +88,8 @@ public final class PolicySpec {
             List.of(
                     UdlKey.of("rate", ValueKind.STRING, "Permits per second, minute or hour.", "100/s")
                             .asRequired(),
-                    UdlKey.of("burst", POSITIVE, "How many permits the bucket holds (the largest burst); the "
-                            + "number of the rate when absent.", "20"),
-                    UdlKey.of("per", Value.of(ValueKind.STRING).allowed(List.of("route", "caller"),
-                            UdlErrorCode.BAD_VALUE), "One bucket for the route, or one per caller identity "
-                            + "(needs auth).", "caller").defaultValue("route")),
+                    RATE_BURST.key(),
+                    RATE_PER.key()),
             false);
 
     public static final Struct RETRY = new Struct("retry", "retry policy",
@@ -65,16 +97,8 @@ public final class PolicySpec {
                     + "attempt the message goes to the dead-letter destination with the attempt count. Messages "
                     + "at fault (invalid, refused) are not retried.",
             List.of(
-                    UdlKey.of("attempts", Value.of(ValueKind.INTEGER).range(1, 100, UdlErrorCode.BAD_VALUE),
-                            "Attempts in all, the first included.", "3").asRequired(),
-                    UdlKey.of("initial", ValueKind.DURATION, "The delay before the first retry.", "100ms")
-                            .defaultValue("100ms"),
-                    UdlKey.of("max", ValueKind.DURATION, "The longest delay between attempts.", "5s")
-                            .defaultValue("10s"),
-                    UdlKey.of("multiplier", ValueKind.NUMBER, "Each delay is the previous times this.", "2")
-                            .defaultValue(2),
-                    UdlKey.of("jitter", ValueKind.BOOLEAN, "Randomise each delay by ±15% so callers do not retry "
-                            + "in step.", "true").defaultValue(true)),
+                    RETRY_ATTEMPTS.key(), RETRY_INITIAL.key(), RETRY_MAX.key(), RETRY_MULTIPLIER.key(),
+                    RETRY_JITTER.key()),
             false);
 
     public static final Struct CIRCUIT_BREAKER = new Struct("circuitBreaker", "circuit breaker",
@@ -82,25 +106,14 @@ public final class PolicySpec {
                     + "the slow-call rate over the last `window` calls reaches its threshold, refuses calls while "
                     + "open, and lets `halfOpenCalls` probes through after `waitOpen`.",
             List.of(
-                    UdlKey.of("failureRate", PERCENT, "Failure rate (%) that opens the breaker.", "50")
-                            .defaultValue(50),
-                    UdlKey.of("slowCallRate", PERCENT, "Slow-call rate (%) that opens the breaker.", "100")
-                            .defaultValue(100),
-                    UdlKey.of("slowCall", ValueKind.DURATION, "A call this long or longer is slow (whole seconds).",
-                            "2s").defaultValue("60s"),
-                    UdlKey.of("window", POSITIVE, "How many recent calls the rates are computed over.", "20")
-                            .defaultValue(100),
-                    UdlKey.of("minimumCalls", POSITIVE, "Calls needed in the window before the rates count; the "
-                            + "window size when absent.", "10"),
-                    UdlKey.of("halfOpenCalls", POSITIVE, "Probe calls let through when half open.", "3")
-                            .defaultValue(10),
-                    UdlKey.of("waitOpen", ValueKind.DURATION, "How long the breaker stays open before probing "
-                            + "(whole seconds).", "30s").defaultValue("60s")),
+                    BREAKER_FAILURE_RATE.key(), BREAKER_SLOW_CALL_RATE.key(), BREAKER_SLOW_CALL.key(),
+                    BREAKER_WINDOW.key(), BREAKER_MINIMUM_CALLS.key(), BREAKER_HALF_OPEN_CALLS.key(),
+                    BREAKER_WAIT_OPEN.key()),
             false);
 
     public static final Struct BULKHEAD = new Struct("bulkhead", "bulkhead",
             "Caps the calls in flight to each target of the route; a call over the cap fails at once.",
-            List.of(UdlKey.of("maxConcurrent", POSITIVE, "Calls in flight at most.", "10").asRequired()),
+            List.of(BULKHEAD_MAX.key()),
             false);
 
     public static final Struct FALLBACK = new Struct("fallback", "fallback",
