@@ -63,6 +63,11 @@ final class DefaultCompileContext implements CompileContext {
      * UDL text as Camel text ({@link Placeholders#toCamel}); each {@code ${env:NAME}} whose name says it is secret
      * ({@code DB_PASSWORD}) is noted, wherever the text comes from, so its value is masked at run time.
      */
+    @Override
+    public String camelText(String udlText) {
+        return toCamel(udlText);
+    }
+
     String toCamel(String udlText) {
         noteSecretEnvNames(udlText);
         return Placeholders.toCamel(udlText);

@@ -6,6 +6,12 @@ import io.unikernal.spi.adapter.SourceRole;
 import io.unikernal.spi.adapter.SystemUse;
 import io.unikernal.spi.adapter.TargetRole;
 import io.unikernal.plugins.Adapters;
+import io.unikernal.plugins.Language;
+import io.unikernal.plugins.StepKinds;
+import io.unikernal.spi.adapter.CompileContext;
+import io.unikernal.spi.section.SectionCompilation;
+import io.unikernal.spi.section.SectionKind;
+import io.unikernal.spi.step.StepCompilation;
 import io.unikernal.runtime.CaptureTarget;
 import io.unikernal.runtime.DeadLetterRecorder;
 import io.unikernal.runtime.ErrorReplyProcessor;
@@ -50,9 +56,18 @@ public final class UdlCompiler {
     static final String CEL = "cel";
 
     private final Adapters adapters;
+    private final Language language;
+    private final StepKinds stepKinds;
 
+    /** A compiler of the installed language (core and plug-in step and section kinds). */
     public UdlCompiler(Adapters adapters) {
+        this(adapters, Language.installed());
+    }
+
+    public UdlCompiler(Adapters adapters, Language language) {
         this.adapters = adapters;
+        this.language = language;
+        this.stepKinds = language.stepKinds();
     }
 
     /**
@@ -76,9 +91,31 @@ public final class UdlCompiler {
         for (RouteDecl route : doc.routes()) {
             guarded("route '" + route.name() + "' (" + route.pos() + ")", () -> routes.add(compileRoute(route, ctx)));
         }
+        for (SectionKind<?> kind : language.sectionKinds().all()) {
+            Object section = doc.sections().get(kind.name());
+            if (section != null) {
+                guarded("section '" + kind.name() + "'", () -> compileSection(kind, section, routes, ctx));
+            }
+        }
         routes.addAll(ctx.extraRoutes());
         listSecretEnvNames(doc, ctx);
         return new CompiledApp(doc.name(), ctx.routeConfigurations(), routes, ctx.beans(), ctx.properties());
+    }
+
+    /** A section's routes compile exactly as the routes written under {@code routes:}. */
+    private <M> void compileSection(SectionKind<M> kind, Object section, List<RouteDefinition> routes,
+            DefaultCompileContext ctx) {
+        kind.compile(kind.modelType().cast(section), new SectionCompilation() {
+            @Override
+            public CompileContext context() {
+                return ctx;
+            }
+
+            @Override
+            public void route(RouteDecl route) {
+                routes.add(compileRoute(route, ctx));
+            }
+        });
     }
 
     private static void guarded(String where, Runnable part) {
@@ -308,8 +345,11 @@ public final class UdlCompiler {
         return adapter;
     }
 
-    /** Compiles steps into a block; a filter nests the steps after it, because false means "stop here". */
-    private final class StepCompiler {
+    /**
+     * Compiles steps into a block, each by its kind; a kind that opens a block for the steps after it (a filter: false
+     * means "stop here") gets them, and the block is ended after them.
+     */
+    private final class StepCompiler implements StepCompilation {
         private final DefaultCompileContext ctx;
         private final RouteDecl decl;
         private final PolicyCompiler policies;
@@ -320,7 +360,18 @@ public final class UdlCompiler {
             this.policies = new PolicyCompiler(ctx);
         }
 
-        private void call(EndpointRef target, ProcessorDefinition<?> block) {
+        @Override
+        public CompileContext context() {
+            return ctx;
+        }
+
+        @Override
+        public RouteDecl route() {
+            return decl;
+        }
+
+        @Override
+        public void call(EndpointRef target, ProcessorDefinition<?> block) {
             idempotencyKey(target, decl.name() + "-call-" + target.system(), block, ctx);
             policies.guardedCall(decl, target, block, new PolicyCompiler.Delivery() {
                 @Override
@@ -335,150 +386,41 @@ public final class UdlCompiler {
             });
         }
 
-        void compile(List<Step> steps, ProcessorDefinition<?> block) {
-            for (int i = 0; i < steps.size(); i++) {
-                Step step = steps.get(i);
-                if (step instanceof Step.Filter filter) {
-                    ProcessorDefinition<?> inner = block.filter(cel(filter.condition().source()));
-                    compile(steps.subList(i + 1, steps.size()), inner);
-                    inner.end();
-                    return;
-                }
-                compileOne(step, block);
-            }
-        }
-
-        private void compileOne(Step step, ProcessorDefinition<?> block) {
-            if (step instanceof Step.Validate v) {
-                String name = "validate-" + v.schema();
-                ctx.addBean(name, ValidateProcessor.class,
-                        Map.of("spec", Specs.schemaJson(ctx.document().schemas().get(v.schema()))));
-                block.process(name);
-            } else if (step instanceof Step.Transform t) {
-                String name = ctx.uniqueName("transform");
-                ctx.addBean(name, TransformProcessor.class, Map.of("spec", Specs.transformJson(t)));
-                block.process(name);
-            } else if (step instanceof Step.Choose c) {
-                java.util.Optional<io.unikernal.routing.RuleTable> rules = decl.engine() == null
-                        ? java.util.Optional.empty() : EngineChoose.table(c);
-                ChoiceDefinition choice;
-                if (rules.isPresent()) {
-                    // the routing engine decides; a plain choice on its decision takes the branch
-                    block.to(EngineChoose.uri(decl.engine(), rules.get()));
-                    choice = block.choice();
-                    for (int i = 0; i < c.whens().size(); i++) {
-                        choice.when(new org.apache.camel.model.language.SimpleExpression("${header."
-                                + EngineChoose.DECISION_HEADER + "} == '" + EngineChoose.branch(i) + "'"));
-                        compile(c.whens().get(i).steps(), choice);
-                    }
-                } else {
-                    choice = block.choice();
-                    for (Step.When when : c.whens()) {
-                        choice.when(cel(when.condition().source()));
-                        compile(when.steps(), choice);
-                    }
-                }
-                if (c.otherwise() != null && !c.otherwise().isEmpty()) {
-                    choice.otherwise();
-                    compile(c.otherwise(), choice);
-                }
-                choice.end();
-            } else if (step instanceof Step.Split s) {
-                org.apache.camel.model.SplitDefinition split = block.split(cel(s.by().source()));
-                if (s.parallel() != null) {
-                    // a thread pool profile of exactly this many threads; synchronous so that async producers too
-                    // stay within it (Camel's split would otherwise hand off and start more)
-                    String pool = ctx.uniqueName(decl.name() + "-split-pool");
-                    String profile = "camel.threadpool.config[" + pool + "].";
-                    ctx.addProperty(profile + "id", pool);
-                    ctx.addProperty(profile + "poolSize", String.valueOf(s.parallel()));
-                    ctx.addProperty(profile + "maxPoolSize", String.valueOf(s.parallel()));
-                    ctx.addProperty(profile + "maxQueueSize", "-1");
-                    split.parallelProcessing().synchronous().executorService(pool);
-                }
-                compile(s.steps(), split);
-                split.end();
-            } else if (step instanceof Step.FanOut fan) {
-                compileFanOut(fan, block);
-            } else if (step instanceof Step.To to) {
-                compileTo(to, block);
-            } else if (step instanceof Step.Route r && r.adaptive() != null) {
-                compileAdaptive(r.adaptive(), block);
-            } else if (step instanceof Step.Route r) {
-                // the routing engine picks a target; a plain choice on its decision delivers there
-                io.unikernal.routing.RuleTable table = EngineChoose.table(r);
-                block.to(EngineChoose.uri(decl.engine() == null ? "auto" : decl.engine(), table));
-                ChoiceDefinition choice = block.choice();
-                for (String target : table.targets()) {
-                    choice.when(new org.apache.camel.model.language.SimpleExpression("${header."
-                            + EngineChoose.DECISION_HEADER + "} == '" + target + "'"));
-                    call(new EndpointRef(target, Map.of(), r.pos()), choice);
-                }
-                choice.end();
-            } else if (step instanceof Step.Log log) {
-                // a UDL reference becomes a placeholder resolved at start-up (and masked), not simple's own env:
-                block.log(ctx.toCamel(log.message()));
-            } else if (step instanceof Step.Filter) {
-                throw new IllegalStateException("filter is compiled by compile(List, block)");
-            }
-        }
-
         /**
          * A target call whose failure is recorded (see {@link TargetFailure}) instead of failing the message: the
          * step around it decides. Inside the doTry Camel's error handler leaves the failure to the doCatch.
          */
-        private void recordedCall(EndpointRef target, ProcessorDefinition<?> block) {
+        @Override
+        public void recordedCall(EndpointRef target, ProcessorDefinition<?> block) {
             ctx.addBean("target-failure", TargetFailure.class, Map.of());
             org.apache.camel.model.TryDefinition attempt = block.doTry();
             call(target, attempt);
             attempt.doCatch(Exception.class).process("target-failure");
         }
 
-        private void compileAdaptive(Step.Adaptive adaptive, ProcessorDefinition<?> block) {
-            String name = ctx.uniqueName("adaptive-" + decl.name());
-            ctx.addBean(name, AdaptiveLoadBalancer.class, Map.of(
-                    "route", decl.name(),
-                    "targets", String.join(",", adaptive.targets()),
-                    "smoothing", String.valueOf(adaptive.smoothing()),
-                    "explore", String.valueOf(adaptive.explore()),
-                    "downAfter", String.valueOf(adaptive.downAfter()),
-                    "probeAfterMillis", String.valueOf(adaptive.probeAfter().toMillis())));
-            org.apache.camel.model.LoadBalanceDefinition balance = block.loadBalance().custom(name);
-            for (String target : adaptive.targets()) {
-                recordedCall(new EndpointRef(target, Map.of(), adaptive.pos()), balance);
-            }
-            balance.end();
+        @Override
+        public org.apache.camel.model.language.ExpressionDefinition cel(String expression) {
+            return UdlCompiler.cel(expression);
         }
 
-        private void compileFanOut(Step.FanOut fan, ProcessorDefinition<?> block) {
-            String name = ctx.uniqueName("fan-out-" + decl.name());
-            ctx.addBean(name, FanOutJoin.class, Map.of(
-                    "route", decl.name(),
-                    "join", fan.join(),
-                    "needed", String.valueOf(fan.needed()),
-                    "timeoutMillis", String.valueOf(fan.timeout() == null ? 0 : fan.timeout().toMillis()),
-                    "targets", String.join(",", fan.targets().stream().map(EndpointRef::system).toList())));
-            org.apache.camel.model.LoadBalanceDefinition all = block.loadBalance().custom(name);
-            for (EndpointRef target : fan.targets()) {
-                recordedCall(target, all);
-            }
-            all.end();
+        @Override
+        public void steps(List<Step> steps, ProcessorDefinition<?> block) {
+            compile(steps, block);
         }
 
-        /** One target in line; several in parallel, after which the body is the one before the fan-out. */
-        private void compileTo(Step.To to, ProcessorDefinition<?> block) {
-            if (!to.parallel()) {
-                call(to.targets().get(0), block);
-                return;
+        void compile(List<Step> steps, ProcessorDefinition<?> block) {
+            for (int i = 0; i < steps.size(); i++) {
+                ProcessorDefinition<?> next = compileOne(steps.get(i), block);
+                if (next != block) {
+                    compile(steps.subList(i + 1, steps.size()), next);
+                    next.end();
+                    return;
+                }
             }
-            MulticastDefinition fanOut = block.multicast().parallelProcessing().stopOnException()
-                    .aggregationStrategy("#class:org.apache.camel.processor.aggregate.UseOriginalAggregationStrategy");
-            for (EndpointRef target : to.targets()) {
-                ProcessorDefinition<?> branch = fanOut.pipeline();
-                call(target, branch);
-                branch.end();
-            }
-            fanOut.end();
+        }
+
+        private <S extends Step> ProcessorDefinition<?> compileOne(S step, ProcessorDefinition<?> block) {
+            return stepKinds.of(step).compile(step, this, block);
         }
     }
 

@@ -148,7 +148,7 @@ final class UdlGenerator {
     }
 
     private Object shape(Shape shape, String key) {
-        Shape resolved = UdlSpec.resolve(shape);
+        Shape resolved = io.unikernal.plugins.Language.installed().resolve(shape);
         if (resolved instanceof Value v) {
             return value(v, key);
         }

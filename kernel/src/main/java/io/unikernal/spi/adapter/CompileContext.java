@@ -24,6 +24,12 @@ public interface CompileContext {
      */
     String text(OptionValue value, String fallback);
 
+    /**
+     * UDL text as Camel text: {@code ${env:...}} and {@code ${secret:...}} references become placeholders Camel
+     * resolves at start-up (their values masked), e.g. for a log line's template.
+     */
+    String camelText(String udlText);
+
     /** Like {@link #text} for a declared option of a system, falling back to the option's declared default. */
     default String text(SystemDecl system, Option<?> option) {
         return text(system.option(option.name()), option.text((io.unikernal.udl.model.OptionValue) null));

@@ -3,6 +3,7 @@ package io.unikernal.udl.check;
 import io.unikernal.expr.CelExpressions;
 import io.unikernal.expr.ExpressionProblem;
 import io.unikernal.udl.error.DidYouMean;
+import io.unikernal.spi.step.ExpressionScope;
 import io.unikernal.udl.error.Problems;
 import io.unikernal.udl.error.UdlMessages;
 import io.unikernal.udl.model.Expr;
@@ -23,16 +24,18 @@ import java.util.Map;
  * removed fields are gone. Before any validate only the syntax is checked. A validate of an unknown schema checks
  * against the schema its error suggests, if any.
  */
-final class ExpressionChecks {
+final class ExpressionChecks implements ExpressionScope {
 
     private final UdlDocument doc;
     private final Problems problems;
     private final Map<String, UdmSchema> schemas;
+    private final StepWalk walk;
 
-    ExpressionChecks(UdlDocument doc, Problems problems) {
+    ExpressionChecks(UdlDocument doc, Problems problems, StepWalk walk) {
         this.doc = doc;
         this.problems = problems;
         this.schemas = SchemaConversion.all(doc);
+        this.walk = walk;
     }
 
     void check() {
@@ -44,81 +47,37 @@ final class ExpressionChecks {
         }
     }
 
-    /** Checks the steps; returns the schema in scope after them. */
-    private UdmSchema steps(List<Step> steps, UdmSchema scope) {
+    /** Checks the steps, each by its kind; returns the schema in scope after them. */
+    @Override
+    public UdmSchema steps(List<Step> steps, UdmSchema scope) {
         UdmSchema current = scope;
         for (Step step : steps) {
-            if (step instanceof Step.Validate v) {
-                current = schema(v.schema());
-            } else if (step instanceof Step.Transform t) {
-                current = transform(t, current);
-            } else if (step instanceof Step.Filter f) {
-                condition(f.condition(), current, "filter");
-            } else if (step instanceof Step.Choose c) {
-                for (Step.When w : c.whens()) {
-                    condition(w.condition(), current, "when");
-                    steps(w.steps(), current);
-                }
-                steps(c.otherwise(), current);
-            } else if (step instanceof Step.Split s) {
-                value(s.by(), current);
-                steps(s.steps(), null);
-            } else if (step instanceof Step.Route r) {
-                for (Step.RouteRule rule : r.rules()) {
-                    condition(rule.when(), current, "when");
-                }
-            }
+            current = check(step, current);
         }
         return current;
+    }
+
+    private <S extends Step> UdmSchema check(S step, UdmSchema scope) {
+        return walk.kindOf(step).checkExpressions(step, scope, this);
     }
 
     /**
      * The schema a validate names or, when it names none that exists, the one its "did you mean" error suggests: the
      * expressions after it are still checked in this run, against what the user most likely meant.
      */
-    private UdmSchema schema(String name) {
+    @Override
+    public UdmSchema schema(String name) {
         UdmSchema named = schemas.get(name);
         return named != null ? named : DidYouMean.closest(name, schemas.keySet()).map(schemas::get).orElse(null);
     }
 
-    private UdmSchema transform(Step.Transform t, UdmSchema scope) {
-        Map<String, UdmField> fields = new LinkedHashMap<>();
-        if (scope != null) {
-            scope.fields().forEach(f -> fields.put(f.name(), f));
-            t.rename().forEach((from, to) -> {
-                UdmField f = fields.remove(from);
-                fields.put(to, f == null ? dyn(to) : withName(f, to));
-            });
-        }
-        t.set().values().forEach(e -> value(e, scope == null ? null : rebuild(scope, fields)));
-        if (scope == null) {
-            return null;
-        }
-        t.set().keySet().forEach(name -> fields.put(name, dyn(name)));
-        t.remove().forEach(fields::remove);
-        return rebuild(scope, fields);
-    }
-
-    private static UdmField dyn(String name) {
-        return UdmField.builder(name, FieldType.ANY).build();
-    }
-
-    private static UdmField withName(UdmField f, String name) {
-        return new UdmField(name, f.type(), f.required(), f.min(), f.max(), f.pattern(), f.enumValues(), null,
-                f.defaultValue(), f.description());
-    }
-
-    private static UdmSchema rebuild(UdmSchema scope, Map<String, UdmField> fields) {
-        UdmSchema.Builder b = UdmSchema.builder(scope.name(), scope.version());
-        fields.values().forEach(f -> b.field(withName(f, f.name())));
-        return b.build();
-    }
-
-    private void value(Expr expr, UdmSchema scope) {
+    @Override
+    public void value(Expr expr, UdmSchema scope) {
         report(expr, CelExpressions.analyse(expr.source(), scope).problems(), scope);
     }
 
-    private void condition(Expr expr, UdmSchema scope, String where) {
+    @Override
+    public void condition(Expr expr, UdmSchema scope, String where) {
         CelExpressions.CheckResult result = CelExpressions.analyse(expr.source(), scope);
         report(expr, result.problems(), scope);
         if (result.problems().isEmpty()) {

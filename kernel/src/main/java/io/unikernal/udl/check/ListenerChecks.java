@@ -29,11 +29,13 @@ final class ListenerChecks {
 
     private final UdlDocument doc;
     private final Adapters adapters;
+    private final StepWalk walk;
     private final Problems problems;
 
-    ListenerChecks(UdlDocument doc, Adapters adapters, Problems problems) {
+    ListenerChecks(UdlDocument doc, Adapters adapters, StepWalk walk, Problems problems) {
         this.doc = doc;
         this.adapters = adapters;
+        this.walk = walk;
         this.problems = problems;
     }
 
@@ -135,7 +137,7 @@ final class ListenerChecks {
         List<List<Edge>> edges = new ArrayList<>();
         for (RouteDecl r : routes) {
             List<Edge> out = new ArrayList<>();
-            for (EndpointRef target : StepWalk.targets(r)) {
+            for (EndpointRef target : walk.targets(r)) {
                 Optional<Channel> fed = fed(target);
                 for (int k = 0; fed.isPresent() && k < consumedChannels.size(); k++) {
                     if (consumedChannels.get(k).sameAddress(fed.get())) {

@@ -2,6 +2,10 @@ package io.unikernal.udl.check;
 
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.plugins.Adapters;
+import io.unikernal.plugins.Language;
+import io.unikernal.spi.section.SectionChecks;
+import io.unikernal.spi.section.SectionKind;
+import io.unikernal.spi.step.StepChecks;
 import io.unikernal.udl.error.Problems;
 import io.unikernal.udl.error.UdlMessages;
 import io.unikernal.udl.model.EndpointRef;
@@ -26,9 +30,17 @@ import java.util.Map;
 public final class SemanticChecker {
 
     private final Adapters adapters;
+    private final Language language;
+    private final StepWalk walk;
 
     public SemanticChecker(Adapters adapters) {
+        this(adapters, Language.installed());
+    }
+
+    public SemanticChecker(Adapters adapters, Language language) {
         this.adapters = adapters;
+        this.language = language;
+        this.walk = new StepWalk(language.stepKinds());
     }
 
     public void check(UdlDocument doc, Problems problems) {
@@ -46,9 +58,44 @@ public final class SemanticChecker {
         for (TestDecl test : doc.tests()) {
             checkTest(doc, test, problems);
         }
-        new ListenerChecks(doc, adapters, problems).check();
-        new ExpressionChecks(doc, problems).check();
+        checkSections(doc, problems);
+        new ListenerChecks(doc, adapters, walk, problems).check();
+        new ExpressionChecks(doc, problems, walk).check();
         new SecretChecks(problems).check(doc);
+    }
+
+    /** Each plug-in section of the file, by its kind. */
+    private void checkSections(UdlDocument doc, Problems problems) {
+        for (SectionKind<?> kind : language.sectionKinds().all()) {
+            Object model = doc.sections().get(kind.name());
+            if (model != null) {
+                checkSection(kind, model, doc, problems);
+            }
+        }
+    }
+
+    private <M> void checkSection(SectionKind<M> kind, Object model, UdlDocument doc, Problems problems) {
+        kind.check(kind.modelType().cast(model), new SectionChecks() {
+            @Override
+            public UdlDocument document() {
+                return doc;
+            }
+
+            @Override
+            public Problems problems() {
+                return problems;
+            }
+
+            @Override
+            public boolean useAsSource(EndpointRef source) {
+                return use(doc, source, true, problems) != null;
+            }
+
+            @Override
+            public boolean useAsTarget(EndpointRef target) {
+                return use(doc, target, false, problems) != null;
+            }
+        });
     }
 
     private Adapter adapterOf(SystemDecl system) {
@@ -81,56 +128,32 @@ public final class SemanticChecker {
         if (route.from() != null) {
             source = use(doc, route.from(), true, problems);
         }
-        StepWalk.forEach(route.steps(), step -> {
-            if (step instanceof Step.To to) {
-                to.targets().forEach(t -> use(doc, t, false, problems));
-            } else if (step instanceof Step.Validate v && v.schema() != null && !doc.schemas().containsKey(v.schema())) {
-                problems.add(UdlMessages.unknownSchema(v.schemaPos(), v.schema(), doc.schemas().keySet()));
-            } else if (step instanceof Step.Split split && split.steps().isEmpty()) {
-                problems.add(UdlMessages.emptyBranch(split.pos()));
-            } else if (step instanceof Step.FanOut fan) {
-                fan.targets().forEach(t -> use(doc, t, false, problems));
-                if (fan.targets().size() < 2) {
-                    problems.add(UdlMessages.tooFewTargets(fan.pos(), "a fanOut", 2, fan.targets().size()));
-                } else if (fan.needed() > fan.targets().size()) {
-                    problems.add(UdlMessages.tooFewTargets(fan.pos(), "a quorum of " + fan.needed(), fan.needed(),
-                            fan.targets().size()));
-                }
-            } else if (step instanceof Step.Route r) {
-                r.rules().forEach(rule -> use(doc, new EndpointRef(rule.to(), Map.of(), rule.pos()), false, problems));
-                r.weights().forEach(w -> use(doc, new EndpointRef(w.to(), Map.of(), w.pos()), false, problems));
-                if (r.adaptive() != null) {
-                    r.adaptive().targets().forEach(t -> use(doc, new EndpointRef(t, Map.of(), r.adaptive().pos()),
-                            false, problems));
-                    if (!r.rules().isEmpty() || !r.weights().isEmpty()) {
-                        problems.add(UdlMessages.conflictingKeys(r.adaptive().pos(), "adaptive",
-                                r.rules().isEmpty() ? "weights" : "rules", "an adaptive route step chooses by "
-                                        + "measurement alone: put rules in a choose before it, drop weights"));
-                    } else if (r.adaptive().targets().size() < 2) {
-                        problems.add(UdlMessages.tooFewTargets(r.adaptive().pos(), "adaptive routing", 2,
-                                r.adaptive().targets().size()));
-                    }
-                } else if (r.rules().isEmpty() && r.weights().isEmpty()) {
-                    problems.add(UdlMessages.emptyBranch(r.pos()));
-                }
-                if (r.key() != null) {
-                    try {
-                        io.unikernal.compile.EngineChoose.weightKey(r.key());
-                    } catch (IllegalArgumentException e) {
-                        problems.add(UdlMessages.badFieldPath(r.pos(), "key", e.getMessage()));
-                    }
-                }
-                r.rules().stream().filter(rule -> io.unikernal.expr.CelToRules.conditions(rule.when().source()).isEmpty())
-                        .forEach(rule -> problems.add(UdlMessages.routeRuleNotSimple(rule.when().pos())));
-            } else if (step instanceof Step.Choose choose && route.engine() != null
-                    && !io.unikernal.compile.EngineChoose.runsOnEngine(choose)) {
-                problems.add(UdlMessages.engineFallback(choose.pos(), route.name(), route.engine()));
+        StepChecks checks = new StepChecks() {
+            @Override
+            public UdlDocument document() {
+                return doc;
             }
-        });
+
+            @Override
+            public RouteDecl route() {
+                return route;
+            }
+
+            @Override
+            public Problems problems() {
+                return problems;
+            }
+
+            @Override
+            public boolean useAsTarget(EndpointRef target) {
+                return use(doc, target, false, problems) != null;
+            }
+        };
+        walk.forEach(route.steps(), step -> checkStep(step, checks));
         Path udlFile = Path.of(doc.file()).toAbsolutePath();
         PolicyChecks policyChecks = new PolicyChecks(udlFile.getParent() == null ? Path.of(".") : udlFile.getParent(),
                 problems);
-        for (EndpointRef target : StepWalk.targets(route)) {
+        for (EndpointRef target : walk.targets(route)) {
             if (target.policy() != null && target != route.deadLetter()) {
                 policyChecks.checkTarget(target.policy(), ref -> use(doc, ref, false, problems));
             }
@@ -157,6 +180,10 @@ public final class SemanticChecker {
                         source.name()));
             }
         }
+    }
+
+    private <S extends Step> void checkStep(S step, StepChecks checks) {
+        walk.kindOf(step).check(step, checks);
     }
 
     /** Checks one use of a system; returns its adapter when the use is valid so far. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.plugins.Adapters;
+import io.unikernal.plugins.Language;
 import io.unikernal.udl.spec.Option;
 import io.unikernal.udl.spec.References;
 import io.unikernal.udl.spec.Shape;
@@ -37,9 +38,15 @@ public final class UdlJsonSchemaGenerator {
     private static final String DURATION_REGEX = "^[0-9]+(ms|s|m|h|d)$";
 
     private final Adapters adapters;
+    private final Language language;
 
     public UdlJsonSchemaGenerator(Adapters adapters) {
+        this(adapters, Language.installed());
+    }
+
+    public UdlJsonSchemaGenerator(Adapters adapters, Language language) {
         this.adapters = adapters;
+        this.language = language;
     }
 
     public ObjectNode generate() {
@@ -49,9 +56,9 @@ public final class UdlJsonSchemaGenerator {
         root.put("title", "UDL v" + UdlSpec.VERSION);
         root.put("description", "Unikernal Definition Language. Generated from the UDL spec and the installed "
                 + "adapters by io.unikernal.udl.doc.UdlJsonSchemaGenerator; do not edit.");
-        root.setAll(struct(UdlSpec.DOCUMENT));
+        root.setAll(struct(language.document()));
         ObjectNode defs = root.putObject("$defs");
-        UdlSpec.definitions().forEach((id, shape) -> defs.set(id, shape(shape)));
+        language.definitions().forEach((id, shape) -> defs.set(id, shape(shape)));
         defs.set("system", system());
         defs.set("source", endpoint(Role.SOURCE));
         defs.set("target", endpoint(Role.TARGET));

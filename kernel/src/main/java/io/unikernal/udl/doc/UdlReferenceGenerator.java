@@ -2,6 +2,7 @@ package io.unikernal.udl.doc;
 
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.plugins.Adapters;
+import io.unikernal.plugins.Language;
 import io.unikernal.udl.error.UdlErrorCode;
 import io.unikernal.spi.adapter.Capability;
 import io.unikernal.udl.error.ProblemCode;
@@ -25,9 +26,15 @@ import java.util.List;
 public final class UdlReferenceGenerator {
 
     private final Adapters adapters;
+    private final Language language;
 
     public UdlReferenceGenerator(Adapters adapters) {
+        this(adapters, Language.installed());
+    }
+
+    public UdlReferenceGenerator(Adapters adapters, Language language) {
         this.adapters = adapters;
+        this.language = language;
     }
 
     public String generate() {
@@ -47,7 +54,7 @@ public final class UdlReferenceGenerator {
                 ignored).
 
                 """);
-        for (Struct struct : UdlSpec.structs()) {
+        for (Struct struct : language.structs()) {
             section(md, struct);
         }
         md.append("## Systems and endpoints\n\n");

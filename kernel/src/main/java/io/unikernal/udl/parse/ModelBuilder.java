@@ -1,5 +1,8 @@
 package io.unikernal.udl.parse;
 
+import io.unikernal.plugins.Language;
+import io.unikernal.spi.section.SectionKind;
+import io.unikernal.spi.step.StepKind;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.Expr;
 import io.unikernal.udl.model.FieldDecl;
@@ -35,9 +38,11 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class ModelBuilder {
 
     private final String file;
+    private final Language language;
 
-    ModelBuilder(String file) {
+    ModelBuilder(String file, Language language) {
         this.file = file;
+        this.language = language;
     }
 
     UdlDocument build(MappingNode root) {
@@ -68,9 +73,19 @@ final class ModelBuilder {
                 tests.add(test(map));
             }
         }
+        Map<String, Object> sections = new LinkedHashMap<>();
+        for (SectionKind<?> kind : language.sectionKinds().all()) {
+            NodeTuple tuple = Nodes.entries(root).get(kind.name());
+            if (tuple != null && !Nodes.isNull(tuple.getValueNode())) {
+                Object model = kind.bind(new NodeInput(this, tuple.getValueNode(), pos(tuple.getKeyNode())));
+                if (model != null) {
+                    sections.put(kind.name(), model);
+                }
+            }
+        }
         return new UdlDocument(file, udl == null ? 0 : udl.intValue(), string(Nodes.value(root, "name")),
                 Collections.unmodifiableMap(systems), Collections.unmodifiableMap(schemas), List.copyOf(routes),
-                List.copyOf(tests));
+                List.copyOf(tests), Collections.unmodifiableMap(sections));
     }
 
     private SystemDecl system(String name, SourcePos pos, MappingNode map) {
@@ -92,7 +107,7 @@ final class ModelBuilder {
     }
 
     private SchemaDecl schema(String name, SourcePos pos, MappingNode map) {
-        Long version = integer(Nodes.value(map, "version"));
+        Integer version = Nodes.read(map, UdlSpec.SCHEMA_VERSION);
         Map<String, FieldDecl> fields = new LinkedHashMap<>();
         for (NodeTuple t : tuples(Nodes.value(map, "fields"))) {
             if (t.getValueNode() instanceof MappingNode f) {
@@ -100,7 +115,7 @@ final class ModelBuilder {
                 fields.putIfAbsent(field, field(field, pos(t.getKeyNode()), f));
             }
         }
-        return new SchemaDecl(name, version == null ? 1 : version.intValue(), Collections.unmodifiableMap(fields),
+        return new SchemaDecl(name, version, Collections.unmodifiableMap(fields),
                 pos);
     }
 
@@ -141,7 +156,7 @@ final class ModelBuilder {
     }
 
     /** The endpoints a from/to/deadLetter value names: one, several (a fan-out), or none when malformed. */
-    private List<EndpointRef> endpoints(Node node) {
+    List<EndpointRef> endpoints(Node node) {
         List<EndpointRef> refs = new ArrayList<>();
         if (node instanceof SequenceNode seq) {
             seq.getValue().forEach(item -> {
@@ -162,161 +177,20 @@ final class ModelBuilder {
         return refs;
     }
 
-    private List<Step> steps(Node node) {
+    /** The steps of a list, each bound by its kind; a step whose kind is unknown or that is malformed is left out. */
+    List<Step> steps(Node node) {
         List<Step> steps = new ArrayList<>();
         for (Node item : items(node)) {
             if (item instanceof MappingNode map && map.getValue().size() == 1) {
                 NodeTuple t = map.getValue().get(0);
-                Step step = step(Nodes.keyText(t), t.getValueNode(), pos(map));
+                StepKind<?> kind = language.stepKinds().get(Nodes.keyText(t));
+                Step step = kind == null ? null : kind.bind(new NodeInput(this, t.getValueNode(), pos(map)));
                 if (step != null) {
                     steps.add(step);
                 }
             }
         }
         return List.copyOf(steps);
-    }
-
-    private Step step(String kind, Node value, SourcePos pos) {
-        switch (kind) {
-            case "validate":
-                return value instanceof ScalarNode s && Tag.STR.equals(s.getTag())
-                        ? new Step.Validate(s.getValue(), pos, pos(s)) : null;
-            case "transform":
-                return value instanceof MappingNode map ? transform(map, pos) : null;
-            case "filter": {
-                Expr condition = expr(value);
-                return condition == null ? null : new Step.Filter(condition, pos);
-            }
-            case "choose":
-                return value instanceof SequenceNode seq ? choose(seq, pos) : null;
-            case "split": {
-                if (!(value instanceof MappingNode map)) {
-                    return null;
-                }
-                Expr by = expr(Nodes.value(map, "by"));
-                Long parallel = integer(Nodes.value(map, "parallel"));
-                return by == null ? null : new Step.Split(by, steps(Nodes.value(map, "steps")),
-                        parallel == null || parallel < 1 || parallel > 1000 ? null : parallel.intValue(), pos);
-            }
-            case "fanOut": {
-                if (!(value instanceof MappingNode map)) {
-                    return null;
-                }
-                List<EndpointRef> targets = endpoints(Nodes.value(map, "to"));
-                String join = string(Nodes.value(map, "join"));
-                Long quorum = integer(Nodes.value(map, "quorum"));
-                return targets.isEmpty() ? null : new Step.FanOut(List.copyOf(targets),
-                        join == null || !List.of("all", "first", "quorum").contains(join) ? "all" : join,
-                        quorum == null || quorum < 1 || quorum > 1000 ? null : quorum.intValue(),
-                        io.unikernal.udl.spec.Durations.parse(string(Nodes.value(map, "timeout"))), pos);
-            }
-            case "to": {
-                List<EndpointRef> targets = endpoints(value);
-                return targets.isEmpty() ? null : new Step.To(List.copyOf(targets), pos);
-            }
-            case "log": {
-                Expr text = expr(value);
-                return text == null ? null : new Step.Log(text, pos);
-            }
-            case "route":
-                return value instanceof MappingNode map ? routeStep(map, pos) : null;
-            default:
-                return null;
-        }
-    }
-
-    private Step.Route routeStep(MappingNode map, SourcePos pos) {
-        List<Step.RouteRule> rules = new ArrayList<>();
-        for (Node item : items(Nodes.value(map, "rules"))) {
-            if (item instanceof MappingNode rule) {
-                Expr when = expr(Nodes.value(rule, "when"));
-                String to = string(Nodes.value(rule, "to"));
-                if (when != null && to != null) {
-                    rules.add(new Step.RouteRule(when, to, pos(rule)));
-                }
-            }
-        }
-        List<Step.Weighted> weights = new ArrayList<>();
-        for (Node item : items(Nodes.value(map, "weights"))) {
-            if (item instanceof MappingNode weighted) {
-                String to = string(Nodes.value(weighted, "to"));
-                Long weight = integer(Nodes.value(weighted, "weight"));
-                if (to != null && weight != null && weight > 0 && weight <= 1_000_000) {
-                    weights.add(new Step.Weighted(to, weight.intValue(), pos(weighted)));
-                }
-            }
-        }
-        Step.Adaptive adaptive = Nodes.value(map, "adaptive") instanceof MappingNode a ? adaptive(a) : null;
-        return new Step.Route(List.copyOf(rules), List.copyOf(weights), string(Nodes.value(map, "key")), adaptive,
-                pos);
-    }
-
-    private Step.Adaptive adaptive(MappingNode map) {
-        List<String> targets = new ArrayList<>();
-        for (Node item : items(Nodes.value(map, "targets"))) {
-            String target = string(item);
-            if (target != null) {
-                targets.add(target);
-            }
-        }
-        java.time.Duration probeAfter = io.unikernal.udl.spec.Durations.parse(string(Nodes.value(map, "probeAfter")));
-        return new Step.Adaptive(List.copyOf(targets), intOr(map, "smoothing", 30), intOr(map, "explore", 5),
-                intOr(map, "downAfter", 3), probeAfter == null ? java.time.Duration.ofSeconds(5) : probeAfter, pos(map));
-    }
-
-    private int intOr(MappingNode map, String key, int fallback) {
-        Long value = integer(Nodes.value(map, key));
-        return value == null || value > Integer.MAX_VALUE ? fallback : value.intValue();
-    }
-
-    private Step.Transform transform(MappingNode map, SourcePos pos) {
-        Map<String, Expr> set = new LinkedHashMap<>();
-        for (NodeTuple t : tuples(Nodes.value(map, "set"))) {
-            Expr e = expr(t.getValueNode());
-            if (e != null) {
-                set.putIfAbsent(Nodes.keyText(t), e);
-            }
-        }
-        List<String> remove = new ArrayList<>();
-        for (Node item : items(Nodes.value(map, "remove"))) {
-            String s = string(item);
-            if (s != null) {
-                remove.add(s);
-            }
-        }
-        Map<String, String> rename = new LinkedHashMap<>();
-        for (NodeTuple t : tuples(Nodes.value(map, "rename"))) {
-            String to = string(t.getValueNode());
-            if (to != null) {
-                rename.putIfAbsent(Nodes.keyText(t), to);
-            }
-        }
-        return new Step.Transform(Collections.unmodifiableMap(set), List.copyOf(remove),
-                Collections.unmodifiableMap(rename), pos);
-    }
-
-    private Step.Choose choose(SequenceNode seq, SourcePos pos) {
-        List<Step.When> whens = new ArrayList<>();
-        List<Step> otherwise = null;
-        for (Node item : seq.getValue()) {
-            if (!(item instanceof MappingNode branch)) {
-                continue;
-            }
-            Node otherwiseNode = Nodes.value(branch, "otherwise");
-            Expr condition = expr(Nodes.value(branch, "when"));
-            if (condition != null) {
-                List<Step> steps = new ArrayList<>(steps(Nodes.value(branch, "steps")));
-                Node to = Nodes.value(branch, "to");
-                List<EndpointRef> targets = endpoints(to);
-                if (!targets.isEmpty()) {
-                    steps.add(new Step.To(List.copyOf(targets), pos(Nodes.entries(branch).get("to").getKeyNode())));
-                }
-                whens.add(new Step.When(condition, List.copyOf(steps), pos(branch)));
-            } else if (otherwiseNode != null && otherwise == null) {
-                otherwise = steps(otherwiseNode);
-            }
-        }
-        return new Step.Choose(List.copyOf(whens), otherwise == null ? List.of() : otherwise, pos);
     }
 
     private TestDecl test(MappingNode map) {
@@ -359,7 +233,7 @@ final class ModelBuilder {
 
     // ---- lenient scalar readers
 
-    private Expr expr(Node node) {
+    Expr expr(Node node) {
         if (!(node instanceof ScalarNode s) || Nodes.isNull(s)) {
             return null;
         }
@@ -391,7 +265,7 @@ final class ModelBuilder {
         return node instanceof SequenceNode seq ? seq.getValue() : List.of();
     }
 
-    private SourcePos pos(Node node) {
+    SourcePos pos(Node node) {
         return Nodes.pos(file, node);
     }
 }

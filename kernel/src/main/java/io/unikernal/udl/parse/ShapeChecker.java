@@ -1,6 +1,7 @@
 package io.unikernal.udl.parse;
 
 import io.unikernal.plugins.Adapters;
+import io.unikernal.plugins.Language;
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.udl.error.DidYouMean;
 import io.unikernal.udl.error.Problems;
@@ -44,26 +45,28 @@ final class ShapeChecker {
 
     private final String file;
     private final Adapters adapters;
+    private final Language language;
     private final Problems problems;
     private final boolean allowLiteralSecrets;
     private final Map<String, String> adapterOfSystem = new HashMap<>();
     private final List<Runnable> endpointOptionChecks = new ArrayList<>();
 
-    ShapeChecker(String file, Adapters adapters, Problems problems, boolean allowLiteralSecrets) {
+    ShapeChecker(String file, Adapters adapters, Language language, Problems problems, boolean allowLiteralSecrets) {
         this.file = file;
         this.adapters = adapters;
+        this.language = language;
         this.problems = problems;
         this.allowLiteralSecrets = allowLiteralSecrets;
     }
 
     void check(MappingNode root) {
-        checkStruct(root, UdlSpec.DOCUMENT, "the file");
+        checkStruct(root, language.document(), "the file");
         // the options of a use need the adapter of its system, known once every system was read (and repaired)
         endpointOptionChecks.forEach(Runnable::run);
     }
 
     private void check(Node node, Shape shape, String key, String example) {
-        Shape resolved = UdlSpec.resolve(shape);
+        Shape resolved = language.resolve(shape);
         if (resolved instanceof Value v) {
             checkValue(node, v, key, example, false);
         } else if (resolved instanceof Struct s) {

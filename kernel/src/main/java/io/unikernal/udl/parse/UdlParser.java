@@ -1,6 +1,7 @@
 package io.unikernal.udl.parse;
 
 import io.unikernal.plugins.Adapters;
+import io.unikernal.plugins.Language;
 import io.unikernal.udl.check.SemanticChecker;
 import io.unikernal.udl.error.ProblemList;
 import io.unikernal.udl.error.UdlError;
@@ -27,14 +28,21 @@ public final class UdlParser {
     private static final Logger LOG = LoggerFactory.getLogger(UdlParser.class);
 
     private final Adapters adapters;
+    private final Language language;
     private final boolean allowLiteralSecrets;
 
+    /** A parser of the installed language (core and plug-in step and section kinds) for these adapters. */
     public UdlParser(Adapters adapters) {
-        this(adapters, false);
+        this(adapters, Language.installed(), false);
     }
 
-    private UdlParser(Adapters adapters, boolean allowLiteralSecrets) {
+    public UdlParser(Adapters adapters, Language language) {
+        this(adapters, language, false);
+    }
+
+    private UdlParser(Adapters adapters, Language language, boolean allowLiteralSecrets) {
         this.adapters = adapters;
+        this.language = language;
         this.allowLiteralSecrets = allowLiteralSecrets;
     }
 
@@ -44,7 +52,7 @@ public final class UdlParser {
      * could then allow itself.
      */
     public UdlParser allowingLiteralSecrets(boolean allow) {
-        return new UdlParser(adapters, allow);
+        return new UdlParser(adapters, language, allow);
     }
 
     public ParseResult parse(Path file) {
@@ -70,9 +78,9 @@ public final class UdlParser {
             return new ParseResult(null, problems.sorted());
         }
         new TreeChecks(fileName, problems).walk(root);
-        new ShapeChecker(fileName, adapters, problems, allowLiteralSecrets).check(root);
-        UdlDocument document = new ModelBuilder(fileName).build(root);
-        new SemanticChecker(adapters).check(document, problems);
+        new ShapeChecker(fileName, adapters, language, problems, allowLiteralSecrets).check(root);
+        UdlDocument document = new ModelBuilder(fileName, language).build(root);
+        new SemanticChecker(adapters, language).check(document, problems);
         return new ParseResult(document, problems.sorted());
     }
 

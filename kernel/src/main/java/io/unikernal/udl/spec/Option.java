@@ -112,7 +112,9 @@ public final class Option<T> {
         if (parsed == null) {
             throw new IllegalArgumentException("default '" + text + "' of option '" + name() + "' does not parse");
         }
-        return with(key.defaultValue(type == String.class || type == Duration.class ? text : parsed));
+        Object asDeclared = type == String.class || type == Duration.class ? text
+                : parsed instanceof Double d && d == Math.rint(d) && !text.contains(".") ? (Object) d.longValue() : parsed;
+        return with(key.defaultValue(asDeclared));
     }
 
     /** Restricts the value to these (for a STRING option, reported as BAD_VALUE with a did-you-mean). */

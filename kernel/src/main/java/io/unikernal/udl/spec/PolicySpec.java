@@ -31,7 +31,7 @@ public final class PolicySpec {
             .description("The delay before the first retry.").example("100ms");
     public static final Option<java.time.Duration> RETRY_MAX = Option.duration("max").defaultText("10s")
             .description("The longest delay between attempts.").example("5s");
-    public static final Option<Double> RETRY_MULTIPLIER = Option.number("multiplier").defaultValue(2.0)
+    public static final Option<Double> RETRY_MULTIPLIER = Option.number("multiplier").defaultText("2")
             .description("Each delay is the previous times this.").example("2");
     public static final Option<Boolean> RETRY_JITTER = Option.bool("jitter").defaultValue(true)
             .description("Randomise each delay by ±15% so callers do not retry in step.").example("true");

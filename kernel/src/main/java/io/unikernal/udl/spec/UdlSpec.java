@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one declaration of UDL v8: every section, key and step kind with its shape, description and example. The
- * parser checks files against it, {@code UdlJsonSchemaGenerator} and {@code UdlReferenceGenerator} are generated
- * from it. Adapter options are not here: each installed {@link io.unikernal.spi.adapter.Adapter} declares its own.
+ * The kernel's declaration of UDL v8: every fixed section and key with its shape, description and example, and the
+ * shapes of the core steps. The installed step and section kinds add theirs ({@code io.unikernal.plugins.Language}
+ * assembles the whole language, which the parser checks files against and the JSON Schema and reference doc are
+ * generated from); adapter options are declared by each installed adapter.
  */
 public final class UdlSpec {
 
@@ -30,7 +31,42 @@ public final class UdlSpec {
     private static final Value STRING = Value.of(ValueKind.STRING);
     private static final Value IDENTIFIER = Value.of(ValueKind.STRING).named(NameRule.IDENTIFIER);
     private static final Value EXPRESSION = Value.of(ValueKind.EXPRESSION);
-    private static final Ref STEPS = new Ref("steps");
+    /** The list of steps of a route or branch, resolved against the installed step kinds. */
+    public static final Ref STEPS_REF = new Ref("steps");
+    private static final Ref STEPS = STEPS_REF;
+
+    public static final Option<Integer> SPLIT_PARALLEL = Option.integer("parallel").range(1, 1000)
+            .description("How many elements run at once (bounded concurrency, a pool of this many threads per split);"
+                    + " one after another when absent. An element that fails goes to the dead-letter destination on "
+                    + "its own; the others go on.").example("4");
+
+    public static final Option<String> FAN_OUT_JOIN = Option.string("join").allowed("all", "first", "quorum")
+            .defaultValue("all").description("What must succeed: all targets, the first one, or a quorum.")
+            .example("quorum");
+    public static final Option<Integer> FAN_OUT_QUORUM = Option.integer("quorum").range(1, 1000)
+            .description("Successes needed with join: quorum; a majority of the targets when absent.").example("2");
+    public static final Option<java.time.Duration> FAN_OUT_TIMEOUT = Option.duration("timeout")
+            .description("How long to wait for the replies; a target that has not answered by then counts as "
+                    + "failed.").example("2s");
+
+    public static final Option<Integer> WEIGHT = Option.integer("weight").range(1, 1_000_000).required()
+            .description("Its share (1..1000000).").example("3");
+
+    public static final Option<Integer> ADAPTIVE_SMOOTHING = Option.integer("smoothing").range(1, 100)
+            .defaultValue(30).description("How much the newest call counts in the moving averages, in % (higher "
+                    + "reacts faster).").example("30");
+    public static final Option<Integer> ADAPTIVE_EXPLORE = Option.integer("explore").range(0, 20).defaultValue(5)
+            .description("The share of messages (%) each healthy target keeps getting however slow it is, so its "
+                    + "recovery is noticed.").example("5");
+    public static final Option<Integer> ADAPTIVE_DOWN_AFTER = Option.integer("downAfter").range(1, 1000)
+            .defaultValue(3).description("Failures in a row that take a target out.").example("3");
+    public static final Option<java.time.Duration> ADAPTIVE_PROBE_AFTER = Option.duration("probeAfter")
+            .defaultText("5s").description("How long a target that is out rests before one message tries it again.")
+            .example("5s");
+
+    public static final Option<Integer> SCHEMA_VERSION = Option.integer("version").range(1, Integer.MAX_VALUE)
+            .defaultValue(1).description("The schema's version, 1 or more; messages of older versions are migrated "
+                    + "(renamedFrom, default).").example("2");
 
     public static final Struct REPLY = new Struct("reply", "reply",
             "The reply a request/reply source (http) sends back at the end of the route. Without it the caller gets "
@@ -75,10 +111,7 @@ public final class UdlSpec {
             List.of(
                     UdlKey.of("by", EXPRESSION, "A CEL expression yielding a list.", "items").asRequired(),
                     UdlKey.of("steps", STEPS, "The steps run for each element.", "[{to: lines}]").asRequired(),
-                    UdlKey.of("parallel", Value.of(ValueKind.INTEGER).range(1, 1000, UdlErrorCode.BAD_VALUE),
-                            "How many elements run at once (bounded concurrency, a pool of this many threads per "
-                                    + "split); one after another when absent. An element that fails goes to the "
-                                    + "dead-letter destination on its own; the others go on.", "4")),
+                    SPLIT_PARALLEL.key()),
             false);
 
     public static final Struct FAN_OUT = new Struct("fanOut", "fan-out step",
@@ -89,13 +122,7 @@ public final class UdlSpec {
             List.of(
                     UdlKey.of("to", new Endpoint(Role.TARGET, true), "The targets, two or more.",
                             "[eu-api, us-api, asia-api]").asRequired(),
-                    UdlKey.of("join", Value.of(ValueKind.STRING).allowed(List.of("all", "first", "quorum"),
-                            UdlErrorCode.BAD_VALUE), "What must succeed: all targets, the first one, or a quorum.",
-                            "quorum").defaultValue("all"),
-                    UdlKey.of("quorum", Value.of(ValueKind.INTEGER).range(1, 1000, UdlErrorCode.BAD_VALUE),
-                            "Successes needed with join: quorum; a majority of the targets when absent.", "2"),
-                    UdlKey.of("timeout", ValueKind.DURATION, "How long to wait for the replies; a target that has not "
-                            + "answered by then counts as failed.", "2s")),
+                    FAN_OUT_JOIN.key(), FAN_OUT_QUORUM.key(), FAN_OUT_TIMEOUT.key()),
             false);
 
     public static final Struct ROUTE_RULE = new Struct("routeRule", "route rule",
@@ -110,8 +137,7 @@ public final class UdlSpec {
             "A target of a route step with its share of the messages no rule picked.",
             List.of(
                     UdlKey.of("to", Value.of(ValueKind.SYSTEM_REF), "The target.", "primary").asRequired(),
-                    UdlKey.of("weight", Value.of(ValueKind.INTEGER).range(1, 1_000_000, UdlErrorCode.BAD_VALUE),
-                            "Its share (1..1000000).", "3").asRequired()),
+                    WEIGHT.key()),
             false);
 
     public static final Struct ADAPTIVE = new Struct("adaptive", "adaptive choice",
@@ -125,16 +151,8 @@ public final class UdlSpec {
             List.of(
                     UdlKey.of("targets", new ListOf(Value.of(ValueKind.SYSTEM_REF)), "The targets, two or more.",
                             "[eu-api, us-api]").asRequired(),
-                    UdlKey.of("smoothing", Value.of(ValueKind.INTEGER).range(1, 100, UdlErrorCode.BAD_VALUE),
-                            "How much the newest call counts in the moving averages, in % (higher reacts faster).",
-                            "30").defaultValue(30),
-                    UdlKey.of("explore", Value.of(ValueKind.INTEGER).range(0, 20, UdlErrorCode.BAD_VALUE),
-                            "The share of messages (%) each healthy target keeps getting however slow it is, so its "
-                                    + "recovery is noticed.", "5").defaultValue(5),
-                    UdlKey.of("downAfter", Value.of(ValueKind.INTEGER).range(1, 1000, UdlErrorCode.BAD_VALUE),
-                            "Failures in a row that take a target out.", "3").defaultValue(3),
-                    UdlKey.of("probeAfter", ValueKind.DURATION, "How long a target that is out rests before one "
-                            + "message tries it again.", "5s").defaultValue("5s")),
+                    ADAPTIVE_SMOOTHING.key(), ADAPTIVE_EXPLORE.key(), ADAPTIVE_DOWN_AFTER.key(),
+                    ADAPTIVE_PROBE_AFTER.key()),
             false);
 
     public static final Struct ROUTE_STEP = new Struct("route", "route step",
@@ -152,29 +170,8 @@ public final class UdlSpec {
                             "{targets: [eu-api, us-api]}")),
             false);
 
-    public static final Struct STEP = new Struct("step", "step",
-            "One step of a route: a map with exactly one key, the step's kind.",
-            List.of(
-                    UdlKey.of("validate", Value.of(ValueKind.SCHEMA_REF), "Checks the body against a schema "
-                            + "(migrating older versions first); invalid messages go to the dead-letter destination.",
-                            "Order"),
-                    UdlKey.of("transform", TRANSFORM, TRANSFORM.description(), "{set: {total: \"amount * 1.2\"}}"),
-                    UdlKey.of("filter", EXPRESSION, "A CEL condition; messages for which it is false end the route "
-                            + "here (normally, not as failures).", "\"amount > 0\""),
-                    UdlKey.of("choose", new ListOf(BRANCH), "Content-based routing: the first branch whose "
-                            + "condition holds runs; then the route continues.",
-                            "[{when: \"amount > 1000\", to: review}, {otherwise: [{to: db}]}]"),
-                    UdlKey.of("split", SPLIT, SPLIT.description(), "{by: items, steps: [{to: lines}]}"),
-                    UdlKey.of("to", new Endpoint(Role.TARGET, true), "Sends the message to a system; a list sends "
-                            + "to all of them in parallel (fan-out).", "[db, events]"),
-                    UdlKey.of("fanOut", FAN_OUT, FAN_OUT.description(),
-                            "{to: [a, b, c], join: quorum, quorum: 2}"),
-                    UdlKey.of("route", ROUTE_STEP, ROUTE_STEP.description(),
-                            "{weights: [{to: a, weight: 3}, {to: b, weight: 1}], key: id}"),
-                    UdlKey.of("log", STRING, "Writes a log line (Camel simple language, limited to "
-                            + LogTemplates.ALLOWED + "; anything else is refused: UDL-050).",
-                            "\"received ${body}\"")),
-            true);
+    /** What a step item is; the step struct's keys are the installed step kinds' ({@code plugins.Language}). */
+    public static final String STEP_DESCRIPTION = "One step of a route: a map with exactly one key, the step's kind.";
 
     public static final Struct FIELD = new Struct("field", "schema field", "One field of a schema.",
             List.of(
@@ -196,9 +193,7 @@ public final class UdlSpec {
 
     public static final Struct SCHEMA = new Struct("schema", "schema", "A versioned UDM schema of message bodies.",
             List.of(
-                    UdlKey.of("version", Value.of(ValueKind.INTEGER).range(1, Integer.MAX_VALUE, UdlErrorCode.BAD_VALUE),
-                            "The schema's version, 1 or more; messages of older "
-                            + "versions are migrated (renamedFrom, default).", "2").defaultValue(1),
+                    SCHEMA_VERSION.key(),
                     UdlKey.of("fields", new NamedMap("field", NameRule.FIELD, FIELD), "The fields, by name.",
                             "{id: {type: string, required: true}}").asRequired(),
                     UdlKey.of("description", ValueKind.STRING, "Free text for readers.", "\"An order\"")),
@@ -282,28 +277,9 @@ public final class UdlSpec {
                                     + "filter steps")),
             false);
 
-    /** Named shapes referred to by {@link Ref}. */
-    public static Map<String, Shape> definitions() {
-        Map<String, Shape> defs = new LinkedHashMap<>();
-        defs.put("steps", new ListOf(STEP));
-        return defs;
-    }
-
-    /** Resolves a {@link Ref}. */
-    public static Shape resolve(Shape shape) {
-        if (shape instanceof Ref ref) {
-            Shape target = definitions().get(ref.id());
-            if (target == null) {
-                throw new IllegalStateException("no UDL definition named '" + ref.id() + "'");
-            }
-            return target;
-        }
-        return shape;
-    }
-
     /** Every struct of the language, in reference-doc order. */
     public static List<Struct> structs() {
-        List<Struct> all = new java.util.ArrayList<>(List.of(DOCUMENT, SCHEMA, FIELD, ROUTE, STEP, TRANSFORM, BRANCH,
+        List<Struct> all = new java.util.ArrayList<>(List.of(DOCUMENT, SCHEMA, FIELD, ROUTE, TRANSFORM, BRANCH,
                 SPLIT, FAN_OUT, ROUTE_STEP, ROUTE_RULE, WEIGHTED_TARGET, ADAPTIVE, REPLY, TEST, TEST_INPUT, TEST_EXPECT));
         all.addAll(PolicySpec.structs());
         return List.copyOf(all);

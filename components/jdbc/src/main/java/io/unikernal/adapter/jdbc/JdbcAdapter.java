@@ -71,7 +71,12 @@ public class JdbcAdapter implements Adapter {
 
     @Override
     public Optional<KeyStoreRole> keyStore() {
-        return Optional.of(new ProcessedKeys());
+        return Optional.of(new ProcessedKeys(embeddedByDefault()));
+    }
+
+    /** True when a system that names no url is an embedded database (H2), usable as the kernel's default store. */
+    protected boolean embeddedByDefault() {
+        return true;
     }
 
     /** The URL used when the system declares none. */
@@ -153,7 +158,12 @@ public class JdbcAdapter implements Adapter {
      * The route's processed keys in the system's database ({@link JdbcProcessedKeys}): table CAMEL_MESSAGEPROCESSED
      * (created if missing), one row per key with {@code processorName} = the namespace.
      */
-    private static final class ProcessedKeys implements KeyStoreRole {
+    private record ProcessedKeys(boolean embedded) implements KeyStoreRole {
+        @Override
+        public Set<Capability> capabilities() {
+            return embedded ? Set.of(Capability.EMBEDDED) : Set.of();
+        }
+
         @Override
         public String processedKeysRepository(SystemDecl system, String namespace, CompileContext ctx) {
             String name = ctx.uniqueName(namespace + "-processed-keys");

@@ -21,6 +21,12 @@ public final class PostgresAdapter extends JdbcAdapter {
         return "jdbc:postgresql://127.0.0.1:5432/postgres";
     }
 
+    /** Without a url a postgres system is the local server, not an embedded database. */
+    @Override
+    protected boolean embeddedByDefault() {
+        return false;
+    }
+
     @Override
     protected String defaultUser() {
         return "postgres";

@@ -1,4 +1,4 @@
-package io.unikernal.compile;
+package io.unikernal.steps;
 
 import io.unikernal.expr.CelToRules;
 import io.unikernal.routing.Condition;
