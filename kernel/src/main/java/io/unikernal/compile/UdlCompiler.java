@@ -115,6 +115,17 @@ public final class UdlCompiler {
             public void route(RouteDecl route) {
                 routes.add(compileRoute(route, ctx));
             }
+
+            @Override
+            public void addRoute(RouteDefinition route) {
+                routes.add(route);
+            }
+
+            @Override
+            public void call(String owner, EndpointRef target, ProcessorDefinition<?> block) {
+                RouteDecl caller = new RouteDecl(owner, null, null, List.of(), null, null, null, null, target.pos());
+                new StepCompiler(ctx, caller).call(target, block);
+            }
         });
     }
 

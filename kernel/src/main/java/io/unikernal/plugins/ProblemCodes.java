@@ -22,7 +22,16 @@ public final class ProblemCodes {
         this.byTag = byTag;
     }
 
+    /** The codes of these adapters and of the language's step and section kinds; refused when two clash. */
+    public static ProblemCodes of(Adapters adapters, Language language) {
+        return of(adapters.all().values(), language);
+    }
+
     static ProblemCodes of(Collection<Adapter> adapters) {
+        return of(adapters, null);
+    }
+
+    private static ProblemCodes of(Collection<Adapter> adapters, Language language) {
         Map<String, ProblemCode> byTag = new LinkedHashMap<>();
         for (UdlErrorCode code : UdlErrorCode.values()) {
             byTag.put(code.tag(), code);
@@ -31,6 +40,12 @@ public final class ProblemCodes {
         namespaceOwner.put(UdlErrorCode.NAMESPACE, "the kernel");
         for (Adapter adapter : adapters) {
             register(byTag, namespaceOwner, "adapter " + adapter.name(), adapter.problemCodes());
+        }
+        if (language != null) {
+            language.stepKinds().all().forEach(kind -> register(byTag, namespaceOwner, "step kind " + kind.name(),
+                    kind.problemCodes()));
+            language.sectionKinds().all().forEach(kind -> register(byTag, namespaceOwner, "section kind "
+                    + kind.name(), kind.problemCodes()));
         }
         return new ProblemCodes(byTag);
     }

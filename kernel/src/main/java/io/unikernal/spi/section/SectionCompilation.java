@@ -14,4 +14,17 @@ public interface SectionCompilation {
      * Its positions point at the section, so problems name the user's own lines.
      */
     void route(RouteDecl route);
+
+    /**
+     * Adds a route the section builds itself from Camel model nodes (named beans, components and languages only, so
+     * it dumps to YAML); its id must be unique in the app.
+     */
+    void addRoute(org.apache.camel.model.RouteDefinition route);
+
+    /**
+     * Appends a call to a declared system as a target, with what the kernel adds to every call (its adapter's nodes,
+     * the idempotency key); {@code owner} names the section's route in ids and metrics.
+     */
+    void call(String owner, io.unikernal.udl.model.EndpointRef target,
+            org.apache.camel.model.ProcessorDefinition<?> block);
 }

@@ -212,7 +212,7 @@ public final class UdlReferenceGenerator {
     /** The kernel's codes, then each plug-in's own (checked unique when the plug-ins loaded). */
     private void errorCodes(StringBuilder md) {
         md.append("## Error codes\n\n| code | name | meaning |\n| --- | --- | --- |\n");
-        for (ProblemCode code : adapters.problemCodes().all()) {
+        for (ProblemCode code : io.unikernal.plugins.ProblemCodes.of(adapters, language).all()) {
             String name = code instanceof UdlErrorCode kernel ? kernel.name() : code.namespace().toLowerCase(
                     java.util.Locale.ROOT) + " plug-in";
             md.append("| `").append(code.tag()).append("` | `").append(name).append("` | ")

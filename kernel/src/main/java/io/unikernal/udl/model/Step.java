@@ -3,8 +3,11 @@ package io.unikernal.udl.model;
 import java.util.List;
 import java.util.Map;
 
-/** One step of a route. Each kind is one key in a list item of {@code steps:}. */
-public sealed interface Step {
+/**
+ * One step of a route. Each kind is one key in a list item of {@code steps:}; the records here are the core kinds'
+ * models, and a plug-in's step kind ({@code io.unikernal.spi.step.StepKind}) brings its own.
+ */
+public interface Step {
 
     SourcePos pos();
 

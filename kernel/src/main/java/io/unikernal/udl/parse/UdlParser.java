@@ -41,6 +41,8 @@ public final class UdlParser {
     }
 
     private UdlParser(Adapters adapters, Language language, boolean allowLiteralSecrets) {
+        // the plug-ins' problem codes must be unique before any message can name one
+        io.unikernal.plugins.ProblemCodes.of(adapters, language);
         this.adapters = adapters;
         this.language = language;
         this.allowLiteralSecrets = allowLiteralSecrets;
