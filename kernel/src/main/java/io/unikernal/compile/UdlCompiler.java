@@ -3,6 +3,7 @@ package io.unikernal.compile;
 import io.unikernal.adapter.Adapter;
 import io.unikernal.adapter.Adapters;
 import io.unikernal.runtime.CaptureTarget;
+import io.unikernal.runtime.CompiledApp;
 import io.unikernal.runtime.DeadLetterRecorder;
 import io.unikernal.runtime.ErrorReplyProcessor;
 import io.unikernal.runtime.idempotency.OutboundIdempotencyKey;

@@ -1,5 +1,6 @@
 package io.unikernal.compile;
 
+import io.unikernal.runtime.CompiledApp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

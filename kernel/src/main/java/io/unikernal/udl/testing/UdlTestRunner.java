@@ -1,7 +1,7 @@
 package io.unikernal.udl.testing;
 
 import io.unikernal.compile.CompileOptions;
-import io.unikernal.compile.CompiledApp;
+import io.unikernal.runtime.CompiledApp;
 import io.unikernal.compile.UdlCompiler;
 import io.unikernal.adapter.Adapters;
 import io.unikernal.runtime.CaptureTarget;
