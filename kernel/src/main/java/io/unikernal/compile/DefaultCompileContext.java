@@ -4,6 +4,7 @@ import io.unikernal.adapter.CompileContext;
 import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.model.UdlDocument;
+import io.unikernal.udl.notation.Placeholders;
 import io.unikernal.udl.spec.OptionSpec;
 import io.unikernal.adapter.Adapters;
 import java.nio.file.Path;

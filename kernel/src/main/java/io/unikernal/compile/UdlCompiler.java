@@ -24,6 +24,7 @@ import io.unikernal.udl.model.RouteDecl;
 import io.unikernal.udl.model.Step;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.model.UdlDocument;
+import io.unikernal.udl.notation.Placeholders;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -59,7 +59,7 @@ public final class ReplyProcessor implements Processor {
             resolved = new java.util.LinkedHashMap<>();
             for (Map.Entry<String, String> header : spec.headers().entrySet()) {
                 String value = context.resolvePropertyPlaceholders(
-                        io.unikernal.compile.Placeholders.toCamel(header.getValue()));
+                        io.unikernal.udl.notation.Placeholders.toCamel(header.getValue()));
                 resolved.put(header.getKey(), SecretMasker.maskSecrets(value));
             }
             headers = resolved;

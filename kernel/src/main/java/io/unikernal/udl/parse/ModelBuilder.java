@@ -208,7 +208,7 @@ final class ModelBuilder {
                 return targets.isEmpty() ? null : new Step.FanOut(List.copyOf(targets),
                         join == null || !List.of("all", "first", "quorum").contains(join) ? "all" : join,
                         quorum == null || quorum < 1 || quorum > 1000 ? null : quorum.intValue(),
-                        io.unikernal.udl.spec.Durations.parse(string(Nodes.value(map, "timeout"))), pos);
+                        io.unikernal.udl.notation.Durations.parse(string(Nodes.value(map, "timeout"))), pos);
             }
             case "to": {
                 List<EndpointRef> targets = endpoints(value);
@@ -259,7 +259,7 @@ final class ModelBuilder {
                 targets.add(target);
             }
         }
-        java.time.Duration probeAfter = io.unikernal.udl.spec.Durations.parse(string(Nodes.value(map, "probeAfter")));
+        java.time.Duration probeAfter = io.unikernal.udl.notation.Durations.parse(string(Nodes.value(map, "probeAfter")));
         return new Step.Adaptive(List.copyOf(targets), intOr(map, "smoothing", 30), intOr(map, "explore", 5),
                 intOr(map, "downAfter", 3), probeAfter == null ? java.time.Duration.ofSeconds(5) : probeAfter, pos(map));
     }

@@ -6,7 +6,7 @@ import io.unikernal.udl.error.Problems;
 import io.unikernal.udl.error.UdlErrorCode;
 import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.SystemDecl;
-import io.unikernal.udl.spec.Durations;
+import io.unikernal.udl.notation.Durations;
 import io.unikernal.udl.spec.OptionSpec;
 import io.unikernal.udl.spec.ValueKind;
 import java.time.Duration;
