@@ -75,8 +75,7 @@ public final class DeadLetterRecorder implements Processor {
                 .findSingleByType(io.micrometer.core.instrument.MeterRegistry.class);
         if (registry != null) {
             String cause = failure instanceof MessageRejectedException ? "rejected"
-                    : failure instanceof io.unikernal.runtime.policy.BreakerOpenCheck.BreakerOpenException
-                            ? "breaker_open" : "failed";
+                    : failure instanceof OpenBreakerRefusal ? "breaker_open" : "failed";
             registry.counter("unikernal.messages.dead.lettered", "route", route, "cause", cause).increment();
         }
     }
