@@ -116,7 +116,7 @@ public final class SemanticChecker {
                 }
                 if (r.key() != null) {
                     try {
-                        io.unikernal.compile.EngineChoose.weightKey(r.key());
+                        io.unikernal.expr.CelToRules.fieldPath(r.key());
                     } catch (IllegalArgumentException e) {
                         problems.add(UdlMessages.badFieldPath(r.pos(), "key", e.getMessage()));
                     }
@@ -124,7 +124,8 @@ public final class SemanticChecker {
                 r.rules().stream().filter(rule -> io.unikernal.expr.CelToRules.conditions(rule.when().source()).isEmpty())
                         .forEach(rule -> problems.add(UdlMessages.routeRuleNotSimple(rule.when().pos())));
             } else if (step instanceof Step.Choose choose && route.engine() != null
-                    && !io.unikernal.compile.EngineChoose.runsOnEngine(choose)) {
+                    && io.unikernal.expr.FirstMatchTable.of(choose.whens().stream()
+                            .map(when -> when.condition().source()).toList()).isEmpty()) {
                 problems.add(UdlMessages.engineFallback(choose.pos(), route.name(), route.engine()));
             }
         });
@@ -196,7 +197,7 @@ public final class SemanticChecker {
         for (OptionSpec option : options) {
             if (option.isRequired() && ref.option(option.name()) == null) {
                 problems.add(UdlMessages.missingUseOption(ref.pos(), system.name(), adapter.name(),
-                        asSource ? "source" : "target", option));
+                        asSource ? "source" : "target", option.name(), option.example(), option.description()));
             }
         }
     }
