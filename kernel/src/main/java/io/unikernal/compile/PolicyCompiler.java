@@ -6,7 +6,7 @@ import io.unikernal.runtime.policy.BreakerOpenCheck;
 import io.unikernal.runtime.policy.FixedFallbackReply;
 import io.unikernal.runtime.policy.GuardedCallPool;
 import io.unikernal.runtime.policy.RateLimiter;
-import io.unikernal.runtime.Json;
+import io.unikernal.runtime.StrictJson;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.PolicyDecl;
 import io.unikernal.udl.model.RouteDecl;
@@ -108,7 +108,7 @@ final class PolicyCompiler {
             keys.add(Map.of("id", key.id(), "sha256", key.sha256(), "roles", key.roles()));
         }
         spec.put("keys", keys);
-        return Json.write(spec);
+        return StrictJson.write(spec);
     }
 
     /** Retry as exponential redelivery with jitter (Camel's collision avoidance: ±15%). */
@@ -260,7 +260,7 @@ final class PolicyCompiler {
             } else {
                 String name = ctx.uniqueName("fallback-reply-" + decl.name());
                 ctx.addBean(name, FixedFallbackReply.class,
-                        Map.of("route", decl.name(), "spec", Json.write(fallback.reply())));
+                        Map.of("route", decl.name(), "spec", StrictJson.write(fallback.reply())));
                 onFallback.process(name);
             }
         }

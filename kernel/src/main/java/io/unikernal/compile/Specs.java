@@ -1,6 +1,6 @@
 package io.unikernal.compile;
 
-import io.unikernal.runtime.Json;
+import io.unikernal.runtime.StrictJson;
 import io.unikernal.runtime.ReplySpec;
 import io.unikernal.runtime.SchemaSpec;
 import io.unikernal.runtime.TransformSpec;
@@ -19,7 +19,7 @@ final class Specs {
     }
 
     static String schemaJson(SchemaDecl schema) {
-        return Json.write(schemaSpec(schema));
+        return StrictJson.write(schemaSpec(schema));
     }
 
     static SchemaSpec schemaSpec(SchemaDecl schema) {
@@ -29,14 +29,14 @@ final class Specs {
     static String transformJson(Step.Transform t) {
         Map<String, String> set = new LinkedHashMap<>();
         t.set().forEach((k, v) -> set.put(k, v.source()));
-        return Json.write(new TransformSpec(set, t.remove(), t.rename()));
+        return StrictJson.write(new TransformSpec(set, t.remove(), t.rename()));
     }
 
     static String replyJson(ReplyDecl reply) {
         if (reply == null) {
-            return Json.write(new ReplySpec(null, null, Map.of()));
+            return StrictJson.write(new ReplySpec(null, null, Map.of()));
         }
         Expr body = reply.body();
-        return Json.write(new ReplySpec(reply.status(), body == null ? null : body.source(), reply.headers()));
+        return StrictJson.write(new ReplySpec(reply.status(), body == null ? null : body.source(), reply.headers()));
     }
 }

@@ -113,7 +113,7 @@ public final class DeadLetterRecorder implements Processor {
         }
         if (original instanceof Map || original instanceof Iterable || original instanceof Number
                 || original instanceof Boolean) {
-            return Json.write(original);
+            return StrictJson.write(original);
         }
         String text = exchange.getContext().getTypeConverter().tryConvertTo(String.class, exchange, original);
         return text != null ? text : String.valueOf(original);

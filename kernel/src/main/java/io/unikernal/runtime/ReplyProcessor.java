@@ -18,7 +18,7 @@ public final class ReplyProcessor implements Processor {
 
     /** The reply as {@link ReplySpec} JSON (a bean property, so compiled YAML can set it). */
     public void setSpec(String specJson) {
-        this.spec = Json.read(specJson, ReplySpec.class);
+        this.spec = StrictJson.read(specJson, ReplySpec.class);
         this.body = null;
         this.headers = null;
     }

@@ -3,7 +3,7 @@ package io.unikernal.adapter.core;
 import io.unikernal.adapter.Adapter;
 import io.unikernal.adapter.CompileContext;
 import io.unikernal.adapter.StandardNodes;
-import io.unikernal.runtime.Json;
+import io.unikernal.runtime.StrictJson;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.spec.OptionSpec;
@@ -62,7 +62,7 @@ public final class TimerAdapter implements Adapter {
     public void normalize(SystemDecl system, EndpointRef use, ProcessorDefinition<?> route, CompileContext ctx) {
         Object body = system.option("body") == null ? null : system.option("body").value();
         if (body != null) {
-            route.setBody(new org.apache.camel.model.language.ConstantExpression(Json.write(body)));
+            route.setBody(new org.apache.camel.model.language.ConstantExpression(StrictJson.write(body)));
         }
         StandardNodes.normalizeJson(system.name(), route, ctx);
     }
