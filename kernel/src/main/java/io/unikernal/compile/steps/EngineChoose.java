@@ -1,4 +1,4 @@
-package io.unikernal.compile;
+package io.unikernal.compile.steps;
 
 import io.unikernal.expr.CelToRules;
 import io.unikernal.expr.FirstMatchTable;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * engine (the Rust core or its Java twin) through the {@code rust:route} endpoint; the branch it picks is then taken
  * by a plain Camel choice on the decision header.
  */
-public final class EngineChoose {
+final class EngineChoose {
 
     /** The target name of branch {@code i}; the otherwise branch (or none) is {@link #OTHERWISE}. */
     static String branch(int i) {

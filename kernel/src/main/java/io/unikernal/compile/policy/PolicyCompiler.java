@@ -1,6 +1,7 @@
-package io.unikernal.compile;
+package io.unikernal.compile.policy;
 
 import io.unikernal.adapter.Adapter;
+import io.unikernal.compile.context.DefaultCompileContext;
 import io.unikernal.runtime.policy.ApiKeyAuthenticator;
 import io.unikernal.runtime.policy.BreakerOpenCheck;
 import io.unikernal.runtime.policy.FixedFallbackReply;
@@ -31,13 +32,13 @@ import org.apache.camel.model.RouteConfigurationDefinition;
  * has one ({@link io.unikernal.adapter.Adapter#targetWithTimeout}), else the EIP's time limiter on the app's
  * {@link GuardedCallPool}.
  */
-final class PolicyCompiler {
+public final class PolicyCompiler {
 
     private final DefaultCompileContext ctx;
     private final Map<String, String> breakerIds = new LinkedHashMap<>();
     private final List<org.apache.camel.model.RouteDefinition> callRoutes = new ArrayList<>();
 
-    PolicyCompiler(DefaultCompileContext ctx) {
+    public PolicyCompiler(DefaultCompileContext ctx) {
         this.ctx = ctx;
     }
 
@@ -45,7 +46,7 @@ final class PolicyCompiler {
      * Gives the route the policy that puts its circuit breakers (those compiled by this compiler) in the metrics.
      * Call after the route's steps are compiled.
      */
-    void breakerMetrics(RouteDecl decl, org.apache.camel.model.RouteDefinition route) {
+    public void breakerMetrics(RouteDecl decl, org.apache.camel.model.RouteDefinition route) {
         if (breakerIds.isEmpty()) {
             return;
         }
@@ -70,7 +71,7 @@ final class PolicyCompiler {
     }
 
     /** Authenticates, authorises and rate-limits each incoming message (in that order). */
-    void guardIngress(RouteDecl decl, ProcessorDefinition<?> route, boolean callerWaits) {
+    public void guardIngress(RouteDecl decl, ProcessorDefinition<?> route, boolean callerWaits) {
         PolicyDecl policy = decl.policy();
         if (policy == null) {
             return;
@@ -112,7 +113,7 @@ final class PolicyCompiler {
     }
 
     /** Retry as exponential redelivery with jitter (Camel's collision avoidance: ±15%). */
-    static void redelivery(PolicyDecl.Retry retry, OnExceptionDefinition clause) {
+    public static void redelivery(PolicyDecl.Retry retry, OnExceptionDefinition clause) {
         clause.maximumRedeliveries(retry.attempts() - 1)
                 .redeliveryDelay(retry.initial().toMillis())
                 .maximumRedeliveryDelay(retry.max().toMillis())
@@ -131,7 +132,7 @@ final class PolicyCompiler {
      * in an embedded H2 database of the jdbc adapter; under {@code unikernal test}, where no system is contributed,
      * in memory. Returns the block the steps go into.
      */
-    ProcessorDefinition<?> processOnce(RouteDecl decl, ProcessorDefinition<?> route) {
+    public ProcessorDefinition<?> processOnce(RouteDecl decl, ProcessorDefinition<?> route) {
         PolicyDecl.Idempotency idempotency = decl.policy().idempotency();
         String repository;
         if (ctx.testMode()) {
@@ -162,7 +163,7 @@ final class PolicyCompiler {
      * After the idempotent block: a duplicate whose original is still in flight is refused rather than told it is
      * done ({@link io.unikernal.runtime.idempotency.InFlightDuplicateCheck}).
      */
-    void refuseInFlightDuplicates(RouteDecl decl, ProcessorDefinition<?> route) {
+    public void refuseInFlightDuplicates(RouteDecl decl, ProcessorDefinition<?> route) {
         String name = ctx.uniqueName("in-flight-duplicate-check-" + decl.name());
         ctx.addBean(name, io.unikernal.runtime.idempotency.InFlightDuplicateCheck.class, Map.of("route", decl.name()));
         route.process(name);
@@ -178,7 +179,7 @@ final class PolicyCompiler {
         return adapter;
     }
 
-    interface Delivery {
+    public interface Delivery {
         void deliver(EndpointRef target, ProcessorDefinition<?> block);
 
         /** Delivers with the call bounded by the target's own client; false (nothing appended) if it has none. */
@@ -193,7 +194,7 @@ final class PolicyCompiler {
      * retry as well, the guarded call becomes a route of its own called through {@code direct:}: Camel redelivers the
      * node that failed, and that node must be the whole call (breaker included), not the step after it.
      */
-    void guardedCall(RouteDecl decl, EndpointRef target, ProcessorDefinition<?> block, Delivery delivery) {
+    public void guardedCall(RouteDecl decl, EndpointRef target, ProcessorDefinition<?> block, Delivery delivery) {
         PolicyDecl policy = PolicyDecl.forTarget(decl.policy(), target.policy());
         if (policy == null || !policy.guardsTargets()) {
             delivery.deliver(target, block);
