@@ -1,5 +1,5 @@
 //! A validating, allocation-free JSON scanner that records the first occurrence of wanted paths.
-//! Mirrors `io.unikernal.routing.internal.Json`, `PathNode` and `Slots` line by line: the results
+//! Mirrors `io.unikernal.routing.internal.JsonScanner`, `PathNode` and `Slots` line by line: the results
 //! (kinds, value ranges, decoded text, malformed or not) must be identical.
 
 pub const MISSING: u8 = 0;

@@ -2,7 +2,7 @@ package io.unikernal.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.unikernal.runtime.Json;
+import io.unikernal.runtime.StrictJson;
 import io.unikernal.udl.testing.JsonComparison;
 import io.unikernal.udl.testing.TwoWayRun;
 import java.net.InetAddress;
@@ -101,7 +101,7 @@ class QuickstartExampleTest {
 
     private static Reply send(HttpRequest request) throws Exception {
         HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-        Object body = Json.read(response.body(), Object.class);
+        Object body = StrictJson.read(response.body(), Object.class);
         if (body instanceof Map<?, ?> map && map.containsKey("correlationId")) {
             // random per message, so the two runs cannot agree on it; it must be there on errors
             Map<Object, Object> copy = new LinkedHashMap<>(map);

@@ -2,7 +2,7 @@ package io.unikernal.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.unikernal.runtime.Json;
+import io.unikernal.runtime.StrictJson;
 import io.unikernal.udl.testing.TwoWayRun;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -38,7 +38,7 @@ class ResilienceExampleTest {
                     for (int i = 0; i < 20; i++) {
                         HttpResponse<String> reply = post(port, "/quote", "demo-key");
                         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
-                        Map<?, ?> quote = Json.read(reply.body(), Map.class);
+                        Map<?, ?> quote = StrictJson.read(reply.body(), Map.class);
                         assertThat(((Number) quote.get("price")).doubleValue())
                                 .isEqualTo("eu".equals(quote.get("provider")) ? 125.0 : 150.0);
                         providers.add(quote.get("provider"));
@@ -47,7 +47,7 @@ class ResilienceExampleTest {
                             post(port, "/quote", "wrong-key").statusCode(),
                             post(port, "/best-quote", null).statusCode());
                     HttpResponse<String> best = post(port, "/best-quote", "demo-key");
-                    return new Seen(providers, refusals, best.statusCode(), Json.read(best.body(), Map.class));
+                    return new Seen(providers, refusals, best.statusCode(), StrictJson.read(best.body(), Map.class));
                 });
 
         for (Seen run : List.of(outcomes.inProcess(), outcomes.emitted())) {

@@ -5,7 +5,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import io.unikernal.runtime.Json;
+import io.unikernal.runtime.StrictJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,7 +30,7 @@ public final class CamelYamlSchema {
     /** The schema violations of the YAML text, empty when it conforms. */
     public static List<String> violations(String yaml) {
         Object document = new Load(LoadSettings.builder().build()).loadFromString(yaml);
-        JsonNode node = Json.MAPPER.valueToTree(document);
+        JsonNode node = StrictJson.MAPPER.valueToTree(document);
         Set<ValidationMessage> messages = schema().validate(node);
         return messages.stream().map(ValidationMessage::getMessage).sorted().toList();
     }

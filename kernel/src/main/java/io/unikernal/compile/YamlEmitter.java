@@ -1,5 +1,6 @@
 package io.unikernal.compile;
 
+import io.unikernal.runtime.CompiledApp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -174,7 +175,7 @@ public final class YamlEmitter {
                 if ("language".equals(e.getKey()) && value instanceof Map<?, ?> lang && lang.containsKey("expression")
                         && !lang.containsKey("language")) {
                     Map<String, Object> named = new LinkedHashMap<>();
-                    named.put("language", UdlCompiler.CEL);
+                    named.put("language", io.unikernal.expr.CelLanguage.NAME);
                     named.putAll((Map<String, Object>) lang);
                     value = named;
                 }

@@ -123,6 +123,15 @@ public final class CelToRules {
         };
     }
 
+    /**
+     * The field a dotted path names, as in a route step's {@code key} ({@code customer.id}, {@code headers.x}); throws
+     * IllegalArgumentException, saying why, when it is not a field path.
+     */
+    public static FieldRef fieldPath(String path) {
+        return FieldRef.parse(path.startsWith("headers.")
+                ? "header." + path.substring("headers.".length()) : "body." + path);
+    }
+
     /** A body path ({@code a.b.c}) or a header ({@code headers.x}, {@code headers['x']}). */
     private static Optional<FieldRef> field(CelExpr e) {
         List<String> path = new ArrayList<>();

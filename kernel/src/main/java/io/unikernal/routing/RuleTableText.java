@@ -30,6 +30,35 @@ public final class RuleTableText {
         tokenize(text);
     }
 
+    /** The text form of a table, the one {@link #parse} reads back. */
+    public static String format(RuleTable table) {
+        List<String> items = new ArrayList<>();
+        for (Rule rule : table.rules()) {
+            List<String> conditions = rule.conditions().stream().map(Condition::toString).toList();
+            String targets = String.join(", ", rule.targets().stream()
+                    .map(t -> rule.targets().size() == 1 ? t.target() : t.target() + ":" + t.weight()).toList());
+            items.add((conditions.isEmpty() ? "always" : "when " + String.join(" and ", conditions)) + " then "
+                    + targets);
+        }
+        if (table.defaultTarget() >= 0) {
+            items.add("otherwise " + table.targets().get(table.defaultTarget()));
+        }
+        if (table.weightKey() != null) {
+            items.add("weightKey " + table.weightKey());
+        }
+        return String.join("; ", items);
+    }
+
+    /** The text as a raw endpoint-URI value: {@code RAW(...)}, or {@code RAW{...}} when the text holds a ')'. */
+    public static String rawUriValue(String text) {
+        return text.contains(")") ? "RAW{" + text + "}" : "RAW(" + text + ")";
+    }
+
+    /** False for a text that would close both forms of {@link #rawUriValue}: it cannot travel in a URI. */
+    public static boolean fitsRawUriValue(String text) {
+        return !(text.contains(")") && text.contains("}"));
+    }
+
     public static RuleTable parse(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("rules are empty");

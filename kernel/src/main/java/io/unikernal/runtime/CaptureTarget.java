@@ -20,7 +20,7 @@ public final class CaptureTarget implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        Object copy = Json.read(Json.write(exchange.getMessage().getBody()), Object.class);
+        Object copy = StrictJson.read(StrictJson.write(exchange.getMessage().getBody()), Object.class);
         synchronized (received) {
             received.add(copy);
         }

@@ -75,8 +75,7 @@ public final class DeadLetterRecorder implements Processor {
                 .findSingleByType(io.micrometer.core.instrument.MeterRegistry.class);
         if (registry != null) {
             String cause = failure instanceof MessageRejectedException ? "rejected"
-                    : failure instanceof io.unikernal.runtime.policy.BreakerOpenCheck.BreakerOpenException
-                            ? "breaker_open" : "failed";
+                    : failure instanceof OpenBreakerRefusal ? "breaker_open" : "failed";
             registry.counter("unikernal.messages.dead.lettered", "route", route, "cause", cause).increment();
         }
     }
@@ -114,7 +113,7 @@ public final class DeadLetterRecorder implements Processor {
         }
         if (original instanceof Map || original instanceof Iterable || original instanceof Number
                 || original instanceof Boolean) {
-            return Json.write(original);
+            return StrictJson.write(original);
         }
         String text = exchange.getContext().getTypeConverter().tryConvertTo(String.class, exchange, original);
         return text != null ? text : String.valueOf(original);

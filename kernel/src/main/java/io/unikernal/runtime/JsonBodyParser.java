@@ -41,12 +41,12 @@ public final class JsonBodyParser implements Processor {
         }
         if (body instanceof String text) {
             remember(exchange, text);
-            return text.isBlank() ? empty(exchange) : read(Json.MAPPER.readerFor(Object.class), text, null);
+            return text.isBlank() ? empty(exchange) : read(StrictJson.MAPPER.readerFor(Object.class), text, null);
         }
         byte[] bytes = bytes(exchange, body);
         // streams can be read once: keep the text so a failure later can still report the message as it came
         remember(exchange, new String(bytes, StandardCharsets.UTF_8));
-        return isBlank(bytes) ? empty(exchange) : read(Json.MAPPER.readerFor(Object.class), null, bytes);
+        return isBlank(bytes) ? empty(exchange) : read(StrictJson.MAPPER.readerFor(Object.class), null, bytes);
     }
 
     /** Keeps the body as it came for the dead-letter record, without reading it as JSON (its type was refused). */

@@ -12,7 +12,7 @@ public final class JsonBodyWriter implements Processor {
         Message message = exchange.getMessage();
         Object body = message.getBody();
         if (!(body instanceof String) && !(body instanceof byte[])) {
-            message.setBody(Json.write(body));
+            message.setBody(StrictJson.write(body));
         }
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
     }

@@ -18,7 +18,7 @@ public final class ReplyProcessor implements Processor {
 
     /** The reply as {@link ReplySpec} JSON (a bean property, so compiled YAML can set it). */
     public void setSpec(String specJson) {
-        this.spec = Json.read(specJson, ReplySpec.class);
+        this.spec = StrictJson.read(specJson, ReplySpec.class);
         this.body = null;
         this.headers = null;
     }
@@ -59,7 +59,7 @@ public final class ReplyProcessor implements Processor {
             resolved = new java.util.LinkedHashMap<>();
             for (Map.Entry<String, String> header : spec.headers().entrySet()) {
                 String value = context.resolvePropertyPlaceholders(
-                        io.unikernal.compile.Placeholders.toCamel(header.getValue()));
+                        io.unikernal.udl.notation.Placeholders.toCamel(header.getValue()));
                 resolved.put(header.getKey(), SecretMasker.maskSecrets(value));
             }
             headers = resolved;

@@ -20,7 +20,7 @@ public final class TransformProcessor implements Processor {
 
     /** The step as {@link TransformSpec} JSON (a bean property, so compiled YAML can set it). */
     public void setSpec(String specJson) {
-        this.spec = Json.read(specJson, TransformSpec.class);
+        this.spec = StrictJson.read(specJson, TransformSpec.class);
         this.compiled = null;
     }
 

@@ -1,6 +1,5 @@
 package io.unikernal.runtime;
 
-import io.unikernal.compile.CompiledApp;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -11,7 +10,7 @@ import org.apache.camel.model.Model;
 
 /**
  * Runs a compiled app in process on Camel Main — the same engine that runs the emitted YAML — from the same model
- * objects that {@link io.unikernal.compile.YamlEmitter} dumps.
+ * objects that {@code io.unikernal.compile.YamlEmitter} dumps.
  */
 public final class UdlRuntime implements AutoCloseable {
 

@@ -22,7 +22,7 @@ public final class ValidateProcessor implements Processor {
 
     /** The schema as {@link SchemaSpec} JSON (a bean property, so compiled YAML can set it). */
     public void setSpec(String schemaJson) {
-        this.schema = Json.read(schemaJson, SchemaSpec.class).toUdmSchema();
+        this.schema = StrictJson.read(schemaJson, SchemaSpec.class).toUdmSchema();
     }
 
     @Override

@@ -80,7 +80,7 @@ public final class ChooseStep implements StepKind<Step.Choose> {
 
     @Override
     public void check(Step.Choose step, StepChecks checks) {
-        if (checks.route().engine() != null && !EngineChoose.runsOnEngine(step)) {
+        if (checks.route().engine() != null && EngineChoose.table(step).isEmpty()) {
             checks.problems().add(UdlMessages.engineFallback(step.pos(), checks.route().name(),
                     checks.route().engine()));
         }

@@ -105,7 +105,7 @@ public final class RouteStep implements StepKind<Step.Route> {
         }
         if (r.key() != null) {
             try {
-                EngineChoose.weightKey(r.key());
+                CelToRules.fieldPath(r.key());
             } catch (IllegalArgumentException e) {
                 checks.problems().add(UdlMessages.badFieldPath(r.pos(), "key", e.getMessage()));
             }

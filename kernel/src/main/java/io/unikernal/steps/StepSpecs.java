@@ -1,6 +1,6 @@
 package io.unikernal.steps;
 
-import io.unikernal.runtime.Json;
+import io.unikernal.runtime.StrictJson;
 import io.unikernal.runtime.SchemaSpec;
 import io.unikernal.runtime.TransformSpec;
 import io.unikernal.udl.check.SchemaConversion;
@@ -16,12 +16,12 @@ final class StepSpecs {
     }
 
     static String schemaJson(SchemaDecl schema) {
-        return Json.write(SchemaSpec.of(SchemaConversion.toUdm(schema)));
+        return StrictJson.write(SchemaSpec.of(SchemaConversion.toUdm(schema)));
     }
 
     static String transformJson(Step.Transform t) {
         Map<String, String> set = new LinkedHashMap<>();
         t.set().forEach((k, v) -> set.put(k, v.source()));
-        return Json.write(new TransformSpec(set, t.remove(), t.rename()));
+        return StrictJson.write(new TransformSpec(set, t.remove(), t.rename()));
     }
 }

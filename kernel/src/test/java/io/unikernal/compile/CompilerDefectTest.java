@@ -3,6 +3,7 @@ package io.unikernal.compile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.unikernal.compile.context.DefaultCompileContext;
 import io.unikernal.udl.TestAdapters;
 import io.unikernal.udl.model.UdlDocument;
 import io.unikernal.udl.parse.UdlParser;
@@ -34,7 +35,7 @@ class CompilerDefectTest {
 
     @Test
     void uniqueNamesNeverRepeatANameAnotherHintGot() {
-        DefaultCompileContext ctx = new DefaultCompileContext(null, Path.of("."), CompileOptions.DEFAULT,
+        DefaultCompileContext ctx = new DefaultCompileContext(null, Path.of("."), CompileOptions.DEFAULT.testMode(),
                 TestAdapters.all());
         assertThat(ctx.uniqueName("fan-out-a")).isEqualTo("fan-out-a");
         assertThat(ctx.uniqueName("fan-out-a")).isEqualTo("fan-out-a-2");

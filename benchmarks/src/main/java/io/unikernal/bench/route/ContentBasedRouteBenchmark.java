@@ -2,7 +2,7 @@ package io.unikernal.bench.route;
 
 import io.unikernal.plugins.Adapters;
 import io.unikernal.compile.CompileOptions;
-import io.unikernal.compile.CompiledApp;
+import io.unikernal.runtime.CompiledApp;
 import io.unikernal.compile.UdlCompiler;
 import io.unikernal.runtime.UdlRuntime;
 import io.unikernal.udl.parse.UdlParser;

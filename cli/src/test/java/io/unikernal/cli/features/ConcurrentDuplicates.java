@@ -1,6 +1,6 @@
 package io.unikernal.cli.features;
 
-import io.unikernal.runtime.Json;
+import io.unikernal.runtime.StrictJson;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +94,7 @@ final class ConcurrentDuplicates {
         if (status == 500) {
             return "500"; // its body is the error reply's (item of another change)
         }
-        Map<String, Object> body = Json.read(reply.body(), Map.class);
+        Map<String, Object> body = StrictJson.read(reply.body(), Map.class);
         if (status == 409) {
             boolean complete = body.get("error") instanceof String e && !e.isBlank()
                     && body.get("details") instanceof List<?> d && !d.isEmpty() && body.get("correlationId") != null;

@@ -8,7 +8,7 @@ import io.unikernal.compile.CompileOptions;
 import io.unikernal.compile.UdlCompiler;
 import io.unikernal.runtime.UdlRuntime;
 import io.unikernal.udl.parse.UdlParser;
-import io.unikernal.runtime.Json;
+import io.unikernal.runtime.StrictJson;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -93,7 +93,7 @@ class GracefulStopFeatureTest {
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
             @SuppressWarnings("unchecked")
-            Map<String, Object> body = Json.read(refused.body(), Map.class);
+            Map<String, Object> body = StrictJson.read(refused.body(), Map.class);
             assertThat(body.keySet()).containsExactly("error", "details", "correlationId");
             assertThat((String) body.get("error")).contains("stopping");
             // let the peer answer

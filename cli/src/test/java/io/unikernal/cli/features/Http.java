@@ -1,6 +1,6 @@
 package io.unikernal.cli.features;
 
-import io.unikernal.runtime.Json;
+import io.unikernal.runtime.StrictJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -97,6 +97,6 @@ final class Http {
     private static Reply send(HttpRequest request) throws Exception {
         HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         String body = response.body();
-        return new Reply(response.statusCode(), body == null || body.isBlank() ? null : Json.read(body, Object.class));
+        return new Reply(response.statusCode(), body == null || body.isBlank() ? null : StrictJson.read(body, Object.class));
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.unikernal.plugins.Adapters;
 import io.unikernal.compile.CompileOptions;
 import io.unikernal.compile.UdlCompiler;
-import io.unikernal.runtime.Json;
+import io.unikernal.runtime.StrictJson;
 import io.unikernal.runtime.UdlRuntime;
 import io.unikernal.udl.parse.UdlParser;
 import java.net.URI;
@@ -55,12 +55,12 @@ class HttpIngressFuzzTest {
             line.put("contentType", contentType);
             line.put("headers", headers);
             line.put("body", Base64.getEncoder().encodeToString(body));
-            return Json.write(line);
+            return StrictJson.write(line);
         }
 
         @SuppressWarnings("unchecked")
         static Input fromCorpus(String line) {
-            Map<String, Object> map = Json.read(line, Map.class);
+            Map<String, Object> map = StrictJson.read(line, Map.class);
             return new Input((String) map.get("contentType"), (Map<String, String>) map.get("headers"),
                     Base64.getDecoder().decode((String) map.get("body")));
         }
@@ -156,7 +156,7 @@ class HttpIngressFuzzTest {
         }
         if (reply.statusCode() >= 400) {
             assertThat(reply.headers().firstValue("Content-Type").orElse("")).as(context).startsWith("application/json");
-            Object body = Json.read(text, Object.class);
+            Object body = StrictJson.read(text, Object.class);
             assertThat(body).as(context).isInstanceOf(Map.class);
             Map<?, ?> error = (Map<?, ?>) body;
             assertThat(error.get("error")).as(context).isInstanceOf(String.class);
@@ -262,7 +262,7 @@ class HttpIngressFuzzTest {
     }
 
     private static String quote(String text) {
-        return Json.write(text);
+        return StrictJson.write(text);
     }
 
     private static byte[] utf8(String text) {

@@ -114,7 +114,7 @@ class IngressIntegrityFeatureTest {
 
     /** The status and the first detail (or the error, when it has none) of a reply. */
     private static String answer(Http.Raw reply) {
-        Object body = io.unikernal.runtime.Json.read(reply.text(), Object.class);
+        Object body = io.unikernal.runtime.StrictJson.read(reply.text(), Object.class);
         @SuppressWarnings("unchecked") Map<String, Object> error = (Map<String, Object>) body;
         assertThat(error).as(reply.text()).containsKeys("error", "details", "correlationId");
         List<?> details = (List<?>) error.get("details");
@@ -244,7 +244,7 @@ class IngressIntegrityFeatureTest {
             Http.Raw tooLarge = Http.postRaw(port, "/take", utf8(big), "Content-Type", "application/json",
                     "X-Correlation-Id", "big-1");
             seen.add(tooLarge.status() + " " + tooLarge.contentType());
-            seen.add(io.unikernal.runtime.Json.read(tooLarge.text(), Map.class));
+            seen.add(io.unikernal.runtime.StrictJson.read(tooLarge.text(), Map.class));
             seen.add(Http.postRaw(port, "/take", utf8("{\"pad\": \"" + "x".repeat(900) + "\"}"), JSON).status());
             seen.add(answer(Http.postRaw(port, "/take", utf8("{}"), "Content-Type", "text/plain")));
             String metrics = Http.text(port, io.unikernal.runtime.Observability.METRICS_PATH);
@@ -295,7 +295,7 @@ class IngressIntegrityFeatureTest {
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             seen.add(wrongMethod.statusCode() + " " + wrongMethod.headers().firstValue("Content-Type").orElse(null)
                     + " Allow: " + wrongMethod.headers().firstValue("Allow").orElse(null));
-            seen.add(io.unikernal.runtime.Json.read(wrongMethod.body(), Map.class));
+            seen.add(io.unikernal.runtime.StrictJson.read(wrongMethod.body(), Map.class));
             seen.add(Http.postRaw(port, "/take", utf8("{}"), JSON).status());
             seen.add(Http.get(port, "/take/7").status());
             // the app's own endpoints on the same listener are still served

@@ -1,7 +1,7 @@
 package io.unikernal.cli.features;
 
 import com.sun.net.httpserver.HttpServer;
-import io.unikernal.runtime.Json;
+import io.unikernal.runtime.StrictJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -45,9 +45,9 @@ final class Peer implements AutoCloseable {
                     exchange.close();
                     return;
                 }
-                accepted.add(body.isBlank() ? "" : Json.read(body, Object.class));
-                Http.respondJson(exchange, 200, Json.write(Map.of("peer", name, "echo",
-                        body.isBlank() ? "" : Json.read(body, Object.class))));
+                accepted.add(body.isBlank() ? "" : StrictJson.read(body, Object.class));
+                Http.respondJson(exchange, 200, StrictJson.write(Map.of("peer", name, "echo",
+                        body.isBlank() ? "" : StrictJson.read(body, Object.class))));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {

@@ -3,7 +3,7 @@ package io.unikernal.cli.features;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.unikernal.runtime.Json;
+import io.unikernal.runtime.StrictJson;
 import io.unikernal.udl.testing.TwoWayRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,7 +53,7 @@ class RedisIdempotencyFeatureTest {
                 exchange.close();
                 return;
             }
-            booked.add(String.valueOf(Json.read(body, Map.class).get("id")));
+            booked.add(String.valueOf(StrictJson.read(body, Map.class).get("id")));
             Http.respondJson(exchange, 200, body);
         });
         ledger.start();

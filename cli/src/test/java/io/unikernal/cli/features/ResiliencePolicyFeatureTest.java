@@ -3,7 +3,7 @@ package io.unikernal.cli.features;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.unikernal.runtime.Json;
+import io.unikernal.runtime.StrictJson;
 import io.unikernal.udl.testing.TwoWayRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,7 +79,7 @@ class ResiliencePolicyFeatureTest {
                 // 500, not 503: Apache HttpClient 5 (under camel-http) retries a 503 by itself
                 exchange.sendResponseHeaders(500, -1);
             } else {
-                delivered.add(String.valueOf(Json.read(body, Map.class).get("id")));
+                delivered.add(String.valueOf(StrictJson.read(body, Map.class).get("id")));
                 Http.respondJson(exchange, 200, "{\"ok\": true}");
             }
             exchange.close();
@@ -171,7 +171,7 @@ class ResiliencePolicyFeatureTest {
                 assertThat(record.get("route")).isEqualTo("order");
                 assertThat(((Number) record.get("attempts")).intValue()).isEqualTo(1);
                 assertThat((String) record.get("reason")).containsAnyOf("statusCode: 500", "CircuitBreaker");
-                parkedIds.add(String.valueOf(Json.read((String) record.get("payload"), Map.class).get("id")));
+                parkedIds.add(String.valueOf(StrictJson.read((String) record.get("payload"), Map.class).get("id")));
             }
             assertThat(run.deadLetters().stream().filter(r -> !((String) r.get("reason")).contains("statusCode: 500"))
                     .toList()).as("refused by the open breaker").hasSize(MESSAGES - 10);
@@ -397,7 +397,7 @@ class ResiliencePolicyFeatureTest {
             });
             Set<String> all = new HashSet<>(run.delivered());
             for (Map<String, Object> record : run.deadLetters()) {
-                all.add(String.valueOf(Json.read((String) record.get("payload"), Map.class).get("id")));
+                all.add(String.valueOf(StrictJson.read((String) record.get("payload"), Map.class).get("id")));
             }
             assertThat(all).as("inputs = delivered + dead letters, by id").hasSize(MESSAGES);
             assertThat(run.statuses().stream().filter(s -> s == 200)).hasSize(5);
@@ -511,7 +511,7 @@ class ResiliencePolicyFeatureTest {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> {
                 try {
-                    return (Map<String, Object>) Json.read(Files.readString(p), Map.class);
+                    return (Map<String, Object>) StrictJson.read(Files.readString(p), Map.class);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

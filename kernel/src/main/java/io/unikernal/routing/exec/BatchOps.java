@@ -3,7 +3,7 @@ package io.unikernal.routing.exec;
 import io.unikernal.routing.FieldRef;
 import io.unikernal.routing.MessageBatch;
 import io.unikernal.routing.internal.Framing;
-import io.unikernal.routing.internal.Json;
+import io.unikernal.routing.internal.JsonScanner;
 import io.unikernal.routing.internal.Murmur2;
 import io.unikernal.routing.internal.PathNode;
 import io.unikernal.routing.internal.Slots;
@@ -39,7 +39,7 @@ final class BatchOps {
             int me = batch.offset(i + 1);
             slots.reset(1);
             int body = Framing.readHeaders(b, ms, me, key.headerNames(), key.headerSlots(), slots);
-            if (key.body() != null && !Json.scanObjectBody(b, body, me, key.body(), slots)) {
+            if (key.body() != null && !JsonScanner.scanObjectBody(b, body, me, key.body(), slots)) {
                 out[i] = -2;
                 continue;
             }
@@ -70,14 +70,14 @@ final class BatchOps {
         int me = batch.offset(i + 1);
         slots.reset(p.keys().length);
         int body = Framing.readHeaders(b, ms, me, NO_HEADERS, NO_SLOTS, slots);
-        if (!Json.scanObjectBody(b, body, me, p.paths(), slots)) {
+        if (!JsonScanner.scanObjectBody(b, body, me, p.paths(), slots)) {
             out.put(at, NULL);
             return at + NULL.length;
         }
         out.put(at++, (byte) '{');
         boolean first = true;
         for (int f = 0; f < p.keys().length; f++) {
-            if (slots.kind[f] == Json.MISSING) {
+            if (slots.kind[f] == JsonScanner.MISSING) {
                 continue;
             }
             if (!first) {
@@ -122,7 +122,7 @@ final class BatchOps {
             int me = batch.offset(i + 1);
             slots.reset(schema.fields().length);
             int body = Framing.readHeaders(b, ms, me, NO_HEADERS, NO_SLOTS, slots);
-            out[i] = Json.scanObjectBody(b, body, me, schema.paths(), slots) ? check(schema.fields(), slots) : ValidationSchema.MALFORMED;
+            out[i] = JsonScanner.scanObjectBody(b, body, me, schema.paths(), slots) ? check(schema.fields(), slots) : ValidationSchema.MALFORMED;
         }
     }
 
@@ -131,7 +131,7 @@ final class BatchOps {
             ValidationSchema.Field field = fields[f];
             byte k = slots.kind[f];
             ValueType type = field.type();
-            if (k == Json.MISSING || (k == Json.NULL && type != ValueType.NULL && type != ValueType.ANY)) {
+            if (k == JsonScanner.MISSING || (k == JsonScanner.NULL && type != ValueType.NULL && type != ValueType.ANY)) {
                 if (field.required()) {
                     return (f + 1) * 8 + ValidationSchema.MISSING;
                 }
@@ -140,8 +140,8 @@ final class BatchOps {
             if (!typeMatches(type, k, slots, f)) {
                 return (f + 1) * 8 + ValidationSchema.WRONG_TYPE;
             }
-            if (k == Json.NUMBER) {
-                double v = Json.parseNumber(slots.buf[f], slots.start[f], slots.end[f]);
+            if (k == JsonScanner.NUMBER) {
+                double v = JsonScanner.parseNumber(slots.buf[f], slots.start[f], slots.end[f]);
                 if (v < field.min()) {
                     return (f + 1) * 8 + ValidationSchema.BELOW_MIN;
                 }
@@ -149,7 +149,7 @@ final class BatchOps {
                     return (f + 1) * 8 + ValidationSchema.ABOVE_MAX;
                 }
             }
-            if (k == Json.STRING && field.maxLength() >= 0 && slots.end[f] - slots.start[f] > field.maxLength()) {
+            if (k == JsonScanner.STRING && field.maxLength() >= 0 && slots.end[f] - slots.start[f] > field.maxLength()) {
                 return (f + 1) * 8 + ValidationSchema.TOO_LONG;
             }
         }
@@ -159,13 +159,13 @@ final class BatchOps {
     private static boolean typeMatches(ValueType type, byte k, Slots slots, int f) {
         return switch (type) {
             case ANY -> true;
-            case STRING -> k == Json.STRING;
-            case NUMBER -> k == Json.NUMBER;
-            case INTEGER -> k == Json.NUMBER && isIntegerToken(slots.buf[f], slots.start[f], slots.end[f]);
-            case BOOLEAN -> k == Json.TRUE || k == Json.FALSE;
-            case OBJECT -> k == Json.OBJECT;
-            case ARRAY -> k == Json.ARRAY;
-            case NULL -> k == Json.NULL;
+            case STRING -> k == JsonScanner.STRING;
+            case NUMBER -> k == JsonScanner.NUMBER;
+            case INTEGER -> k == JsonScanner.NUMBER && isIntegerToken(slots.buf[f], slots.start[f], slots.end[f]);
+            case BOOLEAN -> k == JsonScanner.TRUE || k == JsonScanner.FALSE;
+            case OBJECT -> k == JsonScanner.OBJECT;
+            case ARRAY -> k == JsonScanner.ARRAY;
+            case NULL -> k == JsonScanner.NULL;
         };
     }
 

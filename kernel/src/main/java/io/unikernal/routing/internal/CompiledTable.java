@@ -129,7 +129,7 @@ public final class CompiledTable {
         slots.reset(slotCount);
         int bodyStart = Framing.readHeaders(b, ms, me, headerNames, headerSlots, slots);
         // the body is parsed (and so validated) only when the table reads a body field
-        if (hasBodyFields && !Json.scanObjectBody(b, bodyStart, me, bodyPaths, slots)) {
+        if (hasBodyFields && !JsonScanner.scanObjectBody(b, bodyStart, me, bodyPaths, slots)) {
             return RoutingEngine.MALFORMED;
         }
         int rules = ruleTargets.length;
@@ -181,8 +181,8 @@ public final class CompiledTable {
             byte[] b = slots.buf[slot];
             int s = slots.start[slot];
             int e = slots.end[slot];
-            if (k == Json.NUMBER || (k == Json.HEADER && Json.isNumber(b, s, e))) {
-                slots.num[slot] = Json.parseNumber(b, s, e);
+            if (k == JsonScanner.NUMBER || (k == JsonScanner.HEADER && JsonScanner.isNumber(b, s, e))) {
+                slots.num[slot] = JsonScanner.parseNumber(b, s, e);
                 state = 1;
             } else {
                 state = 2;

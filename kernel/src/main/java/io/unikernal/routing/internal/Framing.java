@@ -31,8 +31,8 @@ public final class Framing {
             for (int i = 0; i < headerNames.length; i++) {
                 byte[] name = headerNames[i];
                 int slot = headerSlots[i];
-                if (name.length == nameLen && slots.kind[slot] == Json.MISSING && Text.regionEquals(b, ns, name)) {
-                    slots.set(slot, Json.HEADER, b, vs, vs + valueLen);
+                if (name.length == nameLen && slots.kind[slot] == JsonScanner.MISSING && Text.regionEquals(b, ns, name)) {
+                    slots.set(slot, JsonScanner.HEADER, b, vs, vs + valueLen);
                 }
             }
         }

@@ -58,7 +58,7 @@ public final class PathNode {
         }
         if (escaped) {
             byte[] tmp = scratch.keyBuffer(len);
-            int n = Json.decode(b, s, e, tmp);
+            int n = JsonScanner.decode(b, s, e, tmp);
             return findDecoded(tmp, n);
         }
         for (int k = 0; k < keys.length; k++) {

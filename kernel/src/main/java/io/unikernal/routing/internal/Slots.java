@@ -25,7 +25,7 @@ public final class Slots {
 
     public void reset(int slotCount) {
         for (int i = 0; i < slotCount; i++) {
-            kind[i] = Json.MISSING;
+            kind[i] = JsonScanner.MISSING;
             numState[i] = 0;
         }
         decodedUsed = 0;
@@ -41,11 +41,11 @@ public final class Slots {
     /** Records a JSON string body {@code [s, e)}; escapes are decoded into the scratch buffer. */
     void setString(int slot, byte[] b, int s, int e) {
         if (rawStrings) {
-            set(slot, Json.STRING, b, s - 1, e + 1);
+            set(slot, JsonScanner.STRING, b, s - 1, e + 1);
             return;
         }
-        if (!Json.hasEscape(b, s, e)) {
-            set(slot, Json.STRING, b, s, e);
+        if (!JsonScanner.hasEscape(b, s, e)) {
+            set(slot, JsonScanner.STRING, b, s, e);
             return;
         }
         int need = decodedUsed + (e - s);
@@ -54,8 +54,8 @@ public final class Slots {
             decoded = new byte[Math.max(need, decoded.length * 2)];
             decodedUsed = 0;
         }
-        int n = Json.decode(b, s, e, decoded, decodedUsed);
-        set(slot, Json.STRING, decoded, decodedUsed, decodedUsed + n);
+        int n = JsonScanner.decode(b, s, e, decoded, decodedUsed);
+        set(slot, JsonScanner.STRING, decoded, decodedUsed, decodedUsed + n);
         decodedUsed += n;
     }
 
@@ -81,6 +81,6 @@ public final class Slots {
     /** True when the slot has text (header, string, number, true, false). */
     public boolean hasText(int slot) {
         byte k = kind[slot];
-        return k == Json.HEADER || (k >= Json.STRING && k <= Json.FALSE);
+        return k == JsonScanner.HEADER || (k >= JsonScanner.STRING && k <= JsonScanner.FALSE);
     }
 }

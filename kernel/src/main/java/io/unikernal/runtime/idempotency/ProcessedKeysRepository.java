@@ -1,6 +1,6 @@
 package io.unikernal.runtime.idempotency;
 
-import io.unikernal.udl.spec.Durations;
+import io.unikernal.udl.notation.Durations;
 import java.time.Duration;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;

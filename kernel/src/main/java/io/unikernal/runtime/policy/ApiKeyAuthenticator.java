@@ -1,6 +1,6 @@
 package io.unikernal.runtime.policy;
 
-import io.unikernal.runtime.Json;
+import io.unikernal.runtime.StrictJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -29,7 +29,7 @@ public final class ApiKeyAuthenticator implements Processor {
     private ApiKeyStore store;
 
     public void setSpec(String json) {
-        Map<?, ?> spec = Json.read(json, Map.class);
+        Map<?, ?> spec = StrictJson.read(json, Map.class);
         route = (String) spec.get("route");
         header = spec.get("header") == null ? "X-Api-Key" : (String) spec.get("header");
         // a key printed next to its header name (header=..., header: ...) is masked in logs

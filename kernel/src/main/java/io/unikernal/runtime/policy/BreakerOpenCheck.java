@@ -1,5 +1,6 @@
 package io.unikernal.runtime.policy;
 
+import io.unikernal.runtime.OpenBreakerRefusal;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -16,7 +17,7 @@ public final class BreakerOpenCheck implements Processor {
     static final String FAILURE = "UnikernalGuardedCallFailure";
 
     /** Thrown for a call the open (or saturated half-open) breaker refused, or that failed without an exception. */
-    public static final class BreakerOpenException extends RuntimeException {
+    public static final class BreakerOpenException extends RuntimeException implements OpenBreakerRefusal {
         BreakerOpenException(String target) {
             super("CircuitBreaker of target '" + target + "' is open: the call was not made");
         }

@@ -1,6 +1,6 @@
 package io.unikernal.runtime.policy;
 
-import io.unikernal.runtime.Json;
+import io.unikernal.runtime.StrictJson;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -23,7 +23,7 @@ public final class FixedFallbackReply implements Processor {
 
     /** The reply as JSON. */
     public void setSpec(String json) {
-        this.reply = Json.read(json, Object.class);
+        this.reply = StrictJson.read(json, Object.class);
     }
 
     @Override
@@ -31,6 +31,6 @@ public final class FixedFallbackReply implements Processor {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         LOG.warn("route {}: a target failed or its breaker is open ({}); answering with the fallback reply", route,
                 cause == null ? "breaker open" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
-        exchange.getMessage().setBody(Json.read(Json.write(reply), Object.class));
+        exchange.getMessage().setBody(StrictJson.read(StrictJson.write(reply), Object.class));
     }
 }

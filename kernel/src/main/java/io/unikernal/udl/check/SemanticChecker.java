@@ -226,7 +226,8 @@ public final class SemanticChecker {
         for (Option<?> option : options) {
             if (option.key().required() && ref.option(option.name()) == null) {
                 problems.add(UdlMessages.missingUseOption(ref.pos(), system.name(), adapter.name(),
-                        asSource ? "source" : "target", option.key()));
+                        asSource ? "source" : "target", option.name(), option.key().example(),
+                        option.key().description()));
             }
         }
     }

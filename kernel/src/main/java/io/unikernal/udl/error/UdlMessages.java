@@ -106,14 +106,17 @@ public final class UdlMessages {
                 description + (example == null ? "" : " Example: " + key + ": " + example));
     }
 
-    /** A use of a system (in from, to, a rule...) lacks an option its adapter requires in every such use. */
+    /**
+     * A use of a system (in from, to, a rule...) lacks an option its adapter requires in every such use; the
+     * option's example (may be null) and description (may be empty) go into the hint.
+     */
     public static UdlError missingUseOption(SourcePos pos, String system, String adapter, String role,
-            io.unikernal.udl.spec.UdlKey option) {
+            String option, String example, String description) {
         String key = role.equals("source") ? "from" : "to";
         return UdlError.error(MISSING_KEY, pos, "system '" + system + "' (adapter " + adapter + ") needs option '"
-                + option.name() + "' in each use as a " + role, "write " + key + ": {system: " + system + ", "
-                + option.name() + ": " + (option.example() == null ? "..." : "\"" + option.example() + "\"") + "}"
-                + (option.description().isEmpty() ? "" : "; " + option.name() + ": " + option.description()));
+                + option + "' in each use as a " + role, "write " + key + ": {system: " + system + ", "
+                + option + ": " + (example == null ? "..." : "\"" + example + "\"") + "}"
+                + (description.isEmpty() ? "" : "; " + option + ": " + description));
     }
 
     /** A value that does not match its option's declared pattern; {@code rule} says what it must look like. */

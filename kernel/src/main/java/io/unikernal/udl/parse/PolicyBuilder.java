@@ -3,7 +3,7 @@ package io.unikernal.udl.parse;
 import io.unikernal.udl.spec.PolicySpec;
 import io.unikernal.udl.model.PolicyDecl;
 import io.unikernal.udl.model.SourcePos;
-import io.unikernal.udl.spec.Durations;
+import io.unikernal.udl.notation.Durations;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

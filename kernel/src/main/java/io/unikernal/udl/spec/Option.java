@@ -1,6 +1,7 @@
 package io.unikernal.udl.spec;
 
 import io.unikernal.udl.error.UdlErrorCode;
+import io.unikernal.udl.notation.Durations;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.SystemDecl;

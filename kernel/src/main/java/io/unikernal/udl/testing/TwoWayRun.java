@@ -3,7 +3,7 @@ package io.unikernal.udl.testing;
 import io.unikernal.plugins.Adapters;
 import io.unikernal.compile.CamelYamlSchema;
 import io.unikernal.compile.CompileOptions;
-import io.unikernal.compile.CompiledApp;
+import io.unikernal.runtime.CompiledApp;
 import io.unikernal.compile.UdlCompiler;
 import io.unikernal.compile.YamlEmitter;
 import io.unikernal.runtime.UdlRuntime;

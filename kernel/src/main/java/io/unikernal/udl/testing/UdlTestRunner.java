@@ -1,11 +1,11 @@
 package io.unikernal.udl.testing;
 
 import io.unikernal.compile.CompileOptions;
-import io.unikernal.compile.CompiledApp;
+import io.unikernal.runtime.CompiledApp;
 import io.unikernal.compile.UdlCompiler;
 import io.unikernal.plugins.Adapters;
 import io.unikernal.runtime.CaptureTarget;
-import io.unikernal.runtime.Json;
+import io.unikernal.runtime.StrictJson;
 import io.unikernal.runtime.UdlRuntime;
 import io.unikernal.udl.model.RouteDecl;
 import io.unikernal.udl.model.TestDecl;
@@ -48,7 +48,7 @@ public final class UdlTestRunner {
     private TestResult runOne(UdlDocument doc, TestDecl test, CamelContext context, ProducerTemplate producer) {
         context.getRegistry().findByType(CaptureTarget.class).forEach(CaptureTarget::clear);
         RouteDecl route = doc.route(test.route());
-        Object input = Json.read(Json.write(test.inputBody()), Object.class);
+        Object input = StrictJson.read(StrictJson.write(test.inputBody()), Object.class);
         Exchange result = producer.request(CompileOptions.testSourceUri(test.route()), exchange -> {
             exchange.getMessage().setBody(input);
             test.inputHeaders().forEach(exchange.getMessage()::setHeader);
@@ -70,7 +70,7 @@ public final class UdlTestRunner {
         if (expect.body() != null) {
             Object body = result.getMessage().getBody();
             if (body instanceof String || body instanceof byte[]) {
-                body = Json.read(body instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8)
+                body = StrictJson.read(body instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8)
                         : (String) body, Object.class);
             }
             JsonComparison.differences(expect.body(), body).forEach(d -> failures.add("body " + d));

@@ -1,6 +1,6 @@
 package io.unikernal.adapter.core;
 
-import io.unikernal.runtime.Json;
+import io.unikernal.runtime.StrictJson;
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.spi.adapter.AdapterInfo;
 import io.unikernal.spi.adapter.Channel;
@@ -63,7 +63,7 @@ public final class TimerAdapter implements Adapter {
         public void normalize(SystemUse use, ProcessorDefinition<?> route, CompileContext ctx) {
             Object body = BODY.of(use.system());
             if (body != null) {
-                route.setBody(new org.apache.camel.model.language.ConstantExpression(Json.write(body)));
+                route.setBody(new org.apache.camel.model.language.ConstantExpression(StrictJson.write(body)));
             }
             StandardNodes.normalizeJson(use.systemName(), route, ctx);
         }

@@ -2,7 +2,7 @@ package io.unikernal.adapter.http;
 
 import io.unikernal.runtime.CorrelationIds;
 import io.unikernal.runtime.IngressRefusals;
-import io.unikernal.runtime.Json;
+import io.unikernal.runtime.StrictJson;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -104,7 +104,7 @@ public final class HttpIngressRefusals extends RoutePolicySupport {
                             String.valueOf(failure.failure())), correlationId);
         }
         failure.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                .end(Json.write(body));
+                .end(StrictJson.write(body));
     }
 
     /** The Camel route the request was for, when known: a lookup only, so callers cannot add label values. */

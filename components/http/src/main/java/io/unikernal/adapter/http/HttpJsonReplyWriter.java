@@ -1,6 +1,6 @@
 package io.unikernal.adapter.http;
 
-import io.unikernal.runtime.Json;
+import io.unikernal.runtime.StrictJson;
 import io.unikernal.runtime.ReplyProcessor;
 import io.unikernal.udm.UdmHeaders;
 import java.util.HashSet;
@@ -29,6 +29,6 @@ public final class HttpJsonReplyWriter implements Processor {
         if (correlation != null) {
             message.setHeader("X-Correlation-Id", correlation);
         }
-        message.setBody(body instanceof byte[] ? body : Json.write(body));
+        message.setBody(body instanceof byte[] ? body : StrictJson.write(body));
     }
 }

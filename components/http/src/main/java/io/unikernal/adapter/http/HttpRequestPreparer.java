@@ -1,6 +1,6 @@
 package io.unikernal.adapter.http;
 
-import io.unikernal.runtime.Json;
+import io.unikernal.runtime.StrictJson;
 import io.unikernal.runtime.idempotency.OutboundIdempotencyKey;
 import io.unikernal.udm.UdmHeaders;
 import org.apache.camel.Exchange;
@@ -44,7 +44,7 @@ public final class HttpRequestPreparer implements Processor {
             message.setBody(null);
         } else {
             Object body = message.getBody();
-            message.setBody(body instanceof String || body instanceof byte[] ? body : Json.write(body));
+            message.setBody(body instanceof String || body instanceof byte[] ? body : StrictJson.write(body));
             message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         }
     }

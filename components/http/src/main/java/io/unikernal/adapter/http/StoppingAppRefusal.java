@@ -2,7 +2,7 @@ package io.unikernal.adapter.http;
 
 import io.unikernal.runtime.CorrelationIds;
 import io.unikernal.runtime.IngressRefusals;
-import io.unikernal.runtime.Json;
+import io.unikernal.runtime.StrictJson;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Collections;
@@ -54,6 +54,6 @@ public final class StoppingAppRefusal extends RoutePolicySupport {
                 .putHeader("Content-Type", "application/json")
                 .putHeader("Retry-After", RETRY_AFTER_SECONDS)
                 .putHeader("X-Correlation-Id", correlationId)
-                .end(Json.write(body));
+                .end(StrictJson.write(body));
     }
 }

@@ -62,7 +62,7 @@ public final class RedisAdapter implements Adapter {
         OptionValue keepFor = system.option(KEEP_FOR.name());
         if (keepFor != null && keepFor.value() instanceof String text
                 && !io.unikernal.udl.spec.References.containsReference(text)) {
-            Duration parsed = io.unikernal.udl.spec.Durations.parse(text);
+            Duration parsed = io.unikernal.udl.notation.Durations.parse(text);
             if (parsed != null && parsed.isZero()) {
                 problems.error(UdlErrorCode.BAD_OPTION, keepFor.pos(), "keepFor must be longer than 0",
                         "write how long a key is kept, e.g. 7d, or leave keepFor out to keep keys for ever");

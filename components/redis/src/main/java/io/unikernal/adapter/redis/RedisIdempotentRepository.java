@@ -1,7 +1,7 @@
 package io.unikernal.adapter.redis;
 
 import io.unikernal.runtime.idempotency.ProcessedKeysRepository;
-import io.unikernal.udl.spec.Durations;
+import io.unikernal.udl.notation.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

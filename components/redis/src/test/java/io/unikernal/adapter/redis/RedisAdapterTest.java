@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unikernal.plugins.Adapters;
 import io.unikernal.compile.CompileOptions;
-import io.unikernal.compile.CompiledApp;
+import io.unikernal.runtime.CompiledApp;
 import io.unikernal.compile.UdlCompiler;
 import io.unikernal.udl.error.UdlError;
 import io.unikernal.udl.parse.UdlParser;

@@ -1,4 +1,4 @@
-package io.unikernal.compile;
+package io.unikernal.runtime;
 
 import java.util.List;
 import java.util.Map;
@@ -8,7 +8,7 @@ import org.apache.camel.model.RouteDefinition;
 
 /**
  * The result of compiling one UDL document: the Camel model (routes and the beans they refer to) and the
- * application properties they need. The in-process runtime uses it directly; {@link YamlEmitter} dumps the very
+ * application properties they need. The in-process runtime uses it directly; {@code io.unikernal.compile.YamlEmitter} dumps the very
  * same objects, so the two cannot drift.
  */
 public record CompiledApp(String name, List<RouteConfigurationDefinition> routeConfigurations,

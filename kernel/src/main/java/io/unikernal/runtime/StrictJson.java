@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
  * {@code {"amount": -5, "amount": 1}} pass a check on one value and deliver the other) and nothing may follow the
  * value.
  */
-public final class Json {
+public final class StrictJson {
 
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -21,7 +21,7 @@ public final class Json {
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private Json() {
+    private StrictJson() {
     }
 
     public static String write(Object value) {

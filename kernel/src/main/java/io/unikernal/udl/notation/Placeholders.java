@@ -1,4 +1,4 @@
-package io.unikernal.compile;
+package io.unikernal.udl.notation;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

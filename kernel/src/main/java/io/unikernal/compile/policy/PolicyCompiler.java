@@ -1,13 +1,14 @@
-package io.unikernal.compile;
+package io.unikernal.compile.policy;
 
-import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.spi.adapter.KeyStoreRole;
+import io.unikernal.spi.adapter.Adapter;
+import io.unikernal.compile.context.DefaultCompileContext;
 import io.unikernal.runtime.policy.ApiKeyAuthenticator;
 import io.unikernal.runtime.policy.BreakerOpenCheck;
 import io.unikernal.runtime.policy.FixedFallbackReply;
 import io.unikernal.runtime.policy.GuardedCallPool;
 import io.unikernal.runtime.policy.RateLimiter;
-import io.unikernal.runtime.Json;
+import io.unikernal.runtime.StrictJson;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.PolicyDecl;
 import io.unikernal.udl.model.RouteDecl;
@@ -32,13 +33,13 @@ import org.apache.camel.model.RouteConfigurationDefinition;
  * has one ({@link io.unikernal.spi.adapter.Capability#CLIENT_TIMEOUT}), else the EIP's time limiter on the app's
  * {@link GuardedCallPool}.
  */
-final class PolicyCompiler {
+public final class PolicyCompiler {
 
     private final DefaultCompileContext ctx;
     private final Map<String, String> breakerIds = new LinkedHashMap<>();
     private final List<org.apache.camel.model.RouteDefinition> callRoutes = new ArrayList<>();
 
-    PolicyCompiler(DefaultCompileContext ctx) {
+    public PolicyCompiler(DefaultCompileContext ctx) {
         this.ctx = ctx;
     }
 
@@ -46,7 +47,7 @@ final class PolicyCompiler {
      * Gives the route the policy that puts its circuit breakers (those compiled by this compiler) in the metrics.
      * Call after the route's steps are compiled.
      */
-    void breakerMetrics(RouteDecl decl, org.apache.camel.model.RouteDefinition route) {
+    public void breakerMetrics(RouteDecl decl, org.apache.camel.model.RouteDefinition route) {
         if (breakerIds.isEmpty()) {
             return;
         }
@@ -71,7 +72,7 @@ final class PolicyCompiler {
     }
 
     /** Authenticates, authorises and rate-limits each incoming message (in that order). */
-    void guardIngress(RouteDecl decl, ProcessorDefinition<?> route, boolean callerWaits) {
+    public void guardIngress(RouteDecl decl, ProcessorDefinition<?> route, boolean callerWaits) {
         PolicyDecl policy = decl.policy();
         if (policy == null) {
             return;
@@ -109,11 +110,11 @@ final class PolicyCompiler {
             keys.add(Map.of("id", key.id(), "sha256", key.sha256(), "roles", key.roles()));
         }
         spec.put("keys", keys);
-        return Json.write(spec);
+        return StrictJson.write(spec);
     }
 
     /** Retry as exponential redelivery with jitter (Camel's collision avoidance: ±15%). */
-    static void redelivery(PolicyDecl.Retry retry, OnExceptionDefinition clause) {
+    public static void redelivery(PolicyDecl.Retry retry, OnExceptionDefinition clause) {
         clause.maximumRedeliveries(retry.attempts() - 1)
                 .redeliveryDelay(retry.initial().toMillis())
                 .maximumRedeliveryDelay(retry.max().toMillis())
@@ -132,7 +133,7 @@ final class PolicyCompiler {
      * in a store of the adapter that offers an embedded one (the jdbc adapter's H2); under {@code unikernal test}, where no system is contributed,
      * in memory. Returns the block the steps go into.
      */
-    ProcessorDefinition<?> processOnce(RouteDecl decl, ProcessorDefinition<?> route) {
+    public ProcessorDefinition<?> processOnce(RouteDecl decl, ProcessorDefinition<?> route) {
         PolicyDecl.Idempotency idempotency = decl.policy().idempotency();
         String repository;
         if (ctx.testMode()) {
@@ -165,20 +166,20 @@ final class PolicyCompiler {
      * After the idempotent block: a duplicate whose original is still in flight is refused rather than told it is
      * done ({@link io.unikernal.runtime.idempotency.InFlightDuplicateCheck}).
      */
-    void refuseInFlightDuplicates(RouteDecl decl, ProcessorDefinition<?> route) {
+    public void refuseInFlightDuplicates(RouteDecl decl, ProcessorDefinition<?> route) {
         String name = ctx.uniqueName("in-flight-duplicate-check-" + decl.name());
         ctx.addBean(name, io.unikernal.runtime.idempotency.InFlightDuplicateCheck.class, Map.of("route", decl.name()));
         route.process(name);
     }
 
     private KeyStoreRole keyStore(SystemDecl system) {
-        Adapter adapter = ctx.adapters().get(system.adapter());
+        Adapter adapter = ctx.adapterOf(system);
         // the checks refuse any other store with NOT_A_KEY_STORE
         return adapter.keyStore().orElseThrow(() -> new IllegalStateException("adapter '" + system.adapter()
                 + "' cannot keep processed keys (system " + system.name() + ")"));
     }
 
-    interface Delivery {
+    public interface Delivery {
         void deliver(EndpointRef target, ProcessorDefinition<?> block);
 
         /** Delivers with the call bounded by the target's own client; false (nothing appended) if it has none. */
@@ -193,7 +194,7 @@ final class PolicyCompiler {
      * retry as well, the guarded call becomes a route of its own called through {@code direct:}: Camel redelivers the
      * node that failed, and that node must be the whole call (breaker included), not the step after it.
      */
-    void guardedCall(RouteDecl decl, EndpointRef target, ProcessorDefinition<?> block, Delivery delivery) {
+    public void guardedCall(RouteDecl decl, EndpointRef target, ProcessorDefinition<?> block, Delivery delivery) {
         PolicyDecl policy = PolicyDecl.forTarget(decl.policy(), target.policy());
         if (policy == null || !policy.guardsTargets()) {
             delivery.deliver(target, block);
@@ -260,7 +261,7 @@ final class PolicyCompiler {
             } else {
                 String name = ctx.uniqueName("fallback-reply-" + decl.name());
                 ctx.addBean(name, FixedFallbackReply.class,
-                        Map.of("route", decl.name(), "spec", Json.write(fallback.reply())));
+                        Map.of("route", decl.name(), "spec", StrictJson.write(fallback.reply())));
                 onFallback.process(name);
             }
         }

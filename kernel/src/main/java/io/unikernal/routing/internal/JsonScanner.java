@@ -5,7 +5,7 @@ package io.unikernal.routing.internal;
  * the engines share (string decoding, the JSON number grammar). The native engine implements the
  * same algorithm (rust-processor/native/src/json.rs); both must agree byte for byte.
  */
-public final class Json {
+public final class JsonScanner {
     public static final byte MISSING = 0;
     public static final byte STRING = 1;
     public static final byte NUMBER = 2;
@@ -19,7 +19,7 @@ public final class Json {
 
     public static final int MAX_DEPTH = 64;
 
-    private Json() {
+    private JsonScanner() {
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.unikernal.udl.spec;
+package io.unikernal.udl.notation;
 
 import java.time.Duration;
 import java.util.regex.Matcher;

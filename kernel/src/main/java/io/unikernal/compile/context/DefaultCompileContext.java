@@ -1,9 +1,13 @@
-package io.unikernal.compile;
+package io.unikernal.compile.context;
 
+import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.model.UdlDocument;
+import io.unikernal.udl.notation.Placeholders;
+import io.unikernal.spi.adapter.SourceRole;
+import io.unikernal.spi.adapter.TargetRole;
 import io.unikernal.plugins.Adapters;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,11 +20,11 @@ import org.apache.camel.model.BeanFactoryDefinition;
 import org.apache.camel.model.RouteConfigurationDefinition;
 
 /** Collects the beans and properties adapters and steps contribute while one document is compiled. */
-final class DefaultCompileContext implements CompileContext {
+public final class DefaultCompileContext implements CompileContext {
 
     private final UdlDocument document;
     private final Path baseDir;
-    private final CompileOptions options;
+    private final boolean testMode;
     private final Adapters adapters;
     private final Map<String, BeanFactoryDefinition<?>> beans = new LinkedHashMap<>();
     private final Map<String, String> properties = new LinkedHashMap<>();
@@ -30,10 +34,11 @@ final class DefaultCompileContext implements CompileContext {
     private final java.util.Set<String> secretEnvNames = new java.util.TreeSet<>();
     private final java.util.Set<String> handedOut = new java.util.HashSet<>();
 
-    DefaultCompileContext(UdlDocument document, Path baseDir, CompileOptions options, Adapters adapters) {
+    /** {@code testMode}: compiling for {@code unikernal test} (see {@code CompileOptions}). */
+    public DefaultCompileContext(UdlDocument document, Path baseDir, boolean testMode, Adapters adapters) {
         this.document = document;
         this.baseDir = baseDir;
-        this.options = options;
+        this.testMode = testMode;
         this.adapters = adapters;
     }
 
@@ -42,8 +47,32 @@ final class DefaultCompileContext implements CompileContext {
         return document;
     }
 
-    Adapters adapters() {
+    public Adapters adapters() {
         return adapters;
+    }
+
+    /** The adapter of a system; the checks made sure it is installed, so its absence is a compiler defect. */
+    public Adapter adapterOf(SystemDecl system) {
+        Adapter adapter = adapters.get(system.adapter());
+        if (adapter == null) {
+            throw new IllegalStateException(system.pos() + ": adapter '" + system.adapter()
+                    + "' is not installed (the document should have been checked before compiling)");
+        }
+        return adapter;
+    }
+
+    /** The source role of a system's adapter; the checks refuse any other use in from (NOT_A_SOURCE). */
+    public SourceRole sourceRoleOf(SystemDecl system) {
+        Adapter adapter = adapterOf(system);
+        return adapter.source().orElseThrow(() -> new IllegalStateException(system.pos() + ": adapter '"
+                + adapter.name() + "' cannot be a source (the document should have been checked before compiling)"));
+    }
+
+    /** The target role of a system's adapter; the checks refuse any other use in to (NOT_A_TARGET). */
+    public TargetRole targetRoleOf(SystemDecl system) {
+        Adapter adapter = adapterOf(system);
+        return adapter.target().orElseThrow(() -> new IllegalStateException(system.pos() + ": adapter '"
+                + adapter.name() + "' cannot be a target (the document should have been checked before compiling)"));
     }
 
     @Override
@@ -68,19 +97,19 @@ final class DefaultCompileContext implements CompileContext {
         return toCamel(udlText);
     }
 
-    String toCamel(String udlText) {
+    public String toCamel(String udlText) {
         noteSecretEnvNames(udlText);
         return Placeholders.toCamel(udlText);
     }
 
     /** Notes the secret-like {@code ${env:NAME}} names of a UDL text that the runtime reads itself. */
-    void noteSecretEnvNames(String udlText) {
+    public void noteSecretEnvNames(String udlText) {
         Placeholders.envNames(udlText).stream().filter(io.unikernal.runtime.SecretMasker::looksLikeSecretName)
                 .forEach(secretEnvNames::add);
     }
 
     /** The secret-like environment variable names the compiled text reads. */
-    java.util.Set<String> secretEnvNames() {
+    public java.util.Set<String> secretEnvNames() {
         return java.util.Collections.unmodifiableSet(secretEnvNames);
     }
 
@@ -149,33 +178,33 @@ final class DefaultCompileContext implements CompileContext {
 
     @Override
     public boolean testMode() {
-        return options.testMode();
+        return testMode;
     }
 
-    void addRouteConfiguration(RouteConfigurationDefinition configuration) {
+    public void addRouteConfiguration(RouteConfigurationDefinition configuration) {
         if (routeConfigurations.stream().noneMatch(c -> c.getId().equals(configuration.getId()))) {
             routeConfigurations.add(configuration);
         }
     }
 
     /** A route the compiler needs besides the UDL routes (a guarded call that retries as a whole, say). */
-    void addRoute(org.apache.camel.model.RouteDefinition route) {
+    public void addRoute(org.apache.camel.model.RouteDefinition route) {
         extraRoutes.add(route);
     }
 
-    List<org.apache.camel.model.RouteDefinition> extraRoutes() {
+    public List<org.apache.camel.model.RouteDefinition> extraRoutes() {
         return List.copyOf(extraRoutes);
     }
 
-    List<RouteConfigurationDefinition> routeConfigurations() {
+    public List<RouteConfigurationDefinition> routeConfigurations() {
         return List.copyOf(routeConfigurations);
     }
 
-    List<BeanFactoryDefinition<?>> beans() {
+    public List<BeanFactoryDefinition<?>> beans() {
         return new ArrayList<>(beans.values());
     }
 
-    Map<String, String> properties() {
+    public Map<String, String> properties() {
         return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 }
