@@ -215,7 +215,7 @@ final class ShapeChecker {
             adapterNode = misspelt.getValueNode();
         }
         if (!(adapterNode instanceof ScalarNode a) || Nodes.isNull(a)) {
-            wrongType(adapterNode, "adapter", "an adapter name", "http");
+            wrongType(adapterNode, "adapter", "an adapter name", UdlSpec.SYSTEM_ADAPTER.example());
             return;
         }
         adapterOfSystem.put(name, a.getValue());

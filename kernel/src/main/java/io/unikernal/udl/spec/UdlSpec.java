@@ -294,9 +294,16 @@ public final class UdlSpec {
     public static final UdlKey ENDPOINT_POLICY = UdlKey.of("policy", PolicySpec.TARGET_POLICY,
             PolicySpec.TARGET_POLICY.description(), "{timeout: 1s, circuitBreaker: {failureRate: 50}}");
 
+    /**
+     * The reference doc's example of an adapter name: the one place kernel main code writes one (checked by the cli's
+     * KernelNamesNoAdapterTest); the kernel decides nothing by it.
+     */
+    public static final String ADAPTER_EXAMPLE = "http";
+
     /** The key {@code adapter} of a system entry. */
     public static final UdlKey SYSTEM_ADAPTER = UdlKey.of("adapter", ValueKind.STRING,
-            "The adapter that talks to the system; the other keys are that adapter's options.", "http").asRequired();
+            "The adapter that talks to the system; the other keys are that adapter's options.", ADAPTER_EXAMPLE)
+            .asRequired();
 
     private UdlSpec() {
     }

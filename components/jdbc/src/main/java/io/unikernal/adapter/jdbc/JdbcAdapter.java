@@ -3,6 +3,7 @@ package io.unikernal.adapter.jdbc;
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.spi.adapter.AdapterInfo;
 import io.unikernal.spi.adapter.Capability;
+import io.unikernal.spi.adapter.CheckpointStoreRole;
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.adapter.EndpointUri;
 import io.unikernal.spi.adapter.KeyStoreRole;
@@ -72,6 +73,11 @@ public class JdbcAdapter implements Adapter {
     @Override
     public Optional<KeyStoreRole> keyStore() {
         return Optional.of(new ProcessedKeys(embeddedByDefault()));
+    }
+
+    @Override
+    public Optional<CheckpointStoreRole> checkpointStore() {
+        return Optional.of(new Checkpoints());
     }
 
     /** True when a system that names no url is an embedded database (H2), usable as the kernel's default store. */
@@ -151,6 +157,22 @@ public class JdbcAdapter implements Adapter {
             boolean query = sql.toLowerCase(Locale.ROOT).matches("(?s)^(select|with)\\b.*");
             EndpointUri uri = EndpointUri.of("sql", sql).param("dataSource", "#" + ctx.systemBean(use.system()));
             block.to((query ? uri : uri.param("noop", true)).toString());
+        }
+    }
+
+    /** A pipeline's checkpoints in the system's database ({@link JdbcCheckpoints}): table UNIKERNAL_CHECKPOINT. */
+    private static final class Checkpoints implements CheckpointStoreRole {
+        @Override
+        public String checkpointStore(SystemDecl system, String namespace, CompileContext ctx) {
+            String name = ctx.uniqueName(namespace + "-checkpoints");
+            BeanFactoryDefinition<?> bean = new BeanFactoryDefinition<>();
+            bean.setName(name);
+            bean.setType(JdbcCheckpoints.class.getName());
+            bean.setProperties(new LinkedHashMap<>(Map.of("dataSource", "#bean:" + ctx.systemBean(system),
+                    "namespace", namespace)));
+            bean.setInitMethod("start");
+            ctx.addBean(bean);
+            return name;
         }
     }
 

@@ -2,6 +2,7 @@ package io.unikernal.adapter.redis;
 
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.spi.adapter.AdapterInfo;
+import io.unikernal.spi.adapter.CheckpointStoreRole;
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.adapter.KeyStoreRole;
 import io.unikernal.udl.error.Problems;
@@ -56,6 +57,11 @@ public final class RedisAdapter implements Adapter {
         return Optional.of(new ProcessedKeys());
     }
 
+    @Override
+    public Optional<CheckpointStoreRole> checkpointStore() {
+        return Optional.of(new Checkpoints());
+    }
+
     /** A time to live of 0 would make Redis refuse every key: not a range the declaration can say for durations. */
     @Override
     public void check(SystemDecl system, Problems problems) {
@@ -92,6 +98,17 @@ public final class RedisAdapter implements Adapter {
         bean.setInitMethod("start");
         bean.setDestroyMethod("close");
         ctx.addBean(bean);
+    }
+
+    /** A pipeline's checkpoints in the system's Redis ({@link RedisCheckpoints}). */
+    private static final class Checkpoints implements CheckpointStoreRole {
+        @Override
+        public String checkpointStore(SystemDecl system, String namespace, CompileContext ctx) {
+            String name = ctx.uniqueName(namespace + "-checkpoints");
+            ctx.addBean(name, RedisCheckpoints.class, Map.of("connection", "#bean:" + ctx.systemBean(system),
+                    "namespace", namespace));
+            return name;
+        }
     }
 
     private static final class ProcessedKeys implements KeyStoreRole {
