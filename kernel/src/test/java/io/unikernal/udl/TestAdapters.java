@@ -147,10 +147,6 @@ public final class TestAdapters {
     }
 
     private static final class TimerSource extends DeclaringSource {
-        @Override
-        public Optional<Channel> consumes(SystemDecl system, EndpointRef use) {
-            return Optional.empty();
-        }
     }
 
     private record Target(List<Option<?>> options, boolean feedsQueue) implements TargetRole {

@@ -1,33 +1,12 @@
 package io.unikernal.spi.adapter;
 
-import io.unikernal.udl.error.Problems;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.SystemDecl;
-import io.unikernal.udl.spec.Option;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.camel.model.ProcessorDefinition;
 
 /** A system as the start of a route ({@code from:}). */
-public interface SourceRole {
-
-    /** Options allowed on {@code from: {system: x, ...}}. */
-    default List<Option<?>> options() {
-        return List.of();
-    }
-
-    default Set<Capability> capabilities() {
-        return Set.of();
-    }
-
-    default boolean has(Capability capability) {
-        return capabilities().contains(capability);
-    }
-
-    /** Checks of one use beyond what the option declarations express. */
-    default void checkUse(SystemDecl system, EndpointRef use, Problems problems) {
-    }
+public interface SourceRole extends Role {
 
     /**
      * The listener the system shares with the other systems of its group (all {@code http} systems of an app share one
@@ -37,8 +16,13 @@ public interface SourceRole {
         return Optional.empty();
     }
 
-    /** What one use consumes, for the checks that find two routes on one endpoint and loops of routes. */
-    Optional<Channel> consumes(SystemDecl system, EndpointRef use);
+    /**
+     * What one use consumes, for the checks that find two routes on one endpoint and loops of routes; empty (the
+     * default) for a source whose uses cannot clash or be fed by a route (a timer).
+     */
+    default Optional<Channel> consumes(SystemDecl system, EndpointRef use) {
+        return Optional.empty();
+    }
 
     /** The endpoint URI a route consumes from. */
     String uri(SystemUse use, CompileContext ctx);

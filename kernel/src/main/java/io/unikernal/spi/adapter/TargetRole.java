@@ -1,33 +1,12 @@
 package io.unikernal.spi.adapter;
 
-import io.unikernal.udl.error.Problems;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.SystemDecl;
-import io.unikernal.udl.spec.Option;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.camel.model.ProcessorDefinition;
 
 /** A system a route sends to ({@code to:}, {@code deadLetter:}, a branch, a fan-out). */
-public interface TargetRole {
-
-    /** Options allowed on {@code to: {system: x, ...}}. */
-    default List<Option<?>> options() {
-        return List.of();
-    }
-
-    default Set<Capability> capabilities() {
-        return Set.of();
-    }
-
-    default boolean has(Capability capability) {
-        return capabilities().contains(capability);
-    }
-
-    /** Checks of one use beyond what the option declarations express. */
-    default void checkUse(SystemDecl system, EndpointRef use, Problems problems) {
-    }
+public interface TargetRole extends Role {
 
     /** The channel a call feeds, when a route of the same app may consume it (direct, seda): for the loop check. */
     default Optional<Channel> feeds(SystemDecl system, EndpointRef use) {

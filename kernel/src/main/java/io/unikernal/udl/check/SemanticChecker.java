@@ -75,27 +75,7 @@ public final class SemanticChecker {
     }
 
     private <M> void checkSection(SectionKind<M> kind, Object model, UdlDocument doc, Problems problems) {
-        kind.check(kind.modelType().cast(model), new SectionChecks() {
-            @Override
-            public UdlDocument document() {
-                return doc;
-            }
-
-            @Override
-            public Problems problems() {
-                return problems;
-            }
-
-            @Override
-            public boolean useAsSource(EndpointRef source) {
-                return use(doc, source, true, problems) != null;
-            }
-
-            @Override
-            public boolean useAsTarget(EndpointRef target) {
-                return use(doc, target, false, problems) != null;
-            }
-        });
+        kind.check(kind.modelType().cast(model), new Checks(doc, null, problems));
     }
 
     private Adapter adapterOf(SystemDecl system) {
@@ -128,27 +108,7 @@ public final class SemanticChecker {
         if (route.from() != null) {
             source = use(doc, route.from(), true, problems);
         }
-        StepChecks checks = new StepChecks() {
-            @Override
-            public UdlDocument document() {
-                return doc;
-            }
-
-            @Override
-            public RouteDecl route() {
-                return route;
-            }
-
-            @Override
-            public Problems problems() {
-                return problems;
-            }
-
-            @Override
-            public boolean useAsTarget(EndpointRef target) {
-                return use(doc, target, false, problems) != null;
-            }
-        };
+        StepChecks checks = new Checks(doc, route, problems);
         walk.forEach(route.steps(), step -> checkStep(step, checks));
         Path udlFile = Path.of(doc.file()).toAbsolutePath();
         PolicyChecks policyChecks = new PolicyChecks(udlFile.getParent() == null ? Path.of(".") : udlFile.getParent(),
@@ -179,6 +139,44 @@ public final class SemanticChecker {
                 problems.add(UdlMessages.replyWithoutCaller(route.reply().pos(), route.name(), route.from().system(),
                         source.name()));
             }
+        }
+    }
+
+    /** What step and section kinds' checks see: the document, the route (of a step), problems, the use checks. */
+    private final class Checks implements StepChecks, SectionChecks {
+        private final UdlDocument doc;
+        private final RouteDecl route;
+        private final Problems problems;
+
+        Checks(UdlDocument doc, RouteDecl route, Problems problems) {
+            this.doc = doc;
+            this.route = route;
+            this.problems = problems;
+        }
+
+        @Override
+        public UdlDocument document() {
+            return doc;
+        }
+
+        @Override
+        public RouteDecl route() {
+            return route;
+        }
+
+        @Override
+        public Problems problems() {
+            return problems;
+        }
+
+        @Override
+        public boolean useAsSource(EndpointRef source) {
+            return use(doc, source, true, problems) != null;
+        }
+
+        @Override
+        public boolean useAsTarget(EndpointRef target) {
+            return use(doc, target, false, problems) != null;
         }
     }
 

@@ -3,7 +3,6 @@ package io.unikernal.adapter.core;
 import io.unikernal.runtime.JsonBodyWriter;
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.spi.adapter.AdapterInfo;
-import io.unikernal.spi.adapter.Channel;
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.adapter.EndpointUri;
 import io.unikernal.spi.adapter.SourceRole;
@@ -64,16 +63,11 @@ public final class FileAdapter implements Adapter {
         return Optional.of(new Target());
     }
 
+    /**
+     * Describes no channel, so uses are not checked for clashes: two routes may read one folder (each with its own
+     * include pattern), as they could before the checks worked from descriptors.
+     */
     private static final class Source implements SourceRole {
-        /**
-         * Not described, so not checked: two routes may read one folder today (each with its own include pattern), and
-         * the checks must keep accepting what they accepted.
-         */
-        @Override
-        public Optional<Channel> consumes(SystemDecl system, EndpointRef use) {
-            return Optional.empty();
-        }
-
         @Override
         public String uri(SystemUse use, CompileContext ctx) {
             return EndpointUri.of("file", ctx.text(use.system(), DIRECTORY))

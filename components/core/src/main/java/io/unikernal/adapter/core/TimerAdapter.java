@@ -3,7 +3,6 @@ package io.unikernal.adapter.core;
 import io.unikernal.runtime.StrictJson;
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.spi.adapter.AdapterInfo;
-import io.unikernal.spi.adapter.Channel;
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.adapter.EndpointUri;
 import io.unikernal.spi.adapter.SourceRole;
@@ -45,13 +44,8 @@ public final class TimerAdapter implements Adapter {
         return Optional.of(new Source());
     }
 
+    /** Each timer system fires on its own: no channel to share or clash. */
     private static final class Source implements SourceRole {
-        /** Each timer system fires on its own; nothing to share or clash. */
-        @Override
-        public Optional<Channel> consumes(SystemDecl system, EndpointRef use) {
-            return Optional.empty();
-        }
-
         @Override
         public String uri(SystemUse use, CompileContext ctx) {
             // Camel's timer takes durations in its own syntax (500ms, 2s, 5m, 1h), the same as UDL's
