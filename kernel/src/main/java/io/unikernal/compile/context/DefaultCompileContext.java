@@ -131,7 +131,9 @@ public final class DefaultCompileContext implements CompileContext {
             bean.setConstructors(ctor);
         }
         if (!props.isEmpty()) {
-            bean.setProperties(new LinkedHashMap<>(props));
+            // a map without an order (Map.of) is sorted, so compiling one file twice writes the same YAML
+            bean.setProperties(props instanceof LinkedHashMap || props instanceof java.util.SortedMap
+                    ? new LinkedHashMap<>(props) : new LinkedHashMap<>(new java.util.TreeMap<>(props)));
         }
         addBean(bean);
     }
