@@ -3,6 +3,7 @@ package io.unikernal.adapter.core;
 import io.unikernal.runtime.JsonBodyWriter;
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.spi.adapter.AdapterInfo;
+import io.unikernal.spi.adapter.Capability;
 import io.unikernal.spi.adapter.Channel;
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.adapter.EndpointUri;
@@ -21,6 +22,7 @@ import io.unikernal.udm.CredentialHeaders;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.model.ProcessorDefinition;
 
 /**
@@ -65,6 +67,12 @@ public final class FileAdapter implements Adapter {
     }
 
     private static final class Source implements SourceRole {
+        /** A file stays in the folder until its route is done with it, so it is read again after a restart. */
+        @Override
+        public Set<Capability> capabilities() {
+            return Set.of(Capability.DURABLE);
+        }
+
         /**
          * Not described, so not checked: two routes may read one folder today (each with its own include pattern), and
          * the checks must keep accepting what they accepted.

@@ -3,6 +3,7 @@ package io.unikernal.adapter.core;
 import io.unikernal.runtime.Json;
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.spi.adapter.AdapterInfo;
+import io.unikernal.spi.adapter.Capability;
 import io.unikernal.spi.adapter.Channel;
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.adapter.EndpointUri;
@@ -15,6 +16,7 @@ import io.unikernal.udl.spec.Option;
 import io.unikernal.udl.spec.ValueKind;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.model.ProcessorDefinition;
 
 /** {@code timer}: starts a route periodically (Camel timer) with a fixed JSON body. */
@@ -46,6 +48,11 @@ public final class TimerAdapter implements Adapter {
     }
 
     private static final class Source implements SourceRole {
+        @Override
+        public Set<Capability> capabilities() {
+            return Set.of(Capability.SCHEDULED);
+        }
+
         /** Each timer system fires on its own; nothing to share or clash. */
         @Override
         public Optional<Channel> consumes(SystemDecl system, EndpointRef use) {

@@ -71,7 +71,7 @@ public class JdbcAdapter implements Adapter {
 
     @Override
     public Optional<KeyStoreRole> keyStore() {
-        return Optional.of(new ProcessedKeys());
+        return Optional.of(new ProcessedKeys(keyStoreCapabilities()));
     }
 
     /** The URL used when the system declares none. */
@@ -81,6 +81,14 @@ public class JdbcAdapter implements Adapter {
 
     protected String defaultUser() {
         return "sa";
+    }
+
+    /**
+     * A database server of its own, or the embedded H2 when no url is given: the store of the processed keys of a
+     * route that names no {@code store}.
+     */
+    protected Set<Capability> keyStoreCapabilities() {
+        return Set.of(Capability.REMOTE_SERVER, Capability.EMBEDDED);
     }
 
     @Override
@@ -154,6 +162,17 @@ public class JdbcAdapter implements Adapter {
      * (created if missing), one row per key with {@code processorName} = the namespace.
      */
     private static final class ProcessedKeys implements KeyStoreRole {
+        private final Set<Capability> capabilities;
+
+        ProcessedKeys(Set<Capability> capabilities) {
+            this.capabilities = capabilities;
+        }
+
+        @Override
+        public Set<Capability> capabilities() {
+            return capabilities;
+        }
+
         @Override
         public String processedKeysRepository(SystemDecl system, String namespace, CompileContext ctx) {
             String name = ctx.uniqueName(namespace + "-processed-keys");

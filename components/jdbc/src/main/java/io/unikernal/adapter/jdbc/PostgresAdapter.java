@@ -1,8 +1,10 @@
 package io.unikernal.adapter.jdbc;
 
 import io.unikernal.spi.adapter.AdapterInfo;
+import io.unikernal.spi.adapter.Capability;
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.udl.model.SystemDecl;
+import java.util.Set;
 
 /** {@code postgres}: the jdbc adapter with PostgreSQL defaults (loopback server, user postgres). */
 public final class PostgresAdapter extends JdbcAdapter {
@@ -24,5 +26,11 @@ public final class PostgresAdapter extends JdbcAdapter {
     @Override
     protected String defaultUser() {
         return "postgres";
+    }
+
+    /** Always a server: never the embedded default store. */
+    @Override
+    protected Set<Capability> keyStoreCapabilities() {
+        return Set.of(Capability.REMOTE_SERVER);
     }
 }
