@@ -19,7 +19,8 @@ public enum ContractCase {
                     + " emitted YAML on plain Camel Main.",
             "every source"),
     SOURCE_EVERY_MESSAGE_ONCE(Role.SOURCE, "every message once", Set.of(), Set.of(Capability.SCHEDULED),
-            "50 messages with unique ids, sent natively, each reach the route exactly once.",
+            "A batch of messages with unique ids (50; fewer through a peer that is slow by design), sent natively, each"
+                    + " reach the route exactly once.",
             "a source that receives its messages from a sender"),
     SOURCE_UDM_ROUND_TRIP(Role.SOURCE, "UDM round trip", Set.of(Capability.NATIVE_HEADERS),
             Set.of(Capability.SCHEDULED),
@@ -44,7 +45,8 @@ public enum ContractCase {
                     + " same from the emitted YAML on plain Camel Main.",
             "every target"),
     TARGET_EVERY_MESSAGE_ONCE(Role.TARGET, "every message once", Set.of(), Set.of(),
-            "50 messages with unique ids each reach the peer exactly once.",
+            "A batch of messages with unique ids (50; fewer through a peer that is slow by design) each reach the peer"
+                    + " exactly once.",
             "every target"),
     TARGET_UDM_ROUND_TRIP(Role.TARGET, "UDM round trip", Set.of(Capability.NATIVE_HEADERS), Set.of(),
             "The peer gets the body and, in its native headers, the correlation id and the schema name and version"
@@ -177,7 +179,7 @@ public enum ContractCase {
     public Optional<String> whyNot(Adapter adapter) {
         List<Set<Capability>> roles = role.capabilities(adapter);
         if (roles.isEmpty()) {
-            return Optional.of("it is no " + role.words());
+            return Optional.of(notOffered(role));
         }
         if (roles.stream().noneMatch(declared -> declared.containsAll(needs))) {
             Set<Capability> declared = roles.stream().flatMap(Set::stream).collect(Collectors.toSet());
@@ -191,6 +193,11 @@ public enum ContractCase {
             return Optional.of("the " + role.words() + " " + ruledOut.get().present());
         }
         return pending().map(why -> "pending: " + why);
+    }
+
+    /** The reason a case of {@code role} does not run for an adapter that offers no such role. */
+    public static String notOffered(Role role) {
+        return "it is no " + role.words();
     }
 
     /** True when the suite runs the case for {@code adapter}. */
