@@ -47,7 +47,8 @@ public abstract class AdapterContract {
         String name = c.role().words() + ": " + c.title();
         Optional<String> whyNot = c.whyNot(adapter);
         if (whyNot.isEmpty() && c == ContractCase.KEY_STORE_SEMANTICS) {
-            return DynamicContainer.dynamicContainer(name, ProcessedKeysContract.checks(() -> fixture.keyStore(workDir)));
+            return DynamicContainer.dynamicContainer(name,
+                    ProcessedKeysContract.checks(() -> fixture.keyStore(workDir)));
         }
         return DynamicTest.dynamicTest(name, () -> {
             Assumptions.assumeTrue(whyNot.isEmpty(), () -> "does not apply: " + whyNot.orElse(""));
