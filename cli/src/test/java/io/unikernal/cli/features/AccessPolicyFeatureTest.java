@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.bucket4j.TimeMeter;
 import io.unikernal.runtime.policy.ApiKeyStore;
 import io.unikernal.runtime.policy.RateLimiter;
+import io.unikernal.testkit.http.Http;
 import io.unikernal.udl.testing.TwoWayRun;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,6 +1,7 @@
 package io.unikernal.cli.features;
 
 import io.unikernal.runtime.StrictJson;
+import io.unikernal.testkit.http.Http;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;

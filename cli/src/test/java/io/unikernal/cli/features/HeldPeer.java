@@ -1,6 +1,7 @@
 package io.unikernal.cli.features;
 
 import com.sun.net.httpserver.HttpServer;
+import io.unikernal.testkit.http.Http;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

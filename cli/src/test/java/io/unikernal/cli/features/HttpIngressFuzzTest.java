@@ -7,6 +7,7 @@ import io.unikernal.compile.CompileOptions;
 import io.unikernal.compile.UdlCompiler;
 import io.unikernal.runtime.StrictJson;
 import io.unikernal.runtime.UdlRuntime;
+import io.unikernal.testkit.http.Http;
 import io.unikernal.udl.parse.UdlParser;
 import java.net.URI;
 import java.net.http.HttpClient;

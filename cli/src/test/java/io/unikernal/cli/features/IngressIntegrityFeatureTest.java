@@ -3,6 +3,7 @@ package io.unikernal.cli.features;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.unikernal.testkit.http.Http;
 import io.unikernal.udl.testing.TwoWayRun;
 import java.nio.file.Path;
 import java.util.ArrayList;

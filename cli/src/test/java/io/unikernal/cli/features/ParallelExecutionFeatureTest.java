@@ -2,6 +2,8 @@ package io.unikernal.cli.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.unikernal.testkit.http.Http;
+import io.unikernal.testkit.http.Peer;
 import io.unikernal.udl.testing.TwoWayRun;
 import java.nio.file.Path;
 import java.util.ArrayList;

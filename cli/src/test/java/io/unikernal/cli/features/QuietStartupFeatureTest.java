@@ -2,6 +2,7 @@ package io.unikernal.cli.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.unikernal.testkit.http.Http;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.unikernal.runtime.StrictJson;
+import io.unikernal.testkit.http.Http;
 import io.unikernal.udl.testing.TwoWayRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.unikernal.runtime.StrictJson;
+import io.unikernal.testkit.http.Http;
+import io.unikernal.testkit.http.Peer;
 import io.unikernal.udl.testing.TwoWayRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;

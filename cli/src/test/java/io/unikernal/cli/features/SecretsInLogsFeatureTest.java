@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.unikernal.runtime.SecretMasker;
 import io.unikernal.runtime.policy.ApiKeyStore;
+import io.unikernal.testkit.http.Http;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

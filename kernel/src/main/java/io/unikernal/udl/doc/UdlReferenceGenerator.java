@@ -5,6 +5,7 @@ import io.unikernal.plugins.Adapters;
 import io.unikernal.plugins.Language;
 import io.unikernal.udl.error.UdlErrorCode;
 import io.unikernal.spi.adapter.Capability;
+import io.unikernal.spi.adapter.ContractCase;
 import io.unikernal.udl.error.ProblemCode;
 import io.unikernal.udl.spec.Option;
 import io.unikernal.udl.spec.Shape;
@@ -158,6 +159,7 @@ public final class UdlReferenceGenerator {
                     .append(a.info().artifact()).append("` | ").append(cell(a.info().description())).append(" |\n");
         }
         md.append('\n');
+        contractSuite(md);
         for (Adapter a : adapters.all().values()) {
             md.append("### Adapter `").append(a.name()).append("`\n\n").append(a.info().description()).append("\n\n");
             options(md, "System options", a.systemOptions());
@@ -167,6 +169,48 @@ public final class UdlReferenceGenerator {
             if (a.target().isPresent()) {
                 options(md, "Target options (in `to`, `deadLetter`)", a.target().get().options());
             }
+            contractCases(md, a);
+        }
+    }
+
+    /** The cases of the adapter contract suite, once: what each proves and which roles it runs for. */
+    private static void contractSuite(StringBuilder md) {
+        md.append("### Adapter contract suite\n\n").append("Every adapter module runs the shared contract suite"
+                + " (`unikernal-kernel-testkit`) against its real peer. The cases that run are chosen by the"
+                + " capabilities a role declares, never by the adapter's name; each adapter below lists which ran and"
+                + " why the others do not apply.\n\n");
+        md.append("| case | role | checks | applies to |\n| --- | --- | --- | --- |\n");
+        for (ContractCase c : ContractCase.values()) {
+            md.append("| ").append(c.title()).append(" | ").append(c.role().words()).append(" | ")
+                    .append(cell(c.checks())).append(" | ").append(cell(c.appliesWhen()))
+                    .append(c.pending().map(why -> " (pending: " + why + ")").orElse("")).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    /**
+     * Per adapter, from {@link ContractCase#whyNot}: the function the suite selects its cases with. The cases of a role
+     * the adapter does not offer share one line.
+     */
+    private static void contractCases(StringBuilder md, Adapter a) {
+        List<String> runs = new java.util.ArrayList<>();
+        java.util.Map<String, String> notRun = new java.util.LinkedHashMap<>();
+        for (ContractCase c : ContractCase.values()) {
+            String why = c.whyNot(a).orElse(null);
+            if (why == null) {
+                runs.add(c.role().words() + ": " + c.title());
+            } else if (why.equals(ContractCase.notOffered(c.role()))) {
+                notRun.putIfAbsent(c.role().words() + ": every case", why);
+            } else {
+                notRun.put(c.role().words() + ": " + c.title(), why);
+            }
+        }
+        md.append("**Contract cases that run**: ").append(runs.isEmpty() ? "none" : String.join("; ", runs))
+                .append(".\n\n");
+        if (!notRun.isEmpty()) {
+            md.append("| case not run | why |\n| --- | --- |\n");
+            notRun.forEach((name, why) -> md.append("| ").append(name).append(" | ").append(cell(why)).append(" |\n"));
+            md.append('\n');
         }
     }
 

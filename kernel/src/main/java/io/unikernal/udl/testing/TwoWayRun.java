@@ -43,7 +43,12 @@ public final class TwoWayRun {
 
     public static <T> Outcomes<T> run(String fileName, String udl, Map<String, String> overrides, Path workDir,
             Scenario<T> scenario) throws Exception {
-        Adapters adapters = Adapters.installed();
+        return run(fileName, udl, Adapters.installed(), overrides, workDir, scenario);
+    }
+
+    /** The same with these adapters, e.g. the installed ones plus a test's own. */
+    public static <T> Outcomes<T> run(String fileName, String udl, Adapters adapters, Map<String, String> overrides,
+            Path workDir, Scenario<T> scenario) throws Exception {
         UdlDocument doc = new UdlParser(adapters).parse(fileName, udl).orThrow();
         return run(doc, workDir, adapters, overrides, workDir, scenario);
     }

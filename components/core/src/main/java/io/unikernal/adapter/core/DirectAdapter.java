@@ -2,6 +2,7 @@ package io.unikernal.adapter.core;
 
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.spi.adapter.AdapterInfo;
+import io.unikernal.spi.adapter.Capability;
 import io.unikernal.spi.adapter.Channel;
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.adapter.SourceRole;
@@ -13,6 +14,7 @@ import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.spec.Option;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.model.ProcessorDefinition;
 
@@ -75,7 +77,15 @@ public class DirectAdapter implements Adapter {
         return Channel.queue(name(), queueName(system));
     }
 
+    /** The sending route's envelope travels as Camel headers: the hand-over keeps it. */
+    private static final Set<Capability> IN_PROCESS = Set.of(Capability.NATIVE_HEADERS);
+
     private final class QueueSource implements SourceRole {
+        @Override
+        public Set<Capability> capabilities() {
+            return IN_PROCESS;
+        }
+
         @Override
         public Optional<Channel> consumes(SystemDecl system, EndpointRef use) {
             return Optional.of(channel(system));
@@ -97,6 +107,11 @@ public class DirectAdapter implements Adapter {
     }
 
     private final class QueueTarget implements TargetRole {
+        @Override
+        public Set<Capability> capabilities() {
+            return IN_PROCESS;
+        }
+
         @Override
         public Optional<Channel> feeds(SystemDecl system, EndpointRef use) {
             return Optional.of(channel(system));

@@ -3,6 +3,7 @@ package io.unikernal.adapter.core;
 import io.unikernal.runtime.JsonBodyWriter;
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.spi.adapter.AdapterInfo;
+import io.unikernal.spi.adapter.Capability;
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.adapter.EndpointUri;
 import io.unikernal.spi.adapter.SourceRole;
@@ -20,6 +21,7 @@ import io.unikernal.udm.CredentialHeaders;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.model.ProcessorDefinition;
 
 /**
@@ -68,6 +70,12 @@ public final class FileAdapter implements Adapter {
      * include pattern), as they could before the checks worked from descriptors.
      */
     private static final class Source implements SourceRole {
+        /** A file stays in the folder until its route is done with it, so it is read again after a restart. */
+        @Override
+        public Set<Capability> capabilities() {
+            return Set.of(Capability.DURABLE);
+        }
+
         @Override
         public String uri(SystemUse use, CompileContext ctx) {
             return EndpointUri.of("file", ctx.text(use.system(), DIRECTORY))

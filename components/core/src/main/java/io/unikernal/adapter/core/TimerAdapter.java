@@ -3,6 +3,7 @@ package io.unikernal.adapter.core;
 import io.unikernal.runtime.StrictJson;
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.spi.adapter.AdapterInfo;
+import io.unikernal.spi.adapter.Capability;
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.adapter.EndpointUri;
 import io.unikernal.spi.adapter.SourceRole;
@@ -14,6 +15,7 @@ import io.unikernal.udl.spec.Option;
 import io.unikernal.udl.spec.ValueKind;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.model.ProcessorDefinition;
 
 /** {@code timer}: starts a route periodically (Camel timer) with a fixed JSON body. */
@@ -46,6 +48,11 @@ public final class TimerAdapter implements Adapter {
 
     /** Each timer system fires on its own: no channel to share or clash. */
     private static final class Source implements SourceRole {
+        @Override
+        public Set<Capability> capabilities() {
+            return Set.of(Capability.SCHEDULED);
+        }
+
         @Override
         public String uri(SystemUse use, CompileContext ctx) {
             // Camel's timer takes durations in its own syntax (500ms, 2s, 5m, 1h), the same as UDL's

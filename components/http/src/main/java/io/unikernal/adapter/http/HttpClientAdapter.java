@@ -65,10 +65,14 @@ public final class HttpClientAdapter implements Adapter {
             return List.of(METHOD, PATH);
         }
 
-        /** {@link HttpRequestPreparer} sends the idempotency key as {@code Idempotency-Key}. */
+        /**
+         * {@link HttpRequestPreparer} sends the idempotency key as {@code Idempotency-Key} and the envelope as
+         * {@code X-Correlation-Id} and {@code Udm*} headers.
+         */
         @Override
         public Set<Capability> capabilities() {
-            return Set.of(Capability.REMOTE_SERVER, Capability.CLIENT_TIMEOUT, Capability.SENDS_IDEMPOTENCY_KEY);
+            return Set.of(Capability.REMOTE_SERVER, Capability.CLIENT_TIMEOUT, Capability.SENDS_IDEMPOTENCY_KEY,
+                    Capability.NATIVE_HEADERS);
         }
 
         /**

@@ -89,7 +89,8 @@ public final class HttpServerAdapter implements Adapter {
 
         @Override
         public Set<Capability> capabilities() {
-            return Set.of(Capability.REQUEST_REPLY);
+            // the caller's X-Correlation-Id becomes the message's, and comes back on the reply
+            return Set.of(Capability.REQUEST_REPLY, Capability.NATIVE_HEADERS);
         }
 
         @Override

@@ -72,17 +72,12 @@ public class JdbcAdapter implements Adapter {
 
     @Override
     public Optional<KeyStoreRole> keyStore() {
-        return Optional.of(new ProcessedKeys(embeddedByDefault()));
+        return Optional.of(new ProcessedKeys(keyStoreCapabilities()));
     }
 
     @Override
     public Optional<CheckpointStoreRole> checkpointStore() {
         return Optional.of(new Checkpoints());
-    }
-
-    /** True when a system that names no url is an embedded database (H2), usable as the kernel's default store. */
-    protected boolean embeddedByDefault() {
-        return true;
     }
 
     /** The URL used when the system declares none. */
@@ -92,6 +87,14 @@ public class JdbcAdapter implements Adapter {
 
     protected String defaultUser() {
         return "sa";
+    }
+
+    /**
+     * A database server of its own, or the embedded H2 when no url is given: the store of the processed keys of a
+     * route that names no {@code store}.
+     */
+    protected Set<Capability> keyStoreCapabilities() {
+        return Set.of(Capability.REMOTE_SERVER, Capability.EMBEDDED);
     }
 
     @Override
@@ -180,10 +183,16 @@ public class JdbcAdapter implements Adapter {
      * The route's processed keys in the system's database ({@link JdbcProcessedKeys}): table CAMEL_MESSAGEPROCESSED
      * (created if missing), one row per key with {@code processorName} = the namespace.
      */
-    private record ProcessedKeys(boolean embedded) implements KeyStoreRole {
+    private static final class ProcessedKeys implements KeyStoreRole {
+        private final Set<Capability> capabilities;
+
+        ProcessedKeys(Set<Capability> capabilities) {
+            this.capabilities = capabilities;
+        }
+
         @Override
         public Set<Capability> capabilities() {
-            return embedded ? Set.of(Capability.EMBEDDED) : Set.of();
+            return capabilities;
         }
 
         @Override

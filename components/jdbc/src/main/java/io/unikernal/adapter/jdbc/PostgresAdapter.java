@@ -1,8 +1,10 @@
 package io.unikernal.adapter.jdbc;
 
 import io.unikernal.spi.adapter.AdapterInfo;
+import io.unikernal.spi.adapter.Capability;
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.udl.model.SystemDecl;
+import java.util.Set;
 
 /** {@code postgres}: the jdbc adapter with PostgreSQL defaults (loopback server, user postgres). */
 public final class PostgresAdapter extends JdbcAdapter {
@@ -21,14 +23,14 @@ public final class PostgresAdapter extends JdbcAdapter {
         return "jdbc:postgresql://127.0.0.1:5432/postgres";
     }
 
-    /** Without a url a postgres system is the local server, not an embedded database. */
-    @Override
-    protected boolean embeddedByDefault() {
-        return false;
-    }
-
     @Override
     protected String defaultUser() {
         return "postgres";
+    }
+
+    /** Always a server: never the embedded default store. */
+    @Override
+    protected Set<Capability> keyStoreCapabilities() {
+        return Set.of(Capability.REMOTE_SERVER);
     }
 }

@@ -2,6 +2,7 @@ package io.unikernal.adapter.redis;
 
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.spi.adapter.AdapterInfo;
+import io.unikernal.spi.adapter.Capability;
 import io.unikernal.spi.adapter.CheckpointStoreRole;
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.adapter.KeyStoreRole;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.model.BeanFactoryDefinition;
 
 /**
@@ -112,6 +114,11 @@ public final class RedisAdapter implements Adapter {
     }
 
     private static final class ProcessedKeys implements KeyStoreRole {
+        @Override
+        public Set<Capability> capabilities() {
+            return Set.of(Capability.REMOTE_SERVER);
+        }
+
         @Override
         public String processedKeysRepository(SystemDecl system, String namespace, CompileContext ctx) {
             Map<String, String> props = new LinkedHashMap<>();

@@ -1,0 +1,13 @@
+package io.unikernal.adapter.core;
+
+import io.unikernal.testkit.contract.AdapterContract;
+import io.unikernal.testkit.contract.AdapterFixture;
+
+/** The adapter contract suite for direct. */
+class DirectContractTest extends AdapterContract {
+
+    @Override
+    protected AdapterFixture fixture() {
+        return new QueueFixture("direct");
+    }
+}

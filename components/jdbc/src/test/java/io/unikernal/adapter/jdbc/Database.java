@@ -1,0 +1,33 @@
+package io.unikernal.adapter.jdbc;
+
+import io.unikernal.testkit.server.RestartableServer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * A database a contract peer works in: where it is, how a system of the adapter under test declares it in UDL, and
+ * the server behind it when the test owns one it may restart. Closing it shuts down what the test started.
+ */
+interface Database extends AutoCloseable {
+
+    String url();
+
+    String user();
+
+    /** The system's declaration, e.g. {@code {adapter: postgres}}. */
+    String system();
+
+    default Optional<RestartableServer> server() {
+        return Optional.empty();
+    }
+
+    default Connection connect() throws SQLException {
+        return DriverManager.getConnection(url(), user(), "");
+    }
+
+    @Override
+    default void close() throws Exception {
+    }
+}

@@ -1,0 +1,168 @@
+package io.unikernal.adapter.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.unikernal.runtime.idempotency.ProcessedKeysRepository;
+import io.unikernal.testkit.contract.AdapterFixture;
+import io.unikernal.testkit.contract.KeyStorePeer;
+import io.unikernal.testkit.contract.Received;
+import io.unikernal.testkit.contract.TargetPeer;
+import io.unikernal.testkit.server.RestartableServer;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * jdbc and postgres: the target's peer is a table of its own (each message a row), the key store's the adapter's
+ * {@link JdbcProcessedKeys} in the database; the databases come from {@link Database} factories, shared or private.
+ */
+final class DatabaseFixture implements AdapterFixture {
+
+    /** Opens a database for one peer. */
+    @FunctionalInterface
+    interface Opener {
+        Database open(Path workDir) throws Exception;
+    }
+
+    private final String adapter;
+    private final Opener shared;
+    private final Opener owned;
+
+    DatabaseFixture(String adapter, Opener shared, Opener owned) {
+        this.adapter = adapter;
+        this.shared = shared;
+        this.owned = owned;
+    }
+
+    @Override
+    public String adapter() {
+        return adapter;
+    }
+
+    @Override
+    public TargetPeer targetPeer(Path workDir) throws Exception {
+        return new Rows(shared.open(workDir));
+    }
+
+    @Override
+    public TargetPeer privateTargetPeer(Path workDir) throws Exception {
+        return new Rows(owned.open(workDir));
+    }
+
+    @Override
+    public KeyStorePeer keyStore(Path workDir) throws Exception {
+        return new Keys(shared.open(workDir));
+    }
+
+    @Override
+    public KeyStorePeer privateKeyStore(Path workDir) throws Exception {
+        return new Keys(owned.open(workDir));
+    }
+
+    /** A table of the peer's own, {@code contract_<random>(id, n)}; the route inserts each message as a row. */
+    private static final class Rows implements TargetPeer {
+        private final Database database;
+        private final String table = "contract_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+        Rows(Database database) throws Exception {
+            this.database = database;
+            sql("create table " + table + " (id varchar(200), n int)");
+        }
+
+        private void sql(String statement) throws Exception {
+            try (Connection c = database.connect(); Statement s = c.createStatement()) {
+                s.execute(statement);
+            }
+        }
+
+        @Override
+        public String system() {
+            return database.system();
+        }
+
+        @Override
+        public String use() {
+            return "sql: \"insert into " + table + "(id, n) values (:#id, :#n)\"";
+        }
+
+        @Override
+        public Optional<RestartableServer> server() {
+            return database.server();
+        }
+
+        @Override
+        public List<Received> received() throws Exception {
+            List<Received> rows = new ArrayList<>();
+            try (Connection c = database.connect(); Statement s = c.createStatement();
+                    ResultSet row = s.executeQuery("select id, n from " + table)) {
+                while (row.next()) {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("id", row.getString(1));
+                    body.put("n", row.getInt(2));
+                    rows.add(Received.body(body));
+                }
+            }
+            return rows;
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                sql("drop table " + table);
+            } finally {
+                database.close();
+            }
+        }
+    }
+
+    /** Repositories over a pool of their own, as the adapter's beans build them. */
+    private static final class Keys implements KeyStorePeer {
+        /** Long enough to connect on a loaded machine, short enough that a stopped server fails a call quickly. */
+        private static final long CONNECTION_TIMEOUT_MS = 2000;
+
+        private final Database database;
+        private final HikariDataSource pool = new HikariDataSource();
+
+        Keys(Database database) {
+            this.database = database;
+            pool.setJdbcUrl(database.url());
+            pool.setUsername(database.user());
+            pool.setMaximumPoolSize(20);
+            pool.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        }
+
+        @Override
+        public String system() {
+            return database.system();
+        }
+
+        @Override
+        public Optional<RestartableServer> server() {
+            return database.server();
+        }
+
+        @Override
+        public ProcessedKeysRepository repository(String namespace) {
+            JdbcProcessedKeys keys = new JdbcProcessedKeys();
+            keys.setDataSource(pool);
+            keys.setNamespace(namespace);
+            keys.start();
+            return keys;
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                pool.close();
+            } finally {
+                database.close();
+            }
+        }
+    }
+}

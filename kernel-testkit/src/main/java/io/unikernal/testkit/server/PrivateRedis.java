@@ -1,0 +1,118 @@
+package io.unikernal.testkit.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+
+/**
+ * A Redis server of a test's own: {@code redis-server} on a free loopback port with its folder under
+ * {@code target/private-servers/redis-*}. No snapshots ({@code --save ""}), but an append-only file written on every
+ * command, so a restart keeps every key as a production server configured for durability would. {@link #stop()}
+ * ends the process (SIGTERM) and {@link #start()} runs it again on the same port with the same data;
+ * {@link #close()} stops it and deletes the folder. Never the machine's shared server on 6379.
+ */
+public final class PrivateRedis implements RestartableServer, AutoCloseable {
+
+    private static final Duration READY_WITHIN = Duration.ofSeconds(Processes.BOUND_SECONDS);
+
+    private final Path dir;
+    private final int port;
+    private final Thread stopAtExit;
+    private Process process;
+
+    private PrivateRedis(Path dir) {
+        this.dir = dir;
+        this.port = FreePort.loopback();
+        this.stopAtExit = new Thread(this::stop, "stop private redis " + port);
+    }
+
+    /** Starts a fresh, empty server. */
+    public static PrivateRedis launch() {
+        PrivateRedis redis = new PrivateRedis(Processes.freshDir("redis"));
+        Runtime.getRuntime().addShutdownHook(redis.stopAtExit);
+        redis.startProcess();
+        return redis;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (process == null) {
+            startProcess();
+        }
+    }
+
+    private void startProcess() {
+        process = Processes.start(List.of("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--dir", dir.toString(),
+                "--daemonize", "no"), dir.resolve("redis.log"));
+        Process started = process;
+        Awaitility.await("redis-server on port " + port).atMost(READY_WITHIN)
+                .pollInterval(Duration.ofMillis(20)).until(() -> {
+                    if (!started.isAlive()) {
+                        throw new IllegalStateException("redis-server ended with " + started.exitValue() + "; "
+                                + Processes.tail(dir.resolve("redis.log")));
+                    }
+                    return answersPing();
+                });
+    }
+
+    private boolean answersPing() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            OutputStream out = socket.getOutputStream();
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] answer = in.readNBytes(7);
+            return new String(answer, StandardCharsets.US_ASCII).startsWith("+PONG");
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    /** Ends the process (Redis flushes its append-only file on SIGTERM) and waits until it is gone. */
+    @Override
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(Processes.BOUND_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        process = null;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException exiting) {
+            // the JVM is exiting: the hook runs anyway
+        }
+        Processes.deleteTree(dir);
+    }
+
+    @Override
+    public String toString() {
+        return "private Redis on 127.0.0.1:" + port;
+    }
+}

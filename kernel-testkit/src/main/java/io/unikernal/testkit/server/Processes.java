@@ -1,0 +1,99 @@
+package io.unikernal.testkit.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the commands of private servers: bounded waits, output to a log file that a failure quotes. */
+final class Processes {
+
+    /** Longer than any server here needs to start or stop on a loaded machine; only a hang reaches it. */
+    static final long BOUND_SECONDS = 120;
+
+    private Processes() {
+    }
+
+    /** True when this JVM runs as root, so a server that refuses root (PostgreSQL) runs as its own user. */
+    static boolean runningAsRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** {@code command} as {@code user} when running as root ({@code runuser -u user --}), else as it is. */
+    static List<String> as(String user, List<String> command) {
+        if (!runningAsRoot()) {
+            return command;
+        }
+        List<String> wrapped = new ArrayList<>(List.of("runuser", "-u", user, "--"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    /** Starts {@code command}, appending its output to {@code log}. */
+    static Process start(List<String> command, Path log) {
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command.get(0), e);
+        }
+    }
+
+    /** Runs {@code command} to its end; a failure names the command and quotes the end of the log. */
+    static void run(List<String> command, Path log) {
+        Process process = start(command, log);
+        try {
+            if (!process.waitFor(BOUND_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not end within " + BOUND_SECONDS
+                        + " s; " + tail(log));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command.get(0), e);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed with exit code "
+                    + process.exitValue() + "; " + tail(log));
+        }
+    }
+
+    /** The last lines of a server's log, for a failure message. */
+    static String tail(Path log) {
+        try {
+            List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+            return "log " + log + ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 20),
+                    lines.size()));
+        } catch (IOException e) {
+            return "log " + log + " unreadable: " + e.getMessage();
+        }
+    }
+
+    /** Deletes a folder a private server used, contents first. */
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+
+    /** A fresh folder for one private server under the module's {@code target/private-servers}. */
+    static Path freshDir(String kind) {
+        Path dir = Path.of("target", "private-servers", kind + "-" + java.util.UUID.randomUUID().toString()
+                .substring(0, 8)).toAbsolutePath();
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+}
