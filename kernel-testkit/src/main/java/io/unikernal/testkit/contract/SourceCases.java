@@ -3,14 +3,11 @@ package io.unikernal.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unikernal.spi.adapter.Capability;
+import io.unikernal.testkit.probe.Probes;
 import io.unikernal.testkit.server.RestartableServer;
 import io.unikernal.udl.testing.JsonComparison;
-import io.unikernal.udl.testing.TwoWayRun;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.camel.CamelContext;
 import org.awaitility.Awaitility;
 
 /** The source cases: a route from {@code sut} to the probe {@code seen}, fed by the fixture's peer. */
@@ -29,31 +26,21 @@ final class SourceCases {
     /** In process, then from the emitted YAML: the route starts, one message passes, the app stops. */
     void openClose() throws Exception {
         String app = ContractUdl.appName("source-open");
-        AtomicInteger run = new AtomicInteger();
-        List<CamelContext> contexts = new java.util.ArrayList<>();
         try (SourcePeer peer = fixture.sourcePeer(workDir)) {
-            TwoWayRun.Outcomes<List<Object>> outcomes = TwoWayRun.run(app + ".udl.yaml", ContractUdl.source(app, peer),
-                    ContractApp.adapters(), Map.of(), workDir, running -> {
-                        CamelContext context = running.context();
-                        contexts.add(context);
-                        peer.started(context);
-                        if (scheduled) {
-                            Awaitility.await("a message made by the source").atMost(Deliveries.PATIENCE)
-                                    .until(() -> !ContractApp.seen(app, ContractUdl.SEEN).isEmpty());
-                        } else {
-                            ContractMessage message = ContractMessage.one(app + "-run" + run.incrementAndGet());
-                            peer.send(context, message);
-                            Deliveries.awaitAll("the message of the run", () -> ContractApp.seen(app,
-                                    ContractUdl.SEEN), List.of(message));
-                        }
-                        boolean started = context.getRouteController().getRouteStatus(ContractUdl.ROUTE).isStarted();
-                        io.unikernal.testkit.probe.Probes.forget(app);
-                        return List.of(started);
-                    });
-            assertThat(outcomes.inProcess()).as("in process").containsExactly(true);
-            assertThat(outcomes.emitted()).as("from the emitted YAML").isEqualTo(outcomes.inProcess());
+            OpenClose.run(app, ContractUdl.source(app, peer), workDir, (context, run) -> {
+                peer.started(context);
+                if (scheduled) {
+                    Awaitility.await("a message made by the source").atMost(Deliveries.PATIENCE)
+                            .until(() -> !ContractApp.seen(app, ContractUdl.SEEN).isEmpty());
+                } else {
+                    ContractMessage message = ContractMessage.one(app + "-run" + run);
+                    peer.send(context, message);
+                    Deliveries.awaitAll("the message of the run", () -> ContractApp.seen(app, ContractUdl.SEEN),
+                            List.of(message));
+                }
+                Probes.forget(app);
+            });
         }
-        assertThat(contexts).hasSize(2).allSatisfy(context -> assertThat(context.isStopped()).isTrue());
     }
 
     /** A batch with unique ids: each reaches the route exactly once. */

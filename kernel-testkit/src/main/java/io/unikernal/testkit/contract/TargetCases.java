@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.unikernal.testkit.contract.ContractUdl.TargetRoute;
 import io.unikernal.testkit.server.RestartableServer;
 import io.unikernal.udl.testing.JsonComparison;
-import io.unikernal.udl.testing.TwoWayRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.awaitility.Awaitility;
 
@@ -33,26 +30,16 @@ final class TargetCases {
     /** In process, then from the emitted YAML: the route starts, one message reaches the peer, the app stops. */
     void openClose() throws Exception {
         String app = ContractUdl.appName("target-open");
-        AtomicInteger run = new AtomicInteger();
-        List<CamelContext> contexts = new ArrayList<>();
         try (TargetPeer peer = fixture.targetPeer(workDir)) {
-            TwoWayRun.Outcomes<List<Object>> outcomes = TwoWayRun.run(app + ".udl.yaml",
-                    ContractUdl.target(app, peer, TargetRoute.PLAIN), ContractApp.adapters(), Map.of(), workDir,
-                    running -> {
-                        CamelContext context = running.context();
-                        contexts.add(context);
-                        peer.started(context);
-                        ContractMessage message = ContractMessage.one(app + "-run" + run.incrementAndGet());
-                        try (ProducerTemplate producer = context.createProducerTemplate()) {
-                            ContractApp.feed(producer, app, message, Map.of());
-                            Deliveries.awaitAll("the message of the run", peer::received, List.of(message));
-                        }
-                        return List.of(context.getRouteController().getRouteStatus(ContractUdl.ROUTE).isStarted());
-                    });
-            assertThat(outcomes.inProcess()).as("in process").containsExactly(true);
-            assertThat(outcomes.emitted()).as("from the emitted YAML").isEqualTo(outcomes.inProcess());
+            OpenClose.run(app, ContractUdl.target(app, peer, TargetRoute.PLAIN), workDir, (context, run) -> {
+                peer.started(context);
+                ContractMessage message = ContractMessage.one(app + "-run" + run);
+                try (ProducerTemplate producer = context.createProducerTemplate()) {
+                    ContractApp.feed(producer, app, message, Map.of());
+                    Deliveries.awaitAll("the message of the run", peer::received, List.of(message));
+                }
+            });
         }
-        assertThat(contexts).hasSize(2).allSatisfy(context -> assertThat(context.isStopped()).isTrue());
     }
 
     /** A batch with unique ids: each reaches the peer exactly once, none is dead-lettered. */
