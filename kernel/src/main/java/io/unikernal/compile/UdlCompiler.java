@@ -73,6 +73,9 @@ public final class UdlCompiler {
             guarded("route '" + route.name() + "' (" + route.pos() + ")", () -> routes.add(compileRoute(route, ctx)));
         }
         routes.addAll(ctx.extraRoutes());
+        if (!options.testMode()) {
+            guarded("the health of app '" + doc.name() + "'", () -> SystemHealthBean.declare(doc, ctx));
+        }
         listSecretEnvNames(doc, ctx);
         return new CompiledApp(doc.name(), ctx.routeConfigurations(), routes, ctx.beans(), ctx.properties());
     }

@@ -103,6 +103,9 @@ public final class HttpServerAdapter implements Adapter {
         ctx.addProperty("camel.server.port", ctx.systemOption(system, "port"));
         ctx.addProperty("camel.server.host", ctx.systemOption(system, "host"));
         ctx.addProperty("camel.server.maxBodySize", ctx.systemOption(system, "maxBodyBytes"));
+        // the listener's address as it will be, after any override of the port (unikernal run --port)
+        ctx.addBean(ctx.systemBean(system) + ".probe", HttpListenerProbe.class, Map.of("system", system.name(),
+                "adapter", name(), "host", "{{camel.server.host}}", "port", "{{camel.server.port}}"));
     }
 
     /** The full path a route serves: the system's path plus the route's. */
