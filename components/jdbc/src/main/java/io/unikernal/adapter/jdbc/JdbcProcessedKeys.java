@@ -17,8 +17,8 @@ import javax.sql.DataSource;
  * recorded by an insert that cannot fail for a duplicate ({@code ON CONFLICT DO NOTHING} on PostgreSQL; elsewhere the
  * unique violation, SQLState class 23, is the answer "duplicate"), and an in-flight mark whose lease ran out is taken
  * over by one conditional update. Camel's JdbcMessageIdRepository checks then inserts, so copies arriving at once
- * failed with DuplicateKeyException. The table is made on first use, not at start: a route keeping its keys in a
- * database that is down at start starts anyway, and its messages fail (and are dead-lettered) until it is up.
+ * failed with DuplicateKeyException. The table is made at start, or on first use when the database is down at start:
+ * a route keeping its keys there starts anyway, and its messages fail (and are dead-lettered) until it is up.
  */
 public final class JdbcProcessedKeys extends ProcessedKeysRepository {
 
@@ -58,6 +58,11 @@ public final class JdbcProcessedKeys extends ProcessedKeysRepository {
     protected void doStart() {
         if (dataSource == null || namespace == null || namespace.isBlank()) {
             throw new IllegalStateException("a jdbc store of processed keys needs its data source and namespace");
+        }
+        try (Connection connection = connection()) {
+            // the table is there from the start when the database is
+        } catch (SQLException databaseNotThereYet) {
+            // the system's probe reports it; the first message that needs the table makes it
         }
     }
 
