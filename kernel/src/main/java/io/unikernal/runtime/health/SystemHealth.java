@@ -28,7 +28,8 @@ import org.apache.camel.model.Model;
  * <li>a transient one lets the app start without the system: one WARN line, then checks again with back-off
  * ({@code retryInitial} doubling to {@code retryMax}); routes that consume from it start once it is up;</li>
  * <li>every system is a readiness check {@code system:<name>} (this is a {@link HealthCheckRepository}), DOWN with
- * the cause while down, UP by itself once a check succeeds; a system that is up is checked every {@code retryMax}.</li>
+ * the cause while down, UP by itself once a check succeeds; once the app runs, a system that is up is checked every
+ * {@code retryMax}.</li>
  * </ul>
  * A target that is down makes its calls fail; the route's retry and dead letter take those, as for any failure.
  */

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches one system: keeps what its probe last said, checks it again with back-off while it is down (every
- * {@code max} while it is up), and logs only when its state changes — so a system that stays down for an hour gives
+ * {@code max} while it is up and the app runs), and logs only when its state changes — so a system that stays down for an hour gives
  * one WARN line, not one per retry. Checks of one system never overlap: the next is scheduled when one ends.
  */
 final class SystemMonitor {
