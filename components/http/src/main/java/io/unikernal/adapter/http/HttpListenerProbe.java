@@ -16,6 +16,8 @@ import java.net.Socket;
 public class HttpListenerProbe extends AbstractSystemProbe {
 
     private static final int CONNECT_MILLIS = 2000;
+    /** All http systems of an app share one port, and the kernel checks their probes at once: one bind at a time. */
+    private static final Object BINDING = new Object();
 
     private String host = "127.0.0.1";
     private int port;
@@ -33,6 +35,12 @@ public class HttpListenerProbe extends AbstractSystemProbe {
         if (port == 0) {
             return ProbeResult.up();
         }
+        synchronized (BINDING) {
+            return bindOnce();
+        }
+    }
+
+    private ProbeResult bindOnce() {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(host, port));
