@@ -129,8 +129,10 @@ final class SystemMonitor {
         return "system " + probe.system() + " (" + probe.adapter() + ")";
     }
 
+    /** The result for a log line, where "; " follows: without a driver's closing full stop. */
     private static String result(ProbeResult result) {
-        return io.unikernal.runtime.SecretMasker.mask(result.describe());
+        String text = io.unikernal.runtime.SecretMasker.mask(result.describe());
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
     /** A probe must not throw; if one does anyway, that is a failed check, not a dead monitor. */
