@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -11,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches one system: keeps what its probe last said, checks it again with back-off while it is down (every
- * {@code max} while it is up and the app runs), and logs only when its state changes — so a system that stays down for an hour gives
- * one WARN line, not one per retry. Checks of one system never overlap: the next is scheduled when one ends.
+ * {@code max} while it is up and the app runs), and logs only when its state changes — so a system that stays down
+ * for an hour gives one WARN line, not one per retry. Checks of one system never overlap: the next is scheduled when
+ * one ends.
  */
 final class SystemMonitor {
 
@@ -27,7 +29,7 @@ final class SystemMonitor {
     private final Logger log;
     private volatile Observation observation;
     private volatile ScheduledExecutorService executor;
-    private final java.util.concurrent.atomic.AtomicBoolean watching = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean watching = new AtomicBoolean();
 
     SystemMonitor(SystemProbe probe, Backoff backoff, List<String> heldRoutes, Consumer<SystemMonitor> whenUp) {
         this.probe = probe;
@@ -59,9 +61,9 @@ final class SystemMonitor {
         return guarded(probe::checkBeforeStart);
     }
 
-    /** {@code system db (postgres) cannot start: <cause> — <fix>}. */
+    /** {@code system db (postgres) cannot start: <cause> — <fix>}, masked: plain Camel Main prints it as it is. */
     String cannotStart(ProbeResult result) {
-        return name() + " cannot start: " + result.describe();
+        return io.unikernal.runtime.SecretMasker.mask(name() + " cannot start: " + result.describe());
     }
 
     /**
