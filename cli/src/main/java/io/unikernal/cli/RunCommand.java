@@ -79,10 +79,10 @@ final class RunCommand implements Callable<Integer> {
         if (port != null) {
             overrides.put("camel.server.port", String.valueOf(port));
         }
-        String busy = busyPort(app.properties(), overrides, "camel.server");
-        if (busy == null && !"true".equals(app.properties().get("camel.server.enabled"))) {
-            busy = busyPort(Map.of(), overrides, "camel.management");
-        }
+        // the app's own HTTP port is its http system's to check (a port in use fails the start naming the system);
+        // a management listener of its own is the CLI's
+        String busy = "true".equals(app.properties().get("camel.server.enabled")) ? null
+                : busyPort(overrides, "camel.management");
         if (busy != null) {
             spec.commandLine().getErr().println(busy);
             return 1;
@@ -107,10 +107,6 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The HTTP server binds asynchronously and Camel only logs a bind failure, so check the port first: an app that
-     * says it is serving must be.
-     */
-    /**
      * The management port as text, empty when off, or an error. An app that serves HTTP has its metrics and health
      * on its own port: Camel 4.14's platform-http consumers find their router by the default name, which a second
      * listener breaks.
@@ -130,12 +126,16 @@ final class RunCommand implements Callable<Integer> {
         return String.valueOf(managementPort == null ? 9876 : managementPort);
     }
 
-    private static String busyPort(Map<String, String> props, Map<String, String> overrides, String prefix) {
-        if (!"true".equals(overrides.getOrDefault(prefix + ".enabled", props.get(prefix + ".enabled")))) {
+    /**
+     * A listener binds asynchronously and Camel only logs a bind failure, so check the port first: an app that says
+     * it is serving must be.
+     */
+    private static String busyPort(Map<String, String> overrides, String prefix) {
+        if (!"true".equals(overrides.get(prefix + ".enabled"))) {
             return null;
         }
-        String host = overrides.getOrDefault(prefix + ".host", props.get(prefix + ".host"));
-        String port = overrides.getOrDefault(prefix + ".port", props.get(prefix + ".port"));
+        String host = overrides.get(prefix + ".host");
+        String port = overrides.get(prefix + ".port");
         if (host == null || port == null || !port.matches("\\d+") || host.contains("{{")) {
             return null;
         }
@@ -145,8 +145,7 @@ final class RunCommand implements Callable<Integer> {
             return null;
         } catch (java.io.IOException e) {
             return "error: cannot serve HTTP on " + host + ":" + port + " (" + e.getMessage()
-                    + "): stop what uses the port, or pick another with "
-                    + (prefix.equals("camel.server") ? "--port" : "--management-port");
+                    + "): stop what uses the port, or pick another with --management-port";
         }
     }
 

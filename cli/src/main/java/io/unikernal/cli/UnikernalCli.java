@@ -29,6 +29,13 @@ public final class UnikernalCli {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new UnikernalCli());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            io.unikernal.runtime.health.SystemStartException misconfigured = systemStartFailure(e);
+            if (misconfigured != null) {
+                // a system configured wrong: its own line, whatever Camel wrapped it in
+                misconfigured.getMessage().lines().forEach(line ->
+                        cmd.getErr().println("error: " + io.unikernal.runtime.SecretMasker.mask(line)));
+                return 1;
+            }
             if (InternalErrors.isDefect(e)) {
                 return InternalErrors.report(cmd.getErr(), "running '" + cmd.getCommandName() + "'", e);
             }
@@ -36,5 +43,14 @@ public final class UnikernalCli {
             return 1;
         });
         return cli;
+    }
+
+    private static io.unikernal.runtime.health.SystemStartException systemStartFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.unikernal.runtime.health.SystemStartException start) {
+                return start;
+            }
+        }
+        return null;
     }
 }

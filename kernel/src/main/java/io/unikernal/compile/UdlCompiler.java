@@ -77,6 +77,9 @@ public final class UdlCompiler {
             }
         }
         routes.addAll(ctx.extraRoutes());
+        if (!options.testMode()) {
+            guarded("the health of app '" + doc.name() + "'", () -> SystemHealthBean.declare(doc, ctx));
+        }
         SecretMasking.listSecretEnvNames(doc, ctx);
         return new CompiledApp(doc.name(), ctx.routeConfigurations(), routes, ctx.beans(), ctx.properties());
     }

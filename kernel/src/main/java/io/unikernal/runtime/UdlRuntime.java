@@ -33,8 +33,7 @@ public final class UdlRuntime implements AutoCloseable {
         main.configure().addRoutesBuilder(new CompiledRoutes(app));
         // latency histograms: Camel's metrics use this registry when they are on
         main.bind(LatencyHistograms.REGISTRY_NAME, LatencyHistograms.registry());
-        main.start();
-        return new UdlRuntime(main);
+        return started(main);
     }
 
     /**
@@ -57,7 +56,24 @@ public final class UdlRuntime implements AutoCloseable {
         main.configure().withRoutesIncludePattern("file:" + absolute + "/*.camel.yaml");
         // latency histograms: Camel's metrics use this registry when they are on
         main.bind(LatencyHistograms.REGISTRY_NAME, LatencyHistograms.registry());
-        main.start();
+        return started(main);
+    }
+
+    /**
+     * Starts Main; a start that fails (a system that cannot start, say) stops what was already built, so its pools
+     * and threads do not outlive the failure in this process.
+     */
+    private static UdlRuntime started(Main main) throws Exception {
+        try {
+            main.start();
+        } catch (Exception | Error e) {
+            try {
+                main.stop();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
         return new UdlRuntime(main);
     }
 
@@ -120,6 +136,8 @@ public final class UdlRuntime implements AutoCloseable {
             Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
             for (BeanFactoryDefinition<?> definition : app.beans()) {
                 Object bean = BeanModelHelper.newInstance(definition, context);
+                // before the init method, as the YAML DSL loader does (the system health bean needs its context)
+                org.apache.camel.CamelContextAware.trySetCamelContext(bean, context);
                 // BeanModelHelper leaves init/destroy methods to its caller, as the YAML DSL loader does
                 if (definition.getInitMethod() != null) {
                     bean.getClass().getMethod(definition.getInitMethod()).invoke(bean);

@@ -69,6 +69,18 @@ final class CliProcess implements AutoCloseable {
         return this;
     }
 
+    /** Waits until {@code unikernal run} says it is running, whatever its health says (a system may be down). */
+    CliProcess awaitRunning() {
+        Awaitility.await("the app runs").atMost(3, TimeUnit.MINUTES).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError("unikernal exited " + process.exitValue() + ":\n" + output());
+                    }
+                    return Files.readString(out).contains("is running");
+                });
+        return this;
+    }
+
     /** Waits for the command to end and returns its exit code. */
     int awaitExit() throws InterruptedException, java.io.IOException {
         if (!process.waitFor(3, TimeUnit.MINUTES)) {

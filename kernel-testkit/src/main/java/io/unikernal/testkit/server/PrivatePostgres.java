@@ -27,23 +27,34 @@ public final class PrivatePostgres implements RestartableServer, AutoCloseable {
     private final Path log;
     private final int port;
     private final Thread stopAtExit;
+    private final String password;
     private boolean running;
 
-    private PrivatePostgres(Path bin, Path dir) {
+    private PrivatePostgres(Path bin, Path dir, String password) {
         this.bin = bin;
         this.dir = dir;
+        this.password = password;
         this.data = dir.resolve("data");
         this.log = dir.resolve("postgres.log");
         this.port = FreePort.loopback();
         this.stopAtExit = new Thread(this::stopQuietly, "stop private postgres " + port);
     }
 
-    /** Creates the cluster and starts it. */
+    /** Creates the cluster (user {@code postgres}, no password over TCP) and starts it. */
     public static PrivatePostgres launch() {
-        PrivatePostgres postgres = new PrivatePostgres(binaries(), Processes.freshDir("postgres"));
+        PrivatePostgres postgres = create(null);
+        postgres.start();
+        return postgres;
+    }
+
+    /**
+     * Creates a stopped cluster whose user {@code postgres} logs in over TCP with this password (scram-sha-256);
+     * {@code null}: trust, no password. For tests of a server down at start, or of a wrong credential.
+     */
+    public static PrivatePostgres create(String password) {
+        PrivatePostgres postgres = new PrivatePostgres(binaries(), Processes.freshDir("postgres"), password);
         postgres.initdb();
         Runtime.getRuntime().addShutdownHook(postgres.stopAtExit);
-        postgres.start();
         return postgres;
     }
 
@@ -72,8 +83,23 @@ public final class PrivatePostgres implements RestartableServer, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot give " + dir + " to user " + USER, e);
         }
-        Processes.run(Processes.as(USER, List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-A",
-                "trust", "-U", USER, "-E", "UTF8", "--locale=C", "--no-sync")), dir.resolve("initdb.log"));
+        List<String> initdb = new ArrayList<>(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U",
+                USER, "-E", "UTF8", "--locale=C", "--no-sync"));
+        if (password == null) {
+            initdb.addAll(List.of("-A", "trust"));
+        } else {
+            try {
+                Path pwfile = Files.writeString(dir.resolve("pwfile"), password + "\n");
+                if (Processes.runningAsRoot()) {
+                    Files.setOwner(pwfile, dir.getFileSystem().getUserPrincipalLookupService()
+                            .lookupPrincipalByName(USER));
+                }
+                initdb.addAll(List.of("--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile=" + pwfile));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the password file in " + dir, e);
+            }
+        }
+        Processes.run(Processes.as(USER, initdb), dir.resolve("initdb.log"));
     }
 
     /** Starts the server process (again) and waits until it accepts connections. */
@@ -117,9 +143,18 @@ public final class PrivatePostgres implements RestartableServer, AutoCloseable {
         return port;
     }
 
-    /** The JDBC URL of its {@code postgres} database; user {@code postgres}, no password. */
+    /** The JDBC URL of its {@code postgres} database; user {@code postgres}. */
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        return url("postgres");
+    }
+
+    /** The JDBC URL of a database of this server. */
+    public String url(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public String user() {
+        return USER;
     }
 
     @Override

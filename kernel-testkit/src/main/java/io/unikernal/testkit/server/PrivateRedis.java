@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -26,19 +27,27 @@ public final class PrivateRedis implements RestartableServer, AutoCloseable {
     private final Path dir;
     private final int port;
     private final Thread stopAtExit;
+    private final String password;
     private Process process;
 
-    private PrivateRedis(Path dir) {
+    private PrivateRedis(Path dir, String password) {
         this.dir = dir;
+        this.password = password;
         this.port = FreePort.loopback();
         this.stopAtExit = new Thread(this::stop, "stop private redis " + port);
     }
 
     /** Starts a fresh, empty server. */
     public static PrivateRedis launch() {
-        PrivateRedis redis = new PrivateRedis(Processes.freshDir("redis"));
-        Runtime.getRuntime().addShutdownHook(redis.stopAtExit);
+        PrivateRedis redis = create(null);
         redis.startProcess();
+        return redis;
+    }
+
+    /** A fresh server, not started yet, that requires this password ({@code null}: none). */
+    public static PrivateRedis create(String password) {
+        PrivateRedis redis = new PrivateRedis(Processes.freshDir("redis"), password);
+        Runtime.getRuntime().addShutdownHook(redis.stopAtExit);
         return redis;
     }
 
@@ -50,9 +59,13 @@ public final class PrivateRedis implements RestartableServer, AutoCloseable {
     }
 
     private void startProcess() {
-        process = Processes.start(List.of("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--dir", dir.toString(),
-                "--daemonize", "no"), dir.resolve("redis.log"));
+        List<String> command = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(port), "--bind",
+                "127.0.0.1", "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--dir", dir.toString(),
+                "--daemonize", "no"));
+        if (password != null) {
+            command.addAll(List.of("--requirepass", password));
+        }
+        process = Processes.start(command, dir.resolve("redis.log"));
         Process started = process;
         Awaitility.await("redis-server on port " + port).atMost(READY_WITHIN)
                 .pollInterval(Duration.ofMillis(20)).until(() -> {
@@ -72,7 +85,9 @@ public final class PrivateRedis implements RestartableServer, AutoCloseable {
             out.flush();
             InputStream in = socket.getInputStream();
             byte[] answer = in.readNBytes(7);
-            return new String(answer, StandardCharsets.US_ASCII).startsWith("+PONG");
+            // a server with a password answers, but refuses PING before AUTH: it is up all the same
+            String text = new String(answer, StandardCharsets.US_ASCII);
+            return text.startsWith("+PONG") || text.startsWith("-NOAUTH");
         } catch (IOException notYet) {
             return false;
         }

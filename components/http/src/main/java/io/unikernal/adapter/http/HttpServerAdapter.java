@@ -70,6 +70,9 @@ public final class HttpServerAdapter implements Adapter {
         ctx.addProperty("camel.server.port", ctx.text(system, PORT));
         ctx.addProperty("camel.server.host", ctx.text(system, HOST));
         ctx.addProperty("camel.server.maxBodySize", ctx.text(system, MAX_BODY_BYTES));
+        // the listener's address as it will be, after any override of the port (unikernal run --port)
+        ctx.addBean(ctx.systemBean(system) + ".probe", HttpListenerProbe.class, Map.of("system", system.name(),
+                "adapter", name(), "host", "{{camel.server.host}}", "port", "{{camel.server.port}}"));
     }
 
     /** The full path a route serves: the system's path plus the route's, as written (references resolved later). */

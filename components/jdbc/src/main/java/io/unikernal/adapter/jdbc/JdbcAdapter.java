@@ -129,9 +129,14 @@ public class JdbcAdapter implements Adapter {
         bean.setName(ctx.systemBean(system));
         bean.setType(UdlDataSource.class.getName());
         bean.setProperties(new LinkedHashMap<>(props));
-        bean.setInitMethod("initialize");
         bean.setDestroyMethod("close");
         ctx.addBean(bean);
+        if (ctx.document().systems().containsKey(system.name())) {
+            // a declared system, not the embedded store the kernel makes for an idempotent route without one:
+            // the kernel checks it at start (which runs the init SQL) and reports it at /observe/health
+            ctx.addBean(ctx.systemBean(system) + ".probe", JdbcProbe.class, Map.of("system", system.name(),
+                    "adapter", name(), "dataSource", "#bean:" + ctx.systemBean(system)));
+        }
     }
 
     /** The init SQL is embedded in the compiled output so the emitted folder runs anywhere. */

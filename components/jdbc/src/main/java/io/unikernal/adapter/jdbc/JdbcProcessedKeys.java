@@ -17,7 +17,8 @@ import javax.sql.DataSource;
  * recorded by an insert that cannot fail for a duplicate ({@code ON CONFLICT DO NOTHING} on PostgreSQL; elsewhere the
  * unique violation, SQLState class 23, is the answer "duplicate"), and an in-flight mark whose lease ran out is taken
  * over by one conditional update. Camel's JdbcMessageIdRepository checks then inserts, so copies arriving at once
- * failed with DuplicateKeyException.
+ * failed with DuplicateKeyException. The table is made at start, or on first use when the database is down at start:
+ * a route keeping its keys there starts anyway, and its messages fail (and are dead-lettered) until it is up.
  */
 public final class JdbcProcessedKeys extends ProcessedKeysRepository {
 
@@ -41,7 +42,8 @@ public final class JdbcProcessedKeys extends ProcessedKeysRepository {
 
     private DataSource dataSource;
     private String namespace;
-    private String insert = INSERT;
+    private volatile String insert = INSERT;
+    private volatile boolean prepared;
 
     public void setDataSource(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -53,11 +55,36 @@ public final class JdbcProcessedKeys extends ProcessedKeysRepository {
     }
 
     @Override
-    protected void doStart() throws SQLException {
+    protected void doStart() {
         if (dataSource == null || namespace == null || namespace.isBlank()) {
             throw new IllegalStateException("a jdbc store of processed keys needs its data source and namespace");
         }
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connection()) {
+            // the table is there from the start when the database is
+        } catch (SQLException databaseNotThereYet) {
+            // the system's probe reports it; the first message that needs the table makes it
+        }
+    }
+
+    /** A connection of the store, its table made on the first one. */
+    private Connection connection() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        if (!prepared) {
+            try {
+                prepare(connection);
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+        }
+        return connection;
+    }
+
+    private synchronized void prepare(Connection connection) throws SQLException {
+        if (prepared) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
             // IF NOT EXISTS: PostgreSQL aborts the transaction of Camel's own "does it exist" probe
             statement.execute(DDL);
             if (!hasLeaseColumn(statement)) {
@@ -67,6 +94,7 @@ public final class JdbcProcessedKeys extends ProcessedKeysRepository {
                 insert = INSERT + " ON CONFLICT DO NOTHING"; // no error (and no server log line) per duplicate
             }
         }
+        prepared = true;
     }
 
     private static boolean hasLeaseColumn(Statement statement) {
@@ -81,7 +109,7 @@ public final class JdbcProcessedKeys extends ProcessedKeysRepository {
     public boolean add(String key) {
         Instant now = Instant.now();
         Timestamp until = Timestamp.from(now.plus(inFlightLease()));
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = connection()) {
             if (insertKey(connection, key, Timestamp.from(now), until)) {
                 return true;
             }
@@ -105,7 +133,7 @@ public final class JdbcProcessedKeys extends ProcessedKeysRepository {
 
     @Override
     public boolean isDone(String key) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = connection();
                 PreparedStatement statement = prepare(connection, STATE, namespace, key);
                 ResultSet row = statement.executeQuery()) {
             return row.next() && row.getTimestamp(1) == null;
@@ -116,7 +144,7 @@ public final class JdbcProcessedKeys extends ProcessedKeysRepository {
 
     @Override
     public boolean contains(String key) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = connection();
                 PreparedStatement statement = prepare(connection, STATE, namespace, key);
                 ResultSet row = statement.executeQuery()) {
             return row.next();
@@ -137,7 +165,7 @@ public final class JdbcProcessedKeys extends ProcessedKeysRepository {
 
     @Override
     public void clear() {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = connection()) {
             update(connection, CLEAR, namespace);
         } catch (SQLException e) {
             throw failure("clear", e);
@@ -145,7 +173,7 @@ public final class JdbcProcessedKeys extends ProcessedKeysRepository {
     }
 
     private boolean change(String sql, String key) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = connection()) {
             return update(connection, sql, namespace, key) > 0;
         } catch (SQLException e) {
             throw failure("update", e);

@@ -100,6 +100,9 @@ public final class RedisAdapter implements Adapter {
         bean.setInitMethod("start");
         bean.setDestroyMethod("close");
         ctx.addBean(bean);
+        // the kernel checks the server at start and reports it at /observe/health
+        ctx.addBean(ctx.systemBean(system) + ".probe", RedisProbe.class, Map.of("system", system.name(),
+                "adapter", name(), "connection", "#bean:" + ctx.systemBean(system)));
     }
 
     /** A pipeline's checkpoints in the system's Redis ({@link RedisCheckpoints}). */
