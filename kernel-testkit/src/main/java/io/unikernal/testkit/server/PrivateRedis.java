@@ -28,25 +28,31 @@ public final class PrivateRedis implements RestartableServer, AutoCloseable {
     private final int port;
     private final Thread stopAtExit;
     private final String password;
+    private final boolean keepsData;
     private Process process;
 
-    private PrivateRedis(Path dir, String password) {
+    private PrivateRedis(Path dir, String password, boolean keepsData) {
         this.dir = dir;
         this.password = password;
+        this.keepsData = keepsData;
         this.port = FreePort.loopback();
         this.stopAtExit = new Thread(this::stop, "stop private redis " + port);
     }
 
-    /** Starts a fresh, empty server. */
+    /** Starts a fresh, empty server that keeps its keys over a restart (an append-only file). */
     public static PrivateRedis launch() {
-        PrivateRedis redis = create(null);
+        PrivateRedis redis = new PrivateRedis(Processes.freshDir("redis"), null, true);
+        Runtime.getRuntime().addShutdownHook(redis.stopAtExit);
         redis.startProcess();
         return redis;
     }
 
-    /** A fresh server, not started yet, that requires this password ({@code null}: none). */
+    /**
+     * A fresh server, not started yet, that requires this password ({@code null}: none) and keeps nothing over a
+     * restart: each start is empty, e.g. for tests that run one scenario twice against it.
+     */
     public static PrivateRedis create(String password) {
-        PrivateRedis redis = new PrivateRedis(Processes.freshDir("redis"), password);
+        PrivateRedis redis = new PrivateRedis(Processes.freshDir("redis"), password, false);
         Runtime.getRuntime().addShutdownHook(redis.stopAtExit);
         return redis;
     }
@@ -60,8 +66,8 @@ public final class PrivateRedis implements RestartableServer, AutoCloseable {
 
     private void startProcess() {
         List<String> command = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(port), "--bind",
-                "127.0.0.1", "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--dir", dir.toString(),
-                "--daemonize", "no"));
+                "127.0.0.1", "--save", "", "--appendonly", keepsData ? "yes" : "no", "--appendfsync", "always",
+                "--dir", dir.toString(), "--daemonize", "no"));
         if (password != null) {
             command.addAll(List.of("--requirepass", password));
         }
