@@ -106,6 +106,19 @@ public final class SystemHealth implements HealthCheckRepository, CamelContextAw
         }
         executor = camelContext.getExecutorServiceManager().newScheduledThreadPool(this, "unikernal-system-health",
                 Math.max(1, monitors.size()));
+        if (executor instanceof java.util.concurrent.ScheduledThreadPoolExecutor pool) {
+            // a pending re-check must not keep the pool (and the app's stop) waiting once it is shut down
+            pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            pool.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        }
+        // stop watching as the app begins to stop: the bean's destroy method comes only after Camel has waited for
+        // every pool still running (10 s)
+        camelContext.addLifecycleStrategy(new org.apache.camel.support.LifecycleStrategySupport() {
+            @Override
+            public void onContextStopping(CamelContext context) {
+                stop();
+            }
+        });
         Map<SystemMonitor, ProbeResult> first = checkAll(monitors);
         List<String> cannotStart = new ArrayList<>();
         first.forEach((monitor, result) -> {
