@@ -160,12 +160,7 @@ public final class PrivatePostgres implements RestartableServer, AutoCloseable {
     @Override
     public void close() {
         stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopAtExit);
-        } catch (IllegalStateException exiting) {
-            // the JVM is exiting: the hook runs anyway
-        }
-        Processes.deleteTree(dir);
+        Processes.discard(stopAtExit, dir);
     }
 
     @Override

@@ -124,12 +124,7 @@ public final class PrivateRedis implements RestartableServer, AutoCloseable {
     @Override
     public void close() {
         stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopAtExit);
-        } catch (IllegalStateException exiting) {
-            // the JVM is exiting: the hook runs anyway
-        }
-        Processes.deleteTree(dir);
+        Processes.discard(stopAtExit, dir);
     }
 
     @Override

@@ -96,4 +96,14 @@ final class Processes {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
     }
+
+    /** After a stopped server: its stop-at-exit hook is no longer needed, and its files go. */
+    static void discard(Thread stopAtExit, Path dir) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException exiting) {
+            // the JVM is exiting: the hook runs anyway
+        }
+        deleteTree(dir);
+    }
 }
