@@ -94,7 +94,7 @@ public class JdbcAdapter implements Adapter {
      * route that names no {@code store}.
      */
     protected Set<Capability> keyStoreCapabilities() {
-        return Set.of(Capability.REMOTE_SERVER, Capability.EMBEDDED);
+        return Set.of(Capability.REMOTE_SERVER, Capability.CHECKED_AT_START, Capability.EMBEDDED);
     }
 
     @Override
@@ -156,7 +156,7 @@ public class JdbcAdapter implements Adapter {
 
         @Override
         public Set<Capability> capabilities() {
-            return Set.of(Capability.REMOTE_SERVER);
+            return Set.of(Capability.REMOTE_SERVER, Capability.CHECKED_AT_START);
         }
 
         @Override
