@@ -32,7 +32,9 @@ import redis.clients.jedis.resps.StreamEntry;
  * exchange completes — the route finished it or dead-lettered it — and stays pending when the exchange fails, to be
  * taken over again after {@code reclaimIdle}. A server that cannot be reached is read again after a doubling wait
  * (from {@code reconnectDelay} to {@code reconnectDelayMax}), and the consumer then re-reads its own pending entries,
- * since an acknowledgement may have been lost with the connection.
+ * since an acknowledgement may have been lost with the connection: the entry whose acknowledgement failed comes again
+ * (at-least-once), the rest of its batch was not processed yet (the consumer stops the batch at a lost
+ * acknowledgement).
  */
 public class RedisStreamsConsumer extends DefaultConsumer {
 
@@ -46,6 +48,8 @@ public class RedisStreamsConsumer extends DefaultConsumer {
     private ExecutorService executor;
     private volatile boolean running;
     private volatile CountDownLatch stopping = new CountDownLatch(1);
+    /** Why the last acknowledgement failed; the entries after it in the batch are left for the re-read. */
+    private JedisException lostAck;
 
     public RedisStreamsConsumer(RedisStreamsEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -195,6 +199,13 @@ public class RedisStreamsConsumer extends DefaultConsumer {
                 continue;
             }
             process(entry, redelivered);
+            if (lostAck != null) {
+                // the server is gone: the rest of the batch would be processed with no way to acknowledge it, and
+                // come again after the re-read; stop here, so at most the one entry whose ack was lost comes twice
+                JedisException cause = lostAck;
+                lostAck = null;
+                throw cause;
+            }
         }
     }
 
@@ -265,6 +276,7 @@ public class RedisStreamsConsumer extends DefaultConsumer {
             } catch (JedisException e) {
                 LOG.warn("redis stream {}: entry {} was processed but its acknowledgement failed ({}); it stays pending"
                         + " and is delivered again", endpoint.getStream(), id, e.getMessage());
+                lostAck = e;
             }
         }
 

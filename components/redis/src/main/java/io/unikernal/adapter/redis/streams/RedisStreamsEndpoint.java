@@ -104,7 +104,10 @@ public class RedisStreamsEndpoint extends DefaultEndpoint implements HeaderFilte
             throw new IllegalArgumentException("the redis-streams endpoint of " + stream + " has no connection");
         }
         if (headerFilterStrategy == null) {
-            headerFilterStrategy = new DefaultHeaderFilterStrategy();
+            DefaultHeaderFilterStrategy camelOnes = new DefaultHeaderFilterStrategy();
+            camelOnes.setOutFilterStartsWith(DefaultHeaderFilterStrategy.CAMEL_FILTER_STARTS_WITH);
+            camelOnes.setInFilterStartsWith(DefaultHeaderFilterStrategy.CAMEL_FILTER_STARTS_WITH);
+            headerFilterStrategy = camelOnes;
         }
     }
 
