@@ -44,11 +44,16 @@ final class TestApp implements AutoCloseable {
 
     /** Compiles and starts the app whose UDL follows {@code udl: 8} and {@code name:} (systems, routes...). */
     static TestApp start(String name, String body, Path workDir) throws Exception {
+        return start(name, body, workDir, Map.of());
+    }
+
+    /** The same, with application properties (e.g. the metrics of {@code Observability.properties}). */
+    static TestApp start(String name, String body, Path workDir, Map<String, String> properties) throws Exception {
         String udl = "udl: 8\nname: " + name + "\n" + body;
         UdlDocument doc = new UdlParser(ADAPTERS).parse(name + ".udl.yaml", udl).orThrow();
         CompiledApp app = new UdlCompiler(ADAPTERS).compile(doc, workDir, CompileOptions.DEFAULT);
         Probes.forget(name);
-        return new TestApp(name, UdlRuntime.start(app, Map.of()));
+        return new TestApp(name, UdlRuntime.start(app, properties));
     }
 
     CamelContext context() {

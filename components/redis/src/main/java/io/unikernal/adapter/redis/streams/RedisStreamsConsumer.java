@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.XAutoClaimParams;
@@ -42,6 +43,8 @@ public class RedisStreamsConsumer extends DefaultConsumer {
     /** Pages of one reclaim pass at most, so new entries are read in between even with a huge backlog to take over. */
     private static final int RECLAIM_PAGES = 10;
     private static final StreamEntryID FIRST = new StreamEntryID();
+    /** Tries of one XACK: more than the pool's idle connections, each of which a server restart leaves stale. */
+    private static final int ACK_TRIES = 10;
 
     private final RedisStreamsEndpoint endpoint;
     private final String consumerName;
@@ -272,11 +275,28 @@ public class RedisStreamsConsumer extends DefaultConsumer {
         @Override
         public void onComplete(Exchange exchange) {
             try {
-                endpoint.getConnection().client().xack(endpoint.getStream(), endpoint.getGroup(), id);
+                acknowledge();
             } catch (JedisException e) {
                 LOG.warn("redis stream {}: entry {} was processed but its acknowledgement failed ({}); it stays pending"
                         + " and is delivered again", endpoint.getStream(), id, e.getMessage());
                 lostAck = e;
+            }
+        }
+
+        /**
+         * XACK, tried again on another pooled connection when one fails to connect: after a server restart each idle
+         * connection of the pool fails once, and acknowledging twice is harmless.
+         */
+        private void acknowledge() {
+            for (int attempt = 1;; attempt++) {
+                try {
+                    endpoint.getConnection().client().xack(endpoint.getStream(), endpoint.getGroup(), id);
+                    return;
+                } catch (JedisConnectionException e) {
+                    if (attempt >= ACK_TRIES) {
+                        throw e;
+                    }
+                }
             }
         }
 
