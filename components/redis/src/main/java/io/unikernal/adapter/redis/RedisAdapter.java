@@ -47,7 +47,7 @@ public final class RedisAdapter implements Adapter {
             .description("CEL expression whose value is the key the message is written under, e.g. \"'order:' + id\"."
                     + " Give key or keyField.")
             .example("'order:' + id");
-    static final Option<String> KEY_FIELD = Option.string("keyField").excludes("key")
+    static final Option<String> KEY_FIELD = Option.string("keyField")
             .description("The body's field whose value is the key (any field name, also one CEL cannot write)."
                     + " Give key or keyField.")
             .example("id");
