@@ -44,7 +44,7 @@ public final class RedisPubSubAdapter implements Adapter {
 
     private static final AdapterInfo INFO = new AdapterInfo(NAME,
             "Redis publish/subscribe: SUBSCRIBE (or PSUBSCRIBE) as a source that is not durable, PUBLISH as a target;"
-                    + " this module's Camel component redis-pubsub over Jedis.",
+                    + " Unikernal's own Camel component redis-pubsub over Jedis.",
             "io.unikernal:unikernal-components-redis");
 
     @Override

@@ -77,7 +77,7 @@ public final class RedisStreamsAdapter implements Adapter {
     private static final AdapterInfo INFO = new AdapterInfo(NAME,
             "Redis Streams as a durable source (consumer groups, acknowledged once the route finished an entry,"
                     + " entries of a crashed consumer taken over with XAUTOCLAIM) and as a target (XADD with an"
-                    + " approximate max length); this module's Camel component redis-streams over Jedis.",
+                    + " approximate max length), through Unikernal's own Camel component redis-streams over Jedis.",
             "io.unikernal:unikernal-components-redis");
 
     @Override
