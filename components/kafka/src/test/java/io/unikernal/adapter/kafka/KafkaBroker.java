@@ -31,15 +31,19 @@ final class KafkaBroker implements RestartableServer, AutoCloseable {
 
     private final int port;
     private final KafkaClusterTestKit cluster;
+    private final Properties clientSecurity;
     private boolean running;
 
-    private KafkaBroker() {
+    private KafkaBroker(Map<String, String> settings, Properties clientSecurity) {
         this.port = FreePort.loopback();
+        this.clientSecurity = clientSecurity;
         int controllerPort = FreePort.loopback();
         try {
             TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
                     .setNumControllerNodes(1).build();
-            cluster = new KafkaClusterTestKit.Builder(nodes)
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+            settings.forEach(builder::setConfigProp);
+            cluster = builder
                     .setConfigProp("listeners", "EXTERNAL://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:"
                             + controllerPort)
                     .setConfigProp("offsets.topic.replication.factor", "1")
@@ -61,13 +65,32 @@ final class KafkaBroker implements RestartableServer, AutoCloseable {
 
     /** A fresh broker the caller owns (and closes). */
     static KafkaBroker launch() {
-        return new KafkaBroker();
+        return new KafkaBroker(Map.of(), new Properties());
+    }
+
+    /**
+     * A fresh broker whose client listener wants SASL PLAIN ({@code SASL_PLAINTEXT}) and knows one user besides its
+     * own; the controller listener stays plain.
+     */
+    static KafkaBroker launchWithLogin(String user, String password) {
+        String self = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"broker\""
+                + " password=\"broker-secret\" user_broker=\"broker-secret\" user_" + user + "=\"" + password
+                + "\";";
+        Map<String, String> settings = Map.of("listener.security.protocol.map",
+                "EXTERNAL:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT", "sasl.enabled.mechanisms", "PLAIN",
+                "sasl.mechanism.inter.broker.protocol", "PLAIN", "listener.name.external.plain.sasl.jaas.config",
+                self);
+        Properties client = new Properties();
+        client.put("security.protocol", "SASL_PLAINTEXT");
+        client.put("sasl.mechanism", "PLAIN");
+        client.put("sasl.jaas.config", KafkaSystem.jaas("PLAIN", user, password));
+        return new KafkaBroker(settings, client);
     }
 
     /** The broker the tests of this JVM share (each with topics of its own); stopped when the JVM ends. */
     static synchronized KafkaBroker shared() {
         if (shared == null) {
-            shared = new KafkaBroker();
+            shared = launch();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "stop shared kafka " + shared.port));
         }
         return shared;
@@ -82,10 +105,16 @@ final class KafkaBroker implements RestartableServer, AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    Admin admin() {
+    /** The settings a client of this broker needs: the bootstrap address, and the login when it wants one. */
+    Properties clientProperties() {
         Properties props = new Properties();
+        props.putAll(clientSecurity);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-        return Admin.create(props);
+        return props;
+    }
+
+    Admin admin() {
+        return Admin.create(clientProperties());
     }
 
     private BrokerServer broker() {
@@ -142,10 +171,5 @@ final class KafkaBroker implements RestartableServer, AutoCloseable {
     @Override
     public String toString() {
         return "in-process Kafka broker on 127.0.0.1:" + port;
-    }
-
-    /** Broker settings a test may want to read. */
-    static Map<String, String> settings() {
-        return Map.of("offsets.topic.replication.factor", "1", "group.initial.rebalance.delay.ms", "0");
     }
 }
