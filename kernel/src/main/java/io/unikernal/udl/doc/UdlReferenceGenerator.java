@@ -183,7 +183,7 @@ public final class UdlReferenceGenerator {
         for (ContractCase c : ContractCase.values()) {
             md.append("| ").append(c.title()).append(" | ").append(c.role().words()).append(" | ")
                     .append(cell(c.checks())).append(" | ").append(cell(c.appliesWhen()))
-                    .append(c.pending().map(why -> " (pending: " + why + ")").orElse("")).append(" |\n");
+                    .append(" |\n");
         }
         md.append('\n');
     }
