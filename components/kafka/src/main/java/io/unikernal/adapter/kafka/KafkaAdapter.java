@@ -314,7 +314,8 @@ public final class KafkaAdapter implements Adapter {
 
         @Override
         public Set<Capability> capabilities() {
-            return Set.of(Capability.REMOTE_SERVER, Capability.DURABLE, Capability.NATIVE_HEADERS);
+            return Set.of(Capability.REMOTE_SERVER, Capability.DURABLE, Capability.NATIVE_HEADERS,
+                    Capability.CHECKED_AT_START);
         }
 
         @Override
@@ -383,7 +384,7 @@ public final class KafkaAdapter implements Adapter {
 
         @Override
         public Set<Capability> capabilities() {
-            return Set.of(Capability.REMOTE_SERVER, Capability.NATIVE_HEADERS);
+            return Set.of(Capability.REMOTE_SERVER, Capability.NATIVE_HEADERS, Capability.CHECKED_AT_START);
         }
 
         @Override
