@@ -102,6 +102,31 @@ class KafkaDeclarationsTest {
     }
 
     @Test
+    void twoRoutesOfOneGroupOnOneTopicClashButTwoGroupsDoNot() {
+        String udl = """
+                udl: 8
+                name: twice
+                systems:
+                  events: {adapter: kafka, brokers: "127.0.0.1:9092", topic: t}
+                  out: {adapter: kafka, brokers: "127.0.0.1:9092", topic: out}
+                routes:
+                  - name: one
+                    from: %s
+                    steps:
+                      - to: out
+                  - name: two
+                    from: %s
+                    steps:
+                      - to: out
+                """;
+        Adapters adapters = Adapters.installed();
+        assertThat(new UdlParser(adapters).parse("twice.udl.yaml", udl.formatted("events", "events")).problems())
+                .singleElement().extracting(e -> e.code().tag()).isEqualTo("UDL-030");
+        assertThat(new UdlParser(adapters).parse("twice.udl.yaml", udl.formatted("{system: events, groupId: a}",
+                "{system: events, groupId: b}")).problems()).isEmpty();
+    }
+
+    @Test
     void theCompiledAppCommitsAfterTheRouteProducesIdempotentlyAndHoldsNoSecret() {
         System.setProperty("unikernal.secret.KAFKA_DECL_PASSWORD", "never-in-a-file");
         try {
