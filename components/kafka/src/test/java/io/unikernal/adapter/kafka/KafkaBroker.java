@@ -51,6 +51,8 @@ final class KafkaBroker implements RestartableServer, AutoCloseable {
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    // lets a test give its group a short session, so a member a forced stop left behind goes soon
+                    .setConfigProp("group.min.session.timeout.ms", "1000")
                     .setConfigProp("auto.create.topics.enable", "true")
                     .setConfigProp("num.partitions", "1")
                     .build();

@@ -38,11 +38,9 @@ class KafkaBrokerRestartTest {
     @Test
     void aBrokerRestartMidStreamLosesNothingWhileSendingGoesOn() throws Exception {
         try (KafkaBroker broker = KafkaBroker.launch()) {
-            String in = KafkaPeers.uniqueTopic("stream-in");
-            String out = KafkaPeers.uniqueTopic("stream-out");
-            KafkaPeers.createTopic(broker, in, 1);
-            KafkaPeers.createTopic(broker, out, 1);
-            String app = "restart-" + in.substring(in.length() - 8);
+            String in = KafkaPeers.newTopic(broker, "stream-in", 1);
+            String out = KafkaPeers.newTopic(broker, "stream-out", 1);
+            String app = KafkaPeers.appName("restart");
             String udl = """
                     udl: 8
                     name: %s

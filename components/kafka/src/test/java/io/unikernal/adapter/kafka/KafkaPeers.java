@@ -47,6 +47,18 @@ final class KafkaPeers {
         return "unikernal-" + what + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** A topic unique to this run, made on the broker with this many partitions. */
+    static String newTopic(KafkaBroker broker, String what, int partitions) {
+        String topic = uniqueTopic(what);
+        createTopic(broker, topic, partitions);
+        return topic;
+    }
+
+    /** An app name unique to this run: also its consumer group. */
+    static String appName(String what) {
+        return what + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
     static void createTopic(KafkaBroker broker, String topic, int partitions) {
         try (Admin admin = broker.admin()) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);

@@ -29,13 +29,10 @@ class KafkaPoisonRecordTest {
     @Test
     void aPoisonedRecordIsRetriedThenDeadLetteredAndThePartitionMovesOn() throws Exception {
         KafkaBroker broker = KafkaBroker.shared();
-        String in = KafkaPeers.uniqueTopic("orders");
-        String out = KafkaPeers.uniqueTopic("shipped");
-        String dlq = KafkaPeers.uniqueTopic("rejected");
-        for (String topic : List.of(in, out, dlq)) {
-            KafkaPeers.createTopic(broker, topic, 1);
-        }
-        String app = "poison-" + in.substring(in.length() - 8);
+        String in = KafkaPeers.newTopic(broker, "orders", 1);
+        String out = KafkaPeers.newTopic(broker, "shipped", 1);
+        String dlq = KafkaPeers.newTopic(broker, "rejected", 1);
+        String app = KafkaPeers.appName("poison");
         String udl = """
                 udl: 8
                 name: %s

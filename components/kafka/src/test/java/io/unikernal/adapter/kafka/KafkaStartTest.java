@@ -63,8 +63,7 @@ class KafkaStartTest {
     @Test
     void aWrongPasswordFailsTheStartWithOneLineAndTheRightOnePasses() throws Exception {
         try (KafkaBroker broker = KafkaBroker.launchWithLogin("alice", "alice-secret")) {
-            String topic = KafkaPeers.uniqueTopic("login");
-            KafkaPeers.createTopic(broker, topic, 1);
+            String topic = KafkaPeers.newTopic(broker, "login", 1);
             String system = "{adapter: kafka, brokers: \"" + broker.bootstrap() + "\", topic: " + topic
                     + ", securityProtocol: SASL_PLAINTEXT, user: alice, password: \"${secret:KAFKA_TEST_PASSWORD}\"}";
             System.setProperty("unikernal.secret.KAFKA_TEST_PASSWORD", "wrong-" + topic);
@@ -91,10 +90,9 @@ class KafkaStartTest {
     @Test
     void aBrokerDownAtStartIsRetriedReportedDownAndItsRouteStartsOnceItIsUp() throws Exception {
         try (KafkaBroker broker = KafkaBroker.launch()) {
-            String topic = KafkaPeers.uniqueTopic("late");
-            KafkaPeers.createTopic(broker, topic, 1);
+            String topic = KafkaPeers.newTopic(broker, "late", 1);
             broker.stop();
-            String name = "late-" + topic.substring(topic.length() - 8);
+            String name = KafkaPeers.appName("late");
             String udl = app(name, "{adapter: kafka, brokers: \"" + broker.bootstrap() + "\", topic: " + topic + "}");
             try (UdlRuntime running = UdlRuntime.start(KafkaApps.compile(name, udl, workDir), QUICK_RETRY)) {
                 CamelContext context = running.context();
@@ -147,12 +145,7 @@ class KafkaStartTest {
     }
 
     private static SystemStartException startFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SystemStartException start) {
-                return start;
-            }
-        }
-        return null;
+        return org.apache.camel.util.ObjectHelper.getException(SystemStartException.class, e);
     }
 
 }

@@ -34,9 +34,8 @@ class KafkaTargetRecordTest {
     @Test
     void theKeyFromCelPartitionsByKeyAndTheEnvelopeTravelsAsHeaders() throws Exception {
         KafkaBroker broker = KafkaBroker.shared();
-        String out = KafkaPeers.uniqueTopic("keyed");
-        KafkaPeers.createTopic(broker, out, 3);
-        String app = "keyed-" + out.substring(out.length() - 8);
+        String out = KafkaPeers.newTopic(broker, "keyed", 3);
+        String app = KafkaPeers.appName("keyed");
         String udl = """
                 udl: 8
                 name: %s
