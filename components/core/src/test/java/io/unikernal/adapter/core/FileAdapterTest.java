@@ -9,6 +9,7 @@ import io.unikernal.runtime.CompiledApp;
 import io.unikernal.runtime.StrictJson;
 import io.unikernal.runtime.UdlRuntime;
 import io.unikernal.testkit.probe.ProbeAdapter;
+import io.unikernal.testkit.probe.ProbeApps;
 import io.unikernal.testkit.probe.Probes;
 import io.unikernal.udl.error.UdlError;
 import io.unikernal.udl.parse.UdlParser;
@@ -30,9 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The file adapter beyond the contract: whole files only, glob selection, fsync as an option. */
 class FileAdapterTest {
 
-    private static final Adapters ADAPTERS = Adapters.of(Stream.concat(
-            Adapters.installed().all().values().stream(), Stream.of(new ProbeAdapter()))
-            .toArray(io.unikernal.spi.adapter.Adapter[]::new));
+    private static final Adapters ADAPTERS = ProbeApps.with(new FileAdapter());
 
     @TempDir
     Path tmp;
