@@ -6,7 +6,7 @@ import io.unikernal.plugins.Adapters;
 import io.unikernal.runtime.CompiledApp;
 import io.unikernal.runtime.UdlRuntime;
 import io.unikernal.spi.adapter.Adapter;
-import io.unikernal.testkit.probe.ProbeAdapter;
+import io.unikernal.testkit.probe.ProbeApps;
 import io.unikernal.testkit.probe.Probes;
 import io.unikernal.udl.parse.UdlParser;
 import java.nio.file.Path;
@@ -31,9 +31,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class KafkaApps {
 
-    static final Adapters ADAPTERS = Adapters.of(java.util.stream.Stream.concat(
-            Adapters.installed().all().values().stream(), java.util.stream.Stream.of(new ProbeAdapter()))
-            .toArray(Adapter[]::new));
+    static final Adapters ADAPTERS = ProbeApps.with(Adapters.installed().all().values().toArray(Adapter[]::new));
 
     private KafkaApps() {
     }
