@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.model.BeanFactoryDefinition;
 import org.apache.camel.model.ProcessorDefinition;
+import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.language.LanguageExpression;
 
 /**
@@ -312,6 +313,11 @@ public final class S3Adapter implements Adapter {
             props.put("failedPrefix", ctx.text(from, FAILED_PREFIX));
             String name = ctx.uniqueName("receive-" + use.systemName());
             ctx.addBean(name, S3ObjectReceiver.class, List.of(use.systemName()), props);
+            if ("raw".equals(FORMAT.of(from)) && route instanceof RouteDefinition definition) {
+                // Camel Main caches a stream that enters a route, in memory (spooling is off by default): a raw
+                // object would be read whole before the first step
+                definition.streamCache("false");
+            }
             route.process(name);
         }
     }
