@@ -388,10 +388,7 @@ public final class S3Adapter implements Adapter {
             }
             ctx.addBean(prepare, S3ObjectPreparer.class, before);
             block.process(prepare);
-            EndpointUri uri = endpoint(use.system(), ctx)
-                    // names no object: only skips the endpoint's bucket check at start, which would fail the app's
-                    // start while the store is down (the kernel's probe checks the bucket instead)
-                    .param("fileName", "unikernal-no-bucket-check");
+            EndpointUri uri = endpoint(use.system(), ctx);
             switch (operation) {
                 case "get" -> uri.param("operation", "getObject");
                 case "list" -> uri.param("operation", "listObjects");

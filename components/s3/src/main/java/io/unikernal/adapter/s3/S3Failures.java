@@ -9,7 +9,8 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 /**
  * What a failed look at an S3 bucket means. Permanent: an unknown host; an access key the store does not know
  * ({@code InvalidAccessKeyId}) or a secret that does not match it ({@code SignatureDoesNotMatch}); access denied; a
- * bucket that does not exist or lives in another region; an endpoint that answers, but not as S3 does. Transient: a
+ * bucket that does not exist or lives in another region; no credentials at all; an endpoint that answers, but not
+ * as S3 does. Transient: a
  * refused connection (a store that is down looks exactly like this), a timeout, a 5xx answer (S3's "slow down", a
  * store starting).
  */
@@ -31,6 +32,12 @@ final class S3Failures {
         if (failure instanceof ApiCallTimeoutException) {
             return ProbeResult.unavailable("no answer from " + where + " within "
                     + system.getProbeTimeout().toMillis() + " ms");
+        }
+        if (failure instanceof SdkClientException && String.valueOf(failure.getMessage())
+                .startsWith("Unable to load credentials")) {
+            return ProbeResult.misconfigured("no credentials for " + where + ": the system sets no accessKey and"
+                    + " the AWS SDK's default chain found none", "set accessKey and secretKey, or AWS_ACCESS_KEY_ID"
+                            + " and AWS_SECRET_ACCESS_KEY, a profile or an instance role");
         }
         if (failure instanceof SdkClientException) {
             return ProbeResult.unavailable("cannot reach " + where + ": " + rootMessage(failure));

@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  * {@code {{secret:...}}} already resolved by Camel as it builds the bean — so a key never stands in an endpoint URI, a
  * log line or a compiled file. Its init method builds one AWS SDK {@link S3Client} and binds it under
  * {@link #setClientBean the client bean's name}, which the system's Camel {@code aws2-s3} endpoints take as their
- * {@code amazonS3Client}; the probe asks through a second client of the same settings that does not retry.
+ * {@code amazonS3Client} (through {@link EndpointClient}, so their start-time bucket check does not fail the app's
+ * start while the store is down); the probe asks through a second client of the same settings that does not retry.
  *
  * <p>Both clients compute and check checksums only where S3 requires them ({@code WHEN_REQUIRED}): the SDK's default
  * since 2.30 (flexible checksums on every request, in trailers of chunked uploads) is not understood by many
@@ -123,7 +124,7 @@ public class S3System implements CamelContextAware, AutoCloseable {
     public void start() {
         client = build(RetryMode.STANDARD, connectTimeout, null);
         if (camelContext != null && clientBean != null) {
-            camelContext.getRegistry().bind(clientBean, S3Client.class, client);
+            camelContext.getRegistry().bind(clientBean, S3Client.class, EndpointClient.wrap(client));
         }
     }
 
