@@ -105,7 +105,7 @@ public final class S3Adapter implements Adapter {
             .description("Where a finished object goes: its key becomes donePrefix + key.");
     static final Option<String> FAILED_PREFIX = Option.string("failedPrefix").defaultValue("failed/")
             .pattern("[^\\p{Cntrl}]+", "key text without control characters")
-            .description("Where an object whose route failed goes (donePrefix + key), with the reason in its"
+            .description("Where an object whose route failed goes (failedPrefix + key), with the reason in its"
                     + " user metadata (x-amz-meta-unikernal-failure).");
     static final Option<Duration> POLL_INTERVAL = Option.duration("pollInterval").defaultText("1s")
             .description("How long the source waits between two listings of the bucket.");
