@@ -7,11 +7,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
 
 /**
  * An S3 API server of a test's own: S3Proxy ({@code org.gaul:s3proxy}) in a child JVM on a free loopback port, with a
@@ -28,8 +25,6 @@ public final class PrivateS3 implements RestartableServer, AutoCloseable {
 
     /** The system property holding the path of S3Proxy's self-contained jar. */
     public static final String JAR_PROPERTY = "unikernal.s3proxy.jar";
-
-    private static final Duration READY_WITHIN = Duration.ofSeconds(Processes.BOUND_SECONDS);
 
     private final Path jar;
     private final Path dir;
@@ -98,15 +93,7 @@ public final class PrivateS3 implements RestartableServer, AutoCloseable {
         process = Processes.start(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
                 "-DLOG_LEVEL=warn", "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener",
                 "-jar", jar.toString(), "--properties", config.toString()), dir.resolve("s3proxy.log"));
-        Process started = process;
-        Awaitility.await("S3Proxy on port " + port).atMost(READY_WITHIN).pollInterval(Duration.ofMillis(50))
-                .until(() -> {
-                    if (!started.isAlive()) {
-                        throw new IllegalStateException("S3Proxy ended with " + started.exitValue() + "; "
-                                + Processes.tail(dir.resolve("s3proxy.log")));
-                    }
-                    return answersHttp();
-                });
+        Processes.awaitReady("S3Proxy on port " + port, process, dir.resolve("s3proxy.log"), this::answersHttp);
     }
 
     /** True once the server answers an HTTP request (anonymous, so refused with 403: it is up all the same). */
@@ -129,15 +116,7 @@ public final class PrivateS3 implements RestartableServer, AutoCloseable {
         if (process == null) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(Processes.BOUND_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(Processes.BOUND_SECONDS, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        Processes.end(process);
         process = null;
     }
 

@@ -219,7 +219,7 @@ public final class S3Adapter implements Adapter {
         return String.valueOf((parsed == null ? option.defaultValue() : parsed).toMillis());
     }
 
-    private static void putIfSet(Map<String, Object> props, String key, String value) {
+    private static void putIfSet(Map<String, ? super String> props, String key, String value) {
         if (value != null) {
             props.put(key, value);
         }
@@ -407,12 +407,6 @@ public final class S3Adapter implements Adapter {
             String result = ctx.uniqueName("s3-" + operation + "-result-" + use.systemName());
             ctx.addBean(result, S3CallResult.class, after);
             block.process(result);
-        }
-
-        private static void putIfSet(Map<String, String> props, String key, String value) {
-            if (value != null) {
-                props.put(key, value);
-            }
         }
     }
 }

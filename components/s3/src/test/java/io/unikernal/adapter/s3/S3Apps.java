@@ -1,17 +1,10 @@
 package io.unikernal.adapter.s3;
 
-import io.unikernal.compile.CompileOptions;
-import io.unikernal.compile.UdlCompiler;
-import io.unikernal.plugins.Adapters;
 import io.unikernal.runtime.CompiledApp;
-import io.unikernal.runtime.StrictJson;
 import io.unikernal.runtime.UdlRuntime;
-import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.testkit.probe.ProbeApps;
 import io.unikernal.testkit.probe.Probes;
-import io.unikernal.udl.parse.UdlParser;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,8 +15,6 @@ import java.util.UUID;
  */
 final class S3Apps {
 
-    static final Adapters ADAPTERS = ProbeApps.with(Adapters.installed().all().values().toArray(Adapter[]::new));
-
     private S3Apps() {
     }
 
@@ -33,8 +24,7 @@ final class S3Apps {
     }
 
     static CompiledApp compile(String name, String udl, Path workDir) {
-        return new UdlCompiler(ADAPTERS).compile(new UdlParser(ADAPTERS).parse(name + ".udl.yaml", udl).orThrow(),
-                workDir, CompileOptions.DEFAULT);
+        return ProbeApps.compile(name, udl, workDir);
     }
 
     static UdlRuntime start(String name, String udl, Path workDir) throws Exception {
@@ -43,24 +33,11 @@ final class S3Apps {
 
     /** What a probe system of the app recorded: the bodies. */
     static List<Object> bodies(String app, String system) {
-        List<Object> bodies = new ArrayList<>();
-        for (Probes.Record record : Probes.recorded(app, system)) {
-            bodies.add(record.body());
-        }
-        return bodies;
+        return Probes.recorded(app, system).stream().map(Probes.Record::body).toList();
     }
 
     /** The ids of the bodies a probe system of the app recorded (for a dead-letter record: of its payload). */
     static List<String> ids(String app, String system) {
-        List<String> ids = new ArrayList<>();
-        for (Object body : bodies(app, system)) {
-            if (body instanceof Map<?, ?> map && map.get("payload") instanceof String payload) {
-                body = StrictJson.read(payload, Object.class);
-            }
-            if (body instanceof Map<?, ?> map && map.get("id") != null) {
-                ids.add(String.valueOf(map.get("id")));
-            }
-        }
-        return ids;
+        return ProbeApps.ids(app, system);
     }
 }
