@@ -134,6 +134,7 @@ class RedisStreamsSourceTest {
             sending.start();
             Awaitility.await("a part of the stream relayed").atMost(PATIENCE)
                     .until(() -> running.seen("seen").size() >= 40);
+            sender.unpaced = true; // from now on it sends whatever the route does, through the outage
             holdRelayInItsCall(target.port(), running);
             server.stop();
             target.stop();
@@ -142,7 +143,8 @@ class RedisStreamsSourceTest {
             server.start();
             target.start();
             sending.join(PATIENCE.toMillis());
-            assertThat(sending.isAlive()).as("the sender finished").isFalse();
+            assertThat(sending.isAlive()).as("the sender finished; seen %d, parked %d; threads:%n%s",
+                    running.seen("seen").size(), running.seen("parked").size(), threads()).isFalse();
             assertThat(sender.sent).hasSize(total);
 
             Awaitility.await("every entry relayed or dead-lettered").atMost(PATIENCE)
@@ -156,11 +158,16 @@ class RedisStreamsSourceTest {
                 assertThat(outcomes(running)).as("inputs = outputs + dead letters, by id").isEqualTo(inputs);
                 assertThat(new HashSet<>(relayed)).as("what reached the target stream").isEqualTo(
                         new HashSet<>(running.ids("seen")));
-                assertThat(parked).as("the poisoned entries (n > 100000), dead-lettered once each")
-                        .containsExactlyInAnyOrderElementsOf(sender.poisoned);
-                // at least once: only the entry in its call when the servers stopped may come twice (its XADD done by
-                // the server as it stopped, the reply lost, and the retry writing it again)
-                assertThat(relayed.size() - new HashSet<>(relayed).size()).as("entries relayed twice").isLessThanOrEqualTo(1);
+                assertThat(new HashSet<>(parked)).as("the poisoned entries (n > 100000) are the dead letters")
+                        .isEqualTo(new HashSet<>(sender.poisoned));
+                // at least once: what may come twice is the entry in its call when the servers stopped (its XADD done
+                // as the server stopped, the reply lost, the retry writing it again) and the entry whose
+                // acknowledgement the outage cut off (delivered again after the restart), relayed or dead-lettered
+                int repeats = relayed.size() + parked.size() - outcomes(running).size();
+                assertThat(repeats).as("entries relayed or dead-lettered twice").isLessThanOrEqualTo(2);
+                System.out.printf("restart mid-stream: %d sent (%d failed sends retried), %d relayed, %d dead-lettered,"
+                        + " %d repeats%n", sender.sent.size(), sender.failedSends.get(), relayed.size(), parked.size(),
+                        repeats);
                 redis.client().del(in);
                 relay.client().del(out);
             }
@@ -182,6 +189,20 @@ class RedisStreamsSourceTest {
             Awaitility.await("a relay blocked in its call").atMost(PATIENCE).pollInterval(Duration.ofMillis(10))
                     .until(() -> running.context().getInflightRepository().size() > 0);
         }
+    }
+
+    /** The stacks of the redis consumers and the sender, for a failure message. */
+    private static String threads() {
+        StringBuilder out = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().contains("Redis") || thread.getName().equals("sender")) {
+                out.append(thread.getName()).append('\n');
+                for (StackTraceElement frame : stack) {
+                    out.append("    at ").append(frame).append('\n');
+                }
+            }
+        });
+        return out.toString();
     }
 
     private static Set<String> outcomes(TestApp running) {
@@ -216,13 +237,16 @@ class RedisStreamsSourceTest {
 
     /**
      * A producer that keeps sending through an outage: each entry is sent until the server takes it (a failed XADD is
-     * counted and tried again), at most {@link #BACKLOG} ahead of what the route has finished, so the consumer always has a batch in hand.
+     * counted and tried again), at most {@link #BACKLOG} ahead of what the route has finished until the outage begins,
+     * so the consumer always has a batch in hand; from then on without waiting for the route.
      * Every tenth entry is poisoned (fails validation).
      */
     private static final class Sender implements Runnable {
         final List<String> sent = new CopyOnWriteArrayList<>();
         final List<String> poisoned = new CopyOnWriteArrayList<>();
         final AtomicInteger failedSends = new AtomicInteger();
+        /** Set when the outage begins: the sender no longer waits for the route, which is held. */
+        volatile boolean unpaced;
         private final int port;
         private final String stream;
         private final int total;
@@ -244,7 +268,7 @@ class RedisStreamsSourceTest {
                     int ahead = n;
                     Awaitility.await("room to send " + id).atMost(PATIENCE).pollDelay(Duration.ZERO)
                             .pollInterval(Duration.ofMillis(2))
-                            .until(() -> outcomes(running).size() >= ahead - BACKLOG);
+                            .until(() -> unpaced || outcomes(running).size() >= ahead - BACKLOG);
                     Awaitility.await("the server taking " + id).atMost(PATIENCE).pollDelay(Duration.ZERO)
                             .pollInterval(Duration.ofMillis(50))
                             .until(() -> {

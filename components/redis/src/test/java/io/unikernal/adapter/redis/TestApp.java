@@ -1,14 +1,9 @@
 package io.unikernal.adapter.redis;
 
-import io.unikernal.compile.CompileOptions;
-import io.unikernal.compile.UdlCompiler;
-import io.unikernal.plugins.Adapters;
 import io.unikernal.runtime.CompiledApp;
 import io.unikernal.runtime.UdlRuntime;
 import io.unikernal.testkit.probe.ProbeApps;
 import io.unikernal.testkit.probe.Probes;
-import io.unikernal.udl.model.UdlDocument;
-import io.unikernal.udl.parse.UdlParser;
 import io.unikernal.udm.UdmHeaders;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -19,13 +14,10 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 
 /**
- * A UDL app of this module's own tests, run in process: the three redis adapters plus the testkit's probe, whose
+ * A UDL app of this module's own tests, run in process: the installed adapters plus the testkit's probe, whose
  * source {@code feed} the test feeds and whose targets record what reaches them.
  */
 final class TestApp implements AutoCloseable {
-
-    static final Adapters ADAPTERS = ProbeApps.with(new RedisAdapter(), new RedisStreamsAdapter(),
-            new RedisPubSubAdapter());
 
     private final String name;
     private final UdlRuntime runtime;
@@ -49,9 +41,7 @@ final class TestApp implements AutoCloseable {
 
     /** The same, with application properties (e.g. the metrics of {@code Observability.properties}). */
     static TestApp start(String name, String body, Path workDir, Map<String, String> properties) throws Exception {
-        String udl = "udl: 8\nname: " + name + "\n" + body;
-        UdlDocument doc = new UdlParser(ADAPTERS).parse(name + ".udl.yaml", udl).orThrow();
-        CompiledApp app = new UdlCompiler(ADAPTERS).compile(doc, workDir, CompileOptions.DEFAULT);
+        CompiledApp app = ProbeApps.compile(name, "udl: 8\nname: " + name + "\n" + body, workDir);
         Probes.forget(name);
         return new TestApp(name, UdlRuntime.start(app, properties));
     }
@@ -74,6 +64,7 @@ final class TestApp implements AutoCloseable {
 
     /** The {@code id} field of each message the probe {@code system} recorded (a dead-letter record's payload's). */
     List<String> ids(String system) {
+        // not ProbeApps.ids: a message recorded after a publish or an XADD has a JSON text body
         return seen(system).stream().map(r -> id(r.body())).toList();
     }
 
