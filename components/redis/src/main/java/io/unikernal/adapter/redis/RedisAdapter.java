@@ -44,13 +44,13 @@ public final class RedisAdapter implements Adapter {
             .example("7d");
 
     static final Option<Object> KEY = Option.of("key", ValueKind.EXPRESSION).excludes("keyField")
-            .description("CEL expression whose value is the key the message is written under, e.g. \"'order:' + id\"."
-                    + " Give key or keyField.")
+            .description("CEL expression whose value is the key the message is written under, e.g. \"'order:' + id\";"
+                    + " instead of keyField.")
             .example("'order:' + id");
-    static final Option<String> KEY_FIELD = Option.string("keyField")
-            .description("The body's field whose value is the key (any field name, also one CEL cannot write)."
-                    + " Give key or keyField.")
-            .example("id");
+    static final Option<String> KEY_FIELD = Option.string("keyField").defaultValue("id")
+            .description("The body's field whose value is the key (any field name, also one CEL cannot write), when"
+                    + " no key expression is given.")
+            .example("orderId");
     static final Option<String> KEY_PREFIX = Option.string("keyPrefix")
             .description("Text put before every key, e.g. a namespace such as orders:.").example("orders:");
     static final Option<String> TYPE = Option.string("type").defaultValue("string").allowed("string", "hash")
@@ -160,10 +160,6 @@ public final class RedisAdapter implements Adapter {
         @Override
         public void checkUse(SystemDecl system, EndpointRef use, Problems problems) {
             OptionValue key = use.option(KEY.name());
-            if (key == null && use.option(KEY_FIELD.name()) == null) {
-                problems.error(UdlErrorCode.MISSING_KEY, use.pos(), "a redis target needs the key to write under",
-                        "add key: <CEL expression>, e.g. key: \"'order:' + id\", or keyField: <field of the body>");
-            }
             if (key != null && key.value() instanceof String source) {
                 for (ExpressionProblem p : CelExpressions.check(source, null)) {
                     if (p.kind() == ExpressionProblem.Kind.SYNTAX) {
@@ -184,7 +180,9 @@ public final class RedisAdapter implements Adapter {
             Map<String, String> props = new LinkedHashMap<>();
             props.put("connection", RedisSystem.connection(use.system(), ctx));
             props.put("type", ctx.text(to, TYPE));
-            putIfSet(props, "keyField", ctx.text(to, KEY_FIELD));
+            if (key == null) {
+                props.put("keyField", ctx.text(to, KEY_FIELD));
+            }
             putIfSet(props, "keyPrefix", ctx.text(to, KEY_PREFIX));
             putIfSet(props, "ttl", ctx.text(to, TTL));
             String name = ctx.uniqueName("redis-write-" + use.systemName());

@@ -9,7 +9,10 @@ import io.unikernal.spi.adapter.EndpointUri;
 import io.unikernal.spi.adapter.SourceRole;
 import io.unikernal.spi.adapter.SystemUse;
 import io.unikernal.spi.adapter.TargetRole;
+import io.unikernal.udl.error.Problems;
+import io.unikernal.udl.error.UdlErrorCode;
 import io.unikernal.udl.model.EndpointRef;
+import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.spec.Option;
 import java.time.Duration;
@@ -69,10 +72,10 @@ public final class RedisStreamsAdapter implements Adapter {
             .description("Trim the stream to about this many entries on every XADD (MAXLEN); unbounded when absent."
                     + " Entries trimmed before a group read them are lost to it: size it for the longest outage of"
                     + " the readers.").example("100000");
-    static final Option<String> TRIM = Option.string("trim").defaultValue("approximate").requires("maxLength")
+    static final Option<String> TRIM = Option.string("trim").defaultValue("approximate")
             .allowed("approximate", "exact")
             .description("approximate (MAXLEN ~): Redis trims whole nodes, cheaply, keeping a few more entries than"
-                    + " maxLength; exact: exactly maxLength, at a cost on every XADD.");
+                    + " maxLength; exact: exactly maxLength, at a cost on every XADD. Only with maxLength.");
 
     private static final AdapterInfo INFO = new AdapterInfo(NAME,
             "Redis Streams as a durable source (consumer groups, acknowledged once the route finished an entry,"
@@ -175,6 +178,15 @@ public final class RedisStreamsAdapter implements Adapter {
         @Override
         public Optional<Channel> feeds(SystemDecl system, EndpointRef use) {
             return Optional.of(channel(system, null));
+        }
+
+        @Override
+        public void checkUse(SystemDecl system, EndpointRef use, Problems problems) {
+            OptionValue trim = use.option(TRIM.name());
+            if (trim != null && use.option(MAX_LENGTH.name()) == null) {
+                problems.warning(UdlErrorCode.BAD_OPTION, trim.pos(), "trim has no effect without maxLength",
+                        "add maxLength: <entries to keep>, or leave trim out");
+            }
         }
 
         @Override

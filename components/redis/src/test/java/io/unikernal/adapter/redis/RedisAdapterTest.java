@@ -54,10 +54,9 @@ class RedisAdapterTest {
     }
 
     @Test
-    void aTargetUseSaysWhereItsKeyComesFrom() {
+    void aTargetUseSaysWhereItsKeyComesFromOnce() {
         String cache = "  cache: {adapter: redis}\n";
-        assertThat(useProblems(cache, "to: cache")).singleElement().asString()
-                .contains("a redis target needs the key to write under [UDL-005]");
+        assertThat(useProblems(cache, "to: cache")).as("the body's id by default").isEmpty();
         assertThat(useProblems(cache, "to: {system: cache, key: id, keyField: id}")).singleElement().asString()
                 .contains("[UDL-038]");
         assertThat(useProblems(cache, "to: {system: cache, key: \"'a' +\"}")).singleElement().asString()
@@ -77,7 +76,8 @@ class RedisAdapterTest {
                 .contains("[UDL-036]");
         assertThat(problems("  c: {adapter: redis-pubsub}\n")).singleElement().asString().contains("[UDL-005]");
         assertThat(ProbeApps.problems(ADAPTERS.get("redis-streams"), "  s: {adapter: redis-streams, stream: o}\n",
-                "to: {system: s, trim: exact}")).singleElement().asString().contains("[UDL-005]");
+                "to: {system: s, trim: exact}")).singleElement().asString()
+                .contains("trim has no effect without maxLength [UDL-036]");
     }
 
     @Test
