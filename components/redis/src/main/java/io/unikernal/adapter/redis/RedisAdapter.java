@@ -2,7 +2,6 @@ package io.unikernal.adapter.redis;
 
 import io.unikernal.expr.CelExpressions;
 import io.unikernal.expr.ExpressionProblem;
-import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.spi.adapter.AdapterInfo;
 import io.unikernal.spi.adapter.Capability;
 import io.unikernal.spi.adapter.CheckpointStoreRole;
@@ -21,7 +20,6 @@ import io.unikernal.udl.spec.Option;
 import io.unikernal.udl.spec.References;
 import io.unikernal.udl.spec.ValueKind;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +35,7 @@ import org.apache.camel.model.language.LanguageExpression;
  * and pub/sub are the adapters {@code redis-streams} and {@code redis-pubsub}: their roles differ in what they
  * can promise (a stream keeps what nobody has read, a channel does not).
  */
-public final class RedisAdapter implements Adapter {
+public final class RedisAdapter extends RedisSystemAdapter {
 
     static final Option<Duration> KEEP_FOR = Option.duration("keepFor")
             .description("How long a processed key is kept (its time to live); for ever when absent.")
@@ -64,16 +62,8 @@ public final class RedisAdapter implements Adapter {
                     + " Redis strings or hashes with an optional time to live (Jedis).",
             "io.unikernal:unikernal-components-redis");
 
-    @Override
-    public AdapterInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<Option<?>> systemOptions() {
-        List<Option<?>> options = new ArrayList<>(RedisSystem.connectionOptions());
-        options.add(KEEP_FOR);
-        return List.copyOf(options);
+    public RedisAdapter() {
+        super(INFO, KEEP_FOR);
     }
 
     @Override
@@ -105,11 +95,6 @@ public final class RedisAdapter implements Adapter {
                         "write how long " + what + ", e.g. 7d, or leave " + leaveOut + " out to keep keys for ever");
             }
         }
-    }
-
-    @Override
-    public void contribute(SystemDecl system, CompileContext ctx) {
-        RedisSystem.contribute(this, system, ctx);
     }
 
     /** A pipeline's checkpoints in the system's Redis ({@link RedisCheckpoints}). */

@@ -1,6 +1,5 @@
 package io.unikernal.adapter.redis;
 
-import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.spi.adapter.AdapterInfo;
 import io.unikernal.spi.adapter.Capability;
 import io.unikernal.spi.adapter.Channel;
@@ -13,7 +12,6 @@ import io.unikernal.spi.adapter.TargetRole;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.spec.Option;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +26,7 @@ import org.apache.camel.model.ProcessorDefinition;
  * with no envelope (a channel carries no headers); {@code requireSubscriber} turns a publish nobody received into a
  * failure the route retries or dead-letters.
  */
-public final class RedisPubSubAdapter implements Adapter {
+public final class RedisPubSubAdapter extends RedisSystemAdapter {
 
     static final String NAME = "redis-pubsub";
 
@@ -47,16 +45,8 @@ public final class RedisPubSubAdapter implements Adapter {
                     + " Unikernal's own Camel component redis-pubsub over Jedis.",
             "io.unikernal:unikernal-components-redis");
 
-    @Override
-    public AdapterInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<Option<?>> systemOptions() {
-        List<Option<?>> options = new ArrayList<>(RedisSystem.connectionOptions());
-        options.add(CHANNEL);
-        return List.copyOf(options);
+    public RedisPubSubAdapter() {
+        super(INFO, CHANNEL);
     }
 
     @Override
@@ -67,11 +57,6 @@ public final class RedisPubSubAdapter implements Adapter {
     @Override
     public Optional<TargetRole> target() {
         return Optional.of(new Publisher());
-    }
-
-    @Override
-    public void contribute(SystemDecl system, CompileContext ctx) {
-        RedisSystem.contribute(this, system, ctx);
     }
 
     private static EndpointUri endpoint(SystemDecl system, CompileContext ctx) {

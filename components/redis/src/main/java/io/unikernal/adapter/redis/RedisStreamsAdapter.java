@@ -1,6 +1,5 @@
 package io.unikernal.adapter.redis;
 
-import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.spi.adapter.AdapterInfo;
 import io.unikernal.spi.adapter.Capability;
 import io.unikernal.spi.adapter.Channel;
@@ -16,7 +15,6 @@ import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.spec.Option;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +30,7 @@ import org.apache.camel.model.ProcessorDefinition;
  * entries, optionally trimming the stream to about {@code maxLength}. The envelope travels as entry fields next to
  * the {@code payload} field: {@code X-Correlation-Id}, {@code UdmSchema}, {@code UdmSchemaVersion}.
  */
-public final class RedisStreamsAdapter implements Adapter {
+public final class RedisStreamsAdapter extends RedisSystemAdapter {
 
     static final String NAME = "redis-streams";
 
@@ -83,17 +81,8 @@ public final class RedisStreamsAdapter implements Adapter {
                     + " approximate max length), through Unikernal's own Camel component redis-streams over Jedis.",
             "io.unikernal:unikernal-components-redis");
 
-    @Override
-    public AdapterInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<Option<?>> systemOptions() {
-        List<Option<?>> options = new ArrayList<>(RedisSystem.connectionOptions());
-        options.add(STREAM);
-        options.add(CONSUMER);
-        return List.copyOf(options);
+    public RedisStreamsAdapter() {
+        super(INFO, STREAM, CONSUMER);
     }
 
     @Override
@@ -104,11 +93,6 @@ public final class RedisStreamsAdapter implements Adapter {
     @Override
     public Optional<TargetRole> target() {
         return Optional.of(new Writer());
-    }
-
-    @Override
-    public void contribute(SystemDecl system, CompileContext ctx) {
-        RedisSystem.contribute(this, system, ctx);
     }
 
     private static EndpointUri endpoint(SystemDecl system, CompileContext ctx) {

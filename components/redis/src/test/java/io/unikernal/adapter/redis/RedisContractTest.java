@@ -11,7 +11,6 @@ import io.unikernal.testkit.server.PrivateRedis;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
@@ -52,11 +51,7 @@ class RedisContractTest extends AdapterContract {
             /** A user the machine's Redis does not know, with a password given as a secret. */
             @Override
             public MisconfiguredPeer misconfigured(Path workDir) {
-                String secret = "UK_CONTRACT_REDIS_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-                System.setProperty("unikernal.secret." + secret, "wrong-" + UUID.randomUUID());
-                return MisconfiguredPeer.of("{adapter: redis, user: uk-nobody, password: \"${secret:" + secret
-                        + "}\"}", "keyField: id", "WRONGPASS",
-                        () -> System.clearProperty("unikernal.secret." + secret));
+                return RedisPeers.misconfigured("redis", "", "keyField: id");
             }
         };
     }

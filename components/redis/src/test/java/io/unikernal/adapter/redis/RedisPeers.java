@@ -71,6 +71,18 @@ abstract class RedisPeers implements AutoCloseable {
         }
     }
 
+    /**
+     * A system of {@code adapter} (with {@code options}, e.g. its stream) whose user the machine's Redis does not know,
+     * with a password given as a secret: the start must fail with WRONGPASS.
+     */
+    static io.unikernal.testkit.contract.MisconfiguredPeer misconfigured(String adapter, String options, String use) {
+        String secret = "UK_CONTRACT_REDIS_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        System.setProperty("unikernal.secret." + secret, "wrong-" + UUID.randomUUID());
+        return io.unikernal.testkit.contract.MisconfiguredPeer.of("{adapter: " + adapter + options
+                + ", user: uk-nobody, password: \"${secret:" + secret + "}\"}", use, "WRONGPASS",
+                () -> System.clearProperty("unikernal.secret." + secret));
+    }
+
     static Object json(String text) {
         return StrictJson.read(text, Object.class);
     }

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.camel.CamelContext;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XAddParams;
@@ -57,11 +56,7 @@ class RedisStreamsContractTest extends AdapterContract {
 
             @Override
             public MisconfiguredPeer misconfigured(Path workDir) {
-                String secret = "UK_CONTRACT_REDIS_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-                System.setProperty("unikernal.secret." + secret, "wrong-" + UUID.randomUUID());
-                return MisconfiguredPeer.of("{adapter: redis-streams, stream: uk-never-written, user: uk-nobody,"
-                        + " password: \"${secret:" + secret + "}\"}", null, "WRONGPASS",
-                        () -> System.clearProperty("unikernal.secret." + secret));
+                return RedisPeers.misconfigured("redis-streams", ", stream: uk-never-written", null);
             }
         };
     }

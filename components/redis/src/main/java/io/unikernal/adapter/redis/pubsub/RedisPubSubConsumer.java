@@ -1,11 +1,8 @@
 package io.unikernal.adapter.redis.pubsub;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
+import io.unikernal.adapter.redis.RedisLoopConsumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPubSub;
@@ -16,19 +13,17 @@ import redis.clients.jedis.exceptions.JedisException;
  * is lost (the server stopped) it subscribes again after a doubling wait; what was published meanwhile is not
  * delivered — Redis keeps nothing for a subscriber that is away.
  */
-public class RedisPubSubConsumer extends DefaultConsumer {
+public class RedisPubSubConsumer extends RedisLoopConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisPubSubConsumer.class);
 
     private final RedisPubSubEndpoint endpoint;
-    private ExecutorService executor;
-    private volatile boolean running;
     private volatile Subscription subscription;
-    private volatile CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean subscribed;
 
     public RedisPubSubConsumer(RedisPubSubEndpoint endpoint, Processor processor) {
-        super(endpoint, processor);
+        super(endpoint, processor, "RedisPubSubConsumer[" + endpoint.getChannel() + "]", endpoint.getReconnectDelay(),
+                endpoint.getReconnectDelayMax());
         this.endpoint = endpoint;
     }
 
@@ -38,25 +33,14 @@ public class RedisPubSubConsumer extends DefaultConsumer {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        running = true;
-        stopping = new CountDownLatch(1);
-        executor = getEndpoint().getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this,
-                "RedisPubSubConsumer[" + endpoint.getChannel() + "]");
-        executor.submit(this::subscribeWhileRunning);
+    protected long stopWithin() {
+        return 10_000;
     }
 
+    /** The subscribing thread is blocked reading the subscription: unsubscribing ends it. */
     @Override
-    protected void doStop() throws Exception {
-        running = false;
-        stopping.countDown();
+    protected void stopping() {
         unsubscribe();
-        if (executor != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(executor, 10_000);
-            executor = null;
-        }
-        super.doStop();
     }
 
     private void unsubscribe() {
@@ -74,9 +58,10 @@ public class RedisPubSubConsumer extends DefaultConsumer {
         }
     }
 
-    private void subscribeWhileRunning() {
+    @Override
+    protected void consume() {
         int failures = 0;
-        while (running && isRunAllowed()) {
+        while (running()) {
             Subscription current = new Subscription();
             subscription = current;
             try {
@@ -91,33 +76,16 @@ public class RedisPubSubConsumer extends DefaultConsumer {
                 if (current.confirmed) {
                     failures = 0;
                 }
-                if (running && failures++ == 0) {
+                if (running() && failures++ == 0) {
                     LOG.warn("redis channel {}: subscription lost ({}); subscribing again, messages published"
                             + " meanwhile are not received", endpoint.getChannel(), e.getMessage());
                 }
             } finally {
                 subscribed = false;
             }
-            if (running) {
+            if (running()) {
                 pause(delay(Math.max(1, failures)));
             }
-        }
-    }
-
-    private long delay(int failures) {
-        long wait = endpoint.getReconnectDelay();
-        for (int i = 1; i < failures && wait < endpoint.getReconnectDelayMax(); i++) {
-            wait *= 2;
-        }
-        return Math.min(wait, endpoint.getReconnectDelayMax());
-    }
-
-    private void pause(long millis) {
-        try {
-            stopping.await(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 
@@ -156,7 +124,7 @@ public class RedisPubSubConsumer extends DefaultConsumer {
         }
 
         private void confirmed() {
-            if (!running) {
+            if (!running()) {
                 if (endpoint.isPattern()) {
                     punsubscribe();
                 } else {

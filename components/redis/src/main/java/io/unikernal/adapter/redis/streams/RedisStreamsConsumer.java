@@ -4,15 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import io.unikernal.adapter.redis.RedisLoopConsumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.spi.Synchronization;
-import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.StreamEntryID;
@@ -37,7 +35,7 @@ import redis.clients.jedis.resps.StreamEntry;
  * (at-least-once), the rest of its batch was not processed yet (the consumer stops the batch at a lost
  * acknowledgement).
  */
-public class RedisStreamsConsumer extends DefaultConsumer {
+public class RedisStreamsConsumer extends RedisLoopConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisStreamsConsumer.class);
     /** Pages of one reclaim pass at most, so new entries are read in between even with a huge backlog to take over. */
@@ -48,14 +46,12 @@ public class RedisStreamsConsumer extends DefaultConsumer {
 
     private final RedisStreamsEndpoint endpoint;
     private final String consumerName;
-    private ExecutorService executor;
-    private volatile boolean running;
-    private volatile CountDownLatch stopping = new CountDownLatch(1);
     /** Why the last acknowledgement failed; the entries after it in the batch are left for the re-read. */
     private JedisException lostAck;
 
     public RedisStreamsConsumer(RedisStreamsEndpoint endpoint, Processor processor) {
-        super(endpoint, processor);
+        super(endpoint, processor, "RedisStreamsConsumer[" + endpoint.getStream() + "]", endpoint.getReconnectDelay(),
+                endpoint.getReconnectDelayMax());
         this.endpoint = endpoint;
         this.consumerName = endpoint.effectiveConsumerName();
     }
@@ -65,35 +61,19 @@ public class RedisStreamsConsumer extends DefaultConsumer {
         return consumerName;
     }
 
+    /** A read waits at most block: the thread ends within it and the entry in hand. */
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        running = true;
-        stopping = new CountDownLatch(1);
-        executor = getEndpoint().getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this,
-                "RedisStreamsConsumer[" + endpoint.getStream() + "]");
-        executor.submit(this::consume);
+    protected long stopWithin() {
+        return endpoint.getBlock() + 10_000;
     }
 
     @Override
-    protected void doStop() throws Exception {
-        running = false;
-        stopping.countDown();
-        if (executor != null) {
-            // a read waits at most block: the thread ends within it and the entry in hand
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(executor,
-                    endpoint.getBlock() + 10_000);
-            executor = null;
-        }
-        super.doStop();
-    }
-
-    private void consume() {
+    protected void consume() {
         boolean groupReady = false;
         StreamEntryID own = FIRST;
         long nextReclaim = 0;
         int failures = 0;
-        while (running && isRunAllowed()) {
+        while (running()) {
             try {
                 UnifiedJedis client = endpoint.getConnection().client();
                 if (!groupReady) {
@@ -170,7 +150,7 @@ public class RedisStreamsConsumer extends DefaultConsumer {
     /** Takes over what other members (or this one, for an entry whose exchange failed) left pending too long. */
     private void reclaim(UnifiedJedis client) {
         StreamEntryID cursor = FIRST;
-        for (int page = 0; page < RECLAIM_PAGES && running; page++) {
+        for (int page = 0; page < RECLAIM_PAGES && running(); page++) {
             Map.Entry<StreamEntryID, List<StreamEntry>> claimed = client.xautoclaim(endpoint.getStream(),
                     endpoint.getGroup(), consumerName, endpoint.getReclaimIdle(), cursor,
                     XAutoClaimParams.xAutoClaimParams().count(endpoint.getBatchSize()));
@@ -188,7 +168,7 @@ public class RedisStreamsConsumer extends DefaultConsumer {
 
     private void processAll(UnifiedJedis client, List<StreamEntry> entries, boolean redelivered) {
         for (StreamEntry entry : entries) {
-            if (!running) {
+            if (!running()) {
                 return; // the rest stay pending: this consumer reads them first when it starts again
             }
             if (entry == null) {
@@ -240,23 +220,6 @@ public class RedisStreamsConsumer extends DefaultConsumer {
                         + entry.getID() + " failed and stays pending", exchange, exchange.getException());
             }
             releaseExchange(exchange, false);
-        }
-    }
-
-    private long delay(int failures) {
-        long wait = endpoint.getReconnectDelay();
-        for (int i = 1; i < failures && wait < endpoint.getReconnectDelayMax(); i++) {
-            wait *= 2;
-        }
-        return Math.min(wait, endpoint.getReconnectDelayMax());
-    }
-
-    private void pause(long millis) {
-        try {
-            stopping.await(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 
