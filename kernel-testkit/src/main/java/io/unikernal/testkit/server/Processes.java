@@ -22,6 +22,21 @@ final class Processes {
         return "root".equals(System.getProperty("user.name"));
     }
 
+    /**
+     * Makes {@code user} the owner of {@code path} when running as root, for a server that runs as its own user
+     * (PostgreSQL refuses root; Mosquitto drops root for its user): it must write its folder and read its files.
+     */
+    static void giveTo(String user, Path path) {
+        if (!runningAsRoot()) {
+            return;
+        }
+        try {
+            Files.setOwner(path, path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot give " + path + " to user " + user, e);
+        }
+    }
+
     /** {@code command} as {@code user} when running as root ({@code runuser -u user --}), else as it is. */
     static List<String> as(String user, List<String> command) {
         if (!runningAsRoot()) {
@@ -39,6 +54,34 @@ final class Processes {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + command.get(0), e);
+        }
+    }
+
+    /**
+     * Waits until a server process just started is {@code ready} (e.g. answers on its port); fails at once, quoting
+     * its log, when the process ends instead.
+     */
+    static void awaitReady(String what, Process process, Path log, java.util.concurrent.Callable<Boolean> ready) {
+        org.awaitility.Awaitility.await(what).atMost(java.time.Duration.ofSeconds(BOUND_SECONDS))
+                .pollInterval(java.time.Duration.ofMillis(20)).until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(what + " ended with " + process.exitValue() + "; "
+                                + tail(log));
+                    }
+                    return ready.call();
+                });
+    }
+
+    /** Ends a server process (SIGTERM, so it can save its data) and waits until it is gone; SIGKILL after the bound. */
+    static void end(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(BOUND_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
         }
     }
 
