@@ -68,8 +68,9 @@ public final class Mqtt5Adapter extends MqttAdapter {
     }
 
     /**
-     * Manual acks always: Paho then sends a QoS 1 PUBACK when the exchange completes (delivered or dead-lettered),
-     * and none when it failed, so the broker delivers it again on the next connection of a persistent session.
+     * Manual acks at QoS 0 and 1: Paho then sends a QoS 1 PUBACK when the exchange completes (delivered or
+     * dead-lettered), none before, so a message the app had not finished when it died comes again on the next
+     * connection of a persistent session.
      */
     @Override
     protected void sessionParams(EndpointUri uri, EndpointRef use, boolean persistent) {
@@ -78,6 +79,8 @@ public final class Mqtt5Adapter extends MqttAdapter {
             Duration expiry = SESSION_EXPIRY.of(use);
             uri.param("sessionExpiryInterval", Math.min(MAX_EXPIRY_SECONDS, Math.max(1, expiry.toSeconds())));
         }
-        uri.param("manualAcksEnabled", true);
+        // at QoS 2 Paho confirms receipt (PUBREC) before the route runs and answers PUBREL by itself: manual acks
+        // would add nothing, and in Paho 1.2.5 they leave the subscription stalled after a broker restart
+        uri.param("manualAcksEnabled", !"2".equals(QOS.text(use)));
     }
 }
