@@ -103,7 +103,7 @@ class MqttUdlTest {
                 "wrong.udl.yaml:8:11: no topic for system 'broker' [MQTT-001]");
         assertThat(problems("broker: {adapter: mqtt3}", "{system: broker, topic: a}", "{system: broker}"))
                 .containsExactly("wrong.udl.yaml:10:22: no topic for system 'broker' [MQTT3-001]");
-        assertThat(problems("broker: {adapter: mqtt, topic: \"a/+\"}", "broker", "broker")).containsExactly(
+        assertThat(problems("broker: {adapter: mqtt, topic: \"a/+\"}", "{system: broker, topic: b}", "broker")).containsExactly(
                 "wrong.udl.yaml:4:34: topic 'a/+' holds a wildcard, but a message is published to one topic"
                         + " [MQTT-002]");
         assertThat(problems("broker: {adapter: mqtt}", "{system: broker, topic: a, sessionExpiry: \"${env:EXP}\"}",
