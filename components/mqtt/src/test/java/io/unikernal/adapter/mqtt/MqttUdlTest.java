@@ -107,7 +107,7 @@ class MqttUdlTest {
                 "wrong.udl.yaml:4:34: topic 'a/+' holds a wildcard, but a message is published to one topic"
                         + " [MQTT-002]");
         assertThat(problems("broker: {adapter: mqtt}", "{system: broker, topic: a, sessionExpiry: \"${env:EXP}\"}",
-                "seen")).containsExactly("wrong.udl.yaml:8:48: sessionExpiry is the reference ${env:EXP}, but the"
+                "seen")).containsExactly("wrong.udl.yaml:8:53: sessionExpiry is the reference ${env:EXP}, but the"
                         + " session's expiry is fixed when the app is compiled [MQTT-003]");
         assertThat(problems("broker: {adapter: mqtt}", "{system: broker, topic: \"a/#/b\"}", "seen"))
                 .singleElement().asString().contains("[UDL-036]").contains("'#' only as the last level");
