@@ -237,7 +237,7 @@ public abstract class MqttAdapter implements Adapter {
         @Override
         public Set<Capability> capabilities() {
             Set<Capability> capabilities = new java.util.HashSet<>(Set.of(Capability.REMOTE_SERVER,
-                    Capability.DURABLE));
+                    Capability.DURABLE, Capability.CHECKED_AT_START));
             capabilities.addAll(headerCapabilities());
             return Set.copyOf(capabilities);
         }
@@ -300,7 +300,8 @@ public abstract class MqttAdapter implements Adapter {
 
         @Override
         public Set<Capability> capabilities() {
-            Set<Capability> capabilities = new java.util.HashSet<>(Set.of(Capability.REMOTE_SERVER));
+            Set<Capability> capabilities = new java.util.HashSet<>(Set.of(Capability.REMOTE_SERVER,
+                    Capability.CHECKED_AT_START));
             capabilities.addAll(headerCapabilities());
             return Set.copyOf(capabilities);
         }

@@ -8,6 +8,7 @@ import io.unikernal.runtime.StrictJson;
 import io.unikernal.runtime.UdlRuntime;
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.testkit.probe.ProbeAdapter;
+import io.unikernal.testkit.probe.ProbeApps;
 import io.unikernal.testkit.probe.Probes;
 import io.unikernal.udl.model.UdlDocument;
 import io.unikernal.udl.parse.ParseResult;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 import org.apache.camel.ProducerTemplate;
 
 /**
@@ -25,8 +25,7 @@ import org.apache.camel.ProducerTemplate;
  */
 final class MqttApps {
 
-    static final Adapters ADAPTERS = Adapters.of(Stream.concat(Adapters.installed().all().values().stream(),
-            Stream.of(new ProbeAdapter())).toArray(Adapter[]::new));
+    static final Adapters ADAPTERS = ProbeApps.with(Adapters.installed().all().values().toArray(Adapter[]::new));
 
     private MqttApps() {
     }

@@ -2,6 +2,7 @@ package io.unikernal.adapter.mqtt;
 
 import io.unikernal.testkit.contract.AdapterFixture;
 import io.unikernal.testkit.contract.ContractMessage;
+import io.unikernal.testkit.contract.MisconfiguredPeer;
 import io.unikernal.testkit.contract.Received;
 import io.unikernal.testkit.contract.SourcePeer;
 import io.unikernal.testkit.contract.TargetPeer;
@@ -55,6 +56,13 @@ final class MqttFixture implements AdapterFixture {
     @Override
     public TargetPeer privateTargetPeer(Path workDir) throws Exception {
         return new Subscriber(0, PrivateMosquitto.launch());
+    }
+
+    /** A host DNS never knows: retrying cannot mend it, so the start fails. */
+    @Override
+    public MisconfiguredPeer misconfigured(Path workDir) {
+        return MisconfiguredPeer.of("{adapter: " + adapter + ", host: broker.uk-test.invalid}", "topic: uk/never",
+                "unknown host broker.uk-test.invalid");
     }
 
     static String unique(String what) {
