@@ -45,9 +45,15 @@ public final class Mqtt3Adapter extends MqttAdapter {
         uri.param("cleanSession", !persistent);
     }
 
-    /** Paho's own version negotiation would fall back to 3.1: 3.1.1 outright (protocol level 4). */
+    /**
+     * Paho's own version negotiation would fall back to 3.1: 3.1.1 outright (protocol level 4); and room for the
+     * publishes Paho still counts in flight after they returned.
+     */
     @Override
     protected void componentProperties(java.util.Map<String, String> properties) {
         properties.put("mqttVersion", "4");
+        // Paho 3 frees a publish's in-flight slot only after publish() returned: with Camel's default of 10 a busy
+        // route's publishes failed now and then with "Too many publishes in progress" (32202)
+        properties.put("maxInflight", "1000");
     }
 }
