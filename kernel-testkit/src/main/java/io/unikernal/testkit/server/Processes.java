@@ -58,26 +58,26 @@ final class Processes {
     }
 
     /**
-     * Waits until a server process just started is {@code ready} (e.g. answers on its port); fails at once, quoting
-     * its log, when the process ends instead.
+     * Waits until a server process just started is ready ({@code ready} says so), within the bound; a process that ends
+     * meanwhile fails at once, quoting the end of its log.
      */
     static void awaitReady(String what, Process process, Path log, java.util.concurrent.Callable<Boolean> ready) {
         org.awaitility.Awaitility.await(what).atMost(java.time.Duration.ofSeconds(BOUND_SECONDS))
                 .pollInterval(java.time.Duration.ofMillis(20)).until(() -> {
                     if (!process.isAlive()) {
-                        throw new IllegalStateException(what + " ended with " + process.exitValue() + "; "
-                                + tail(log));
+                        throw new IllegalStateException(what + ": the process ended with " + process.exitValue()
+                                + "; " + tail(log));
                     }
                     return ready.call();
                 });
     }
 
-    /** Ends a server process (SIGTERM, so it can save its data) and waits until it is gone; SIGKILL after the bound. */
+    /** Ends a server process (SIGTERM, then SIGKILL if it has not gone within the bound) and waits until it is gone. */
     static void end(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(BOUND_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                process.destroyForcibly().waitFor(BOUND_SECONDS, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
