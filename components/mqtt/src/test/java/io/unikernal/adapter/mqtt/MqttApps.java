@@ -1,31 +1,27 @@
 package io.unikernal.adapter.mqtt;
 
-import io.unikernal.compile.CompileOptions;
-import io.unikernal.compile.UdlCompiler;
 import io.unikernal.plugins.Adapters;
 import io.unikernal.runtime.CompiledApp;
-import io.unikernal.runtime.StrictJson;
 import io.unikernal.runtime.UdlRuntime;
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.testkit.probe.ProbeAdapter;
 import io.unikernal.testkit.probe.ProbeApps;
 import io.unikernal.testkit.probe.Probes;
-import io.unikernal.udl.model.UdlDocument;
 import io.unikernal.udl.parse.ParseResult;
 import io.unikernal.udl.parse.UdlParser;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.apache.camel.ProducerTemplate;
 
 /**
- * The tests' UDL apps: compiled with the installed adapters plus the testkit's probe ({@value ProbeAdapter#NAME}: a
- * source the test feeds, targets that record), run in process on Camel Main.
+ * The tests' UDL apps, through the testkit's {@link ProbeApps}: the installed adapters plus the probe
+ * ({@value ProbeAdapter#NAME}: a source the test feeds, targets that record), run in process on Camel Main.
  */
 final class MqttApps {
 
-    static final Adapters ADAPTERS = ProbeApps.with(Adapters.installed().all().values().toArray(Adapter[]::new));
+    private static final Adapters ADAPTERS = ProbeApps.with(Adapters.installed().all().values()
+            .toArray(Adapter[]::new));
 
     private MqttApps() {
     }
@@ -35,8 +31,7 @@ final class MqttApps {
     }
 
     static CompiledApp compile(String name, String udl, Path dir) {
-        UdlDocument doc = parse(name, udl).orThrow();
-        return new UdlCompiler(ADAPTERS).compile(doc, dir, CompileOptions.DEFAULT);
+        return ProbeApps.compile(name, udl, dir);
     }
 
     /** Starts the app; what its probes recorded in an earlier run of the same name is kept (names are unique). */
@@ -59,18 +54,6 @@ final class MqttApps {
 
     /** The ids of what a probe target recorded: the body's id, or for a dead-letter record its payload's. */
     static List<String> ids(String app, String system) {
-        return recorded(app, system).stream().map(r -> idOf(r.body())).filter(Objects::nonNull).toList();
-    }
-
-    private static String idOf(Object body) {
-        if (body instanceof Map<?, ?> map) {
-            if (map.get("id") != null) {
-                return String.valueOf(map.get("id"));
-            }
-            if (map.get("payload") instanceof String payload) {
-                return idOf(StrictJson.read(payload, Object.class));
-            }
-        }
-        return null;
+        return ProbeApps.ids(app, system);
     }
 }
