@@ -22,6 +22,21 @@ final class Processes {
         return "root".equals(System.getProperty("user.name"));
     }
 
+    /**
+     * Makes {@code user} the owner of {@code path} when running as root, for a server that runs as its own user
+     * (PostgreSQL refuses root; Mosquitto drops root for its user): it must write its folder and read its files.
+     */
+    static void giveTo(String user, Path path) {
+        if (!runningAsRoot()) {
+            return;
+        }
+        try {
+            Files.setOwner(path, path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot give " + path + " to user " + user, e);
+        }
+    }
+
     /** {@code command} as {@code user} when running as root ({@code runuser -u user --}), else as it is. */
     static List<String> as(String user, List<String> command) {
         if (!runningAsRoot()) {
