@@ -34,11 +34,34 @@ final class Processes {
 
     /** Starts {@code command}, appending its output to {@code log}. */
     static Process start(List<String> command, Path log) {
+        return start(command, java.util.Map.of(), log);
+    }
+
+    /** Starts {@code command} with these environment variables added, appending its output to {@code log}. */
+    static Process start(List<String> command, java.util.Map<String, String> environment, Path log) {
         try {
-            return new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + command.get(0), e);
+        }
+    }
+
+    /** Gives {@code paths} to {@code user} when running as root (a server that runs as its own user writes there). */
+    static void giveTo(String user, Path... paths) {
+        if (!runningAsRoot()) {
+            return;
+        }
+        try {
+            java.nio.file.attribute.UserPrincipal owner = paths[0].getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(user);
+            for (Path path : paths) {
+                Files.setOwner(path, owner);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot give " + java.util.Arrays.toString(paths) + " to user " + user, e);
         }
     }
 
