@@ -63,6 +63,16 @@ public class ConfirmedPublisher extends RabbitTemplate {
         }
     }
 
+    /**
+     * Camel's producer asks this after each {@link #send}, which has already waited for that publish's own confirm
+     * (and failed unless it was an ack of a routed message). The channel's answer would be wrong here: it remembers a
+     * nack until someone asks, so the next message on that pooled channel would be taken as refused.
+     */
+    @Override
+    public boolean waitForConfirms(long timeout) {
+        return true;
+    }
+
     private CorrelationData.Confirm awaitConfirm(CorrelationData publish, String exchange, String routingKey) {
         long timeout = endpoint.getConfirmTimeout() <= 0 ? Long.MAX_VALUE : endpoint.getConfirmTimeout();
         try {

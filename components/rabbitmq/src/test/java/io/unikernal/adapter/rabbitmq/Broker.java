@@ -43,7 +43,12 @@ final class Broker implements AutoCloseable {
 
     /** A durable queue (kept by name for deletion), as an app with {@code durable: true} declares it. */
     synchronized Broker queue(String name) throws IOException {
-        channel.queueDeclare(name, true, false, false, null);
+        return queue(name, null);
+    }
+
+    /** A durable queue with these arguments ({@code x-max-length}, ...), kept by name for deletion. */
+    synchronized Broker queue(String name, Map<String, Object> arguments) throws IOException {
+        channel.queueDeclare(name, true, false, false, arguments);
         queues.add(name);
         return this;
     }
