@@ -1,12 +1,13 @@
 package io.unikernal.adapter.rabbitmq;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.AuthenticationFailureException;
 import com.rabbitmq.client.MalformedFrameException;
 import com.rabbitmq.client.ProtocolVersionMismatchException;
 import com.rabbitmq.client.ShutdownSignalException;
-import com.rabbitmq.client.AMQP;
 import io.unikernal.runtime.health.NetworkFailures;
 import io.unikernal.runtime.health.ProbeResult;
+import java.net.SocketException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -30,33 +31,38 @@ final class RabbitMqFailures {
                 return ProbeResult.misconfigured("RabbitMQ at " + address + " refused the login of user '" + user
                         + "' (ACCESS_REFUSED)", CHECK_LOGIN);
             }
-            if (t instanceof MalformedFrameException || t instanceof ProtocolVersionMismatchException) {
-                return ProbeResult.misconfigured(address + " does not speak AMQP 0-9-1 (" + t.getMessage() + ")",
+            if (t instanceof MalformedFrameException || t instanceof ProtocolVersionMismatchException
+                    || isOversizedFrame(t)) {
+                return ProbeResult.misconfigured(address + " does not answer as an AMQP 0-9-1 server",
                         "check that host and port are a RabbitMQ server's (AMQP, usually port 5672)");
             }
-            if (t instanceof ShutdownSignalException shutdown) {
-                return closedByBroker(shutdown, address, user, virtualHost);
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ShutdownSignalException shutdown
+                    && shutdown.getReason() instanceof AMQP.Connection.Close close) {
+                return closedByBroker(close, address, user, virtualHost);
             }
         }
-        ProbeResult network = NetworkFailures.classify(failure, "cannot connect to RabbitMQ at " + address + " ("
-                + message(failure) + ")");
+        String cause = "cannot connect to RabbitMQ at " + address + " (" + message(failure) + ")";
+        ProbeResult network = NetworkFailures.classify(failure, cause);
         if (network != null) {
             return network;
         }
-        if (failure instanceof TimeoutException) {
-            return ProbeResult.unavailable("RabbitMQ at " + address + " did not complete the AMQP handshake in time");
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SocketException || t instanceof TimeoutException) {
+                // reset or not answered in time: a broker starting or stopping
+                return ProbeResult.unavailable(cause);
+            }
         }
         return ProbeResult.misconfigured("cannot connect to RabbitMQ at " + address + ": " + message(failure),
                 CHECK_ALL);
     }
 
     /** The broker closed the connection during the handshake with a reason code of AMQP's connection.close. */
-    private static ProbeResult closedByBroker(ShutdownSignalException shutdown, String address, String user,
+    private static ProbeResult closedByBroker(AMQP.Connection.Close close, String address, String user,
             String virtualHost) {
-        Object reason = shutdown.getReason();
-        int code = reason instanceof AMQP.Connection.Close close ? close.getReplyCode() : 0;
-        String text = reason instanceof AMQP.Connection.Close close ? close.getReplyText() : message(shutdown);
-        return switch (code) {
+        String text = close.getReplyText();
+        return switch (close.getReplyCode()) {
             case AMQP.ACCESS_REFUSED -> ProbeResult.misconfigured("RabbitMQ at " + address + " refused user '" + user
                     + "': " + text, CHECK_LOGIN);
             case AMQP.NOT_ALLOWED -> ProbeResult.misconfigured("RabbitMQ at " + address + " refused virtual host '"
@@ -67,6 +73,15 @@ final class RabbitMqFailures {
             default -> ProbeResult.misconfigured("RabbitMQ at " + address + " closed the connection: " + text,
                     CHECK_ALL);
         };
+    }
+
+    /**
+     * What amqp-client reports when the first bytes of the answer are not a frame's: another protocol's text read
+     * as a frame header gives an absurd frame size.
+     */
+    private static boolean isOversizedFrame(Throwable t) {
+        return t instanceof IllegalStateException && t.getMessage() != null
+                && t.getMessage().startsWith("Frame body is too large");
     }
 
     private static String message(Throwable failure) {
