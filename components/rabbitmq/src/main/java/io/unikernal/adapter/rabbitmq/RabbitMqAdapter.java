@@ -86,8 +86,8 @@ public final class RabbitMqAdapter implements Adapter {
             .description("The exchange to publish to; the default exchange when absent, which routes by queue name.")
             .example("orders");
     static final Option<String> ROUTING_KEY = Option.string("routingKey")
-            .description("The routing key of each message; with the default exchange, the queue's name (the queue's"
-                    + " name when absent).").example("order.created");
+            .description("The routing key of each message; empty when absent, but with the default exchange (no"
+                    + " exchange) it is a queue's name, the queue option's when absent.").example("order.created");
     static final Option<String> TARGET_EXCHANGE_TYPE = Option.string("exchangeType").defaultValue("direct")
             .allowed("direct", "fanout", "topic", "headers").requires("exchange")
             .description("The type of the exchange declared.");
