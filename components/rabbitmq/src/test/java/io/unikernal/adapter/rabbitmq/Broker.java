@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 
 /**
  * A test's own plain AMQP client (amqp-client, no Spring, no Camel) on a broker: declares and deletes what a test
@@ -77,6 +79,24 @@ final class Broker implements AutoCloseable {
                 .contentEncoding("UTF-8").deliveryMode(2).correlationId(correlationId).headers(headers).build();
         channel.basicPublish(exchange, key, true, properties, json.getBytes(StandardCharsets.UTF_8));
         channel.waitForConfirmsOrDie(10_000);
+    }
+
+    /**
+     * Publishes as {@link #publish} does, again and again (every 100 ms, for at most {@code patience}) until the broker
+     * confirms it, as a sender does while its broker restarts; {@code onRefused} counts each refused try.
+     */
+    void publishUntilConfirmed(String exchange, String key, String json, String correlationId, Duration patience,
+            Runnable onRefused) {
+        Awaitility.await("the broker confirming " + correlationId).atMost(patience).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                    try {
+                        publish(exchange, key, json, correlationId, Map.of());
+                        return true;
+                    } catch (IOException | com.rabbitmq.client.ShutdownSignalException | TimeoutException refused) {
+                        onRefused.run();
+                        return false;
+                    }
+                });
     }
 
     /** Messages ready in the queue (not counting those delivered and not yet acked). */

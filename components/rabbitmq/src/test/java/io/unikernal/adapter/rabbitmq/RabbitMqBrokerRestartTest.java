@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,18 +43,31 @@ class RabbitMqBrokerRestartTest {
     /** At most this many messages sent but not yet relayed, so the stream flows rather than piling up. */
     private static final int BACKLOG = 60;
 
+    /** One node for both cases (a start costs seconds); each case has queues of its own. */
+    private static PrivateRabbitMq node;
+
     @TempDir
     Path tmp;
+
+    @BeforeAll
+    static void launchNode() {
+        node = PrivateRabbitMq.launch();
+    }
+
+    @AfterAll
+    static void removeNode() {
+        if (node != null) {
+            node.close();
+        }
+    }
 
     private final String id = UUID.randomUUID().toString().substring(0, 8);
 
     /** The source queue and the target queue on the node: the consumer loses its connection mid-batch. */
     @Test
     void everyMessageSentThroughARestartOfTheSourceAndTargetBrokerIsRelayedOrDeadLettered() throws Exception {
-        try (PrivateRabbitMq node = PrivateRabbitMq.launch()) {
-            String metrics = relay(node, node.port(), node.port(), true);
-            assertThat(metrics).contains("camel_exchanges_succeeded_total");
-        }
+        String metrics = relay(node.port(), node.port(), true);
+        assertThat(metrics).contains("camel_exchanges_succeeded_total");
     }
 
     /**
@@ -61,19 +76,17 @@ class RabbitMqBrokerRestartTest {
      */
     @Test
     void everyMessageSentThroughARestartOfTheTargetBrokerIsRelayedAndItsFailedPublishesAreRetried() throws Exception {
-        try (PrivateRabbitMq node = PrivateRabbitMq.launch()) {
-            String metrics = relay(node, RabbitMqFixture.MACHINE_PORT, node.port(), false);
-            assertThat(failedSends(metrics)).as("the route's publishes that failed during the outage (%s)",
-                    metrics.lines().filter(l -> l.startsWith("camel_exchange_event_notifier_seconds_count")).toList())
-                    .isPositive();
-        }
+        String metrics = relay(RabbitMqFixture.MACHINE_PORT, node.port(), false);
+        assertThat(failedSends(metrics)).as("the route's publishes that failed during the outage (%s)",
+                metrics.lines().filter(l -> l.startsWith("camel_exchange_event_notifier_seconds_count")).toList())
+                .isPositive();
     }
 
     /**
      * Runs the relay from a queue on {@code sourcePort} to a queue on {@code targetPort} while the sender publishes,
-     * restarts {@code node} mid-stream, checks inputs = outputs + dead letters by id, and returns the app's metrics.
+     * restarts the node mid-stream, checks inputs = outputs + dead letters by id, and returns the app's metrics.
      */
-    private String relay(PrivateRabbitMq node, int sourcePort, int targetPort, boolean senderMeetsTheOutage)
+    private String relay(int sourcePort, int targetPort, boolean senderMeetsTheOutage)
             throws Exception {
         String in = "r-in-" + id;
         String out = "r-out-" + id;
@@ -148,17 +161,8 @@ class RabbitMqBrokerRestartTest {
             String messageId = "m-" + i;
             Awaitility.await("room in the backlog").atMost(PATIENCE).pollInterval(Duration.ofMillis(5))
                     .until(() -> confirmed.size() - relayed.size() < BACKLOG);
-            Awaitility.await("the node confirming " + messageId).atMost(PATIENCE)
-                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
-                        try {
-                            sender.publish("", queue, "{\"id\": \"" + messageId + "\"}", "corr-" + messageId,
-                                    Map.of());
-                            return true;
-                        } catch (Exception refused) {
-                            failed.incrementAndGet();
-                            return false;
-                        }
-                    });
+            sender.publishUntilConfirmed("", queue, "{\"id\": \"" + messageId + "\"}", "corr-" + messageId, PATIENCE,
+                    failed::incrementAndGet);
             confirmed.add(messageId);
         }
     }

@@ -10,7 +10,7 @@ import io.unikernal.testkit.server.PrivateRabbitMq;
 import io.unikernal.testkit.server.RestartableServer;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
@@ -84,7 +84,9 @@ final class RabbitMqFixture implements AdapterFixture {
 
         @Override
         public Received send(CamelContext app, ContractMessage message) throws Exception {
-            broker.publish("", queue, message.json(), message.correlationId(), Map.of());
+            // a sender whose broker just restarted retries until its connection has recovered
+            broker.publishUntilConfirmed("", queue, message.json(), message.correlationId(), Duration.ofSeconds(60),
+                    () -> { });
             return null;
         }
 
