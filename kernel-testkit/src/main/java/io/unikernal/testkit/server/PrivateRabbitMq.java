@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
 
 /**
  * A RabbitMQ node of a test's own: a second node ({@code uk-<id>@localhost}) beside the machine's, with its own
@@ -20,14 +18,13 @@ import org.awaitility.Awaitility;
  * flags file, all under {@code target/private-servers/rabbitmq-*} and owned by the user {@code rabbitmq}, which the
  * node runs as when the build runs as root. The machine's {@code /etc/rabbitmq/rabbitmq.conf} pins 5672, so the node
  * must not read it. A start takes about 6 s, a stop about 4 s. {@link #stop()} ends the node (SIGTERM: the server
- * script stops it in order, durable queues and persistent messages are kept) and {@link #start()} starts it again
+ * script stops it in order; durable queues and persistent messages are kept) and {@link #start()} starts it again
  * with the same data on the same port; {@link #close()} stops it and deletes the folder. The user {@code guest}
  * (password {@code guest}) may log in from loopback. Never the machine's shared node on 5672.
  */
-public final class PrivateRabbitMq implements RestartableServer, AutoCloseable {
+public final class PrivateRabbitMq extends ProcessServer {
 
     private static final String USER = "rabbitmq";
-    private static final Duration READY_WITHIN = Duration.ofSeconds(Processes.BOUND_SECONDS);
     /** The server script of the Debian package; {@code -Dunikernal.rabbitmq.server} to use another. */
     private static final String SERVER = System.getProperty("unikernal.rabbitmq.server",
             "/usr/lib/rabbitmq/bin/rabbitmq-server");
@@ -35,19 +32,14 @@ public final class PrivateRabbitMq implements RestartableServer, AutoCloseable {
     private static final byte[] PROTOCOL_HEADER = {'A', 'M', 'Q', 'P', 0, 0, 9, 1};
     private static final int METHOD_FRAME = 1;
 
-    private final Path dir;
-    private final int port;
     private final int distributionPort;
     private final String node;
-    private final Thread stopAtExit;
-    private Process process;
 
-    private PrivateRabbitMq(Path dir) {
-        this.dir = dir;
-        this.port = FreePort.loopback();
+    private PrivateRabbitMq() {
+        super("rabbitmq");
         this.distributionPort = FreePort.loopback();
         this.node = "uk-" + dir.getFileName().toString().replace("rabbitmq-", "") + "@localhost";
-        this.stopAtExit = new Thread(this::stop, "stop private rabbitmq " + port);
+        configure();
     }
 
     /** Starts a fresh node with no queues or exchanges of its own. */
@@ -59,10 +51,7 @@ public final class PrivateRabbitMq implements RestartableServer, AutoCloseable {
 
     /** A fresh node, configured but not started yet: for tests of a broker that is down when an app starts. */
     public static PrivateRabbitMq create() {
-        PrivateRabbitMq rabbit = new PrivateRabbitMq(Processes.freshDir("rabbitmq"));
-        rabbit.configure();
-        Runtime.getRuntime().addShutdownHook(rabbit.stopAtExit);
-        return rabbit;
+        return new PrivateRabbitMq();
     }
 
     private void configure() {
@@ -78,7 +67,13 @@ public final class PrivateRabbitMq implements RestartableServer, AutoCloseable {
         }
     }
 
-    private Map<String, String> environment() {
+    @Override
+    List<String> command() {
+        return Processes.as(USER, List.of(SERVER));
+    }
+
+    @Override
+    Map<String, String> environment() {
         return Map.of("RABBITMQ_NODENAME", node,
                 "RABBITMQ_CONFIG_FILE", dir.resolve("rabbitmq.conf").toString(),
                 "RABBITMQ_DIST_PORT", String.valueOf(distributionPort),
@@ -88,26 +83,13 @@ public final class PrivateRabbitMq implements RestartableServer, AutoCloseable {
                 "RABBITMQ_FEATURE_FLAGS_FILE", dir.resolve("feature_flags").toString());
     }
 
-    /** Starts the node (again) and waits until it answers AMQP on its port. */
     @Override
-    public synchronized void start() {
-        if (process != null) {
-            return;
-        }
-        process = Processes.start(Processes.as(USER, List.of(SERVER)), environment(), dir.resolve("node.log"));
-        Process started = process;
-        Awaitility.await("RabbitMQ node " + node + " on port " + port).atMost(READY_WITHIN)
-                .pollInterval(Duration.ofMillis(100)).until(() -> {
-                    if (!started.isAlive()) {
-                        process = null;
-                        throw new IllegalStateException("rabbitmq-server ended with " + started.exitValue() + "; "
-                                + Processes.tail(dir.resolve("node.log")));
-                    }
-                    return answersAmqp();
-                });
+    Duration pollInterval() {
+        return Duration.ofMillis(100);
     }
 
-    private boolean answersAmqp() {
+    @Override
+    boolean answers() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
             socket.setSoTimeout(2000);
@@ -121,44 +103,9 @@ public final class PrivateRabbitMq implements RestartableServer, AutoCloseable {
         }
     }
 
-    /**
-     * Ends the node and waits until it is gone: SIGTERM, which the server script turns into an orderly stop. Should
-     * it hang, the node's processes are killed, so no node outlives the test.
-     */
-    @Override
-    public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        List<ProcessHandle> tree = process.descendants().toList();
-        process.destroy();
-        try {
-            if (!process.waitFor(Processes.BOUND_SECONDS, TimeUnit.SECONDS)) {
-                tree.forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            tree.forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        process = null;
-    }
-
-    public int port() {
-        return port;
-    }
-
     /** The node's name, e.g. {@code uk-1a2b3c4d@localhost}. */
     public String node() {
         return node;
-    }
-
-    @Override
-    public void close() {
-        stop();
-        Processes.discard(stopAtExit, dir);
     }
 
     @Override

@@ -65,6 +65,25 @@ final class Processes {
         }
     }
 
+    /**
+     * Ends a server process and waits until it is gone: SIGTERM first (servers flush and stop in order on it); a
+     * process still there after {@link #BOUND_SECONDS} is killed together with its children, so no server outlives
+     * the test.
+     */
+    static void end(Process process) {
+        List<ProcessHandle> tree = process.descendants().toList();
+        process.destroy();
+        try {
+            if (!process.waitFor(BOUND_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
     /** Runs {@code command} to its end; a failure names the command and quotes the end of the log. */
     static void run(List<String> command, Path log) {
         Process process = start(command, log);

@@ -59,35 +59,21 @@ final class RabbitMqFixture implements AdapterFixture {
         return "{adapter: rabbitmq, port: " + port + "}";
     }
 
-    /** Publishes to a queue of its own, by name through the default exchange, as a plain AMQP sender does. */
-    static final class Sender implements SourcePeer {
+    /** A peer's broker: the machine's, or a private node it owns and closes with it. */
+    private abstract static class Peer implements io.unikernal.testkit.contract.SystemPeer {
+        final PrivateRabbitMq node;
+        final Broker broker;
         private final int port;
-        private final PrivateRabbitMq node;
-        private final Broker broker;
-        private final String queue = unique("c-in");
 
-        Sender(int port, PrivateRabbitMq node) throws Exception {
+        Peer(int port, PrivateRabbitMq node) throws Exception {
             this.port = port;
             this.node = node;
-            this.broker = new Broker(port).queue(queue);
+            this.broker = new Broker(port);
         }
 
         @Override
         public String system() {
             return RabbitMqFixture.system(port);
-        }
-
-        @Override
-        public String use() {
-            return "queue: " + queue;
-        }
-
-        @Override
-        public Received send(CamelContext app, ContractMessage message) throws Exception {
-            // a sender whose broker just restarted retries until its connection has recovered
-            broker.publishUntilConfirmed("", queue, message.json(), message.correlationId(), Duration.ofSeconds(60),
-                    () -> { });
-            return null;
         }
 
         @Override
@@ -107,26 +93,39 @@ final class RabbitMqFixture implements AdapterFixture {
         }
     }
 
+    /** Publishes to a queue of its own, by name through the default exchange, as a plain AMQP sender does. */
+    static final class Sender extends Peer implements SourcePeer {
+        private final String queue = unique("c-in");
+
+        Sender(int port, PrivateRabbitMq node) throws Exception {
+            super(port, node);
+            broker.queue(queue);
+        }
+
+        @Override
+        public String use() {
+            return "queue: " + queue;
+        }
+
+        @Override
+        public Received send(CamelContext app, ContractMessage message) {
+            // a sender whose broker just restarted retries until its connection has recovered
+            broker.publishUntilConfirmed("", queue, message.json(), message.correlationId(), Duration.ofSeconds(60),
+                    () -> { });
+            return null;
+        }
+    }
+
     /** An exchange and a queue bound to it, of its own, which it consumes. */
-    static final class Receiver implements TargetPeer {
-        private final int port;
-        private final PrivateRabbitMq node;
-        private final Broker broker;
+    static final class Receiver extends Peer implements TargetPeer {
         private final String exchange = unique("c-out");
         private final String queue = unique("c-out");
         private final List<Received> received;
 
         Receiver(int port, PrivateRabbitMq node) throws Exception {
-            this.port = port;
-            this.node = node;
-            this.broker = new Broker(port).exchange(exchange, BuiltinExchangeType.DIRECT).queue(queue)
-                    .bind(queue, exchange, "contract");
+            super(port, node);
+            broker.exchange(exchange, BuiltinExchangeType.DIRECT).queue(queue).bind(queue, exchange, "contract");
             this.received = broker.consume(queue);
-        }
-
-        @Override
-        public String system() {
-            return RabbitMqFixture.system(port);
         }
 
         @Override
@@ -137,22 +136,6 @@ final class RabbitMqFixture implements AdapterFixture {
         @Override
         public List<Received> received() {
             return List.copyOf(received);
-        }
-
-        @Override
-        public Optional<RestartableServer> server() {
-            return Optional.ofNullable(node);
-        }
-
-        @Override
-        public void close() throws Exception {
-            try {
-                broker.close();
-            } finally {
-                if (node != null) {
-                    node.close();
-                }
-            }
         }
     }
 }

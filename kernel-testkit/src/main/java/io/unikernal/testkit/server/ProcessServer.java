@@ -1,0 +1,90 @@
+package io.unikernal.testkit.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+
+/**
+ * What the private servers that run as one process of their own share: a fresh folder under
+ * {@code target/private-servers}, a free loopback port, a start that waits until the server answers (and fails with
+ * the end of its log if it dies first), a stop by SIGTERM ({@link Processes#end}), and a hook that stops it should
+ * the JVM exit first. {@link #close()} stops it and deletes the folder.
+ */
+abstract class ProcessServer implements RestartableServer, AutoCloseable {
+
+    private static final Duration READY_WITHIN = Duration.ofSeconds(Processes.BOUND_SECONDS);
+
+    /** The server's folder: its data, configuration and log. */
+    final Path dir;
+    final int port;
+    private final String kind;
+    private final Thread stopAtExit;
+    private Process process;
+
+    ProcessServer(String kind) {
+        this.kind = kind;
+        this.dir = Processes.freshDir(kind);
+        this.port = FreePort.loopback();
+        this.stopAtExit = new Thread(this::stop, "stop private " + kind + " " + port);
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
+    }
+
+    /** The command that runs the server in the foreground. */
+    abstract List<String> command();
+
+    /** Environment variables the command needs besides the JVM's. */
+    Map<String, String> environment() {
+        return Map.of();
+    }
+
+    /** True once the server answers on its port as it should; false while it is not there yet. */
+    abstract boolean answers();
+
+    /** How often to ask {@link #answers()} while the server starts. */
+    Duration pollInterval() {
+        return Duration.ofMillis(20);
+    }
+
+    private Path log() {
+        return dir.resolve(kind + ".log");
+    }
+
+    /** Starts the server process (again, with the data it had) and waits until it answers. */
+    @Override
+    public synchronized void start() {
+        if (process != null) {
+            return;
+        }
+        Process started = Processes.start(command(), environment(), log());
+        process = started;
+        Awaitility.await(kind + " on port " + port).atMost(READY_WITHIN).pollInterval(pollInterval()).until(() -> {
+            if (!started.isAlive()) {
+                process = null;
+                throw new IllegalStateException(kind + " ended with " + started.exitValue() + "; "
+                        + Processes.tail(log()));
+            }
+            return answers();
+        });
+    }
+
+    /** Ends the server process (SIGTERM: it stops in order) and waits until it is gone. */
+    @Override
+    public synchronized void stop() {
+        if (process != null) {
+            Processes.end(process);
+            process = null;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        stop();
+        Processes.discard(stopAtExit, dir);
+    }
+}
