@@ -87,17 +87,7 @@ class RabbitMqUdlTest {
 
     @Test
     void aQueueNameThatWouldChangeTheUriIsRefusedAtItsPosition() {
-        String udl = """
-                udl: 8
-                name: app
-                systems:
-                  broker: {adapter: rabbitmq}
-                routes:
-                  - name: r
-                    from: {system: broker, queue: "in?autoDeclare=false"}
-                    steps:
-                      - to: {system: broker, queue: out}
-                """;
+        String udl = app("{system: broker, queue: \"in?autoDeclare=false\"}", "{system: broker, queue: out}");
         assertThat(parse(udl).errors()).singleElement().satisfies(error -> {
             assertThat(error.code().tag()).isEqualTo("UDL-036");
             assertThat(error.render()).contains("app.udl.yaml:7:", "queue");
@@ -106,22 +96,16 @@ class RabbitMqUdlTest {
 
     @Test
     void anExchangeTypeNeedsAnExchange() {
-        String udl = """
-                udl: 8
-                name: app
-                systems:
-                  broker: {adapter: rabbitmq}
-                routes:
-                  - name: r
-                    from: {system: broker, queue: in, exchangeType: topic}
-                    steps:
-                      - to: {system: broker, queue: out}
-                """;
+        String udl = app("{system: broker, queue: in, exchangeType: topic}", "{system: broker, queue: out}");
         assertThat(parse(udl).errors()).singleElement().extracting(UdlError::render).asString()
                 .contains("exchangeType", "exchange");
     }
 
     private static String app(String to) {
+        return app("{system: broker, queue: in}", to);
+    }
+
+    private static String app(String from, String to) {
         return """
                 udl: 8
                 name: app
@@ -129,9 +113,9 @@ class RabbitMqUdlTest {
                   broker: {adapter: rabbitmq}
                 routes:
                   - name: r
-                    from: {system: broker, queue: in}
+                    from: %s
                     steps:
                       - to: %s
-                """.formatted(to);
+                """.formatted(from, to);
     }
 }
