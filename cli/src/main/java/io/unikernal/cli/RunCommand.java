@@ -5,12 +5,14 @@ import io.unikernal.compile.CompileOptions;
 import io.unikernal.runtime.CompiledApp;
 import io.unikernal.compile.UdlCompiler;
 import io.unikernal.runtime.Observability;
+import io.unikernal.runtime.ServedListener;
 import io.unikernal.runtime.UdlRuntime;
 import io.unikernal.udl.model.UdlDocument;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.camel.CamelContext;
@@ -64,25 +66,30 @@ final class RunCommand implements Callable<Integer> {
         }
         CompiledApp app = new UdlCompiler(adapters).compile(doc, UdlFiles.baseDir(file), CompileOptions.DEFAULT);
         Map<String, String> overrides = new LinkedHashMap<>();
-        String host = app.properties().getOrDefault("camel.server.host", "127.0.0.1");
-        String management = managementPort(app);
+        Optional<ServedListener> listener = app.servedListener();
+        if (port != null) {
+            if (listener.isEmpty()) {
+                spec.commandLine().getErr().println("error: --port: app '" + doc.name() + "' listens on no port to"
+                        + " move; leave out --port");
+                return 1;
+            }
+            overrides.put(listener.get().portProperty(), String.valueOf(port));
+        }
+        String host = listener.map(l -> app.properties().get(l.hostProperty())).orElse("127.0.0.1");
+        String management = managementPort(app, listener);
         if (management.startsWith("error")) {
             spec.commandLine().getErr().println(management);
             return 1;
         }
         if (!management.isEmpty()) {
-            overrides.putAll(Observability.properties(host.contains("{{") ? "127.0.0.1" : host,
+            overrides.putAll(Observability.properties(host == null || host.contains("{{") ? "127.0.0.1" : host,
                     Integer.parseInt(management)));
         }
         overrides.put("camel.main.shutdownTimeout", String.valueOf(shutdownTimeout));
         overrides.putAll(properties);
-        if (port != null) {
-            overrides.put("camel.server.port", String.valueOf(port));
-        }
-        // the app's own HTTP port is its http system's to check (a port in use fails the start naming the system);
-        // a management listener of its own is the CLI's
-        String busy = "true".equals(app.properties().get("camel.server.enabled")) ? null
-                : busyPort(overrides, "camel.management");
+        // the app's own listener is its system's to check (a port in use fails the start naming the system); a
+        // management listener of its own is the CLI's
+        String busy = listener.isPresent() ? null : busyPort(overrides, "camel.management");
         if (busy != null) {
             spec.commandLine().getErr().println(busy);
             return 1;
@@ -95,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
             runtime.close();
             stopped.countDown();
         }, "unikernal-shutdown"));
-        printServing(doc, runtime.context(), out);
+        printServing(app, runtime.context(), out);
         if (!management.isEmpty()) {
             String base = "http://" + overrides.get("camel.management.host") + ":" + management;
             out.println("  metrics (Prometheus): " + base + Observability.METRICS_PATH + "   health: " + base
@@ -111,12 +118,12 @@ final class RunCommand implements Callable<Integer> {
      * on its own port: Camel 4.14's platform-http consumers find their router by the default name, which a second
      * listener breaks.
      */
-    private String managementPort(CompiledApp app) {
+    private String managementPort(CompiledApp app, Optional<ServedListener> listener) {
         if (managementPort != null && managementPort == 0) {
             return "";
         }
-        if ("true".equals(app.properties().get("camel.server.enabled"))) {
-            String appPort = port != null ? String.valueOf(port) : app.properties().get("camel.server.port");
+        if (listener.isPresent()) {
+            String appPort = port != null ? String.valueOf(port) : app.properties().get(listener.get().portProperty());
             if (managementPort != null && !String.valueOf(managementPort).equals(appPort)) {
                 return "error: an app that serves HTTP has its metrics and health on its own port (" + appPort
                         + "); leave out --management-port, or use --management-port 0 to turn them off";
@@ -149,27 +156,21 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void printServing(UdlDocument doc, CamelContext context, PrintWriter out) {
-        out.println("unikernal: app '" + doc.name() + "' is running (Ctrl-C to stop)");
+    private static void printServing(CompiledApp app, CamelContext context, PrintWriter out) {
+        out.println("unikernal: app '" + app.name() + "' is running (Ctrl-C to stop)");
+        app.servedListener().ifPresent(listener -> out.println("  listening on " + listener.url(
+                context.resolvePropertyPlaceholders("{{" + listener.hostProperty() + "}}"),
+                context.resolvePropertyPlaceholders("{{" + listener.portProperty() + "}}"))));
         for (Route route : context.getRoutes()) {
-            out.println("  " + describe(route, context) + "  -> route " + route.getRouteId());
+            out.println("  " + describe(app, route) + "  -> route " + route.getRouteId());
         }
         out.flush();
     }
 
-    /** An HTTP route as {@code POST http://host:port/path}; anything else as its (sanitised) endpoint URI. */
-    static String describe(Route route, CamelContext context) {
-        String uri = route.getEndpoint().getEndpointUri();
-        if (!uri.startsWith("platform-http:")) {
-            return io.unikernal.runtime.SecretMasker.mask(URISupport.sanitizeUri(uri));
-        }
-        String rest = uri.substring("platform-http:".length());
-        String path = "/" + (rest.contains("?") ? rest.substring(0, rest.indexOf('?')) : rest).replaceFirst("^/+", "");
-        String method = rest.contains("httpMethodRestrict=")
-                ? rest.substring(rest.indexOf("httpMethodRestrict=") + "httpMethodRestrict=".length()).split("&")[0]
-                : "ANY";
-        String host = context.resolvePropertyPlaceholders("{{camel.server.host:127.0.0.1}}");
-        String port = context.resolvePropertyPlaceholders("{{camel.server.port:8080}}");
-        return String.format("%-6s http://%s:%s%s", method, host, port, path);
+    /** What the route consumes in its source's words ({@code POST /orders}), else its (sanitised) endpoint URI. */
+    static String describe(CompiledApp app, Route route) {
+        String entry = app.entries().get(route.getRouteId());
+        return entry != null ? entry
+                : io.unikernal.runtime.SecretMasker.mask(URISupport.sanitizeUri(route.getEndpoint().getEndpointUri()));
     }
 }

@@ -239,4 +239,25 @@ class CliCommandsTest {
                     .contains("--port");
         }
     }
+
+    @Test
+    void runRefusesAPortForAnAppThatListensOnNone() throws Exception {
+        Path udl = tmp.resolve("ticker.udl.yaml");
+        java.nio.file.Files.writeString(udl, """
+                udl: 8
+                name: ticker
+                systems:
+                  tick: {adapter: timer, period: 1h}
+                  out:  {adapter: log}
+                routes:
+                  - name: tick
+                    from: tick
+                    steps:
+                      - to: out
+                """);
+        Cli result = Cli.run("run", udl.toString(), "--port", "8089", "--management-port", "0");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err().strip()).isEqualTo("error: --port: app 'ticker' listens on no port to move; leave"
+                + " out --port");
+    }
 }

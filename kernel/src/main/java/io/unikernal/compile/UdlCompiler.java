@@ -18,11 +18,15 @@ import io.unikernal.compile.secrets.SecretMasking;
 import io.unikernal.compile.steps.StepChain;
 import io.unikernal.compile.targets.TargetCalls;
 import io.unikernal.runtime.CompiledApp;
+import io.unikernal.runtime.ServedListener;
+import io.unikernal.spi.adapter.Channel;
 import io.unikernal.udl.model.RouteDecl;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.model.UdlDocument;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 
@@ -67,8 +71,13 @@ public final class UdlCompiler {
             }
         }
         List<RouteDefinition> routes = new java.util.ArrayList<>();
+        Map<String, String> entries = new java.util.LinkedHashMap<>();
         for (RouteDecl route : doc.routes()) {
-            guarded("route '" + route.name() + "' (" + route.pos() + ")", () -> routes.add(compileRoute(route, ctx)));
+            guarded("route '" + route.name() + "' (" + route.pos() + ")", () -> {
+                RouteDefinition compiled = compileRoute(route, ctx);
+                routes.add(compiled);
+                consumed(doc, route).ifPresent(channel -> entries.put(compiled.getRouteId(), channel.display()));
+            });
         }
         for (SectionKind<?> kind : language.sectionKinds().all()) {
             Object section = doc.sections().get(kind.name());
@@ -81,7 +90,22 @@ public final class UdlCompiler {
             guarded("the health of app '" + doc.name() + "'", () -> SystemHealthBean.declare(doc, ctx));
         }
         SecretMasking.listSecretEnvNames(doc, ctx);
-        return new CompiledApp(doc.name(), ctx.routeConfigurations(), routes, ctx.beans(), ctx.properties());
+        return new CompiledApp(doc.name(), ctx.routeConfigurations(), routes, ctx.beans(), ctx.properties(),
+                servedListener(doc), entries);
+    }
+
+    /** The listener of the first system whose source role says the app is reached on it. */
+    private ServedListener servedListener(UdlDocument doc) {
+        return doc.systems().values().stream()
+                .flatMap(system -> Optional.ofNullable(adapters.get(system.adapter())).flatMap(Adapter::source)
+                        .flatMap(source -> source.servedListener(system)).stream())
+                .findFirst().orElse(null);
+    }
+
+    private Optional<Channel> consumed(UdlDocument doc, RouteDecl route) {
+        SystemDecl system = route.from() == null ? null : doc.system(route.from().system());
+        return system == null ? Optional.empty() : Optional.ofNullable(adapters.get(system.adapter())).flatMap(Adapter::source)
+                .flatMap(source -> source.consumes(system, route.from()));
     }
 
     /** A section's routes compile exactly as the routes written under {@code routes:}. */

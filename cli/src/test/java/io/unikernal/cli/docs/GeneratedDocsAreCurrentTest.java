@@ -3,6 +3,8 @@ package io.unikernal.cli.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unikernal.plugins.Adapters;
+import io.unikernal.spi.adapter.Adapter;
+import io.unikernal.udl.doc.AdapterPage;
 import io.unikernal.udl.doc.UdlJsonSchemaGenerator;
 import io.unikernal.udl.doc.UdlReferenceGenerator;
 import java.io.IOException;
@@ -12,8 +14,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/udl.schema.json and docs/udl-reference.md are generated from the UDL spec and every adapter of the
- * distribution (this module has them all on its class path). This test regenerates both in memory and fails when the
+ * docs/udl.schema.json, docs/udl-reference.md and docs/adapters/NAME.md are generated from the UDL spec and every adapter of the
+ * distribution (this module has them all on its class path). This test regenerates them in memory and fails when the
  * committed files differ; run it with {@code -Dunikernal.docs.update=true} to rewrite them.
  */
 class GeneratedDocsAreCurrentTest {
@@ -33,10 +35,32 @@ class GeneratedDocsAreCurrentTest {
     }
 
     @Test
-    void everyAdapterOfTheDistributionIsDocumented() {
-        String reference = new UdlReferenceGenerator(Adapters.installed()).generate();
+    void everyAdapterOfTheDistributionHasACurrentPage() throws IOException {
         assertThat(Adapters.installed().all()).isNotEmpty();
-        Adapters.installed().all().keySet().forEach(name -> assertThat(reference).contains("### Adapter `" + name + "`"));
+        for (Adapter adapter : Adapters.installed().all().values()) {
+            check("docs/" + AdapterPage.fileName(adapter.name()), AdapterPage.generate(adapter));
+        }
+    }
+
+    @Test
+    void noPageIsLeftForAnAdapterThatIsGone() throws IOException {
+        Path pages = repositoryRoot().resolve("docs/adapters");
+        if (!Files.isDirectory(pages)) {
+            return; // no pages at all: the test of the pages says what to do
+        }
+        try (var files = Files.list(pages)) {
+            for (Path page : files.toList()) {
+                String name = page.getFileName().toString().replaceFirst("\\.md$", "");
+                if (Adapters.installed().get(name) == null) {
+                    if (UPDATE) {
+                        Files.delete(page);
+                    } else {
+                        throw new AssertionError("docs/adapters/" + page.getFileName() + " documents no installed"
+                                + " adapter; " + HOW_TO_UPDATE);
+                    }
+                }
+            }
+        }
     }
 
     private static void check(String relative, String generated) throws IOException {

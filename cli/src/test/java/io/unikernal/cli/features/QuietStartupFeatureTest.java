@@ -108,7 +108,8 @@ class QuietStartupFeatureTest {
             run.close();
             output = run.output();
         }
-        assertThat(output).contains("is running");
+        assertThat(output).contains("is running").contains("  listening on http://127.0.0.1:" + port + "\n")
+                .contains("  POST /orders  -> route create-order").contains("  GET /rejects  -> route list-rejects");
         // the invalid order is the one thing worth a warning: its dead letter, logged by the route's dead-letter logger
         assertThat(warnings(output)).singleElement().asString().contains(" u.d.create-order ")
                 .contains("does not match schema Order").endsWith("kept in rejects");

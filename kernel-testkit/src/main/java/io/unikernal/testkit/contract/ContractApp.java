@@ -3,6 +3,7 @@ package io.unikernal.testkit.contract;
 import io.unikernal.compile.CompileOptions;
 import io.unikernal.runtime.CompiledApp;
 import io.unikernal.compile.UdlCompiler;
+import io.unikernal.compile.YamlEmitter;
 import io.unikernal.plugins.Adapters;
 import io.unikernal.runtime.UdlRuntime;
 import io.unikernal.spi.adapter.Adapter;
@@ -49,10 +50,21 @@ final class ContractApp implements AutoCloseable {
 
     /** Compiles {@code udl} (an app named {@code name}) and starts it. */
     static ContractApp start(String name, String udl, Path workDir) throws Exception {
-        UdlDocument doc = new UdlParser(ADAPTERS).parse(name + ".udl.yaml", udl).orThrow();
-        CompiledApp app = new UdlCompiler(ADAPTERS).compile(doc, workDir, CompileOptions.DEFAULT);
+        CompiledApp app = compile(name, udl, workDir);
         Probes.forget(name);
         return new ContractApp(name, UdlRuntime.start(app, Map.of()));
+    }
+
+    /** Compiles {@code udl} and writes its YAML folder, as {@code unikernal compile} does; returns the folder. */
+    static Path emit(String name, String udl, Path workDir) throws Exception {
+        Path dir = java.nio.file.Files.createDirectories(workDir.resolve("emitted-" + name));
+        YamlEmitter.write(compile(name, udl, workDir), dir);
+        return dir;
+    }
+
+    private static CompiledApp compile(String name, String udl, Path workDir) {
+        UdlDocument doc = new UdlParser(ADAPTERS).parse(name + ".udl.yaml", udl).orThrow();
+        return new UdlCompiler(ADAPTERS).compile(doc, workDir, CompileOptions.DEFAULT);
     }
 
     CamelContext context() {

@@ -30,7 +30,7 @@ final class ContractUdl {
     }
 
     /** {@code sut} as the source of a route whose messages the probe {@code seen} records. */
-    static String source(String app, SourcePeer peer) {
+    static String source(String app, SystemPeer peer) {
         return header(app) + "  " + SUT + ": " + peer.system() + "\n  " + SEEN + ": {adapter: " + ProbeAdapter.NAME
                 + "}\nroutes:\n  - name: " + ROUTE + "\n    from: " + use(peer) + "\n    steps:\n      - to: " + SEEN
                 + "\n";
@@ -47,7 +47,7 @@ final class ContractUdl {
     }
 
     /** The probe {@code feed} as the source of a route that calls {@code sut}. */
-    static String target(String app, TargetPeer peer, TargetRoute kind) {
+    static String target(String app, SystemPeer peer, TargetRoute kind) {
         StringBuilder udl = new StringBuilder(header(app)).append("  ").append(FEED).append(": {adapter: ")
                 .append(ProbeAdapter.NAME).append("}\n  ").append(SUT).append(": ").append(peer.system())
                 .append("\n  ").append(PARKED).append(": {adapter: ").append(ProbeAdapter.NAME).append("}\n");
@@ -69,7 +69,7 @@ final class ContractUdl {
     }
 
     /** A route from the probe {@code feed} to {@code seen} that keeps its processed keys in {@code sut}. */
-    static String keyStore(String app, KeyStorePeer peer) {
+    static String keyStore(String app, SystemPeer peer) {
         return header(app) + "  " + FEED + ": {adapter: " + ProbeAdapter.NAME + "}\n  " + SUT + ": " + peer.system()
                 + "\n  " + SEEN + ": {adapter: " + ProbeAdapter.NAME + "}\nroutes:\n  - name: " + ROUTE
                 + "\n    from: " + FEED + "\n    policy: {idempotency: {key: id, store: " + SUT + "}}\n    steps:\n"

@@ -52,4 +52,13 @@ final class Deliveries {
         assertThat(matching).as("messages received with id " + id).hasSize(1);
         return matching.get(0);
     }
+
+    /**
+     * Waits until the app has no message in flight: a message a peer recorded may still be on its way back (an HTTP
+     * answer, an ack), and stopping a server before that would make a duplicate the case did not mean to cause.
+     */
+    static void awaitIdle(String what, org.apache.camel.CamelContext app) {
+        Awaitility.await(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(20))
+                .until(() -> app.getInflightRepository().size() == 0);
+    }
 }

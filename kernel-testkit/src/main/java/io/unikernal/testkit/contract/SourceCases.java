@@ -128,6 +128,7 @@ final class SourceCases {
                 peer.send(running.context(), message);
             }
             Deliveries.awaitAll("the messages before the restart", running::seen, before);
+            Deliveries.awaitIdle("the messages before the restart to finish", running.context());
             server.stop();
             server.start();
             for (ContractMessage message : after) {

@@ -120,6 +120,7 @@ final class TargetCases {
             List<ContractMessage> after = ContractMessage.batch(app + "-after", 3);
             before.forEach(message -> running.feed(message, Map.of()));
             Deliveries.awaitAll("the messages before the restart", peer::received, before);
+            Deliveries.awaitIdle("the calls before the restart to finish", running.context());
             server.stop();
             whileDown.forEach(message -> running.feed(message, Map.of()));
             Awaitility.await("a message in flight while the server is down").atMost(Deliveries.PATIENCE)

@@ -19,7 +19,7 @@ import java.util.Map;
  * node runs as when the build runs as root. The machine's {@code /etc/rabbitmq/rabbitmq.conf} pins 5672, so the node
  * must not read it. A start takes about 6 s, a stop about 4 s. {@link #stop()} ends the node (SIGTERM: the server
  * script stops it in order; durable queues and persistent messages are kept) and {@link #start()} starts it again
- * with the same data on the same port; {@link #close()} stops it and deletes the folder. The user {@code guest}
+ * with the same data on the same port; {@link #close()} kills it and deletes the folder. The user {@code guest}
  * (password {@code guest}) may log in from loopback. Never the machine's shared node on 5672.
  */
 public final class PrivateRabbitMq extends ProcessServer {

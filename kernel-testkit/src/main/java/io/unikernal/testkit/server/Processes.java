@@ -84,6 +84,21 @@ final class Processes {
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
+    /** Kills a server process and its children at once (SIGKILL), for a server whose data is thrown away. */
+    static void kill(Process process) {
+        List<ProcessHandle> tree = process.descendants().toList();
+        process.destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(BOUND_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (ProcessHandle child : tree) {
+            child.onExit().orTimeout(BOUND_SECONDS, TimeUnit.SECONDS).exceptionally(timeout -> child).join();
+        }
+    }
+
     /** Runs {@code command} to its end; a failure names the command and quotes the end of the log. */
     static void run(List<String> command, Path log) {
         Process process = start(command, log);

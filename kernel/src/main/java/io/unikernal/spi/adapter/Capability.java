@@ -8,6 +8,13 @@ package io.unikernal.spi.adapter;
 public enum Capability {
     /** The system is a server process of its own (a database, a broker): it can be down, restart, refuse a login. */
     REMOTE_SERVER("is a server of its own", "has no server of its own (nothing to stop or restart)"),
+    /**
+     * The system's adapter contributes a {@code SystemProbe}: the kernel checks the system before the app starts (a
+     * misconfiguration fails the start in one line, a server that is down is retried with back-off and reported at
+     * {@code /observe/health}). Declared by the roles of a system that has one.
+     */
+    CHECKED_AT_START("is checked before the app starts", "is not checked before the app starts (each call finds out"
+            + " on its own)"),
     /** A source that keeps messages the route has not finished, and offers them again after a restart. */
     DURABLE("keeps messages while the app is stopped", "keeps no messages while the app is stopped"),
     /** A source whose caller waits for the route's reply (HTTP): {@code reply:} makes sense on its routes. */

@@ -1,5 +1,6 @@
 package io.unikernal.spi.adapter;
 
+import io.unikernal.runtime.ServedListener;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.SystemDecl;
 import java.util.Optional;
@@ -13,6 +14,14 @@ public interface SourceRole extends Role {
      * server), whose settings must agree; empty when each system listens on its own.
      */
     default Optional<SharedListener> sharedListener(SystemDecl system) {
+        return Optional.empty();
+    }
+
+    /**
+     * The listener an operator reaches the app on when the app has a system of this kind (the HTTP server); empty
+     * (the default) for a source that listens on nothing an operator addresses.
+     */
+    default Optional<ServedListener> servedListener(SystemDecl system) {
         return Optional.empty();
     }
 

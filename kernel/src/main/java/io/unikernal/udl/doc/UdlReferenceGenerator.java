@@ -7,7 +7,6 @@ import io.unikernal.udl.error.UdlErrorCode;
 import io.unikernal.spi.adapter.Capability;
 import io.unikernal.spi.adapter.ContractCase;
 import io.unikernal.udl.error.ProblemCode;
-import io.unikernal.udl.spec.Option;
 import io.unikernal.udl.spec.Shape;
 import io.unikernal.udl.spec.Shape.Endpoint;
 import io.unikernal.udl.spec.Shape.ListOf;
@@ -88,7 +87,7 @@ public final class UdlReferenceGenerator {
         md.append('\n');
     }
 
-    private static void row(StringBuilder md, String name, String kind, boolean required, Object defaultValue,
+    static void row(StringBuilder md, String name, String kind, boolean required, Object defaultValue,
             String description, String example) {
         md.append("| `").append(name).append("` | ").append(cell(kind)).append(" | ")
                 .append(required ? "yes" : "no").append(" | ")
@@ -97,7 +96,7 @@ public final class UdlReferenceGenerator {
                 .append(example == null ? "" : "`" + cell(name + ": " + example) + "`").append(" |\n");
     }
 
-    private static String cell(String text) {
+    static String cell(String text) {
         return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
     }
 
@@ -159,18 +158,13 @@ public final class UdlReferenceGenerator {
                     .append(a.info().artifact()).append("` | ").append(cell(a.info().description())).append(" |\n");
         }
         md.append('\n');
-        contractSuite(md);
+        md.append("Each adapter has a page — its roles, options, problem codes, the contract cases that run for it and"
+                + " a worked example — generated from the same declarations:");
         for (Adapter a : adapters.all().values()) {
-            md.append("### Adapter `").append(a.name()).append("`\n\n").append(a.info().description()).append("\n\n");
-            options(md, "System options", a.systemOptions());
-            if (a.source().isPresent()) {
-                options(md, "Source options (in `from`)", a.source().get().options());
-            }
-            if (a.target().isPresent()) {
-                options(md, "Target options (in `to`, `deadLetter`)", a.target().get().options());
-            }
-            contractCases(md, a);
+            md.append(" [`").append(a.name()).append("`](").append(AdapterPage.fileName(a.name())).append(')');
         }
+        md.append(". `unikernal adapters` lists them, `unikernal adapters NAME` prints one.\n\n");
+        contractSuite(md);
     }
 
     /** The cases of the adapter contract suite, once: what each proves and which roles it runs for. */
@@ -183,35 +177,9 @@ public final class UdlReferenceGenerator {
         for (ContractCase c : ContractCase.values()) {
             md.append("| ").append(c.title()).append(" | ").append(c.role().words()).append(" | ")
                     .append(cell(c.checks())).append(" | ").append(cell(c.appliesWhen()))
-                    .append(c.pending().map(why -> " (pending: " + why + ")").orElse("")).append(" |\n");
+                    .append(" |\n");
         }
         md.append('\n');
-    }
-
-    /**
-     * Per adapter, from {@link ContractCase#whyNot}: the function the suite selects its cases with. The cases of a role
-     * the adapter does not offer share one line.
-     */
-    private static void contractCases(StringBuilder md, Adapter a) {
-        List<String> runs = new java.util.ArrayList<>();
-        java.util.Map<String, String> notRun = new java.util.LinkedHashMap<>();
-        for (ContractCase c : ContractCase.values()) {
-            String why = c.whyNot(a).orElse(null);
-            if (why == null) {
-                runs.add(c.role().words() + ": " + c.title());
-            } else if (why.equals(ContractCase.notOffered(c.role()))) {
-                notRun.putIfAbsent(c.role().words() + ": every case", why);
-            } else {
-                notRun.put(c.role().words() + ": " + c.title(), why);
-            }
-        }
-        md.append("**Contract cases that run**: ").append(runs.isEmpty() ? "none" : String.join("; ", runs))
-                .append(".\n\n");
-        if (!notRun.isEmpty()) {
-            md.append("| case not run | why |\n| --- | --- |\n");
-            notRun.forEach((name, why) -> md.append("| ").append(name).append(" | ").append(cell(why)).append(" |\n"));
-            md.append('\n');
-        }
     }
 
     private static String yesNo(boolean value) {
@@ -220,37 +188,13 @@ public final class UdlReferenceGenerator {
 
     /** Every role's declared capabilities, e.g. {@code source: request reply; target: remote server}. */
     private static String capabilities(Adapter a) {
-        java.util.List<String> parts = new java.util.ArrayList<>();
-        a.source().filter(r -> !r.capabilities().isEmpty())
-                .ifPresent(r -> parts.add("source: " + words(r.capabilities())));
-        a.target().filter(r -> !r.capabilities().isEmpty())
-                .ifPresent(r -> parts.add("target: " + words(r.capabilities())));
-        a.keyStore().filter(r -> !r.capabilities().isEmpty())
-                .ifPresent(r -> parts.add("key store: " + words(r.capabilities())));
-        return parts.isEmpty() ? "" : String.join("; ", parts);
-    }
-
-    private static String words(java.util.Set<Capability> capabilities) {
-        return capabilities.stream().sorted().map(c -> c.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
-                .collect(java.util.stream.Collectors.joining(", "));
-    }
-
-    private static void options(StringBuilder md, String title, List<Option<?>> options) {
-        md.append("**").append(title).append("**");
-        if (options.isEmpty()) {
-            md.append(": none.\n\n");
-            return;
-        }
-        md.append("\n\n| key | kind | required | default | description | example |\n");
-        md.append("| --- | --- | --- | --- | --- | --- |\n");
-        for (Option<?> o : options) {
-            UdlKey key = o.key();
-            String kind = kind(key.shape()) + (key.secret() ? " (secret)" : "")
-                    + (key.requires().isEmpty() ? "" : "; needs " + String.join(", ", key.requires()))
-                    + (key.excludes().isEmpty() ? "" : "; not with " + String.join(", ", key.excludes()));
-            row(md, key.name(), kind, key.required(), key.defaultValue(), key.description(), key.example());
-        }
-        md.append('\n');
+        List<String> parts = new java.util.ArrayList<>();
+        AdapterCatalog.roles(a).forEach((role, capabilities) -> {
+            if (!capabilities.isEmpty()) {
+                parts.add(role + ": " + String.join(", ", AdapterCatalog.words(capabilities)));
+            }
+        });
+        return String.join("; ", parts);
     }
 
     /** The kernel's codes, then each plug-in's own (checked unique when the plug-ins loaded). */

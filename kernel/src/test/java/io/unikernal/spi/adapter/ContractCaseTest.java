@@ -116,16 +116,24 @@ class ContractCaseTest {
     }
 
     @Test
-    void remoteServersRunTheRestartCasesAndThePendingStartUpCasesSaySo() {
+    void remoteServersRunTheRestartCasesAndTheStartUpCasesOnlyWhenChecked() {
         Adapter remote = declaring(Set.of(Capability.REMOTE_SERVER, Capability.DURABLE),
                 Set.of(Capability.REMOTE_SERVER, Capability.NATIVE_HEADERS), Set.of(Capability.REMOTE_SERVER));
         assertThat(running(remote)).contains(ContractCase.SOURCE_SERVER_RESTART,
                 ContractCase.SOURCE_KEEPS_MESSAGES_WHILE_STOPPED, ContractCase.TARGET_SERVER_RESTART,
                 ContractCase.TARGET_HEADER_FILTER, ContractCase.KEY_STORE_SERVER_RESTART);
-        assertThat(ContractCase.DOWN_AT_START_RETRIED.whyNot(remote)).hasValueSatisfying(
-                why -> assertThat(why).startsWith("pending: "));
+        assertThat(ContractCase.DOWN_AT_START_RETRIED.whyNot(remote))
+                .contains("the system is not checked before the app starts (each call finds out on its own)");
+        Adapter checked = declaring(null, Set.of(Capability.REMOTE_SERVER, Capability.CHECKED_AT_START), null);
+        assertThat(running(checked)).contains(ContractCase.DOWN_AT_START_RETRIED,
+                ContractCase.BAD_ENDPOINT_FAILS_AT_START);
+        // each need declared by one role, but no role with both: the case does not run, and both are named
+        Adapter split = declaring(Set.of(Capability.CHECKED_AT_START), Set.of(Capability.REMOTE_SERVER), null);
+        assertThat(ContractCase.DOWN_AT_START_RETRIED.whyNot(split)).hasValueSatisfying(why -> assertThat(why)
+                .contains("has no server of its own").contains("is not checked before the app starts"));
         assertThat(ContractCase.BAD_ENDPOINT_FAILS_AT_START.whyNot(declaring(Set.of(), Set.of(), null)))
-                .contains("the system has no server of its own (nothing to stop or restart)");
+                .contains("the system has no server of its own (nothing to stop or restart) and is not checked"
+                        + " before the app starts (each call finds out on its own)");
     }
 
     @Test

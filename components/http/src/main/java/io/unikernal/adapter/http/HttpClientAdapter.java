@@ -26,7 +26,9 @@ import org.apache.camel.model.ProcessorDefinition;
 public final class HttpClientAdapter implements Adapter {
 
     private static final Option<String> URL = Option.string("url").required()
-            .pattern("[Hh][Tt][Tt][Pp][Ss]?://\\S+", "an http(s) URL such as http://host:port/path")
+            // the URL is the endpoint itself: a query in it would set the client's options
+            .pattern("[Hh][Tt][Tt][Pp][Ss]?://[^\\s?#&]+",
+                    "an http(s) URL without a query, such as http://host:port/path")
             .description("Base URL of the service.").example("http://127.0.0.1:9000/api");
     private static final Option<String> METHOD = Option.string("method").defaultValue("POST")
             .allowed("GET", "POST", "PUT", "PATCH", "DELETE").description("HTTP method of the call.");

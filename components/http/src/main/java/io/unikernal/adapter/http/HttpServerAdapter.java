@@ -6,6 +6,7 @@ import io.unikernal.spi.adapter.Capability;
 import io.unikernal.spi.adapter.Channel;
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.adapter.EndpointUri;
+import io.unikernal.runtime.ServedListener;
 import io.unikernal.spi.adapter.SharedListener;
 import io.unikernal.spi.adapter.SourceRole;
 import io.unikernal.spi.adapter.StandardNodes;
@@ -67,12 +68,12 @@ public final class HttpServerAdapter implements Adapter {
     @Override
     public void contribute(SystemDecl system, CompileContext ctx) {
         ctx.addProperty("camel.server.enabled", "true");
-        ctx.addProperty("camel.server.port", ctx.text(system, PORT));
-        ctx.addProperty("camel.server.host", ctx.text(system, HOST));
+        ctx.addProperty(LISTENER.portProperty(), ctx.text(system, PORT));
+        ctx.addProperty(LISTENER.hostProperty(), ctx.text(system, HOST));
         ctx.addProperty("camel.server.maxBodySize", ctx.text(system, MAX_BODY_BYTES));
         // the listener's address as it will be, after any override of the port (unikernal run --port)
         ctx.addBean(ctx.systemBean(system) + ".probe", HttpListenerProbe.class, Map.of("system", system.name(),
-                "adapter", name(), "host", "{{camel.server.host}}", "port", "{{camel.server.port}}"));
+                "adapter", name(), "host", "{{" + LISTENER.hostProperty() + "}}", "port", "{{" + LISTENER.portProperty() + "}}"));
     }
 
     /** The full path a route serves: the system's path plus the route's, as written (references resolved later). */
@@ -83,6 +84,9 @@ public final class HttpServerAdapter implements Adapter {
                 + (extra.isEmpty() || extra.startsWith("/") ? extra : "/" + extra);
         return joined.isEmpty() ? "/" : joined;
     }
+
+    private static final ServedListener LISTENER = new ServedListener("http", "camel.server.host",
+            "camel.server.port");
 
     private static final class Server implements SourceRole {
         @Override
@@ -105,6 +109,12 @@ public final class HttpServerAdapter implements Adapter {
             return Optional.of(new SharedListener("http", settings,
                     "all http systems of an app share one listener: use one {setting}",
                     Map.of("port", "(a second port needs the netty-http adapter)")));
+        }
+
+        /** The app's HTTP server, at the address Camel Main's {@code camel.server.*} properties hold. */
+        @Override
+        public Optional<ServedListener> servedListener(SystemDecl system) {
+            return Optional.of(LISTENER);
         }
 
         @Override

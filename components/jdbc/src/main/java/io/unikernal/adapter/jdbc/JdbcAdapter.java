@@ -47,7 +47,9 @@ public class JdbcAdapter implements Adapter {
             .example("db/schema.sql");
     static final Option<Integer> POOL = Option.integer("maxPoolSize").defaultValue(10).range(1, 10_000)
             .description("Most connections the pool opens.");
+    // the statement is the sql endpoint's path: a '?' or '&' in it would start or add endpoint options
     static final Option<String> SQL = Option.string("sql").required()
+            .pattern("[^?&]+", "a statement free of '?' and '&' (take values with :#field parameters)")
             .description("The statement; :#field takes the body's field.")
             .example("insert into orders(id, amount) values (:#id, :#amount)");
 
@@ -94,7 +96,7 @@ public class JdbcAdapter implements Adapter {
      * route that names no {@code store}.
      */
     protected Set<Capability> keyStoreCapabilities() {
-        return Set.of(Capability.REMOTE_SERVER, Capability.EMBEDDED);
+        return Set.of(Capability.REMOTE_SERVER, Capability.CHECKED_AT_START, Capability.EMBEDDED);
     }
 
     @Override
@@ -156,7 +158,7 @@ public class JdbcAdapter implements Adapter {
 
         @Override
         public Set<Capability> capabilities() {
-            return Set.of(Capability.REMOTE_SERVER);
+            return Set.of(Capability.REMOTE_SERVER, Capability.CHECKED_AT_START);
         }
 
         @Override

@@ -31,6 +31,6 @@ public final class PostgresAdapter extends JdbcAdapter {
     /** Always a server: never the embedded default store. */
     @Override
     protected Set<Capability> keyStoreCapabilities() {
-        return Set.of(Capability.REMOTE_SERVER);
+        return Set.of(Capability.REMOTE_SERVER, Capability.CHECKED_AT_START);
     }
 }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.unikernal.runtime.idempotency.ProcessedKeysRepository;
 import io.unikernal.testkit.contract.AdapterFixture;
 import io.unikernal.testkit.contract.KeyStorePeer;
+import io.unikernal.testkit.contract.MisconfiguredPeer;
 import io.unikernal.testkit.contract.Received;
 import io.unikernal.testkit.contract.TargetPeer;
 import io.unikernal.testkit.server.RestartableServer;
@@ -33,11 +34,19 @@ final class DatabaseFixture implements AdapterFixture {
     private final String adapter;
     private final Opener shared;
     private final Opener owned;
+    private final String misconfigured;
+    private final String cause;
 
-    DatabaseFixture(String adapter, Opener shared, Opener owned) {
+    /**
+     * {@code misconfigured}: a system declaration of the adapter that cannot start, and {@code cause}: what its
+     * one-line failure says.
+     */
+    DatabaseFixture(String adapter, Opener shared, Opener owned, String misconfigured, String cause) {
         this.adapter = adapter;
         this.shared = shared;
         this.owned = owned;
+        this.misconfigured = misconfigured;
+        this.cause = cause;
     }
 
     @Override
@@ -53,6 +62,11 @@ final class DatabaseFixture implements AdapterFixture {
     @Override
     public TargetPeer privateTargetPeer(Path workDir) throws Exception {
         return new Rows(owned.open(workDir));
+    }
+
+    @Override
+    public MisconfiguredPeer misconfigured(Path workDir) {
+        return MisconfiguredPeer.of(misconfigured, "sql: \"select 1 as one\"", cause);
     }
 
     @Override

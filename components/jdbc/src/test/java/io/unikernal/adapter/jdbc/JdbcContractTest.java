@@ -8,6 +8,8 @@ class JdbcContractTest extends AdapterContract {
 
     @Override
     protected AdapterFixture fixture() {
-        return new DatabaseFixture("jdbc", workDir -> H2Databases.inMemory(), H2Databases::server);
+        return new DatabaseFixture("jdbc", workDir -> H2Databases.inMemory(), H2Databases::server,
+                "{adapter: jdbc, url: \"jdbc:h2:tcp://no-such-host.invalid/contract\"}",
+                "unknown host no-such-host.invalid");
     }
 }

@@ -187,10 +187,14 @@ public final class RabbitMqAdapter implements Adapter {
                     DEAD_LETTER_QUEUE, PREFETCH, CONSUMERS);
         }
 
-        /** Messages wait in the queue while the app is stopped; the envelope travels in AMQP properties. */
+        /**
+         * Messages wait in the queue while the app is stopped; the envelope travels in AMQP properties; the probe
+         * checks the broker at start.
+         */
         @Override
         public Set<Capability> capabilities() {
-            return Set.of(Capability.REMOTE_SERVER, Capability.DURABLE, Capability.NATIVE_HEADERS);
+            return Set.of(Capability.REMOTE_SERVER, Capability.CHECKED_AT_START, Capability.DURABLE,
+                    Capability.NATIVE_HEADERS);
         }
 
         @Override
@@ -244,10 +248,11 @@ public final class RabbitMqAdapter implements Adapter {
                     CONFIRM_TIMEOUT);
         }
 
-        /** The envelope in AMQP properties; the idempotency key as the messageId. */
+        /** The envelope in AMQP properties; the idempotency key as the messageId; the probe checks the broker. */
         @Override
         public Set<Capability> capabilities() {
-            return Set.of(Capability.REMOTE_SERVER, Capability.NATIVE_HEADERS, Capability.SENDS_IDEMPOTENCY_KEY);
+            return Set.of(Capability.REMOTE_SERVER, Capability.CHECKED_AT_START, Capability.NATIVE_HEADERS,
+                    Capability.SENDS_IDEMPOTENCY_KEY);
         }
 
         @Override

@@ -127,6 +127,8 @@ final class Broker implements AutoCloseable {
     /** Deletes what was declared through it (the machine's broker keeps state between runs), then disconnects. */
     @Override
     public synchronized void close() throws IOException, TimeoutException {
+        // after a broker restart the connection may still be recovering
+        Awaitility.await("the test's connection open again").atMost(Duration.ofSeconds(60)).until(connection::isOpen);
         try (Channel cleanup = connection.createChannel()) {
             for (String queue : queues) {
                 cleanup.queueDelete(queue);

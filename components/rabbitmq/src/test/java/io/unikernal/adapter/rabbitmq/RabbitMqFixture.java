@@ -3,6 +3,7 @@ package io.unikernal.adapter.rabbitmq;
 import com.rabbitmq.client.BuiltinExchangeType;
 import io.unikernal.testkit.contract.AdapterFixture;
 import io.unikernal.testkit.contract.ContractMessage;
+import io.unikernal.testkit.contract.MisconfiguredPeer;
 import io.unikernal.testkit.contract.Received;
 import io.unikernal.testkit.contract.SourcePeer;
 import io.unikernal.testkit.contract.TargetPeer;
@@ -49,6 +50,17 @@ final class RabbitMqFixture implements AdapterFixture {
     public TargetPeer privateTargetPeer(Path workDir) throws Exception {
         PrivateRabbitMq node = PrivateRabbitMq.launch();
         return new Receiver(node.port(), node);
+    }
+
+    /** The machine's broker with a wrong password (a secret of the case's own): permanent, unlike a closed port. */
+    @Override
+    public MisconfiguredPeer misconfigured(Path workDir) {
+        String secret = "UK_RMQ_CONTRACT_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8)
+                .toUpperCase(java.util.Locale.ROOT);
+        System.setProperty("unikernal.secret." + secret, "wrong-" + UUID.randomUUID());
+        return MisconfiguredPeer.of("{adapter: rabbitmq, user: guest, password: \"${secret:" + secret + "}\"}",
+                "queue: " + unique("c-never"), "refused the login of user 'guest' (ACCESS_REFUSED)",
+                () -> System.clearProperty("unikernal.secret." + secret));
     }
 
     static String unique(String prefix) {

@@ -119,7 +119,7 @@ public final class RedisAdapter implements Adapter {
     private static final class ProcessedKeys implements KeyStoreRole {
         @Override
         public Set<Capability> capabilities() {
-            return Set.of(Capability.REMOTE_SERVER);
+            return Set.of(Capability.REMOTE_SERVER, Capability.CHECKED_AT_START);
         }
 
         @Override

@@ -4,10 +4,12 @@ import io.unikernal.runtime.idempotency.ProcessedKeysRepository;
 import io.unikernal.testkit.contract.AdapterContract;
 import io.unikernal.testkit.contract.AdapterFixture;
 import io.unikernal.testkit.contract.KeyStorePeer;
+import io.unikernal.testkit.contract.MisconfiguredPeer;
 import io.unikernal.testkit.server.PrivateRedis;
 import io.unikernal.testkit.server.RestartableServer;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The adapter contract suite for redis: keys on the machine's Redis (each case in namespaces of its own, cleared
@@ -26,6 +28,15 @@ class RedisContractTest extends AdapterContract {
             @Override
             public KeyStorePeer keyStore(Path workDir) {
                 return new Keys(6379, null);
+            }
+
+            /** A user the machine's Redis does not know, with a password given as a secret. */
+            @Override
+            public MisconfiguredPeer misconfigured(Path workDir) {
+                String secret = "UK_CONTRACT_REDIS_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+                System.setProperty("unikernal.secret." + secret, "wrong-" + UUID.randomUUID());
+                return MisconfiguredPeer.of("{adapter: redis, user: uk-nobody, password: \"${secret:" + secret
+                        + "}\"}", null, "WRONGPASS", () -> System.clearProperty("unikernal.secret." + secret));
             }
 
             @Override

@@ -1,0 +1,32 @@
+package io.unikernal.adapter.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.unikernal.testkit.probe.ProbeApps;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The statement is the sql endpoint's path, so a '?' or '&amp;' in it could start or add endpoint options: the
+ * declaration refuses them at the statement's position, and points to :#field parameters.
+ */
+class StatementOptionTest {
+
+    private static List<String> problems(String sql) {
+        return ProbeApps.problems(new JdbcAdapter(), "  db: {adapter: jdbc}\n", "to: {system: db, sql: \"" + sql + "\"}");
+    }
+
+    @Test
+    void aStatementWithAQuestionMarkOrAmpersandIsRefusedWithTheParameterHint() {
+        for (String sql : List.of("select * from t where id = ?", "select * from t?dataSource=#other",
+                "select 1 & 1")) {
+            assertThat(problems(sql)).as(sql).singleElement().asString().startsWith("app.udl:10:31: ")
+                    .contains("is not a statement free of '?' and '&'").contains(":#field").endsWith("[UDL-036]");
+        }
+    }
+
+    @Test
+    void aStatementWithNamedParametersIsAccepted() {
+        assertThat(problems("insert into t(id, n) values (:#id, :#n)")).isEmpty();
+    }
+}
