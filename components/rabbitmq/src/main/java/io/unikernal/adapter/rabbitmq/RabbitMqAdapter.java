@@ -36,6 +36,9 @@ public final class RabbitMqAdapter implements Adapter {
     /** AMQP names as RabbitMQ's tools write them; no characters that would change an endpoint URI. */
     private static final String NAME_PATTERN = "[A-Za-z0-9_.:-]{1,255}";
     private static final String NAME_RULE = "letters, digits, '_', '.', ':' and '-' (at most 255)";
+    /** Any text AMQP takes as a routing key but ')', so it always passes into an endpoint URI verbatim (RAW). */
+    private static final String KEY_PATTERN = "[^)]{0,255}";
+    private static final String KEY_RULE = "at most 255 characters, without ')'";
 
     static final Option<String> HOST = Option.string("host").defaultValue("127.0.0.1")
             .description("Host name or address of the RabbitMQ broker.");
@@ -61,6 +64,7 @@ public final class RabbitMqAdapter implements Adapter {
             .allowed("direct", "fanout", "topic", "headers").requires("exchange")
             .description("The type of the exchange declared.");
     static final Option<String> BINDING_KEY = Option.string("routingKey").requires("exchange")
+            .pattern(KEY_PATTERN, KEY_RULE)
             .description("The binding key of the queue on the exchange (topic patterns such as order.* work on a"
                     + " topic exchange); empty when absent.").example("order.created");
     static final Option<Boolean> DECLARE = Option.bool("declare").defaultValue(true)
@@ -82,12 +86,14 @@ public final class RabbitMqAdapter implements Adapter {
     static final Option<Integer> CONSUMERS = Option.integer("concurrentConsumers").defaultValue(1).range(1, 100)
             .description("Consumers of the queue, each on its own thread (messages are then processed out of order).");
 
-    static final Option<String> EXCHANGE = Option.string("exchange").pattern(NAME_PATTERN, NAME_RULE)
-            .description("The exchange to publish to; the default exchange when absent, which routes by queue name.")
-            .example("orders");
-    static final Option<String> ROUTING_KEY = Option.string("routingKey")
-            .description("The routing key of each message; empty when absent, but with the default exchange (no"
-                    + " exchange) it is a queue's name, the queue option's when absent.").example("order.created");
+    /** Camel's name for AMQP's default exchange (named "" on the broker), which routes by queue name. */
+    static final String DEFAULT_EXCHANGE = "default";
+    static final Option<String> EXCHANGE = Option.string("exchange").required().pattern(NAME_PATTERN, NAME_RULE)
+            .description("The exchange to publish to; " + DEFAULT_EXCHANGE + " is AMQP's default exchange, which"
+                    + " routes by queue name (the queue option, or the routing key).").example("orders");
+    static final Option<String> ROUTING_KEY = Option.string("routingKey").pattern(KEY_PATTERN, KEY_RULE)
+            .description("The routing key of each message; empty when absent, but with the default exchange it is"
+                    + " a queue's name, the queue option's when absent.").example("order.created");
     static final Option<String> TARGET_EXCHANGE_TYPE = Option.string("exchangeType").defaultValue("direct")
             .allowed("direct", "fanout", "topic", "headers").requires("exchange")
             .description("The type of the exchange declared.");
@@ -257,36 +263,41 @@ public final class RabbitMqAdapter implements Adapter {
 
         @Override
         public void checkUse(SystemDecl system, EndpointRef use, Problems problems) {
-            if (EXCHANGE.isSet(use.option(EXCHANGE.name()))) {
+            if (!isDefaultExchange(use)) {
                 return;
             }
             String queue = TARGET_QUEUE.text(use);
             String key = ROUTING_KEY.text(use);
             if (queue == null && key == null) {
-                problems.error(DEFAULT_EXCHANGE_NEEDS_QUEUE, use.pos(), "a rabbitmq target without an exchange"
-                        + " publishes to the default exchange, which needs the queue's name",
-                        "add queue: <name> (or routingKey: <queue name>), or exchange: <name>");
+                problems.error(DEFAULT_EXCHANGE_NEEDS_QUEUE, use.option(EXCHANGE.name()).pos(), "the default"
+                        + " exchange routes by queue name, and this publish names no queue",
+                        "add queue: <name> (or routingKey: <queue name>), or publish to an exchange of your own");
             } else if (queue != null && key != null && !queue.equals(key)) {
                 problems.error(DEFAULT_EXCHANGE_KEY, use.option(ROUTING_KEY.name()).pos(), "the default exchange"
                         + " routes by queue name: routingKey '" + key + "' would not reach queue '" + queue + "'",
-                        "drop routingKey, or add exchange: <name> to route by key");
+                        "drop routingKey, or publish to an exchange of your own to route by key");
             }
         }
 
         /** What a publish to the default exchange reaches is a queue by name, which a route may consume. */
         @Override
         public Optional<Channel> feeds(SystemDecl system, EndpointRef use) {
-            if (EXCHANGE.isSet(use.option(EXCHANGE.name()))) {
+            if (!isDefaultExchange(use)) {
                 return Optional.empty();
             }
             String queue = Optional.ofNullable(TARGET_QUEUE.text(use)).orElse(ROUTING_KEY.text(use));
             return Optional.ofNullable(queue).map(name -> queueChannel(system, name));
         }
 
+        /** True when the use publishes to {@value #DEFAULT_EXCHANGE} (a reference is taken for an exchange). */
+        private static boolean isDefaultExchange(EndpointRef use) {
+            return DEFAULT_EXCHANGE.equals(EXCHANGE.text(use));
+        }
+
         @Override
         public void call(SystemUse use, ProcessorDefinition<?> block, CompileContext ctx) {
             EndpointRef to = use.use();
-            String exchange = ctx.text(to, EXCHANGE);
+            String exchange = isDefaultExchange(to) ? null : ctx.text(to, EXCHANGE);
             String queue = ctx.text(to, TARGET_QUEUE);
             String key = ctx.text(to.option(ROUTING_KEY.name()), exchange == null ? queue : null);
             String durable = ctx.text(to, DURABLE);

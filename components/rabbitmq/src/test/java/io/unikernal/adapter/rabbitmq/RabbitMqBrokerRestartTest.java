@@ -110,8 +110,8 @@ class RabbitMqBrokerRestartTest {
                         policy:
                           retry: {attempts: 100, initial: 100ms, max: 500ms}
                         steps:
-                          - to: {system: target, queue: %s}
-                        deadLetter: {system: parking, queue: %s}
+                          - to: {system: target, exchange: default, queue: %s}
+                        deadLetter: {system: parking, exchange: default, queue: %s}
                     """.formatted(sourcePort, targetPort, in, out, parked);
             try (UdlRuntime app = Apps.start("rmq-restart", udl, tmp,
                     Observability.properties("127.0.0.1", managementPort))) {

@@ -68,8 +68,8 @@ class RabbitMqDeliveryTest {
                     from: {system: broker, queue: %s}
                     steps:
                       - validate: Order
-                      - to: {system: broker, queue: %s}
-                    deadLetter: {system: broker, queue: %s}
+                      - to: {system: broker, exchange: default, queue: %s}
+                    deadLetter: {system: broker, exchange: default, queue: %s}
                 """.formatted(in, out, parked);
         List<Integer> runs = new ArrayList<>();
         TwoWayRun.Outcomes<List<Object>> outcomes = TwoWayRun.run("rmq-dead-letter.udl.yaml", udl, Map.of(), tmp,
@@ -149,7 +149,7 @@ class RabbitMqDeliveryTest {
                     policy:
                       retry: {attempts: 2, initial: 10ms}
                     steps:
-                %s    deadLetter: {system: broker, queue: %s}
+                %s    deadLetter: {system: broker, exchange: default, queue: %s}
                 """.formatted(in, step, parked);
         try (var app = Apps.start("rmq-refused", udl, tmp)) {
             broker.publish("", in, "{\"id\": \"refused\"}", "corr-refused", Map.of());

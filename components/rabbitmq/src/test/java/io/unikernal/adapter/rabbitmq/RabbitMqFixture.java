@@ -59,7 +59,7 @@ final class RabbitMqFixture implements AdapterFixture {
                 .toUpperCase(java.util.Locale.ROOT);
         System.setProperty("unikernal.secret." + secret, "wrong-" + UUID.randomUUID());
         return MisconfiguredPeer.of("{adapter: rabbitmq, user: guest, password: \"${secret:" + secret + "}\"}",
-                "queue: " + unique("c-never"), "refused the login of user 'guest' (ACCESS_REFUSED)",
+                "exchange: default, queue: " + unique("c-never"), "refused the login of user 'guest' (ACCESS_REFUSED)",
                 () -> System.clearProperty("unikernal.secret." + secret));
     }
 

@@ -48,7 +48,7 @@ class RabbitMqStartTest {
                   - name: take
                     from: {system: broker, queue: s-in-%s}
                     steps:
-                      - to: {system: broker, queue: s-out-%s}
+                      - to: {system: broker, exchange: default, queue: s-out-%s}
                 """.formatted(system, id, id);
     }
 

@@ -67,18 +67,23 @@ class RabbitMqUdlTest {
     }
 
     @Test
+    void aPublishNamesItsExchange() {
+        assertThat(parse(app("{system: broker, queue: out}")).errors()).singleElement()
+                .satisfies(error -> assertThat(error.code().tag()).isEqualTo("UDL-005"));
+    }
+
+    @Test
     void aPublishToTheDefaultExchangeMustNameItsQueue() {
-        List<UdlError> errors = parse(app("{system: broker}")).errors();
+        List<UdlError> errors = parse(app("{system: broker, exchange: default}")).errors();
         assertThat(errors).singleElement().satisfies(error -> {
             assertThat(error.code().tag()).isEqualTo("RABBITMQ-001");
-            assertThat(error.render()).contains("app.udl.yaml:9:22", "publishes to the default exchange",
-                    "add queue: <name>");
+            assertThat(error.render()).contains("app.udl.yaml:9:40", "routes by queue name", "add queue: <name>");
         });
     }
 
     @Test
     void theDefaultExchangeRoutesByQueueName() {
-        List<UdlError> errors = parse(app("{system: broker, queue: a, routingKey: b}")).errors();
+        List<UdlError> errors = parse(app("{system: broker, exchange: default, queue: a, routingKey: b}")).errors();
         assertThat(errors).singleElement().satisfies(error -> {
             assertThat(error.code().tag()).isEqualTo("RABBITMQ-002");
             assertThat(error.render()).contains("routingKey 'b' would not reach queue 'a'");
@@ -87,7 +92,7 @@ class RabbitMqUdlTest {
 
     @Test
     void aQueueNameThatWouldChangeTheUriIsRefusedAtItsPosition() {
-        String udl = app("{system: broker, queue: \"in?autoDeclare=false\"}", "{system: broker, queue: out}");
+        String udl = app("{system: broker, queue: \"in?autoDeclare=false\"}", "{system: broker, exchange: default, queue: out}");
         assertThat(parse(udl).errors()).singleElement().satisfies(error -> {
             assertThat(error.code().tag()).isEqualTo("UDL-036");
             assertThat(error.render()).contains("app.udl.yaml:7:", "queue");
@@ -96,7 +101,7 @@ class RabbitMqUdlTest {
 
     @Test
     void anExchangeTypeNeedsAnExchange() {
-        String udl = app("{system: broker, queue: in, exchangeType: topic}", "{system: broker, queue: out}");
+        String udl = app("{system: broker, queue: in, exchangeType: topic}", "{system: broker, exchange: default, queue: out}");
         assertThat(parse(udl).errors()).singleElement().extracting(UdlError::render).asString()
                 .contains("exchangeType", "exchange");
     }
