@@ -1,9 +1,13 @@
 package io.unikernal.testkit.probe;
 
+import io.unikernal.compile.CompileOptions;
+import io.unikernal.compile.UdlCompiler;
 import io.unikernal.plugins.Adapters;
+import io.unikernal.runtime.CompiledApp;
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.udl.error.UdlError;
 import io.unikernal.udl.parse.UdlParser;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -16,6 +20,34 @@ public final class ProbeApps {
     /** {@code adapters} and the probe. */
     public static Adapters with(Adapter... adapters) {
         return Adapters.of(Stream.concat(Stream.of(adapters), Stream.of(new ProbeAdapter())).toArray(Adapter[]::new));
+    }
+
+    /**
+     * Compiles the app {@code name} ({@code udl}) with the installed adapters and the probe, as {@code unikernal run}
+     * would; a UDL problem fails with its message.
+     */
+    public static CompiledApp compile(String name, String udl, Path workDir) {
+        Adapters adapters = with(Adapters.installed().all().values().toArray(Adapter[]::new));
+        return new UdlCompiler(adapters).compile(new UdlParser(adapters).parse(name + ".udl.yaml", udl).orThrow(),
+                workDir, CompileOptions.DEFAULT);
+    }
+
+    /**
+     * The ids ({@code id} fields) of the bodies a probe system of the app recorded; for a dead-letter record, of the
+     * payload it keeps.
+     */
+    public static List<String> ids(String app, String system) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (Probes.Record record : Probes.recorded(app, system)) {
+            Object body = record.body();
+            if (body instanceof java.util.Map<?, ?> map && map.get("payload") instanceof String payload) {
+                body = io.unikernal.runtime.StrictJson.read(payload, Object.class);
+            }
+            if (body instanceof java.util.Map<?, ?> map && map.get("id") != null) {
+                ids.add(String.valueOf(map.get("id")));
+            }
+        }
+        return ids;
     }
 
     /**

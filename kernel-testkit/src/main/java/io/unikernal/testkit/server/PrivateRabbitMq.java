@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -81,11 +80,6 @@ public final class PrivateRabbitMq extends ProcessServer {
                 "RABBITMQ_LOG_BASE", dir.resolve("log").toString(),
                 "RABBITMQ_ENABLED_PLUGINS_FILE", dir.resolve("enabled_plugins").toString(),
                 "RABBITMQ_FEATURE_FLAGS_FILE", dir.resolve("feature_flags").toString());
-    }
-
-    @Override
-    Duration pollInterval() {
-        return Duration.ofMillis(100);
     }
 
     @Override

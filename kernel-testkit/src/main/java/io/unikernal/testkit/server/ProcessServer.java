@@ -1,10 +1,8 @@
 package io.unikernal.testkit.server;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.awaitility.Awaitility;
 
 /**
  * What the private servers that run as one process of their own share: a fresh folder under
@@ -13,8 +11,6 @@ import org.awaitility.Awaitility;
  * the JVM exit first. {@link #close()} kills it and deletes the folder.
  */
 abstract class ProcessServer implements RestartableServer, AutoCloseable {
-
-    private static final Duration READY_WITHIN = Duration.ofSeconds(Processes.BOUND_SECONDS);
 
     /** The server's folder: its data, configuration and log. */
     final Path dir;
@@ -42,11 +38,6 @@ abstract class ProcessServer implements RestartableServer, AutoCloseable {
     /** True once the server answers on its port as it should; false while it is not there yet. */
     abstract boolean answers();
 
-    /** How often to ask {@link #answers()} while the server starts. */
-    Duration pollInterval() {
-        return Duration.ofMillis(20);
-    }
-
     private Path log() {
         return dir.resolve(kind + ".log");
     }
@@ -57,16 +48,13 @@ abstract class ProcessServer implements RestartableServer, AutoCloseable {
         if (process != null) {
             return;
         }
-        Process started = Processes.start(command(), environment(), log());
-        process = started;
-        Awaitility.await(kind + " on port " + port).atMost(READY_WITHIN).pollInterval(pollInterval()).until(() -> {
-            if (!started.isAlive()) {
-                process = null;
-                throw new IllegalStateException(kind + " ended with " + started.exitValue() + "; "
-                        + Processes.tail(log()));
-            }
-            return answers();
-        });
+        process = Processes.start(command(), environment(), log());
+        try {
+            Processes.awaitReady(kind + " on port " + port, process, log(), this::answers);
+        } catch (RuntimeException notStarted) {
+            process = null;
+            throw notStarted;
+        }
     }
 
     /** Ends the server process (SIGTERM: it stops in order) and waits until it is gone. */

@@ -66,16 +66,30 @@ final class Processes {
     }
 
     /**
-     * Ends a server process and waits until it is gone: SIGTERM first (servers flush and stop in order on it); a
-     * process still there after {@link #BOUND_SECONDS} is killed together with its children, so no server outlives
-     * the test.
+     * Waits until a server process just started is ready ({@code ready} says so), within the bound; a process that ends
+     * meanwhile fails at once, quoting the end of its log.
+     */
+    static void awaitReady(String what, Process process, Path log, java.util.concurrent.Callable<Boolean> ready) {
+        org.awaitility.Awaitility.await(what).atMost(java.time.Duration.ofSeconds(BOUND_SECONDS))
+                .pollInterval(java.time.Duration.ofMillis(20)).until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(what + ": the process ended with " + process.exitValue()
+                                + "; " + tail(log));
+                    }
+                    return ready.call();
+                });
+    }
+
+    /**
+     * Ends a server process (SIGTERM, then SIGKILL if it has not gone within the bound) and waits until it is gone;
+     * children it leaves behind (a server script's VM) are killed too, so no server outlives the test.
      */
     static void end(Process process) {
         List<ProcessHandle> tree = process.descendants().toList();
         process.destroy();
         try {
             if (!process.waitFor(BOUND_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                process.destroyForcibly().waitFor(BOUND_SECONDS, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
