@@ -81,6 +81,15 @@ final class Broker implements AutoCloseable {
         channel.waitForConfirmsOrDie(10_000);
     }
 
+    /** Publishes a message that expires at once (a per-message TTL of 1 ms) if nobody takes it. */
+    synchronized void publishExpiring(String queue, String json) throws IOException, InterruptedException,
+            TimeoutException {
+        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().contentType("application/json")
+                .deliveryMode(2).expiration("1").build();
+        channel.basicPublish("", queue, true, properties, json.getBytes(StandardCharsets.UTF_8));
+        channel.waitForConfirmsOrDie(10_000);
+    }
+
     /**
      * Publishes as {@link #publish} does, again and again (every 100 ms, for at most {@code patience}) until the broker
      * confirms it, as a sender does while its broker restarts; {@code onRefused} counts each refused try.

@@ -136,6 +136,39 @@ class RabbitMqDeliveryTest {
         assertThat(broker.ready(full)).as("the full queue kept only its filler").isEqualTo(1);
     }
 
+    /**
+     * The source's dead-letter exchange and queue are declared with its queue: what the broker dead-letters from the
+     * queue (here a message that expired while no app consumed it) lands in the dead-letter queue.
+     */
+    @Test
+    void theQueuesDeadLetterExchangeAndQueueAreDeclaredAndReceiveWhatTheBrokerDeadLetters() throws Exception {
+        String source = "t-dlx-in-" + id;
+        String exchange = "t-dlx-" + id;
+        String queue = "t-dlq-" + id;
+        broker.forget(source, true);
+        broker.forget(queue, true);
+        broker.forget(exchange, false);
+        String udl = """
+                udl: 8
+                name: rmq-dlx
+                systems:
+                  broker: {adapter: rabbitmq}
+                routes:
+                  - name: take
+                    from: {system: broker, queue: %s, deadLetterExchange: %s, deadLetterQueue: %s}
+                    steps:
+                      - to: {system: broker, exchange: default, queue: %s}
+                """.formatted(source, exchange, queue, out);
+        try (var app = Apps.start("rmq-dlx", udl, tmp)) {
+            broker.publish("", source, "{\"id\": \"taken\"}", "corr-taken", Map.of());
+            Awaitility.await("the message through the route").atMost(PATIENCE).until(() -> !delivered.isEmpty());
+        }
+        broker.publishExpiring(source, "{\"id\": \"expired\"}");
+        Awaitility.await("the expired message in the dead-letter queue").atMost(PATIENCE)
+                .until(() -> broker.ready(queue) == 1);
+        assertThat(broker.ready(source)).isZero();
+    }
+
     /** Runs a route with this step (retried once) on one message and returns its dead-letter record. */
     private Map<?, ?> deadLetterOf(String step) throws Exception {
         String udl = """
