@@ -1,5 +1,6 @@
 package io.unikernal.adapter.rabbitmq;
 
+import io.unikernal.runtime.RootCause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
@@ -25,11 +26,11 @@ public final class RequeueOnce implements MessageRecoverer {
         if (Boolean.TRUE.equals(message.getMessageProperties().getRedelivered())) {
             LOG.error("a message from queue {} (correlation id {}) failed again after it was delivered once more:"
                     + " rejected without requeue (to the queue's dead-letter exchange, if it has one): {}", queue, id,
-                    cause.getMessage());
+                    RootCause.message(cause));
             throw new AmqpRejectAndDontRequeueException("failed again after a redelivery", cause);
         }
         LOG.warn("a message from queue {} (correlation id {}) could not finish its route: requeued once: {}", queue,
-                id, cause.getMessage());
+                id, RootCause.message(cause));
         throw new ImmediateRequeueAmqpException("requeued once", cause);
     }
 }
