@@ -49,7 +49,11 @@ final class Processes {
         }
     }
 
-    /** Gives {@code paths} to {@code user} when running as root (a server that runs as its own user writes there). */
+    /**
+     * Makes {@code user} the owner of {@code paths} when running as root, for a server that runs as its own user
+     * (PostgreSQL refuses root; Mosquitto drops root for its user; RabbitMQ runs as {@code rabbitmq}): it must write
+     * its folder and read its files.
+     */
     static void giveTo(String user, Path... paths) {
         if (!runningAsRoot()) {
             return;
