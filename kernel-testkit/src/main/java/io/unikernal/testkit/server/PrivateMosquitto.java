@@ -13,26 +13,18 @@ import java.util.List;
  * {@code target/private-servers/mosquitto-*}. Persistence is on: the broker writes its sessions, subscriptions,
  * queued and retained messages to {@code mosquitto.db} when it stops (SIGTERM) and reads them when it starts, so
  * {@link #stop()} and {@link #start()} are a broker restart that keeps what a durable broker keeps. {@link #close()}
- * stops it and deletes the folder. As root Mosquitto drops to its own user, which then owns the folder. Never the
+ * kills it and deletes the folder. As root Mosquitto drops to its own user, which then owns the folder. Never the
  * machine's shared broker on 1883.
  */
-public final class PrivateMosquitto implements RestartableServer, AutoCloseable {
+public final class PrivateMosquitto extends ProcessServer {
 
     private static final String USER = "mosquitto";
 
-    private final Path dir;
     private final Path config;
-    private final Path log;
-    private final int port;
-    private final Thread stopAtExit;
-    private Process process;
 
-    private PrivateMosquitto(Path dir, String user, String password) {
-        this.dir = dir;
+    private PrivateMosquitto(String user, String password) {
+        super("mosquitto");
         this.config = dir.resolve("mosquitto.conf");
-        this.log = dir.resolve("mosquitto.log");
-        this.port = FreePort.loopback();
-        this.stopAtExit = new Thread(this::stop, "stop private mosquitto " + port);
         configure(user, password);
     }
 
@@ -48,9 +40,7 @@ public final class PrivateMosquitto implements RestartableServer, AutoCloseable 
      * clients), e.g. for tests of a wrong credential or of a broker that is down at start.
      */
     public static PrivateMosquitto create(String user, String password) {
-        PrivateMosquitto mosquitto = new PrivateMosquitto(Processes.freshDir("mosquitto"), user, password);
-        Runtime.getRuntime().addShutdownHook(mosquitto.stopAtExit);
-        return mosquitto;
+        return new PrivateMosquitto(user, password);
     }
 
     private void configure(String user, String password) {
@@ -78,17 +68,13 @@ public final class PrivateMosquitto implements RestartableServer, AutoCloseable 
         Processes.giveTo(USER, dir);
     }
 
-    /** Starts the broker (again) on the same port with the data it saved, and waits until it accepts connections. */
     @Override
-    public synchronized void start() {
-        if (process != null) {
-            return;
-        }
-        process = Processes.start(List.of("mosquitto", "-c", config.toString()), log);
-        Processes.awaitReady("mosquitto on port " + port, process, log, this::accepts);
+    List<String> command() {
+        return List.of("mosquitto", "-c", config.toString());
     }
 
-    private boolean accepts() {
+    @Override
+    boolean answers() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
             return true;
@@ -97,28 +83,9 @@ public final class PrivateMosquitto implements RestartableServer, AutoCloseable 
         }
     }
 
-    /** Ends the broker (SIGTERM: it saves its data first) and waits until it is gone. */
-    @Override
-    public synchronized void stop() {
-        if (process != null) {
-            Processes.end(process);
-            process = null;
-        }
-    }
-
-    public int port() {
-        return port;
-    }
-
     /** The broker's address as Paho writes it: {@code tcp://127.0.0.1:PORT}. */
     public String url() {
         return "tcp://127.0.0.1:" + port;
-    }
-
-    @Override
-    public void close() {
-        stop();
-        Processes.discard(stopAtExit, dir);
     }
 
     @Override
