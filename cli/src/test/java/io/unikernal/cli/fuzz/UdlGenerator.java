@@ -125,14 +125,24 @@ final class UdlGenerator {
                 into.put(option.name(), option(option));
             }
         }
+        // a key written needs the keys it requires (rabbitmq's exchangeType needs an exchange)
+        for (Option<?> option : options) {
+            if (into.containsKey(option.name())) {
+                for (String needed : option.key().requires()) {
+                    options.stream().filter(o -> o.name().equals(needed) && !into.containsKey(needed)).findFirst()
+                            .ifPresent(o -> into.put(needed, option(o)));
+                }
+            }
+        }
     }
 
     private Object option(Option<?> option) {
         UdlKey key = option.key();
         Value declared = (Value) key.shape();
         seen.kinds.add(option.kind());
-        if (key.secret() || !key.requires().isEmpty()) {
-            // a key that needs another (redis user needs password) is written as a reference like a secret
+        if (key.secret() || (!key.requires().isEmpty() && declared.allowed().isEmpty())) {
+            // a key that needs another (redis user needs password) is written as a reference like a secret, unless
+            // it takes only some values (a reference is not one of them)
             return "${secret:FUZZ_SECRET}";
         }
         if (!declared.allowed().isEmpty()) {
