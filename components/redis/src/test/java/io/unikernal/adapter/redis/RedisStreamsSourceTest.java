@@ -185,7 +185,7 @@ class RedisStreamsSourceTest {
      */
     private static void holdRelayInItsCall(int targetPort, TestApp running) {
         try (RedisConnection admin = connect(targetPort)) {
-            admin.client().sendCommand(redis.clients.jedis.Protocol.Command.CLIENT, "PAUSE", "5000", "WRITE");
+            admin.client().sendCommand(redis.clients.jedis.Protocol.Command.CLIENT, "PAUSE", "20000", "WRITE");
             Awaitility.await("a relay blocked in its call").atMost(PATIENCE).pollInterval(Duration.ofMillis(10))
                     .until(() -> running.context().getInflightRepository().size() > 0);
         }
