@@ -7,11 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
 
 /**
  * A Redis server of a test's own: {@code redis-server} on a free loopback port with its folder under
@@ -21,8 +18,6 @@ import org.awaitility.Awaitility;
  * {@link #close()} stops it and deletes the folder. Never the machine's shared server on 6379.
  */
 public final class PrivateRedis implements RestartableServer, AutoCloseable {
-
-    private static final Duration READY_WITHIN = Duration.ofSeconds(Processes.BOUND_SECONDS);
 
     private final Path dir;
     private final int port;
@@ -72,15 +67,7 @@ public final class PrivateRedis implements RestartableServer, AutoCloseable {
             command.addAll(List.of("--requirepass", password));
         }
         process = Processes.start(command, dir.resolve("redis.log"));
-        Process started = process;
-        Awaitility.await("redis-server on port " + port).atMost(READY_WITHIN)
-                .pollInterval(Duration.ofMillis(20)).until(() -> {
-                    if (!started.isAlive()) {
-                        throw new IllegalStateException("redis-server ended with " + started.exitValue() + "; "
-                                + Processes.tail(dir.resolve("redis.log")));
-                    }
-                    return answersPing();
-                });
+        Processes.awaitReady("redis-server on port " + port, process, dir.resolve("redis.log"), this::answersPing);
     }
 
     private boolean answersPing() {
@@ -105,15 +92,7 @@ public final class PrivateRedis implements RestartableServer, AutoCloseable {
         if (process == null) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(Processes.BOUND_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        Processes.end(process);
         process = null;
     }
 

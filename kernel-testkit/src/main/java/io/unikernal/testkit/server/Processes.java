@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 
 /** Runs the commands of private servers: bounded waits, output to a log file that a failure quotes. */
 final class Processes {
@@ -40,6 +43,34 @@ final class Processes {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + command.get(0), e);
         }
+    }
+
+    /** Ends a server process (SIGTERM, then SIGKILL if it has not ended within the bound) and waits until it is gone. */
+    static void end(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(BOUND_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    /**
+     * Waits until {@code ready} says the server {@code process} runs is serving; fails at once, quoting the end of its
+     * log, if the process ends first.
+     */
+    static void awaitReady(String what, Process process, Path log, Callable<Boolean> ready) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(BOUND_SECONDS)).pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(what + " ended with " + process.exitValue() + "; "
+                                + tail(log));
+                    }
+                    return ready.call();
+                });
     }
 
     /** Runs {@code command} to its end; a failure names the command and quotes the end of the log. */
