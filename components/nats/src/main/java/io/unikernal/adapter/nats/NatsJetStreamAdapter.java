@@ -159,6 +159,8 @@ public final class NatsJetStreamAdapter implements Adapter {
 
         @Override
         public void normalize(SystemUse use, ProcessorDefinition<?> route, CompileContext ctx) {
+            ctx.addBean("jetstream-correlation", JetStreamCorrelation.class, Map.of());
+            route.process("jetstream-correlation");
             StandardNodes.normalizeJson(use.systemName(), route, ctx);
         }
     }
