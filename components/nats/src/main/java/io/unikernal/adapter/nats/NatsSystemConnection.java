@@ -152,13 +152,19 @@ public class NatsSystemConnection implements Connection {
 
     /**
      * jnats' default listener writes every failed reconnect attempt to java.util.logging; the kernel already reports
-     * a server that is down once (its probe), so those go to debug, and the server's own errors to warn. The last
+     * a server that is down once (its probe), so those go to debug, as do the server's errors while connecting; its
+     * errors on an open connection go to warn. The last
      * failure of a connect attempt is kept: jnats' exception names only the servers.
      */
     private final ErrorListener listener = new ErrorListener() {
         @Override
         public void errorOccurred(Connection conn, String error) {
-            LOG.warn("the NATS server at {} reports: {}", servers, error);
+            if (live == null) {
+                // while connecting, the probe reports it (once, with the system's name)
+                LOG.debug("the NATS server at {} reports: {}", servers, error);
+            } else {
+                LOG.warn("the NATS server at {} reports: {}", servers, error);
+            }
         }
 
         @Override
