@@ -21,7 +21,7 @@ class JetStreamComponentTest {
             NatsSystemConnection connection = new NatsSystemConnection();
             context.getRegistry().bind("nats", connection);
             context.start();
-            PropertyConfigurer configurer = context.getCamelContextExtension().getConfigurerResolver()
+            PropertyConfigurer configurer = org.apache.camel.support.PluginHelper.getConfigurerResolver(context)
                     .resolvePropertyConfigurer("nats-jetstream-endpoint", context);
             assertThat(configurer).isInstanceOf(JetStreamEndpointConfigurer.class);
             JetStreamEndpoint endpoint = context.getEndpoint("nats-jetstream:ORDERS?connection=#nats&durable=RAW(w-1)"
