@@ -44,6 +44,10 @@ public final class NatsAdapter implements Adapter {
             .description("Subscribe as a member of this queue group: each message goes to one member (of every app"
                     + " and route that joins it) instead of to each subscriber.")
             .example("order-workers");
+    static final Option<Boolean> CONFIRM = Option.bool("confirm").defaultValue(true)
+            .description("Wait until the server has each published message (one round trip), so a publish while the"
+                    + " server goes away fails and is retried; false publishes without waiting, faster, and may lose"
+                    + " a message sent as the server stops. Subscribers that are not connected miss it either way.");
     static final Option<Boolean> REQUEST = Option.bool("request").defaultValue(false)
             .description("Send a request and wait for the reply, which becomes the message's body (JSON); bounded"
                     + " by the route's timeout (20 s without one). A request no subscriber takes fails at once.");
@@ -152,7 +156,7 @@ public final class NatsAdapter implements Adapter {
     private static final class Publisher implements TargetRole {
         @Override
         public List<Option<?>> options() {
-            return List.of(REQUEST);
+            return List.of(REQUEST, CONFIRM);
         }
 
         @Override
@@ -172,8 +176,9 @@ public final class NatsAdapter implements Adapter {
         }
 
         /**
-         * A publish hands the message to the server and returns (it fails at once while disconnected, so the route's
-         * retry carries it over an outage); a request waits for the reply up to the route's timeout.
+         * A publish hands the message to the server and, unless {@code confirm: false}, waits until the server has it;
+         * it fails at once while disconnected, so the route's retry carries it over an outage. A request waits for the
+         * reply up to the route's timeout.
          */
         @Override
         public void call(SystemUse use, ProcessorDefinition<?> block, CompileContext ctx) {
@@ -186,8 +191,11 @@ public final class NatsAdapter implements Adapter {
                 StandardNodes.parseJson(block, ctx);
             } else {
                 block.to(ExchangePattern.InOnly, uri.toString());
-                ctx.addBean("nats-published", NatsPublished.class, Map.of());
-                block.process("nats-published");
+                boolean confirm = !Boolean.FALSE.equals(CONFIRM.of(use.use()));
+                String published = confirm ? "nats-published-" + use.systemName() : "nats-published";
+                ctx.addBean(published, NatsPublished.class, confirm
+                        ? Map.of("connection", "#bean:" + ctx.systemBean(use.system())) : Map.of());
+                block.process(published);
             }
         }
     }
