@@ -10,7 +10,6 @@ import io.unikernal.spi.adapter.SourceRole;
 import io.unikernal.spi.adapter.StandardNodes;
 import io.unikernal.spi.adapter.SystemUse;
 import io.unikernal.spi.adapter.TargetRole;
-import io.unikernal.udl.error.ProblemCode;
 import io.unikernal.udl.error.Problems;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.RouteDecl;
@@ -81,11 +80,6 @@ public final class NatsJetStreamAdapter implements Adapter {
         List<Option<?>> options = new ArrayList<>(NatsSystems.CONNECTION);
         options.addAll(List.of(STREAM, SUBJECT, CREATE_STREAM, STORAGE));
         return options;
-    }
-
-    @Override
-    public List<ProblemCode> problemCodes() {
-        return List.of();
     }
 
     @Override

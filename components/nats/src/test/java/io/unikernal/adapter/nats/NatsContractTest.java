@@ -3,12 +3,8 @@ package io.unikernal.adapter.nats;
 import io.unikernal.testkit.contract.AdapterContract;
 import io.unikernal.testkit.contract.AdapterFixture;
 import io.unikernal.testkit.contract.MisconfiguredPeer;
-import io.unikernal.testkit.contract.SourcePeer;
-import io.unikernal.testkit.contract.TargetPeer;
 import io.unikernal.testkit.server.PrivateNats;
-import java.nio.file.Path;
 import java.util.UUID;
-import java.util.function.BiFunction;
 
 /**
  * The adapter contract suite for {@code nats}: subjects unique to each case on the machine's server, and a private
@@ -18,51 +14,24 @@ import java.util.function.BiFunction;
  */
 class NatsContractTest extends AdapterContract {
 
-    private static final BiFunction<String, String, String> CORE_TARGET = (servers, stream) ->
-            "{adapter: nats, servers: " + servers + ", subject: " + stream + ".out}";
-
     @Override
     protected AdapterFixture fixture() {
-        return new AdapterFixture() {
-            @Override
-            public String adapter() {
-                return "nats";
-            }
+        return new NatsFixture("nats", RequestPeer::shared, RequestPeer::onPrivateServer,
+                (servers, stream) -> "{adapter: nats, servers: " + servers + ", subject: " + stream + ".out}",
+                NatsContractTest::wrongPassword);
+    }
 
-            @Override
-            public SourcePeer sourcePeer(Path workDir) {
-                return RequestPeer.shared();
-            }
-
-            @Override
-            public SourcePeer privateSourcePeer(Path workDir) {
-                return RequestPeer.onPrivateServer();
-            }
-
-            @Override
-            public TargetPeer targetPeer(Path workDir) {
-                return CapturePeer.shared(CORE_TARGET);
-            }
-
-            @Override
-            public TargetPeer privateTargetPeer(Path workDir) {
-                return CapturePeer.onPrivateServer(CORE_TARGET);
-            }
-
-            /** A server that requires a login, and a wrong password given as a secret. */
-            @Override
-            public MisconfiguredPeer misconfigured(Path workDir) {
-                PrivateNats server = PrivateNats.create("orders", "right-" + UUID.randomUUID());
-                server.start();
-                String secret = "UK_CONTRACT_NATS_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-                System.setProperty("unikernal.secret." + secret, "wrong-" + UUID.randomUUID());
-                return MisconfiguredPeer.of("{adapter: nats, servers: \"" + server.url() + "\", subject: orders,"
-                        + " user: orders, password: \"${secret:" + secret + "}\"}", null,
-                        "authentication failed at " + server.url() + " (Authorization Violation)", () -> {
-                            System.clearProperty("unikernal.secret." + secret);
-                            server.close();
-                        });
-            }
-        };
+    /** A server that requires a login, and a wrong password given as a secret. */
+    private static MisconfiguredPeer wrongPassword() {
+        PrivateNats server = PrivateNats.create("orders", "right-" + UUID.randomUUID());
+        server.start();
+        String secret = "UK_CONTRACT_NATS_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        System.setProperty("unikernal.secret." + secret, "wrong-" + UUID.randomUUID());
+        return MisconfiguredPeer.of("{adapter: nats, servers: \"" + server.url() + "\", subject: orders,"
+                + " user: orders, password: \"${secret:" + secret + "}\"}", null,
+                "authentication failed at " + server.url() + " (Authorization Violation)", () -> {
+                    System.clearProperty("unikernal.secret." + secret);
+                    server.close();
+                });
     }
 }
