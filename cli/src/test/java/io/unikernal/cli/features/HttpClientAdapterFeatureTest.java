@@ -99,7 +99,7 @@ class HttpClientAdapterFeatureTest {
                 .extracting(r -> ((Http.Reply) r).status()).isEqualTo(500);
         assertThat(seen.get(3)).as("the HTTP client does not retry a 503 on its own: retries are policy").isEqualTo(1);
         try (var files = java.nio.file.Files.list(tmp.resolve("parked"))) {
-            List<String> parked = files.map(p -> {
+            List<String> parked = files.filter(p -> !p.getFileName().toString().startsWith(".")).map(p -> {
                 try {
                     return java.nio.file.Files.readString(p);
                 } catch (java.io.IOException e) {

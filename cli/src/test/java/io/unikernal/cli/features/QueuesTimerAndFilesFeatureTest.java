@@ -92,13 +92,14 @@ class QueuesTimerAndFilesFeatureTest {
             return 0;
         }
         try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(Files::isRegularFile).count();
+            return list.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).count();
         }
     }
 
     private static List<String> contents(Path dir) throws Exception {
         try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(Files::isRegularFile).sorted().map(p -> {
+            return list.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted()
+                    .map(p -> {
                 try {
                     return Files.readString(p);
                 } catch (java.io.IOException e) {

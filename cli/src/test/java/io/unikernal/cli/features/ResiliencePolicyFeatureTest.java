@@ -511,7 +511,8 @@ class ResiliencePolicyFeatureTest {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> {
+            // a record being written is hidden (.name.part) until it is renamed whole
+            return files.filter(p -> !p.getFileName().toString().startsWith(".")).map(p -> {
                 try {
                     return (Map<String, Object>) StrictJson.read(Files.readString(p), Map.class);
                 } catch (IOException e) {

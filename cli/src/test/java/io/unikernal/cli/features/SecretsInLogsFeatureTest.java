@@ -142,7 +142,8 @@ class SecretsInLogsFeatureTest {
         System.out.println("what unikernal run wrote:\n" + output); // in the surefire report, to read on failure
         List<String> deadLetterFiles = new ArrayList<>();
         try (Stream<Path> files = Files.list(parked)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
                 deadLetterFiles.add(Files.readString(file));
             }
         }

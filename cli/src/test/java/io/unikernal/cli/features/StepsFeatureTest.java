@@ -161,7 +161,8 @@ class StepsFeatureTest {
 
     private static List<String> names(Path dir) throws Exception {
         try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+            return list.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+                    .filter(name -> !name.startsWith(".")).sorted().toList();
         }
     }
 

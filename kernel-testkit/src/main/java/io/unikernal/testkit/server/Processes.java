@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
 
 /** Runs the commands of private servers: bounded waits, output to a log file that a failure quotes. */
 final class Processes {
@@ -45,32 +42,32 @@ final class Processes {
         }
     }
 
-    /** Ends a server process (SIGTERM, then SIGKILL if it has not ended within the bound) and waits until it is gone. */
+    /**
+     * Waits until a server process just started is ready ({@code ready} says so), within the bound; a process that ends
+     * meanwhile fails at once, quoting the end of its log.
+     */
+    static void awaitReady(String what, Process process, Path log, java.util.concurrent.Callable<Boolean> ready) {
+        org.awaitility.Awaitility.await(what).atMost(java.time.Duration.ofSeconds(BOUND_SECONDS))
+                .pollInterval(java.time.Duration.ofMillis(20)).until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(what + ": the process ended with " + process.exitValue()
+                                + "; " + tail(log));
+                    }
+                    return ready.call();
+                });
+    }
+
+    /** Ends a server process (SIGTERM, then SIGKILL if it has not gone within the bound) and waits until it is gone. */
     static void end(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(BOUND_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                process.destroyForcibly().waitFor(BOUND_SECONDS, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
-    }
-
-    /**
-     * Waits until {@code ready} says the server {@code process} runs is serving; fails at once, quoting the end of its
-     * log, if the process ends first.
-     */
-    static void awaitReady(String what, Process process, Path log, Callable<Boolean> ready) {
-        Awaitility.await(what).atMost(Duration.ofSeconds(BOUND_SECONDS)).pollInterval(Duration.ofMillis(20))
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException(what + " ended with " + process.exitValue() + "; "
-                                + tail(log));
-                    }
-                    return ready.call();
-                });
     }
 
     /** Runs {@code command} to its end; a failure names the command and quotes the end of the log. */

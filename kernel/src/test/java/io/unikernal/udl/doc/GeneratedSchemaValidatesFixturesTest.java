@@ -70,7 +70,9 @@ class GeneratedSchemaValidatesFixturesTest {
     @Test
     void referenceDocListsEverySectionAdapterAndCode() {
         String md = new UdlReferenceGenerator(TestAdapters.all()).generate();
-        assertThat(md).contains("## Route\n", "| `deadLetter` |", "*not supported yet*", "### Adapter `postgres`",
-                "| `sql` | string |", "| `UDL-038` | `CONFLICTING_KEYS` |");
+        assertThat(md).contains("## Route\n", "| `deadLetter` |", "*not supported yet*",
+                "[`postgres`](adapters/postgres.md)", "| `UDL-038` | `CONFLICTING_KEYS` |");
+        assertThat(AdapterPage.generate(TestAdapters.all().get("postgres"))).contains("# Adapter `postgres`",
+                "| `sql` | string |");
     }
 }

@@ -26,7 +26,9 @@ import org.apache.camel.model.ProcessorDefinition;
 
 /**
  * {@code file}: reads JSON files from a folder, or writes messages as JSON files (Camel file). A file whose route
- * succeeds moves to {@code .done}; one whose route fails moves to {@code .failed} — nothing is deleted unread.
+ * succeeds moves to {@code .done}; one whose route fails moves to {@code .failed} — nothing is deleted unread. A
+ * written file appears whole: it is written under a hidden temporary name, synced (unless {@code fsync: false}) and
+ * renamed.
  */
 public final class FileAdapter implements Adapter {
 
@@ -36,9 +38,17 @@ public final class FileAdapter implements Adapter {
             .description("The folder to read from or write to.").example("data/inbox");
     private static final Option<String> INCLUDE = Option.string("include").defaultValue(".*\\.json")
             .description("Regular expression of the file names to read.");
+    private static final Option<String> GLOB = Option.string("glob").excludes("include")
+            .pattern("[^?&]+", "a glob without '?' or '&' (* is any name part, ** any folders)")
+            .description("Glob of the paths to read, instead of include: *.json in the folder, **/*.json also in its"
+                    + " subfolders (Camel's antInclude).").example("\"orders-*.json\"");
+    private static final Option<Boolean> FSYNC = Option.bool("fsync").defaultValue(true)
+            .description("Sync each written file to the disk before the route goes on; false trades that guarantee"
+                    + " for speed.");
     private static final Option<String> FILE_NAME = Option.string("fileName")
             .description("Name of written files, a Camel simple expression; default: time and exchange id, .json.")
             .example("order-${header.UdmCorrelationId}.json");
+    private static final String TEMP_FILE_NAME = ".${file:onlyname}.part";
     private static final String DEFAULT_FILE_NAME = "${date:now:yyyyMMdd-HHmmss-SSS}-${exchangeId}.json";
 
     private static final AdapterInfo INFO = new AdapterInfo("file",
@@ -52,7 +62,7 @@ public final class FileAdapter implements Adapter {
 
     @Override
     public List<Option<?>> systemOptions() {
-        return List.of(DIRECTORY, INCLUDE);
+        return List.of(DIRECTORY, INCLUDE, GLOB, FSYNC);
     }
 
     @Override
@@ -78,8 +88,15 @@ public final class FileAdapter implements Adapter {
 
         @Override
         public String uri(SystemUse use, CompileContext ctx) {
-            return EndpointUri.of("file", ctx.text(use.system(), DIRECTORY))
-                    .userParam("include", ctx.text(use.system(), INCLUDE))
+            EndpointUri uri = EndpointUri.of("file", ctx.text(use.system(), DIRECTORY));
+            String glob = ctx.text(use.system().option(GLOB.name()), null);
+            if (glob == null) {
+                uri.userParam("include", ctx.text(use.system(), INCLUDE));
+            } else {
+                uri.userParam("antInclude", glob).param("recursive", glob.contains("/") || glob.contains("**"));
+            }
+            // .done and .failed are folders under the one read: a glob with ** must not read them again
+            return uri.param("antExclude", glob == null ? null : ".done/**,.failed/**")
                     .param("move", ".done").param("moveFailed", ".failed").param("readLock", "changed").toString();
         }
 
@@ -115,7 +132,10 @@ public final class FileAdapter implements Adapter {
             ctx.addBean("write-json", JsonBodyWriter.class, Map.of());
             block.process("write-json");
             String fileName = ctx.text(use.use().option(FILE_NAME.name()), DEFAULT_FILE_NAME);
+            // written under a hidden temporary name next to the final one, then renamed: a reader of the folder (a
+            // file source skips names starting with '.') never sees half a file
             block.to(EndpointUri.of("file", ctx.text(use.system(), DIRECTORY)).userParam("fileName", fileName)
+                    .userParam("tempFileName", TEMP_FILE_NAME).param("forceWrites", ctx.text(use.system(), FSYNC))
                     .toString());
             StandardNodes.parseJson(block, ctx);
         }

@@ -64,8 +64,10 @@ final class FileFixture implements AdapterFixture {
             public List<Received> received() throws IOException {
                 List<Received> files = new ArrayList<>();
                 try (Stream<Path> list = Files.list(outbox)) {
-                    for (Path file : list.filter(Files::isRegularFile).sorted().toList()) {
-                        read(file).ifPresent(body -> files.add(Received.body(body)));
+                    // a file being written is hidden (.name.part) until it is renamed whole
+                    for (Path file : list.filter(Files::isRegularFile)
+                            .filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList()) {
+                        files.add(Received.body(read(file)));
                     }
                 }
                 return files;
@@ -73,14 +75,12 @@ final class FileFixture implements AdapterFixture {
         };
     }
 
-    /** A file's JSON, or empty while the target is still writing it. */
-    private static java.util.Optional<Object> read(Path file) {
+    /** A visible file's JSON: the target renames a file only once it is whole, so anything else is a failure. */
+    private static Object read(Path file) {
         try {
-            return java.util.Optional.of(StrictJson.read(Files.readString(file), Map.class));
+            return StrictJson.read(Files.readString(file), Map.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (RuntimeException incomplete) {
-            return java.util.Optional.empty();
         }
     }
 }

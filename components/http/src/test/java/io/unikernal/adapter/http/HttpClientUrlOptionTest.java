@@ -2,10 +2,7 @@ package io.unikernal.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.unikernal.plugins.Adapters;
-import io.unikernal.testkit.probe.ProbeAdapter;
-import io.unikernal.udl.error.UdlError;
-import io.unikernal.udl.parse.UdlParser;
+import io.unikernal.testkit.probe.ProbeApps;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,25 +13,15 @@ import org.junit.jupiter.api.Test;
 class HttpClientUrlOptionTest {
 
     private static List<String> problems(String url) {
-        return new UdlParser(Adapters.of(new HttpClientAdapter(), new ProbeAdapter())).parse("app.udl", """
-                udl: 8
-                name: app
-                systems:
-                  feed: {adapter: %s}
-                  api:  {adapter: http-client, url: "%s"}
-                routes:
-                  - name: call
-                    from: feed
-                    steps:
-                      - to: api
-                """.formatted(ProbeAdapter.NAME, url)).problems().stream().map(UdlError::headline).toList();
+        return ProbeApps.problems(new HttpClientAdapter(), "  api: {adapter: http-client, url: \"" + url + "\"}\n",
+                "to: api");
     }
 
     @Test
     void aUrlWithAQueryOrFragmentIsRefused() {
         for (String url : List.of("http://127.0.0.1:9000/api?throwExceptionOnFailure=false",
                 "http://127.0.0.1:9000/api#x", "http://127.0.0.1:9000/a&b")) {
-            assertThat(problems(url)).as(url).singleElement().asString().startsWith("app.udl:5:37: ")
+            assertThat(problems(url)).as(url).singleElement().asString().startsWith("app.udl:5:36: ")
                     .contains("an http(s) URL without a query").endsWith("[UDL-036]");
         }
     }

@@ -2,10 +2,7 @@ package io.unikernal.adapter.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.unikernal.plugins.Adapters;
-import io.unikernal.testkit.probe.ProbeAdapter;
-import io.unikernal.udl.error.UdlError;
-import io.unikernal.udl.parse.UdlParser;
+import io.unikernal.testkit.probe.ProbeApps;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,18 +13,7 @@ import org.junit.jupiter.api.Test;
 class StatementOptionTest {
 
     private static List<String> problems(String sql) {
-        return new UdlParser(Adapters.of(new JdbcAdapter(), new ProbeAdapter())).parse("app.udl", """
-                udl: 8
-                name: app
-                systems:
-                  feed: {adapter: %s}
-                  db:   {adapter: jdbc}
-                routes:
-                  - name: store
-                    from: feed
-                    steps:
-                      - to: {system: db, sql: "%s"}
-                """.formatted(ProbeAdapter.NAME, sql)).problems().stream().map(UdlError::headline).toList();
+        return ProbeApps.problems(new JdbcAdapter(), "  db: {adapter: jdbc}\n", "to: {system: db, sql: \"" + sql + "\"}");
     }
 
     @Test

@@ -1,28 +1,24 @@
 package io.unikernal.adapter.nats;
 
-import io.unikernal.compile.CompileOptions;
-import io.unikernal.compile.UdlCompiler;
 import io.unikernal.plugins.Adapters;
 import io.unikernal.runtime.UdlRuntime;
 import io.unikernal.spi.adapter.Adapter;
-import io.unikernal.testkit.probe.ProbeAdapter;
+import io.unikernal.testkit.probe.ProbeApps;
 import io.unikernal.testkit.probe.Probes;
-import io.unikernal.udl.parse.UdlParser;
 import io.unikernal.udm.UdmHeaders;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.camel.ProducerTemplate;
 
 /**
- * A UDL app of a test, run in process, with the testkit's probe adapter ({@code contract-probe}) installed next to
- * the real ones: a probe source is fed from the test, a probe target records what reaches it.
+ * A UDL app of a test ({@link ProbeApps}: the installed adapters and the testkit's probe), run in process with
+ * overrides: a probe source is fed from the test, a probe target records what reaches it.
  */
 final class NatsApp implements AutoCloseable {
 
-    static final Adapters ADAPTERS = Adapters.of(Stream.concat(Adapters.installed().all().values().stream(),
-            Stream.of(new ProbeAdapter())).toArray(Adapter[]::new));
+    /** The installed adapters and the probe. */
+    static final Adapters ADAPTERS = ProbeApps.with(Adapters.installed().all().values().toArray(Adapter[]::new));
 
     private final String name;
     private final UdlRuntime runtime;
@@ -34,14 +30,17 @@ final class NatsApp implements AutoCloseable {
 
     /** Compiles and starts the app named {@code name} ({@code udl} must declare that name). */
     static NatsApp start(String name, String udl, Path workDir, Map<String, String> overrides) throws Exception {
-        var doc = new UdlParser(ADAPTERS).parse(name + ".udl.yaml", udl).orThrow();
+        var compiled = ProbeApps.compile(name, udl, workDir);
         Probes.forget(name);
-        return new NatsApp(name, UdlRuntime.start(new UdlCompiler(ADAPTERS).compile(doc, workDir,
-                CompileOptions.DEFAULT), overrides));
+        return new NatsApp(name, UdlRuntime.start(compiled, overrides));
     }
 
     static NatsApp start(String name, String udl, Path workDir) throws Exception {
         return start(name, udl, workDir, Map.of());
+    }
+
+    String name() {
+        return name;
     }
 
     UdlRuntime runtime() {

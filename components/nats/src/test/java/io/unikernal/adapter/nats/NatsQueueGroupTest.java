@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nats.client.Connection;
 import io.nats.client.impl.NatsMessage;
-import io.unikernal.testkit.probe.Probes;
+import io.unikernal.testkit.probe.ProbeApps;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
@@ -67,8 +65,6 @@ class NatsQueueGroupTest {
     }
 
     private static List<String> ids(NatsApp app, String prefix) {
-        return app.recorded("seen").stream().map(Probes.Record::body)
-                .map(body -> body instanceof Map<?, ?> map ? String.valueOf(map.get("id")) : null)
-                .filter(Objects::nonNull).filter(id -> id.startsWith(prefix + "-")).toList();
+        return ProbeApps.ids(app.name(), "seen").stream().filter(id -> id.startsWith(prefix + "-")).toList();
     }
 }
