@@ -117,7 +117,12 @@ public class JetStreamConsumer extends DefaultConsumer {
                     List<Message> fetched = subscription.fetch(1, Duration.ofMillis(endpoint.getPollTimeout()));
                     pause = 0;
                     for (Message message : fetched) {
-                        handle(message);
+                        if (running) {
+                            handle(message);
+                        } else {
+                            // fetched as the consumer stopped: back to the server at once, for whoever consumes next
+                            message.nak();
+                        }
                     }
                 } catch (IllegalStateException | IOException e) {
                     // disconnected (publishing the pull request fails at once) or reconnecting: wait and fetch again
