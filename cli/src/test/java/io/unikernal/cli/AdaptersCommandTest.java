@@ -23,7 +23,7 @@ class AdaptersCommandTest {
         assertThat(lines).hasSize(Adapters.installed().all().size());
         assertThat(lines).anySatisfy(line -> assertThat(line).matches("http-client +target +Calls an HTTP service.*"));
         assertThat(lines).anySatisfy(line -> assertThat(line)
-                .matches("redis +key store, checkpoint store +Keeps the processed keys.*"));
+                .matches("redis +target, key store, checkpoint store +Keeps the processed keys.*"));
         assertThat(lines).anySatisfy(line -> assertThat(line).matches("seda +source, target +Asynchronous.*"));
     }
 

@@ -103,18 +103,34 @@ final class UdlGenerator {
         Map<String, Object> out = new LinkedHashMap<>();
         int count = 2 + rnd.nextInt(5);
         for (int i = 0; i < count; i++) {
-            // the first ones make sure a source and a target exist
+            // the first ones make sure a source and a target usable by name exist
             Adapter adapter = i == 0 ? pick(all.stream().filter(a -> a.source().isPresent()).toList())
-                    : i == 1 ? pick(all.stream().filter(a -> a.target().isPresent()).toList()) : pick(all);
+                    : i == 1 ? pick(all.stream().filter(UdlGenerator::isFallbackTarget).toList()) : pick(all);
             String name = "s" + i;
             systems.put(name, adapter);
             seen.adapters.add(adapter.name());
-            Map<String, Object> sys = new LinkedHashMap<>();
-            sys.put("adapter", adapter.name());
-            options(adapter.systemOptions(), sys);
-            out.put(name, sys);
+            out.put(name, system(adapter));
         }
         return out;
+    }
+
+    /**
+     * A declaration of the adapter whose options agree with each other: an adapter's own checks may tie options
+     * together beyond what declarations say (kafka's user and password only with SASL), so a declaration its checks
+     * refuse is drawn again, a few times at most.
+     */
+    private Map<String, Object> system(Adapter adapter) {
+        Map<String, Object> sys = null;
+        for (int attempt = 0; attempt < 8; attempt++) {
+            sys = new LinkedHashMap<>();
+            sys.put("adapter", adapter.name());
+            options(adapter.systemOptions(), sys);
+            String alone = UdlParserFuzzTest.yaml(Map.of("udl", 8, "name", "one", "systems", Map.of("s", sys)), true);
+            if (new io.unikernal.udl.parse.UdlParser(adapters).parse("one.udl.yaml", alone).problems().isEmpty()) {
+                break;
+            }
+        }
+        return sys;
     }
 
     private void options(List<Option<?>> options, Map<String, Object> into) {
@@ -125,14 +141,24 @@ final class UdlGenerator {
                 into.put(option.name(), option(option));
             }
         }
+        // a key written needs the keys it requires (rabbitmq's exchangeType needs an exchange)
+        for (Option<?> option : options) {
+            if (into.containsKey(option.name())) {
+                for (String needed : option.key().requires()) {
+                    options.stream().filter(o -> o.name().equals(needed) && !into.containsKey(needed)).findFirst()
+                            .ifPresent(o -> into.put(needed, option(o)));
+                }
+            }
+        }
     }
 
     private Object option(Option<?> option) {
         UdlKey key = option.key();
         Value declared = (Value) key.shape();
         seen.kinds.add(option.kind());
-        if (key.secret() || !key.requires().isEmpty()) {
-            // a key that needs another (redis user needs password) is written as a reference like a secret
+        if (key.secret() || (!key.requires().isEmpty() && declared.allowed().isEmpty())) {
+            // a key that needs another (redis user needs password) is written as a reference like a secret, unless
+            // it takes only some values (a reference is not one of them)
             return "${secret:FUZZ_SECRET}";
         }
         if (!declared.allowed().isEmpty()) {
@@ -382,6 +408,15 @@ final class UdlGenerator {
 
     private <T> T pick(List<T> items) {
         return items.get(rnd.nextInt(items.size()));
+    }
+
+    /**
+     * s1, the target a route falls back to when every other is taken: usable by name alone, and no source (a route
+     * sending to its own source would be a loop).
+     */
+    private static boolean isFallbackTarget(Adapter adapter) {
+        return adapter.source().isEmpty() && adapter.target().isPresent()
+                && Adapters.targetOptions(adapter).stream().noneMatch(o -> o.key().required());
     }
 
     private static boolean replies(Adapter adapter) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -74,15 +73,7 @@ public final class PrivatePostgres implements RestartableServer, AutoCloseable {
     }
 
     private void initdb() {
-        try {
-            if (Processes.runningAsRoot()) {
-                UserPrincipal owner = dir.getFileSystem().getUserPrincipalLookupService()
-                        .lookupPrincipalByName(USER);
-                Files.setOwner(dir, owner);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot give " + dir + " to user " + USER, e);
-        }
+        Processes.giveTo(USER, dir);
         List<String> initdb = new ArrayList<>(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U",
                 USER, "-E", "UTF8", "--locale=C", "--no-sync"));
         if (password == null) {
@@ -90,10 +81,7 @@ public final class PrivatePostgres implements RestartableServer, AutoCloseable {
         } else {
             try {
                 Path pwfile = Files.writeString(dir.resolve("pwfile"), password + "\n");
-                if (Processes.runningAsRoot()) {
-                    Files.setOwner(pwfile, dir.getFileSystem().getUserPrincipalLookupService()
-                            .lookupPrincipalByName(USER));
-                }
+                Processes.giveTo(USER, pwfile);
                 initdb.addAll(List.of("--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile=" + pwfile));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the password file in " + dir, e);

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,28 +16,21 @@ import java.util.List;
  * ends the process (SIGTERM) and {@link #start()} runs it again on the same port with the same data;
  * {@link #close()} stops it and deletes the folder. Never the machine's shared server on 6379.
  */
-public final class PrivateRedis implements RestartableServer, AutoCloseable {
+public final class PrivateRedis extends ProcessServer {
 
-    private final Path dir;
-    private final int port;
-    private final Thread stopAtExit;
     private final String password;
     private final boolean keepsData;
-    private Process process;
 
-    private PrivateRedis(Path dir, String password, boolean keepsData) {
-        this.dir = dir;
+    private PrivateRedis(String password, boolean keepsData) {
+        super("redis");
         this.password = password;
         this.keepsData = keepsData;
-        this.port = FreePort.loopback();
-        this.stopAtExit = new Thread(this::stop, "stop private redis " + port);
     }
 
     /** Starts a fresh, empty server that keeps its keys over a restart (an append-only file). */
     public static PrivateRedis launch() {
-        PrivateRedis redis = new PrivateRedis(Processes.freshDir("redis"), null, true);
-        Runtime.getRuntime().addShutdownHook(redis.stopAtExit);
-        redis.startProcess();
+        PrivateRedis redis = new PrivateRedis(null, true);
+        redis.start();
         return redis;
     }
 
@@ -47,30 +39,22 @@ public final class PrivateRedis implements RestartableServer, AutoCloseable {
      * restart: each start is empty, e.g. for tests that run one scenario twice against it.
      */
     public static PrivateRedis create(String password) {
-        PrivateRedis redis = new PrivateRedis(Processes.freshDir("redis"), password, false);
-        Runtime.getRuntime().addShutdownHook(redis.stopAtExit);
-        return redis;
+        return new PrivateRedis(password, false);
     }
 
     @Override
-    public synchronized void start() {
-        if (process == null) {
-            startProcess();
-        }
-    }
-
-    private void startProcess() {
+    List<String> command() {
         List<String> command = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(port), "--bind",
                 "127.0.0.1", "--save", "", "--appendonly", keepsData ? "yes" : "no", "--appendfsync", "always",
                 "--dir", dir.toString(), "--daemonize", "no"));
         if (password != null) {
             command.addAll(List.of("--requirepass", password));
         }
-        process = Processes.start(command, dir.resolve("redis.log"));
-        Processes.awaitReady("redis-server on port " + port, process, dir.resolve("redis.log"), this::answersPing);
+        return command;
     }
 
-    private boolean answersPing() {
+    @Override
+    boolean answers() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
             OutputStream out = socket.getOutputStream();
@@ -84,26 +68,6 @@ public final class PrivateRedis implements RestartableServer, AutoCloseable {
         } catch (IOException notYet) {
             return false;
         }
-    }
-
-    /** Ends the process (Redis flushes its append-only file on SIGTERM) and waits until it is gone. */
-    @Override
-    public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        Processes.end(process);
-        process = null;
-    }
-
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public void close() {
-        stop();
-        Processes.discard(stopAtExit, dir);
     }
 
     @Override

@@ -34,11 +34,38 @@ final class Processes {
 
     /** Starts {@code command}, appending its output to {@code log}. */
     static Process start(List<String> command, Path log) {
+        return start(command, java.util.Map.of(), log);
+    }
+
+    /** Starts {@code command} with these environment variables added, appending its output to {@code log}. */
+    static Process start(List<String> command, java.util.Map<String, String> environment, Path log) {
         try {
-            return new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + command.get(0), e);
+        }
+    }
+
+    /**
+     * Makes {@code user} the owner of {@code paths} when running as root, for a server that runs as its own user
+     * (PostgreSQL refuses root; Mosquitto drops root for its user; RabbitMQ runs as {@code rabbitmq}): it must write
+     * its folder and read its files.
+     */
+    static void giveTo(String user, Path... paths) {
+        if (!runningAsRoot()) {
+            return;
+        }
+        try {
+            java.nio.file.attribute.UserPrincipal owner = paths[0].getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(user);
+            for (Path path : paths) {
+                Files.setOwner(path, owner);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot give " + java.util.Arrays.toString(paths) + " to user " + user, e);
         }
     }
 
@@ -57,8 +84,12 @@ final class Processes {
                 });
     }
 
-    /** Ends a server process (SIGTERM, then SIGKILL if it has not gone within the bound) and waits until it is gone. */
+    /**
+     * Ends a server process (SIGTERM, then SIGKILL if it has not gone within the bound) and waits until it is gone;
+     * children it leaves behind (a server script's VM) are killed too, so no server outlives the test.
+     */
     static void end(Process process) {
+        List<ProcessHandle> tree = process.descendants().toList();
         process.destroy();
         try {
             if (!process.waitFor(BOUND_SECONDS, TimeUnit.SECONDS)) {
@@ -67,6 +98,22 @@ final class Processes {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        }
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** Kills a server process and its children at once (SIGKILL), for a server whose data is thrown away. */
+    static void kill(Process process) {
+        List<ProcessHandle> tree = process.descendants().toList();
+        process.destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(BOUND_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (ProcessHandle child : tree) {
+            child.onExit().orTimeout(BOUND_SECONDS, TimeUnit.SECONDS).exceptionally(timeout -> child).join();
         }
     }
 

@@ -54,6 +54,9 @@ final class YamlLoader {
                 .setCodePointLimit(MAX_CODE_POINTS)
                 .setEnvConfig(Optional.empty())
                 .setUseMarks(true)
+                // snakeyaml-engine 2.10 reads past its buffer when a surrogate pair straddles the buffer's end (an
+                // emoji at character 1024 crashed the parser): one buffer for the whole text, which is bounded above
+                .setBufferSize(text.length() + 1)
                 .build();
         ProblemList errors = new ProblemList();
         try {

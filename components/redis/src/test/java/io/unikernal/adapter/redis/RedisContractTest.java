@@ -5,15 +5,18 @@ import io.unikernal.testkit.contract.AdapterContract;
 import io.unikernal.testkit.contract.AdapterFixture;
 import io.unikernal.testkit.contract.KeyStorePeer;
 import io.unikernal.testkit.contract.MisconfiguredPeer;
+import io.unikernal.testkit.contract.Received;
+import io.unikernal.testkit.contract.TargetPeer;
 import io.unikernal.testkit.server.PrivateRedis;
-import io.unikernal.testkit.server.RestartableServer;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.UUID;
+import java.util.ArrayList;
+import java.util.List;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
- * The adapter contract suite for redis: keys on the machine's Redis (each case in namespaces of its own, cleared
- * afterwards), and on a private Redis for the restart case.
+ * The adapter contract suite for redis: keys on the machine's Redis (each case in namespaces or under a key prefix of
+ * its own, deleted afterwards), and on a private Redis for the restart and start-up cases.
  */
 class RedisContractTest extends AdapterContract {
 
@@ -27,47 +30,41 @@ class RedisContractTest extends AdapterContract {
 
             @Override
             public KeyStorePeer keyStore(Path workDir) {
-                return new Keys(6379, null);
+                return new Keys(null);
+            }
+
+            @Override
+            public KeyStorePeer privateKeyStore(Path workDir) {
+                return new Keys(PrivateRedis.launch());
+            }
+
+            @Override
+            public TargetPeer targetPeer(Path workDir) {
+                return new Values(null);
+            }
+
+            @Override
+            public TargetPeer privateTargetPeer(Path workDir) {
+                return new Values(PrivateRedis.launch());
             }
 
             /** A user the machine's Redis does not know, with a password given as a secret. */
             @Override
             public MisconfiguredPeer misconfigured(Path workDir) {
-                String secret = "UK_CONTRACT_REDIS_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-                System.setProperty("unikernal.secret." + secret, "wrong-" + UUID.randomUUID());
-                return MisconfiguredPeer.of("{adapter: redis, user: uk-nobody, password: \"${secret:" + secret
-                        + "}\"}", null, "WRONGPASS", () -> System.clearProperty("unikernal.secret." + secret));
-            }
-
-            @Override
-            public KeyStorePeer privateKeyStore(Path workDir) {
-                PrivateRedis redis = PrivateRedis.launch();
-                return new Keys(redis.port(), redis);
+                return RedisPeers.misconfigured("redis", "", "keyField: id");
             }
         };
     }
 
     /** Repositories over one pooled connection, as the adapter's beans build them. */
-    private static final class Keys implements KeyStorePeer {
-        private final int port;
-        private final PrivateRedis owned;
-        private final RedisConnection connection = new RedisConnection();
-
-        Keys(int port, PrivateRedis owned) {
-            this.port = port;
-            this.owned = owned;
-            connection.setPort(port);
-            connection.start();
+    private static final class Keys extends RedisPeers implements KeyStorePeer {
+        Keys(PrivateRedis owned) {
+            super(owned);
         }
 
         @Override
         public String system() {
-            return "{adapter: redis, port: " + port + "}";
-        }
-
-        @Override
-        public Optional<RestartableServer> server() {
-            return Optional.ofNullable(owned);
+            return "{adapter: redis, " + portOption() + "}";
         }
 
         @Override
@@ -80,10 +77,59 @@ class RedisContractTest extends AdapterContract {
         }
 
         @Override
-        public void close() {
-            connection.close();
-            if (owned != null) {
-                owned.close();
+        void cleanUp() {
+            // each case clears its namespaces through the repository
+        }
+    }
+
+    /** Each message a string key under the case's own prefix, the body as JSON: what the peer received. */
+    private static final class Values extends RedisPeers implements TargetPeer {
+        private final String prefix = name + ":";
+
+        Values(PrivateRedis owned) {
+            super(owned);
+        }
+
+        @Override
+        public String system() {
+            return "{adapter: redis, " + portOption() + "}";
+        }
+
+        @Override
+        public String use() {
+            return "keyField: id, keyPrefix: \"" + prefix + "\"";
+        }
+
+        @Override
+        public List<Received> received() {
+            List<Received> received = new ArrayList<>();
+            for (String key : keys()) {
+                String value = call(client -> client.get(key));
+                if (value != null) {
+                    received.add(Received.body(json(value)));
+                }
+            }
+            return received;
+        }
+
+        private List<String> keys() {
+            List<String> keys = new ArrayList<>();
+            ScanParams match = new ScanParams().match(RedisIdempotentRepository.globEscape(prefix) + "*").count(500);
+            String cursor = ScanParams.SCAN_POINTER_START;
+            do {
+                String from = cursor;
+                ScanResult<String> page = call(client -> client.scan(from, match));
+                keys.addAll(page.getResult());
+                cursor = page.getCursor();
+            } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+            return keys;
+        }
+
+        @Override
+        void cleanUp() {
+            List<String> keys = keys();
+            if (!keys.isEmpty()) {
+                call(client -> client.del(keys.toArray(String[]::new)));
             }
         }
     }
