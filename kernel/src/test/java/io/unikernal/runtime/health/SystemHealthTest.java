@@ -104,6 +104,9 @@ class SystemHealthTest {
                 Awaitility.await("feed is up").atMost(1, TimeUnit.MINUTES).pollInterval(Duration.ofMillis(20))
                         .until(() -> check(context, "feed").getState() == HealthCheck.State.UP);
                 seen.add(context.createConsumerTemplate().receiveBody("seda:sink", 60_000, String.class));
+                // the held route's consumer takes messages a moment before its status reads Started
+                Awaitility.await("route take started").atMost(1, TimeUnit.MINUTES).pollInterval(Duration.ofMillis(20))
+                        .until(() -> context.getRouteController().getRouteStatus("take") != ServiceStatus.Starting);
                 seen.add(context.getRouteController().getRouteStatus("take"));
                 SwitchedProbe.ANSWERS.put("sink", ProbeResult.unavailable("gone away"));
                 Awaitility.await("sink is down").atMost(1, TimeUnit.MINUTES).pollInterval(Duration.ofMillis(20))
