@@ -22,9 +22,9 @@ import org.awaitility.Awaitility;
  * with the same log directory, so topics, records and committed offsets survive — a restart of the server, not a
  * client reconnect. The test kit binds {@code localhost:0} by default, a new port on each start; a fixed
  * {@code listeners} setting (which the kit takes when given) keeps the port. {@link #close()} ends it and deletes its
- * directories.
+ * directories. Public, in this module's test-jar, for the examples' tests.
  */
-final class KafkaBroker implements RestartableServer, AutoCloseable {
+public final class KafkaBroker implements RestartableServer, AutoCloseable {
 
     private static final Duration READY_WITHIN = Duration.ofSeconds(60);
     private static KafkaBroker shared;
@@ -66,7 +66,7 @@ final class KafkaBroker implements RestartableServer, AutoCloseable {
     }
 
     /** A fresh broker the caller owns (and closes). */
-    static KafkaBroker launch() {
+    public static KafkaBroker launch() {
         return new KafkaBroker(Map.of(), new Properties());
     }
 
@@ -103,7 +103,7 @@ final class KafkaBroker implements RestartableServer, AutoCloseable {
     }
 
     /** The bootstrap address clients use: {@code 127.0.0.1:<port>}. */
-    String bootstrap() {
+    public String bootstrap() {
         return "127.0.0.1:" + port;
     }
 
