@@ -136,8 +136,8 @@ final class UdlGenerator {
     private void options(List<Option<?>> options, Map<String, Object> into) {
         for (Option<?> option : options) {
             // secret options are references, and an adapter may need one with another option (redis user)
-            if (option.key().required() || option.key().secret() || !option.key().requires().isEmpty()
-                    || rnd.nextInt(3) == 0) {
+            if ((option.key().required() || option.key().secret() || !option.key().requires().isEmpty()
+                    || rnd.nextInt(3) == 0) && !excluded(option, options, into)) {
                 into.put(option.name(), option(option));
             }
         }
@@ -150,6 +150,12 @@ final class UdlGenerator {
                 }
             }
         }
+    }
+
+    /** Whether a key already written and {@code option} exclude each other (nats' user and token). */
+    private static boolean excluded(Option<?> option, List<Option<?>> options, Map<String, Object> into) {
+        return option.key().excludes().stream().anyMatch(into::containsKey) || options.stream()
+                .filter(o -> into.containsKey(o.name())).anyMatch(o -> o.key().excludes().contains(option.name()));
     }
 
     private Object option(Option<?> option) {
