@@ -1,5 +1,6 @@
 package io.unikernal.testkit.server;
 
+import io.unikernal.testkit.tls.TestCertificates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -23,6 +24,7 @@ public final class PrivateNats implements RestartableServer, AutoCloseable {
     private final Thread stopAtExit;
     private final String user;
     private final String password;
+    private final List<String> tls = new ArrayList<>();
     private Process process;
 
     private PrivateNats(Path dir, String user, String password) {
@@ -53,6 +55,20 @@ public final class PrivateNats implements RestartableServer, AutoCloseable {
         return nats;
     }
 
+    /**
+     * A fresh server with JetStream that requires TLS with the certificates' server certificate (for 127.0.0.1 and
+     * localhost), not started yet; with {@code verifyClients} it also wants a client certificate the CA signed.
+     */
+    public static PrivateNats createTls(TestCertificates certs, boolean verifyClients) {
+        PrivateNats nats = create(null, null);
+        nats.tls.addAll(List.of("--tls", "--tlscert", certs.serverPem().toString(), "--tlskey",
+                certs.serverKeyPem().toString()));
+        if (verifyClients) {
+            nats.tls.addAll(List.of("--tlsverify", "--tlscacert", certs.caPem().toString()));
+        }
+        return nats;
+    }
+
     /** Starts the server process (again) and waits until it greets a client with its INFO line. */
     @Override
     public synchronized void start() {
@@ -64,6 +80,7 @@ public final class PrivateNats implements RestartableServer, AutoCloseable {
         if (user != null) {
             command.addAll(List.of("--user", user, "--pass", password));
         }
+        command.addAll(tls);
         Path log = dir.resolve("nats-server.log");
         process = Processes.start(command, log);
         Processes.awaitReady("nats-server on port " + port, process, log, this::greets);
@@ -95,9 +112,9 @@ public final class PrivateNats implements RestartableServer, AutoCloseable {
         return port;
     }
 
-    /** {@code nats://127.0.0.1:PORT}. */
+    /** {@code nats://127.0.0.1:PORT}, or {@code tls://127.0.0.1:PORT} for a TLS server. */
     public String url() {
-        return "nats://127.0.0.1:" + port;
+        return (tls.isEmpty() ? "nats" : "tls") + "://127.0.0.1:" + port;
     }
 
     @Override

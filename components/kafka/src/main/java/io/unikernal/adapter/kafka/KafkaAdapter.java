@@ -11,6 +11,7 @@ import io.unikernal.spi.adapter.EndpointUri;
 import io.unikernal.spi.adapter.SourceRole;
 import io.unikernal.spi.adapter.SystemUse;
 import io.unikernal.spi.adapter.TargetRole;
+import io.unikernal.spi.adapter.TlsSettings;
 import io.unikernal.udl.error.PluginProblemCode;
 import io.unikernal.udl.error.ProblemCode;
 import io.unikernal.udl.error.Problems;
@@ -22,8 +23,8 @@ import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.notation.Durations;
 import io.unikernal.udl.spec.Option;
 import io.unikernal.udl.spec.References;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,22 +70,7 @@ public final class KafkaAdapter implements Adapter {
             .description("The SASL user (a SASL_* security protocol needs it).");
     static final Option<String> PASSWORD = Option.string("password").secret().requires("user")
             .description("The SASL password; write it as ${secret:NAME} or ${env:NAME}.");
-    static final Option<String> TRUSTSTORE = Option.string("truststore")
-            .description("Trust store file with the brokers' CA (SSL, SASL_SSL); relative to the UDL file. The JVM's"
-                    + " default trust when absent.").example("certs/kafka-ca.p12");
-    static final Option<String> TRUSTSTORE_PASSWORD = Option.string("truststorePassword").secret()
-            .requires("truststore").description("Password of the trust store.");
-    static final Option<String> TRUSTSTORE_TYPE = Option.string("truststoreType").defaultValue("PKCS12")
-            .allowed("PKCS12", "JKS", "PEM").description("Format of the trust store.");
-    static final Option<String> KEYSTORE = Option.string("keystore")
-            .description("Key store file with this client's certificate and key, for TLS client authentication;"
-                    + " relative to the UDL file.").example("certs/client.p12");
-    static final Option<String> KEYSTORE_PASSWORD = Option.string("keystorePassword").secret().requires("keystore")
-            .description("Password of the key store.");
-    static final Option<String> KEYSTORE_TYPE = Option.string("keystoreType").defaultValue("PKCS12")
-            .allowed("PKCS12", "JKS", "PEM").description("Format of the key store.");
-    static final Option<String> KEY_PASSWORD = Option.string("keyPassword").secret().requires("keystore")
-            .description("Password of the private key in the key store, when it differs from the store's.");
+    // TLS: the shared declarations (io.unikernal.spi.adapter.TlsSettings), mapped to Kafka's ssl.* settings
 
     // source (from:)
     static final Option<String> GROUP_ID = Option.string("groupId")
@@ -166,8 +152,10 @@ public final class KafkaAdapter implements Adapter {
 
     @Override
     public List<Option<?>> systemOptions() {
-        return List.of(BROKERS, TOPIC, SECURITY_PROTOCOL, SASL_MECHANISM, USER, PASSWORD, TRUSTSTORE,
-                TRUSTSTORE_PASSWORD, TRUSTSTORE_TYPE, KEYSTORE, KEYSTORE_PASSWORD, KEYSTORE_TYPE, KEY_PASSWORD);
+        List<Option<?>> options = new ArrayList<>(List.of(BROKERS, TOPIC, SECURITY_PROTOCOL, SASL_MECHANISM, USER,
+                PASSWORD));
+        options.addAll(TlsSettings.OPTIONS);
+        return List.copyOf(options);
     }
 
     @Override
@@ -209,7 +197,7 @@ public final class KafkaAdapter implements Adapter {
                     + " with SASL, but securityProtocol is " + protocol, "set securityProtocol: SASL_SSL (or"
                     + " SASL_PLAINTEXT), or remove user and password");
         }
-        for (Option<String> store : List.of(TRUSTSTORE, KEYSTORE)) {
+        for (Option<String> store : List.of(TlsSettings.TRUSTSTORE, TlsSettings.KEYSTORE)) {
             OptionValue value = system.option(store.name());
             if (!tls && value != null) {
                 problems.error(TLS_FILES_WITHOUT_TLS, value.pos(), store.name() + " is only used with TLS, but"
@@ -228,13 +216,7 @@ public final class KafkaAdapter implements Adapter {
         putIfSet(props, "user", ctx.text(system, USER));
         // {{secret:NAME}} / {{env:NAME}}: Camel resolves them as it builds the bean; the files keep the placeholder
         putIfSet(props, "password", ctx.text(system, PASSWORD));
-        putIfSet(props, "truststore", file(system, TRUSTSTORE, ctx));
-        putIfSet(props, "truststorePassword", ctx.text(system, TRUSTSTORE_PASSWORD));
-        props.put("truststoreType", ctx.text(system, TRUSTSTORE_TYPE));
-        putIfSet(props, "keystore", file(system, KEYSTORE, ctx));
-        putIfSet(props, "keystorePassword", ctx.text(system, KEYSTORE_PASSWORD));
-        props.put("keystoreType", ctx.text(system, KEYSTORE_TYPE));
-        putIfSet(props, "keyPassword", ctx.text(system, KEY_PASSWORD));
+        props.putAll(TlsSettings.properties(system, ctx));
         BeanFactoryDefinition<?> bean = new BeanFactoryDefinition<>();
         bean.setName(ctx.systemBean(system));
         bean.setType(KafkaSystem.class.getName());
@@ -243,18 +225,6 @@ public final class KafkaAdapter implements Adapter {
         // the kernel checks the cluster at start and reports it at /observe/health
         ctx.addBean(ctx.systemBean(system) + ".probe", KafkaProbe.class, Map.of("system", system.name(),
                 "adapter", name(), "client", "#bean:" + ctx.systemBean(system)));
-    }
-
-    /** A file option as an absolute path (relative ones against the UDL file's folder); references kept. */
-    private static String file(SystemDecl system, Option<String> option, CompileContext ctx) {
-        String text = ctx.text(system, option);
-        OptionValue value = system.option(option.name());
-        if (text == null || value == null || !(value.value() instanceof String raw)
-                || References.containsReference(raw)) {
-            return text;
-        }
-        Path path = Path.of(raw);
-        return path.isAbsolute() ? raw : ctx.baseDir().resolve(path).normalize().toString();
     }
 
     private static void putIfSet(Map<String, Object> props, String key, String value) {

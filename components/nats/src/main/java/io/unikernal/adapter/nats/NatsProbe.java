@@ -57,7 +57,7 @@ public class NatsProbe extends AbstractSystemProbe {
         try {
             connection.connect();
         } catch (IOException | RuntimeException e) {
-            return NatsFailures.classify(e, connection.servers());
+            return NatsFailures.classify(e, connection.servers(), connection.usesTls());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ProbeResult.unavailable("interrupted while connecting to " + connection.servers());
@@ -102,7 +102,7 @@ public class NatsProbe extends AbstractSystemProbe {
             return ProbeResult.misconfigured("stream " + stream + ": " + e.getMessage(),
                     "check the system's stream and subject");
         } catch (IOException | RuntimeException e) {
-            return NatsFailures.classify(e, connection.servers());
+            return NatsFailures.classify(e, connection.servers(), connection.usesTls());
         }
     }
 }

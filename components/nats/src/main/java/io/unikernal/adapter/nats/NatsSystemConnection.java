@@ -25,6 +25,7 @@ import io.nats.client.StreamContext;
 import io.nats.client.Subscription;
 import io.nats.client.api.ServerInfo;
 import io.nats.client.impl.Headers;
+import io.unikernal.runtime.tls.TlsContextFactory;
 import io.unikernal.udl.notation.Durations;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -63,6 +64,7 @@ public class NatsSystemConnection implements Connection {
     private String token;
     private Duration connectTimeout = Duration.ofSeconds(2);
     private String name;
+    private TlsContextFactory tls;
     private volatile Connection live;
     private volatile Exception connectFailure;
 
@@ -91,9 +93,19 @@ public class NatsSystemConnection implements Connection {
         this.connectTimeout = parsed;
     }
 
+    /** TLS to the servers: their certificate checked against the system's truststore and the host name. */
+    public void setTls(TlsContextFactory tls) {
+        this.tls = tls;
+    }
+
     /** The name the server shows for this client (its monitoring endpoints list it). */
     public void setName(String name) {
         this.name = name;
+    }
+
+    /** True when the connection talks TLS. */
+    public boolean usesTls() {
+        return tls != null;
     }
 
     /** The servers, as configured: {@code nats://127.0.0.1:4222}. */
@@ -115,12 +127,25 @@ public class NatsSystemConnection implements Connection {
             live = Nats.connect(options());
         } catch (IOException e) {
             Exception seen = connectFailure;
+            if (seen != null && seen != e && hasTlsFailure(seen)) {
+                // jnats then reports only a timeout: the TLS alert it got says what is wrong
+                throw new IOException(e.getMessage(), seen);
+            }
             if (seen != null && e.getCause() == null && seen != e) {
                 e.initCause(seen);
             }
             throw e;
         }
         LOG.debug("connected to {}", live.getConnectedUrl());
+    }
+
+    private static boolean hasTlsFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True once {@link #connect()} succeeded (the connection may be reconnecting right now: see the status). */
@@ -140,6 +165,9 @@ public class NatsSystemConnection implements Connection {
                 .errorListener(listener);
         if (name != null) {
             options.connectionName(name);
+        }
+        if (tls != null) {
+            options.sslContext(tls.sslContext());
         }
         if (user != null) {
             options.userInfo(user, password);

@@ -2,6 +2,7 @@ package io.unikernal.adapter.nats;
 
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.adapter.EndpointUri;
+import io.unikernal.spi.adapter.TlsSettings;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.RouteDecl;
 import io.unikernal.udl.model.SystemDecl;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.camel.model.BeanFactoryDefinition;
 
 /**
@@ -25,7 +27,9 @@ final class NatsSystems {
             .pattern("((nats|tls)://)?[^\\s,@/]+(,\\s*((nats|tls)://)?[^\\s,@/]+)*",
                     "comma-separated server addresses such as nats://127.0.0.1:4222, without credentials (give"
                             + " them as user and password, or token)")
-            .description("The NATS servers, comma-separated; the client picks one and fails over to the others.")
+            .description("The NATS servers, comma-separated; the client picks one and fails over to the others."
+                    + " tls:// (or a truststore or keystore) connects with TLS, the server's certificate checked"
+                    + " against the truststore and the host name.")
             .example("nats://127.0.0.1:4222");
     static final Option<String> USER = Option.string("user").requires("password").excludes("token")
             .description("User name to log in with; needs a password.");
@@ -38,8 +42,9 @@ final class NatsSystems {
             .description("How long one attempt to connect to a server may take (at start, and each check while the"
                     + " server is down).");
 
-    /** The connection options, first in every NATS system's declaration. */
-    static final List<Option<?>> CONNECTION = List.of(SERVERS, USER, PASSWORD, TOKEN, CONNECT_TIMEOUT);
+    /** The connection options, first in every NATS system's declaration; TLS with tls:// servers or a store. */
+    static final List<Option<?>> CONNECTION = Stream.concat(Stream.of(SERVERS, USER, PASSWORD, TOKEN,
+            CONNECT_TIMEOUT), TlsSettings.OPTIONS.stream()).toList();
 
     /** Keeps Camel* headers of a NATS message out of the route and lets only the envelope out ({@link NatsHeaderFilter}). */
     static final String HEADER_FILTER = "nats-header-filter";
@@ -62,6 +67,9 @@ final class NatsSystems {
             if (value != null) {
                 props.put(credential.name(), value);
             }
+        }
+        if (TlsSettings.storesGiven(system) || SERVERS.text(system).contains("tls://")) {
+            props.put("tls", TlsSettings.contribute(system, ctx));
         }
         BeanFactoryDefinition<?> bean = new BeanFactoryDefinition<>();
         bean.setName(ctx.systemBean(system));
