@@ -165,6 +165,11 @@ public class GrpcDynamicProducer extends DefaultAsyncProducer {
                 if (broken != null) {
                     exchange.setException(broken);
                 } else if (!status.isOk()) {
+                    if (status.getCode() == Status.Code.UNAVAILABLE && channel != null) {
+                        // the route's retry paces the attempts: the next one should connect at once, not after
+                        // grpc-java's own back-off (which grows to two minutes while a server is down)
+                        channel.resetConnectBackoff();
+                    }
                     exchange.setException(GrpcStatusFailures.of(method, endpoint.getAddress(), status));
                 } else if (!method.serverStreaming() && replies.size() != 1) {
                     exchange.setException(new GrpcCallException(Status.Code.INTERNAL, "gRPC call "
