@@ -129,6 +129,53 @@ final class PeerClient implements AutoCloseable {
         return new Reply(messages, got[0], got[1]);
     }
 
+    /**
+     * A bidirectional call driven step by step: {@link Bidi#send} one message, {@link Bidi#next} waits for one reply.
+     * A peer that waits for each reply before it sends the next proves the replies are not held back to the end.
+     */
+    final class Bidi {
+        private final ClientCall<byte[], byte[]> call;
+        private final java.util.concurrent.BlockingQueue<DynamicMessage> replies =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        private final CompletableFuture<Status> closed = new CompletableFuture<>();
+
+        private Bidi(String method, Map<String, String> metadata) {
+            call = channel.newCall(method(method, MethodDescriptor.MethodType.BIDI_STREAMING), CallOptions.DEFAULT);
+            call.start(new ClientCall.Listener<>() {
+                @Override
+                public void onMessage(byte[] message) {
+                    replies.add(parse(message));
+                    call.request(1);
+                }
+
+                @Override
+                public void onClose(Status status, Metadata trailers) {
+                    closed.complete(status);
+                }
+            }, metadata(metadata));
+            call.request(1);
+        }
+
+        void send(DynamicMessage message) {
+            call.sendMessage(message.toByteArray());
+        }
+
+        /** The next reply, or null when none came within {@code within} (or the call ended). */
+        DynamicMessage next(Duration within) throws InterruptedException {
+            return replies.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        /** Half-closes and waits for the call's status. */
+        Status finish() throws Exception {
+            call.halfClose();
+            return closed.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    Bidi bidi(String method, Map<String, String> metadata) {
+        return new Bidi(method, metadata);
+    }
+
     static DynamicMessage parse(byte[] bytes) {
         try {
             return DynamicMessage.parseFrom(ContractProto.ORDER, bytes);
