@@ -15,6 +15,7 @@ import io.unikernal.spi.adapter.TargetRole;
 import io.unikernal.udl.error.PluginProblemCode;
 import io.unikernal.udl.error.ProblemCode;
 import io.unikernal.udl.error.Problems;
+import io.unikernal.udl.error.UdlErrorCode;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.SourcePos;
@@ -66,6 +67,17 @@ public final class GrpcAdapter implements Adapter {
             .range(1, Integer.MAX_VALUE)
             .description("The most messages one stream may bring: a client stream served (the route gets them as"
                     + " one list) or the replies of a streaming call.");
+    static final Option<String> TLS_CERT = Option.string("tlsCert").requires("tlsKey")
+            .description("Serve over TLS with this certificate chain (a PEM file, relative to the UDL file).")
+            .example("certs/server.pem");
+    static final Option<String> TLS_KEY = Option.string("tlsKey").requires("tlsCert")
+            .description("The private key of tlsCert (a PEM file, PKCS#8, not encrypted); keep the file readable"
+                    + " by the app only.").example("certs/server.key");
+    static final Option<Boolean> TLS = Option.bool("tls").defaultValue(false)
+            .description("Call over TLS, trusting the certificates the JVM trusts (or trustCert's).");
+    static final Option<String> TRUST_CERT = Option.string("trustCert")
+            .description("Call over TLS, trusting the certificates in this PEM file (e.g. a self-signed server's or a"
+                    + " private CA's).").example("certs/ca.pem");
     static final Option<String> METHOD = Option.string("method").required()
             .pattern("[A-Za-z_][A-Za-z0-9_.]*/[A-Za-z_][A-Za-z0-9_]*", "package.Service/Method")
             .description("The method, as the .proto file names it: package.Service/Method.")
@@ -95,7 +107,8 @@ public final class GrpcAdapter implements Adapter {
 
     @Override
     public List<Option<?>> systemOptions() {
-        return List.of(PROTO, HOST, PORT, ADDRESS, MAX_MESSAGE_BYTES, MAX_STREAM_MESSAGES);
+        return List.of(PROTO, HOST, PORT, ADDRESS, MAX_MESSAGE_BYTES, MAX_STREAM_MESSAGES, TLS_CERT, TLS_KEY, TLS,
+                TRUST_CERT);
     }
 
     @Override
@@ -128,6 +141,14 @@ public final class GrpcAdapter implements Adapter {
                         + base(proto.pos()));
             }
         }
+        for (Option<String> file : List.of(TLS_CERT, TLS_KEY, TRUST_CERT)) {
+            OptionValue value = system.option(file.name());
+            if (checkable(value) && !Files.isReadable(base(value.pos()).resolve(value.asString()))) {
+                problems.error(UdlErrorCode.FILE_NOT_FOUND, value.pos(), file.name() + " '" + value.asString()
+                        + "' does not exist or cannot be read", "the path is relative to the UDL file, here "
+                        + base(value.pos()));
+            }
+        }
     }
 
     /** Declares the system's probe: the listener it serves on and the server it calls, as the system has them. */
@@ -142,6 +163,10 @@ public final class GrpcAdapter implements Adapter {
         }
         if (system.option(ADDRESS.name()) != null) {
             props.put("address", ctx.text(system, ADDRESS));
+            props.put("tls", ctx.text(system, TLS));
+            if (system.option(TRUST_CERT.name()) != null) {
+                props.put("trustCert", file(system, TRUST_CERT, ctx));
+            }
         }
         ctx.addBean(ctx.systemBean(system) + ".probe", GrpcProbe.class, props);
         ctx.addBean(HEADER_FILTER, GrpcHeaderFilter.class, Map.of());
@@ -188,10 +213,10 @@ public final class GrpcAdapter implements Adapter {
         }
     }
 
-    /** The .proto file as an absolute path for the component (references kept for run time). */
-    private static String protoFile(SystemDecl system, CompileContext ctx) {
-        String text = ctx.text(system, PROTO);
-        OptionValue value = system.option(PROTO.name());
+    /** A file option as an absolute path for the component (relative to the UDL file; references kept). */
+    private static String file(SystemDecl system, Option<String> option, CompileContext ctx) {
+        String text = ctx.text(system, option);
+        OptionValue value = system.option(option.name());
         if (literal(value) == null) {
             return text;
         }
@@ -201,7 +226,7 @@ public final class GrpcAdapter implements Adapter {
 
     private static EndpointUri endpoint(SystemUse use, CompileContext ctx) {
         return EndpointUri.of("grpc-dynamic", ctx.text(use.use(), METHOD))
-                .userParam("proto", protoFile(use.system(), ctx))
+                .userParam("proto", file(use.system(), PROTO, ctx))
                 .param("maxInboundMessageSize", ctx.text(use.system(), MAX_MESSAGE_BYTES))
                 .param("maxStreamMessages", ctx.text(use.system(), MAX_STREAM_MESSAGES))
                 .param("headerFilterStrategy", "#bean:" + HEADER_FILTER);
@@ -238,8 +263,13 @@ public final class GrpcAdapter implements Adapter {
 
         @Override
         public String uri(SystemUse use, CompileContext ctx) {
-            return endpoint(use, ctx).userParam("host", ctx.text(use.system(), HOST))
-                    .param("port", ctx.text(use.system(), PORT)).toString();
+            EndpointUri uri = endpoint(use, ctx).userParam("host", ctx.text(use.system(), HOST))
+                    .param("port", ctx.text(use.system(), PORT));
+            if (use.system().option(TLS_CERT.name()) != null) {
+                uri.userParam("tlsCertChain", file(use.system(), TLS_CERT, ctx))
+                        .userParam("tlsPrivateKey", file(use.system(), TLS_KEY, ctx));
+            }
+            return uri.toString();
         }
 
         @Override
@@ -283,7 +313,11 @@ public final class GrpcAdapter implements Adapter {
         public void call(SystemUse use, ProcessorDefinition<?> block, CompileContext ctx) {
             ctx.addBean("grpc-call-envelope", GrpcCallEnvelope.class, Map.of());
             block.process("grpc-call-envelope");
-            EndpointUri uri = endpoint(use, ctx).userParam("address", ctx.text(use.system(), ADDRESS));
+            EndpointUri uri = endpoint(use, ctx).userParam("address", ctx.text(use.system(), ADDRESS))
+                    .param("tls", ctx.text(use.system(), TLS));
+            if (use.system().option(TRUST_CERT.name()) != null) {
+                uri.userParam("trustCerts", file(use.system(), TRUST_CERT, ctx));
+            }
             use.timeout().ifPresent(timeout -> uri.param("timeout", Math.max(1, timeout.toMillis())));
             block.to(uri.toString());
             StandardNodes.parseJson(block, ctx);

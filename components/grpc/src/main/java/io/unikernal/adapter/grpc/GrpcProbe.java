@@ -6,7 +6,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
-import io.grpc.netty.NettyChannelBuilder;
+import io.unikernal.adapter.grpc.component.GrpcChannels;
 import io.unikernal.runtime.health.AbstractSystemProbe;
 import io.unikernal.runtime.health.NetworkFailures;
 import io.unikernal.runtime.health.ProbeResult;
@@ -56,6 +56,8 @@ public class GrpcProbe extends AbstractSystemProbe {
     private String host = "127.0.0.1";
     private int port = -1;
     private String address;
+    private boolean tls;
+    private String trustCert;
 
     public void setHost(String host) {
         this.host = host;
@@ -67,6 +69,16 @@ public class GrpcProbe extends AbstractSystemProbe {
 
     public void setAddress(String address) {
         this.address = address;
+    }
+
+    /** Check the server over TLS, as the calls go. */
+    public void setTls(boolean tls) {
+        this.tls = tls;
+    }
+
+    /** The certificates (PEM) the calls trust; implies TLS. */
+    public void setTrustCert(String trustCert) {
+        this.trustCert = trustCert;
     }
 
     @Override
@@ -100,7 +112,13 @@ public class GrpcProbe extends AbstractSystemProbe {
     }
 
     private ProbeResult checkServer() {
-        ManagedChannel channel = NettyChannelBuilder.forTarget(address).usePlaintext().build();
+        ManagedChannel channel;
+        try {
+            channel = GrpcChannels.open(new GrpcChannels.Settings(address, tls || trustCert != null, trustCert,
+                    4 * 1024 * 1024));
+        } catch (IllegalArgumentException e) {
+            return ProbeResult.misconfigured(e.getMessage(), "check trustCert: a PEM file of certificates");
+        }
         try {
             CompletableFuture<Status> answer = new CompletableFuture<>();
             ClientCall<byte[], byte[]> call = channel.newCall(CHECK, CallOptions.DEFAULT

@@ -22,6 +22,7 @@ import io.unikernal.testkit.server.RestartableServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,9 @@ final class PeerServer implements RestartableServer, AutoCloseable {
     final List<String> cancelled = new CopyOnWriteArrayList<>();
     volatile Behaviour take = request -> request;
     private Server server;
+    /** TLS: the certificate chain and key (PEM files), or null for plaintext. */
+    private java.io.File certChain;
+    private java.io.File privateKey;
 
     private PeerServer(int port) {
         this.port = port;
@@ -69,6 +73,15 @@ final class PeerServer implements RestartableServer, AutoCloseable {
         return start(FreePort.loopback());
     }
 
+    /** A TLS server with this certificate chain and key. */
+    static PeerServer withTls(Path certChain, Path privateKey) {
+        PeerServer peer = new PeerServer(FreePort.loopback());
+        peer.certChain = certChain.toFile();
+        peer.privateKey = privateKey.toFile();
+        peer.start();
+        return peer;
+    }
+
     String address() {
         return "127.0.0.1:" + port;
     }
@@ -76,8 +89,12 @@ final class PeerServer implements RestartableServer, AutoCloseable {
     @Override
     public synchronized void start() {
         try {
-            server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
-                    .addService(ServerInterceptors.intercept(service(), new CaptureHeaders())).build().start();
+            NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
+                    .addService(ServerInterceptors.intercept(service(), new CaptureHeaders()));
+            if (certChain != null) {
+                builder.useTransportSecurity(certChain, privateKey);
+            }
+            server = builder.build().start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

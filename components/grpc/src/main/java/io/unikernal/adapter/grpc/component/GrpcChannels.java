@@ -15,9 +15,10 @@ import javax.net.ssl.SSLException;
  * with the last of them. A channel connects lazily and reconnects by itself (grpc-java's back-off); a call while it
  * cannot connect fails UNAVAILABLE, which the route's retry handles.
  */
-final class GrpcChannels {
+public final class GrpcChannels {
 
-    record Settings(String address, boolean tls, String trustCerts, int maxInboundMessageSize) {
+    /** Where a channel goes and how: TLS (trusting {@code trustCerts}, a PEM file, or else the JVM's) or plaintext. */
+    public record Settings(String address, boolean tls, String trustCerts, int maxInboundMessageSize) {
     }
 
     private static final class Held {
@@ -51,7 +52,7 @@ final class GrpcChannels {
     }
 
     /** A channel to {@code settings.address()}: plaintext, or TLS trusting the given certificates (else the JVM's). */
-    static ManagedChannel open(Settings settings) {
+    public static ManagedChannel open(Settings settings) {
         NettyChannelBuilder builder = NettyChannelBuilder.forTarget(settings.address())
                 .maxInboundMessageSize(settings.maxInboundMessageSize());
         if (settings.tls()) {
