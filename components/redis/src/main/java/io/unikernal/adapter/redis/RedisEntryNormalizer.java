@@ -1,7 +1,10 @@
 package io.unikernal.adapter.redis;
 
+import io.unikernal.adapter.redis.streams.RedisStreamsConstants;
 import io.unikernal.runtime.JsonBodyNormalizer;
+import io.unikernal.runtime.MessageRejectedException;
 import io.unikernal.udm.UdmHeaders;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -13,7 +16,8 @@ import org.apache.camel.Processor;
  * {@value JsonBodyNormalizer#CORRELATION_HEADER} field when well formed, the time). A schema name and version the
  * writer put in the {@code UdmSchema} / {@code UdmSchemaVersion} fields are kept when well formed (a name, a number):
  * they describe the entry, and a route's {@code validate} checks and sets them again. The stream, entry id and group
- * stay as the component's {@code CamelRedisStreams*} headers; other fields are headers of the message.
+ * stay as the component's {@code CamelRedisStreams*} headers; other fields are headers of the message. An entry
+ * delivered more than {@code maxDeliveries} times fails at once (dead letter, no retry).
  */
 public final class RedisEntryNormalizer implements Processor {
 
@@ -21,14 +25,27 @@ public final class RedisEntryNormalizer implements Processor {
     private static final Pattern VERSION = Pattern.compile("[0-9]{1,9}");
 
     private final JsonBodyNormalizer json;
+    private long maxDeliveries = Long.MAX_VALUE;
 
     public RedisEntryNormalizer(String source) {
         this.json = new JsonBodyNormalizer(source);
     }
 
+    /** Deliveries an entry may have; one delivered more often fails before it is even parsed. */
+    public void setMaxDeliveries(long maxDeliveries) {
+        this.maxDeliveries = maxDeliveries;
+    }
+
     @Override
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
+        Long deliveries = message.getHeader(RedisStreamsConstants.DELIVERY_COUNT, Long.class);
+        if (deliveries != null && deliveries > maxDeliveries) {
+            // a consumer ended (was killed) each time it held this entry: running it again would end the same way
+            throw new MessageRejectedException("the entry was delivered " + deliveries + " times without being"
+                    + " finished (maxDeliveries " + maxDeliveries + "): its consumer ended every time it held it, so"
+                    + " it is not run again", List.of());
+        }
         String schema = message.getHeader(UdmHeaders.SCHEMA, String.class);
         String version = message.getHeader(UdmHeaders.SCHEMA_VERSION, String.class);
         json.process(exchange);

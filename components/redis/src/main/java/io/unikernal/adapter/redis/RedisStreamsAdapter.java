@@ -66,6 +66,11 @@ public final class RedisStreamsAdapter extends RedisSystemAdapter {
             .defaultValue(Duration.ofSeconds(5))
             .description("How often the consumer looks for entries to take over.");
 
+    static final Option<Integer> MAX_DELIVERIES = Option.integer("maxDeliveries").defaultValue(10).range(1, 1000)
+            .description("How many times an entry may be delivered: one whose consumers ended (were killed) every time"
+                    + " they held it comes again after each reclaimIdle; past this count it goes to the dead letter"
+                    + " with the reason, without running the route again.");
+
     static final Option<Long> MAX_LENGTH = Option.longInteger("maxLength").range(1, Long.MAX_VALUE)
             .description("Trim the stream to about this many entries on every XADD (MAXLEN); unbounded when absent."
                     + " Entries trimmed before a group read them are lost to it: size it for the longest outage of"
@@ -108,7 +113,7 @@ public final class RedisStreamsAdapter extends RedisSystemAdapter {
     private static final class Reader implements SourceRole {
         @Override
         public List<Option<?>> options() {
-            return List.of(GROUP, GROUP_START, BATCH_SIZE, BLOCK, RECLAIM_IDLE, RECLAIM_INTERVAL);
+            return List.of(GROUP, GROUP_START, BATCH_SIZE, BLOCK, RECLAIM_IDLE, RECLAIM_INTERVAL, MAX_DELIVERIES);
         }
 
         /** Entries wait in the stream while the app is stopped; the envelope is in entry fields. */
@@ -143,7 +148,8 @@ public final class RedisStreamsAdapter extends RedisSystemAdapter {
         @Override
         public void normalize(SystemUse use, ProcessorDefinition<?> route, CompileContext ctx) {
             String name = "normalize-" + use.systemName();
-            ctx.addBean(name, RedisEntryNormalizer.class, List.of(use.systemName()), Map.of());
+            ctx.addBean(name, RedisEntryNormalizer.class, List.of(use.systemName()),
+                    Map.of("maxDeliveries", ctx.text(use.use(), MAX_DELIVERIES)));
             route.process(name);
         }
     }

@@ -31,6 +31,7 @@ import java.util.Set;
 import org.apache.camel.model.BeanFactoryDefinition;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.language.ExchangePropertyExpression;
 import org.apache.camel.model.language.LanguageExpression;
 
 /**
@@ -126,6 +127,10 @@ public final class S3Adapter implements Adapter {
     static final Option<String> KEY_PREFIX = Option.string("keyPrefix")
             .pattern("[^\\p{Cntrl}$]*", "key text without control characters or '$'").example("orders/")
             .description("The prefix of the keys a put names itself (without key).");
+    static final Option<Integer> MAX_KEYS = Option.integer("maxKeys").defaultValue(100_000).range(1, 10_000_000)
+            .description("The most objects a list answers; a list that matches more fails its message (narrow the"
+                    + " prefix or glob, or raise it) rather than answering part of the list. S3 is asked 1000 keys a"
+                    + " call, page after page.");
     static final Option<Integer> PART_SIZE = Option.integer("partSize").defaultValue(8 << 20)
             .range(5 << 20, 1 << 30).description("Bytes per part of a multipart upload; content of at least this"
                     + " size is uploaded in parts (S3 wants 5 MiB at least).");
@@ -146,7 +151,7 @@ public final class S3Adapter implements Adapter {
     private static final Map<String, Set<String>> OPERATION_OPTIONS = Map.of(
             "put", Set.of(KEY.name(), KEY_PREFIX.name(), PART_SIZE.name()),
             "get", Set.of(KEY.name(), FORMAT.name(), MAX_JSON_BYTES.name()),
-            "list", Set.of(PREFIX.name(), GLOB.name()),
+            "list", Set.of(PREFIX.name(), GLOB.name(), MAX_KEYS.name()),
             "delete", Set.of(KEY.name()));
 
     @Override
@@ -330,7 +335,7 @@ public final class S3Adapter implements Adapter {
     private static final class Calls implements TargetRole {
         @Override
         public List<Option<?>> options() {
-            return List.of(OPERATION, KEY, KEY_PREFIX, PART_SIZE, PREFIX, GLOB, FORMAT, MAX_JSON_BYTES);
+            return List.of(OPERATION, KEY, KEY_PREFIX, PART_SIZE, PREFIX, GLOB, MAX_KEYS, FORMAT, MAX_JSON_BYTES);
         }
 
         @Override
@@ -382,31 +387,60 @@ public final class S3Adapter implements Adapter {
             Map<String, String> before = new LinkedHashMap<>();
             before.put("operation", operation);
             putIfSet(before, "keyPrefix", ctx.text(to, KEY_PREFIX));
-            if ("list".equals(operation)) {
-                String read = listed(to);
-                putIfSet(before, "prefix", read.isEmpty() ? null : ctx.camelText(read));
-            }
             ctx.addBean(prepare, S3ObjectPreparer.class, before);
             block.process(prepare);
             EndpointUri uri = endpoint(use.system(), ctx);
-            switch (operation) {
-                case "get" -> uri.param("operation", "getObject");
-                case "list" -> uri.param("operation", "listObjects");
-                case "delete" -> uri.param("operation", "deleteObject");
-                default -> uri.param("multiPartUpload", true).userParam("partSize", ctx.text(to, PART_SIZE));
+            if ("list".equals(operation)) {
+                list(use, to, block, uri, ctx);
+            } else {
+                call(operation, to, block, uri, ctx);
             }
-            block.to(uri.toString());
             Map<String, String> after = new LinkedHashMap<>();
             after.put("operation", operation);
             if ("get".equals(operation)) {
                 after.put("format", ctx.text(to, FORMAT));
                 after.put("maxJsonBytes", ctx.text(to, MAX_JSON_BYTES));
             }
-            String glob = "list".equals(operation) ? globRegex(to) : null;
-            putIfSet(after, "glob", glob);
             String result = ctx.uniqueName("s3-" + operation + "-result-" + use.systemName());
             ctx.addBean(result, S3CallResult.class, after);
             block.process(result);
+        }
+
+        private static void call(String operation, EndpointRef to, ProcessorDefinition<?> block, EndpointUri uri,
+                CompileContext ctx) {
+            switch (operation) {
+                case "get" -> uri.param("operation", "getObject");
+                case "delete" -> uri.param("operation", "deleteObject");
+                default -> uri.param("multiPartUpload", true).userParam("partSize", ctx.text(to, PART_SIZE));
+            }
+            block.to(uri.toString());
+        }
+
+        /**
+         * S3 answers 1000 keys a call and Camel's producer does not page, so the route loops over the pages itself:
+         * the request of each page is the producer's body ({@code pojoRequest}), after the last key of the one before.
+         */
+        private static void list(SystemUse use, EndpointRef to, ProcessorDefinition<?> block, EndpointUri uri,
+                CompileContext ctx) {
+            Map<String, String> page = new LinkedHashMap<>();
+            page.put("bucket", ctx.text(use.system(), BUCKET));
+            String read = listed(to);
+            putIfSet(page, "prefix", read.isEmpty() ? null : ctx.camelText(read));
+            putIfSet(page, "glob", globRegex(to));
+            page.put("maxKeys", ctx.text(to, MAX_KEYS));
+            String ask = ctx.uniqueName("s3-list-page-" + use.systemName());
+            Map<String, String> asking = new LinkedHashMap<>(page);
+            asking.put("step", "ask");
+            ctx.addBean(ask, S3ListPage.class, asking);
+            String take = ctx.uniqueName("s3-list-page-taken-" + use.systemName());
+            Map<String, String> taking = new LinkedHashMap<>(page);
+            taking.put("step", "take");
+            ctx.addBean(take, S3ListPage.class, taking);
+            block.loopDoWhile(new ExchangePropertyExpression(S3ListPage.MORE_PROPERTY))
+                    .process(ask)
+                    .to(uri.param("operation", "listObjects").param("pojoRequest", true).toString())
+                    .process(take)
+                    .end();
         }
     }
 }

@@ -24,14 +24,13 @@ import org.apache.camel.component.aws2.s3.AWS2S3Constants;
  * <li>a put: the envelope as user metadata ({@link S3Headers}); the body as the object's content — a map or list as
  * JSON, text as UTF-8, bytes as they are, and a stream (an object read with {@code format: raw}) as a stream, with its
  * length, so Camel uploads it in parts and never holds it whole; the payload is kept for the route's next steps;</li>
- * <li>a list: the prefix to list.</li>
+ * <li>a list: a fresh listing, paged by {@link S3ListPage}.</li>
  * </ul>
  */
 public final class S3ObjectPreparer implements Processor {
 
     private String operation = "put";
     private String keyPrefix = "";
-    private String prefix;
 
     public void setOperation(String operation) {
         this.operation = operation;
@@ -41,20 +40,13 @@ public final class S3ObjectPreparer implements Processor {
         this.keyPrefix = keyPrefix == null ? "" : keyPrefix;
     }
 
-    /** The prefix a list asks for. */
-    public void setPrefix(String prefix) {
-        this.prefix = prefix;
-    }
-
     @Override
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
         message.getHeaders().keySet().removeIf(name -> !name.startsWith(UdmHeaders.KERNEL_PREFIX));
         Object computed = exchange.removeProperty(S3Headers.KEY_PROPERTY);
         if ("list".equals(operation)) {
-            if (prefix != null && !prefix.isEmpty()) {
-                message.setHeader(AWS2S3Constants.PREFIX, prefix);
-            }
+            S3ListPage.start(exchange);
             return;
         }
         Object body = message.getBody();

@@ -16,6 +16,10 @@ public final class RedisStreamsConstants {
             + " entries (XAUTOCLAIM) or re-read from this consumer's own after a restart, i.e. it may have been"
             + " processed before.", javaType = "boolean")
     public static final String REDELIVERED = "CamelRedisStreamsRedelivered";
+    @Metadata(label = "consumer", description = "How many times the group has delivered the entry, this delivery"
+            + " included: 1 for a new entry, the pending entry's delivery count (XPENDING) for a redelivered one.",
+            javaType = "long")
+    public static final String DELIVERY_COUNT = "CamelRedisStreamsDeliveryCount";
 
     private RedisStreamsConstants() {
     }

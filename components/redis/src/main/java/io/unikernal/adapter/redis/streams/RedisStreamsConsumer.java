@@ -1,6 +1,7 @@
 package io.unikernal.adapter.redis.streams;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +20,10 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.XAutoClaimParams;
+import redis.clients.jedis.params.XPendingParams;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
+import redis.clients.jedis.resps.StreamPendingEntry;
 
 /**
  * One member of a consumer group on one thread. In turn it reads: first the entries this consumer name already holds
@@ -167,6 +170,7 @@ public class RedisStreamsConsumer extends RedisLoopConsumer {
     }
 
     private void processAll(UnifiedJedis client, List<StreamEntry> entries, boolean redelivered) {
+        Map<StreamEntryID, Long> deliveries = redelivered ? deliveries(client, entries) : Map.of();
         for (StreamEntry entry : entries) {
             if (!running()) {
                 return; // the rest stay pending: this consumer reads them first when it starts again
@@ -181,7 +185,7 @@ public class RedisStreamsConsumer extends RedisLoopConsumer {
                 client.xack(endpoint.getStream(), endpoint.getGroup(), entry.getID());
                 continue;
             }
-            process(entry, redelivered);
+            process(entry, redelivered, deliveries.getOrDefault(entry.getID(), 1L));
             if (lostAck != null) {
                 // the server is gone: the rest of the batch would be processed with no way to acknowledge it, and
                 // come again after the re-read; stop here, so at most the one entry whose ack was lost comes twice
@@ -192,7 +196,26 @@ public class RedisStreamsConsumer extends RedisLoopConsumer {
         }
     }
 
-    private void process(StreamEntry entry, boolean redelivered) {
+    /**
+     * The delivery counts of entries this consumer holds again (XPENDING over their range): an entry that a consumer
+     * never finishes — it kills the process each time — shows a growing count, which a route can refuse.
+     */
+    private Map<StreamEntryID, Long> deliveries(UnifiedJedis client, List<StreamEntry> entries) {
+        List<StreamEntryID> ids = entries.stream().filter(e -> e != null && e.getFields() != null)
+                .map(StreamEntry::getID).sorted().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<StreamEntryID, Long> counts = new HashMap<>();
+        for (StreamPendingEntry pending : client.xpending(endpoint.getStream(), endpoint.getGroup(),
+                XPendingParams.xPendingParams(ids.get(0), ids.get(ids.size() - 1), ids.size())
+                        .consumer(consumerName))) {
+            counts.put(pending.getID(), pending.getDeliveredTimes());
+        }
+        return counts;
+    }
+
+    private void process(StreamEntry entry, boolean redelivered, long deliveryCount) {
         Exchange exchange = createExchange(false);
         try {
             Message message = exchange.getIn();
@@ -210,6 +233,7 @@ public class RedisStreamsConsumer extends RedisLoopConsumer {
             message.setHeader(RedisStreamsConstants.ENTRY_ID, entry.getID().toString());
             message.setHeader(RedisStreamsConstants.GROUP, endpoint.getGroup());
             message.setHeader(RedisStreamsConstants.REDELIVERED, redelivered);
+            message.setHeader(RedisStreamsConstants.DELIVERY_COUNT, deliveryCount);
             exchange.getExchangeExtension().addOnCompletion(new Acknowledgement(entry.getID()));
             getProcessor().process(exchange);
         } catch (Exception e) {
