@@ -10,13 +10,11 @@ import io.grpc.MethodDescriptor;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
+import io.unikernal.adapter.grpc.component.ProtoMethod;
 import io.unikernal.testkit.server.FreePort;
 import io.unikernal.udl.testing.TwoWayRun;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,21 +40,8 @@ class GrpcQuotesExampleTest {
     @TempDir
     Path tmp;
 
-    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-            try {
-                return stream.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    };
+    /** Bytes as they are: the test writes and reads the protobuf fields itself. */
+    private static final MethodDescriptor.Marshaller<byte[]> BYTES = ProtoMethod.BYTES;
     private static final MethodDescriptor<byte[], byte[]> PRICE = MethodDescriptor.<byte[], byte[]>newBuilder()
             .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName("quotes.v1.Quotes/Price")
             .setRequestMarshaller(BYTES).setResponseMarshaller(BYTES).build();

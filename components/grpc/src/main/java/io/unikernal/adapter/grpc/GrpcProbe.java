@@ -7,12 +7,11 @@ import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.unikernal.adapter.grpc.component.GrpcChannels;
+import io.unikernal.adapter.grpc.component.ProtoMethod;
 import io.unikernal.runtime.health.AbstractSystemProbe;
 import io.unikernal.runtime.health.NetworkFailures;
 import io.unikernal.runtime.health.ProbeResult;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -33,24 +32,9 @@ import javax.net.ssl.SSLException;
 public class GrpcProbe extends AbstractSystemProbe {
 
     private static final long TIMEOUT_MILLIS = 2000;
-    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-            try {
-                return stream.readAllBytes();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-    };
     private static final MethodDescriptor<byte[], byte[]> CHECK = MethodDescriptor.<byte[], byte[]>newBuilder()
             .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName("unikernal.probe.Probe/Check")
-            .setRequestMarshaller(BYTES).setResponseMarshaller(BYTES).build();
+            .setRequestMarshaller(ProtoMethod.BYTES).setResponseMarshaller(ProtoMethod.BYTES).build();
     private static final Object BINDING = new Object();
 
     private String host = "127.0.0.1";

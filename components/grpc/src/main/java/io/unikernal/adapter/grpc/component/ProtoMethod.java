@@ -17,7 +17,7 @@ import java.io.UncheckedIOException;
 public final class ProtoMethod {
 
     /** Bytes as they are: grpc-java has checked the size (maxInboundMessageSize) before they get here. */
-    static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
+    public static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
         @Override
         public InputStream stream(byte[] value) {
             return new ByteArrayInputStream(value);
