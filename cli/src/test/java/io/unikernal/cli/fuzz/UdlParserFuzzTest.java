@@ -36,7 +36,7 @@ class UdlParserFuzzTest {
 
     static final int TRIES = 10_000;
     private static final Duration BUDGET = Duration.ofSeconds(60);
-    /** Where the generated files say they are: it holds the example init script the jdbc options name. */
+    /** Where the generated files say they are: it holds the example files the jdbc and grpc options name. */
     private static final Path BASE = Path.of("target/udl-fuzz");
 
     private static final AtomicInteger GENERATED = new AtomicInteger();
@@ -96,6 +96,13 @@ class UdlParserFuzzTest {
             if (!Files.exists(init)) {
                 Files.createDirectories(init.getParent());
                 Files.writeString(init, "create table if not exists fuzz(id varchar(20));\n");
+            }
+            // the grpc options' examples: the .proto (with the method example's service) and the TLS files
+            Files.writeString(BASE.resolve("orders.proto"), "syntax = \"proto3\";\npackage orders;\n"
+                    + "message Order { string id = 1; }\nservice OrderService { rpc GetOrder (Order) returns (Order); }\n");
+            for (String file : java.util.List.of("certs/server.pem", "certs/server.key", "certs/ca.pem")) {
+                Files.createDirectories(BASE.resolve(file).getParent());
+                Files.writeString(BASE.resolve(file), "not read by the checks\n");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

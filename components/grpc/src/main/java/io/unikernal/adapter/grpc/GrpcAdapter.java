@@ -1,0 +1,326 @@
+package io.unikernal.adapter.grpc;
+
+import io.unikernal.adapter.grpc.component.ProtoContract;
+import io.unikernal.adapter.grpc.component.ProtoContractException;
+import io.unikernal.spi.adapter.Adapter;
+import io.unikernal.spi.adapter.AdapterInfo;
+import io.unikernal.spi.adapter.Capability;
+import io.unikernal.spi.adapter.Channel;
+import io.unikernal.spi.adapter.CompileContext;
+import io.unikernal.spi.adapter.EndpointUri;
+import io.unikernal.spi.adapter.SourceRole;
+import io.unikernal.spi.adapter.StandardNodes;
+import io.unikernal.spi.adapter.SystemUse;
+import io.unikernal.spi.adapter.TargetRole;
+import io.unikernal.udl.error.PluginProblemCode;
+import io.unikernal.udl.error.ProblemCode;
+import io.unikernal.udl.error.Problems;
+import io.unikernal.udl.error.UdlErrorCode;
+import io.unikernal.udl.model.EndpointRef;
+import io.unikernal.udl.model.OptionValue;
+import io.unikernal.udl.model.SourcePos;
+import io.unikernal.udl.model.SystemDecl;
+import io.unikernal.udl.spec.Option;
+import io.unikernal.udl.spec.References;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.camel.model.ProcessorDefinition;
+
+/**
+ * {@code grpc}: a gRPC service described by a {@code .proto} file read at run time (this module's
+ * {@code grpc-dynamic} Camel component: descriptors and dynamic messages, no generated code). As a source it serves
+ * a method on the system's port — each served method is a route, whose final body is the reply; as a target it calls
+ * a method at the system's address and the reply becomes the body. Messages are JSON in protobuf's proto3 mapping,
+ * with the field names of the {@code .proto} file. gRPC statuses are UDM errors: a called service's INVALID_ARGUMENT
+ * or NOT_FOUND rejects the message (dead letter, no retry), UNAVAILABLE and the others are failures the route
+ * retries; a served route's failure answers the caller with a status ({@link GrpcReplyWriter}). The envelope travels
+ * in metadata ({@code x-correlation-id}, {@code udm*}).
+ */
+public final class GrpcAdapter implements Adapter {
+
+    static final String NAME = "grpc";
+
+    static final Option<String> PROTO = Option.string("proto").required()
+            .description("The .proto file that describes the service (relative to the UDL file); its imports are"
+                    + " read relative to its folder, the well-known types are built in.")
+            .example("orders.proto");
+    static final Option<String> HOST = Option.string("host").defaultValue("127.0.0.1")
+            .description("The address to serve on; loopback by default, 0.0.0.0 to serve the network.");
+    static final Option<Integer> PORT = Option.integer("port").range(0, 65535)
+            .description("The port to serve on (needed to serve methods); every route from the system serves one"
+                    + " method on it.").example("9090");
+    static final Option<String> ADDRESS = Option.string("address")
+            .pattern("[^\\s?&#/@]+:[0-9]{1,5}|(dns|ipv4|ipv6|unix):[^\\s?&#@]+",
+                    "host:port, or a gRPC target such as dns:///host:port, without credentials")
+            .description("The server to call, host:port (needed to call methods).").example("127.0.0.1:9090");
+    static final Option<Long> MAX_MESSAGE_BYTES = Option.longInteger("maxMessageBytes").defaultValue(4_194_304L)
+            .range(1, Integer.MAX_VALUE)
+            .description("The largest message accepted, in bytes: a larger request is refused with"
+                    + " RESOURCE_EXHAUSTED before any route reads it (the server goes on serving); a larger reply to"
+                    + " a call fails the call.").example("4194304");
+    static final Option<Integer> MAX_STREAM_MESSAGES = Option.integer("maxStreamMessages").defaultValue(10_000)
+            .range(1, Integer.MAX_VALUE)
+            .description("The most messages one stream may bring: a client stream served (the route gets them as"
+                    + " one list) or the replies of a streaming call.");
+    static final Option<String> TLS_CERT = Option.string("tlsCert").requires("tlsKey")
+            .description("Serve over TLS with this certificate chain (a PEM file, relative to the UDL file).")
+            .example("certs/server.pem");
+    static final Option<String> TLS_KEY = Option.string("tlsKey").requires("tlsCert")
+            .description("The private key of tlsCert (a PEM file, PKCS#8, not encrypted); keep the file readable"
+                    + " by the app only.").example("certs/server.key");
+    static final Option<Boolean> TLS = Option.bool("tls").defaultValue(false)
+            .description("Call over TLS, trusting the certificates the JVM trusts (or trustCert's).");
+    static final Option<String> TRUST_CERT = Option.string("trustCert")
+            .description("Call over TLS, trusting the certificates in this PEM file (e.g. a self-signed server's or a"
+                    + " private CA's).").example("certs/ca.pem");
+    static final Option<String> METHOD = Option.string("method").required()
+            .pattern("[A-Za-z_][A-Za-z0-9_.]*/[A-Za-z_][A-Za-z0-9_]*", "package.Service/Method")
+            .description("The method, as the .proto file names it: package.Service/Method.")
+            .example("orders.OrderService/GetOrder");
+
+    /** The .proto file cannot be read or parsed: its own words, with line and column. */
+    static final ProblemCode BAD_PROTO = new PluginProblemCode("GRPC", 1, "a .proto file that cannot be used");
+    static final ProblemCode UNKNOWN_METHOD = new PluginProblemCode("GRPC", 2,
+            "a method the .proto file does not have");
+    static final ProblemCode SERVE_WITHOUT_PORT = new PluginProblemCode("GRPC", 3,
+            "a gRPC system serves a method but has no port");
+    static final ProblemCode CALL_WITHOUT_ADDRESS = new PluginProblemCode("GRPC", 4,
+            "a gRPC system is called but has no address");
+
+    /** Lets only the envelope out as metadata, and no Camel* or Udm* metadata in ({@link GrpcHeaderFilter}). */
+    static final String HEADER_FILTER = "grpc-header-filter";
+
+    private static final AdapterInfo INFO = new AdapterInfo(NAME,
+            "Serves gRPC methods with UDL routes and calls gRPC services, from a .proto file read at run time (no"
+                    + " generated code); messages are proto3 JSON.",
+            "io.unikernal:unikernal-components-grpc");
+
+    @Override
+    public AdapterInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Option<?>> systemOptions() {
+        return List.of(PROTO, HOST, PORT, ADDRESS, MAX_MESSAGE_BYTES, MAX_STREAM_MESSAGES, TLS_CERT, TLS_KEY, TLS,
+                TRUST_CERT);
+    }
+
+    @Override
+    public List<ProblemCode> problemCodes() {
+        return List.of(BAD_PROTO, UNKNOWN_METHOD, SERVE_WITHOUT_PORT, CALL_WITHOUT_ADDRESS);
+    }
+
+    @Override
+    public Optional<SourceRole> source() {
+        return Optional.of(new Server());
+    }
+
+    @Override
+    public Optional<TargetRole> target() {
+        return Optional.of(new Client());
+    }
+
+    /**
+     * Reads the .proto file of a literal path: its problems, with line and column, at the option. Text that is not
+     * in a folder of this machine (a worked example read from a jar) is not checked: its file cannot be found.
+     */
+    @Override
+    public void check(SystemDecl system, Problems problems) {
+        OptionValue proto = system.option(PROTO.name());
+        if (checkable(proto)) {
+            try {
+                contract(system);
+            } catch (ProtoContractException e) {
+                problems.error(BAD_PROTO, proto.pos(), e.getMessage(), "the path is relative to the UDL file, here "
+                        + base(proto.pos()));
+            }
+        }
+        for (Option<String> file : List.of(TLS_CERT, TLS_KEY, TRUST_CERT)) {
+            OptionValue value = system.option(file.name());
+            if (checkable(value) && !Files.isReadable(base(value.pos()).resolve(value.asString()))) {
+                problems.error(UdlErrorCode.FILE_NOT_FOUND, value.pos(), file.name() + " '" + value.asString()
+                        + "' does not exist or cannot be read", "the path is relative to the UDL file, here "
+                        + base(value.pos()));
+            }
+        }
+    }
+
+    /** Declares the system's probe: the listener it serves on and the server it calls, as the system has them. */
+    @Override
+    public void contribute(SystemDecl system, CompileContext ctx) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("system", system.name());
+        props.put("adapter", NAME);
+        if (system.option(PORT.name()) != null) {
+            props.put("host", ctx.text(system, HOST));
+            props.put("port", ctx.text(system, PORT));
+        }
+        if (system.option(ADDRESS.name()) != null) {
+            props.put("address", ctx.text(system, ADDRESS));
+            props.put("tls", ctx.text(system, TLS));
+            if (system.option(TRUST_CERT.name()) != null) {
+                props.put("trustCert", file(system, TRUST_CERT, ctx));
+            }
+        }
+        ctx.addBean(ctx.systemBean(system) + ".probe", GrpcProbe.class, props);
+        ctx.addBean(HEADER_FILTER, GrpcHeaderFilter.class, Map.of());
+    }
+
+    /** The contract of the system's .proto file (a literal path), for the checks. */
+    private static ProtoContract contract(SystemDecl system) {
+        OptionValue proto = system.option(PROTO.name());
+        return ProtoContract.load(base(proto.pos()).resolve(proto.asString()));
+    }
+
+    private static Path base(SourcePos pos) {
+        Path file = pos == null ? null : Path.of(pos.file());
+        Path parent = file == null ? null : file.toAbsolutePath().getParent();
+        return parent == null ? Path.of("").toAbsolutePath() : parent;
+    }
+
+    private static boolean checkable(OptionValue proto) {
+        return proto != null && literal(proto) != null && Files.isDirectory(base(proto.pos()));
+    }
+
+    private static String literal(OptionValue value) {
+        return value != null && value.value() instanceof String text && !References.containsReference(text) ? text
+                : null;
+    }
+
+    /** Reports a method the system's .proto does not have, at the method's position. */
+    private static void checkMethod(SystemDecl system, EndpointRef use, Problems problems) {
+        OptionValue method = use.option(METHOD.name());
+        OptionValue proto = system.option(PROTO.name());
+        if (method == null || literal(method) == null || !checkable(proto)) {
+            return;
+        }
+        ProtoContract contract;
+        try {
+            contract = contract(system);
+        } catch (ProtoContractException e) {
+            return; // reported by check()
+        }
+        if (!contract.methods().containsKey(method.asString())) {
+            problems.error(UNKNOWN_METHOD, method.pos(), proto.asString() + " has no method " + method.asString(),
+                    contract.methods().isEmpty() ? "the file declares no service" : "its methods: "
+                            + String.join(", ", contract.methods().keySet()));
+        }
+    }
+
+    /** A file option as an absolute path for the component (relative to the UDL file; references kept). */
+    private static String file(SystemDecl system, Option<String> option, CompileContext ctx) {
+        String text = ctx.text(system, option);
+        OptionValue value = system.option(option.name());
+        if (literal(value) == null) {
+            return text;
+        }
+        Path path = Path.of(value.asString());
+        return path.isAbsolute() ? path.toString() : ctx.baseDir().resolve(path).normalize().toString();
+    }
+
+    private static EndpointUri endpoint(SystemUse use, CompileContext ctx) {
+        return EndpointUri.of("grpc-dynamic", ctx.text(use.use(), METHOD))
+                .userParam("proto", file(use.system(), PROTO, ctx))
+                .param("maxInboundMessageSize", ctx.text(use.system(), MAX_MESSAGE_BYTES))
+                .param("maxStreamMessages", ctx.text(use.system(), MAX_STREAM_MESSAGES))
+                .param("headerFilterStrategy", "#bean:" + HEADER_FILTER);
+    }
+
+    private static final class Server implements SourceRole {
+        @Override
+        public List<Option<?>> options() {
+            return List.of(METHOD);
+        }
+
+        /** The caller waits for the route's reply; its x-correlation-id becomes the message's and comes back. */
+        @Override
+        public Set<Capability> capabilities() {
+            return Set.of(Capability.REQUEST_REPLY, Capability.NATIVE_HEADERS, Capability.CHECKED_AT_START);
+        }
+
+        @Override
+        public void checkUse(SystemDecl system, EndpointRef use, Problems problems) {
+            if (system.option(PORT.name()) == null) {
+                problems.error(SERVE_WITHOUT_PORT, use.pos(), "system " + system.name() + " serves "
+                        + use.option(METHOD.name()) + " but has no port", "add port: to the system (e.g. 9090)");
+            }
+            checkMethod(system, use, problems);
+        }
+
+        @Override
+        public Optional<Channel> consumes(SystemDecl system, EndpointRef use) {
+            String listener = HOST.text(system) + ":" + PORT.text(system);
+            String method = METHOD.text(use);
+            return Optional.of(new Channel(NAME, listener + "/" + method, null,
+                    "gRPC method " + method + " on " + listener));
+        }
+
+        @Override
+        public String uri(SystemUse use, CompileContext ctx) {
+            EndpointUri uri = endpoint(use, ctx).userParam("host", ctx.text(use.system(), HOST))
+                    .param("port", ctx.text(use.system(), PORT));
+            if (use.system().option(TLS_CERT.name()) != null) {
+                uri.userParam("tlsCertChain", file(use.system(), TLS_CERT, ctx))
+                        .userParam("tlsPrivateKey", file(use.system(), TLS_KEY, ctx));
+            }
+            return uri.toString();
+        }
+
+        @Override
+        public void normalize(SystemUse use, ProcessorDefinition<?> route, CompileContext ctx) {
+            StandardNodes.normalizeJson(use.systemName(), route, ctx);
+        }
+
+        @Override
+        public void denormalizeReply(SystemUse use, ProcessorDefinition<?> block, CompileContext ctx) {
+            ctx.addBean("grpc-reply", GrpcReplyWriter.class, Map.of());
+            block.process("grpc-reply");
+        }
+    }
+
+    private static final class Client implements TargetRole {
+        @Override
+        public List<Option<?>> options() {
+            return List.of(METHOD);
+        }
+
+        @Override
+        public Set<Capability> capabilities() {
+            return Set.of(Capability.REMOTE_SERVER, Capability.CHECKED_AT_START, Capability.NATIVE_HEADERS,
+                    Capability.CLIENT_TIMEOUT);
+        }
+
+        @Override
+        public void checkUse(SystemDecl system, EndpointRef use, Problems problems) {
+            if (system.option(ADDRESS.name()) == null) {
+                problems.error(CALL_WITHOUT_ADDRESS, use.pos(), "system " + system.name() + " is called but has no"
+                        + " address", "add address: host:port to the system");
+            }
+            checkMethod(system, use, problems);
+        }
+
+        /**
+         * Without blocking the route's thread; bounded by the route's timeout as the call's gRPC deadline, and by the
+         * deadline of the gRPC call the route serves, when it serves one.
+         */
+        @Override
+        public void call(SystemUse use, ProcessorDefinition<?> block, CompileContext ctx) {
+            ctx.addBean("grpc-call-envelope", GrpcCallEnvelope.class, Map.of());
+            block.process("grpc-call-envelope");
+            EndpointUri uri = endpoint(use, ctx).userParam("address", ctx.text(use.system(), ADDRESS))
+                    .param("tls", ctx.text(use.system(), TLS));
+            if (use.system().option(TRUST_CERT.name()) != null) {
+                uri.userParam("trustCerts", file(use.system(), TRUST_CERT, ctx));
+            }
+            use.timeout().ifPresent(timeout -> uri.param("timeout", Math.max(1, timeout.toMillis())));
+            block.to(uri.toString());
+            StandardNodes.parseJson(block, ctx);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.unikernal.adapter.grpc.component;
+
+import io.grpc.HandlerRegistry;
+import io.grpc.Server;
+import io.grpc.ServerMethodDefinition;
+import io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.NettyServerBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The servers of one component, one per host and port: the consumers of that listener each add their method to its
+ * registry. It listens once its first method is added and stops when its last one is removed. A call of a method no
+ * consumer serves is answered UNIMPLEMENTED by grpc-java.
+ */
+final class GrpcServers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GrpcServers.class);
+
+    /** How a server listens; every consumer of one host and port must ask for the same. */
+    record Settings(String host, int port, int maxInboundMessageSize, String tlsCertChain, String tlsPrivateKey) {
+        String address() {
+            return host + ":" + port;
+        }
+    }
+
+    private static final class Methods extends HandlerRegistry {
+        private final Map<String, ServerMethodDefinition<?, ?>> byName = new ConcurrentHashMap<>();
+
+        @Override
+        public ServerMethodDefinition<?, ?> lookupMethod(String methodName, String authority) {
+            return byName.get(methodName);
+        }
+    }
+
+    private static final class Listener {
+        final Settings settings;
+        final Methods methods = new Methods();
+        Server server;
+
+        Listener(Settings settings) {
+            this.settings = settings;
+        }
+    }
+
+    private final Map<String, Listener> listeners = new HashMap<>();
+
+    /** Serves {@code method} on the listener of {@code settings}, starting it if it is the first. */
+    synchronized void add(Settings settings, ServerMethodDefinition<?, ?> method) throws IOException {
+        Listener listener = listeners.get(settings.address());
+        if (listener != null && !listener.settings.equals(settings)) {
+            throw new IllegalStateException("the gRPC server on " + settings.address() + " already serves with other"
+                    + " settings (message size limit or TLS): every method served on one port must use the same");
+        }
+        String name = method.getMethodDescriptor().getFullMethodName();
+        if (listener != null && listener.methods.byName.containsKey(name)) {
+            throw new IllegalStateException("method " + name + " is already served on " + settings.address());
+        }
+        if (listener == null) {
+            listener = new Listener(settings);
+            listener.server = start(settings, listener.methods);
+            listeners.put(settings.address(), listener);
+        }
+        listener.methods.byName.put(name, method);
+    }
+
+    /** Stops serving {@code method}; the server stops with its last method (calls in flight get a moment to end). */
+    synchronized void remove(Settings settings, String method) {
+        Listener listener = listeners.get(settings.address());
+        if (listener == null) {
+            return;
+        }
+        listener.methods.byName.remove(method);
+        if (listener.methods.byName.isEmpty()) {
+            listeners.remove(settings.address());
+            shutdown(listener.server);
+        }
+    }
+
+    synchronized void closeAll() {
+        listeners.values().forEach(listener -> shutdown(listener.server));
+        listeners.clear();
+    }
+
+    private static Server start(Settings settings, HandlerRegistry methods) throws IOException {
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(),
+                settings.port())).fallbackHandlerRegistry(methods)
+                .maxInboundMessageSize(settings.maxInboundMessageSize());
+        if (settings.tlsCertChain() != null || settings.tlsPrivateKey() != null) {
+            if (settings.tlsCertChain() == null || settings.tlsPrivateKey() == null) {
+                throw new IllegalArgumentException("a TLS server needs both tlsCertChain and tlsPrivateKey");
+            }
+            try {
+                builder.sslContext(GrpcSslContexts.forServer(new File(settings.tlsCertChain()),
+                        new File(settings.tlsPrivateKey())).build());
+            } catch (SSLException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("cannot use the TLS certificate " + settings.tlsCertChain()
+                        + " and key " + settings.tlsPrivateKey() + ": " + ProtoContractException.describe(e));
+            }
+        }
+        try {
+            return builder.build().start();
+        } catch (IOException e) {
+            throw new IOException("cannot listen on " + settings.address() + ": "
+                    + ProtoContractException.describe(e.getCause() == null ? e : e.getCause()), e);
+        }
+    }
+
+    private static void shutdown(Server server) {
+        server.shutdown();
+        try {
+            if (!server.awaitTermination(2, TimeUnit.SECONDS)) {
+                LOG.info("gRPC server {}: calls still open after 2 s are cancelled", server.getListenSockets());
+                server.shutdownNow();
+                server.awaitTermination(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            server.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package io.unikernal.adapter.grpc.component;
+
+import io.grpc.Status;
+
+/** A failure that came as a gRPC status from the called service: its code, for retries and for the reply. */
+public interface GrpcStatusCarrier {
+
+    Status.Code code();
+}
