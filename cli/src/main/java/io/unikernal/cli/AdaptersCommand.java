@@ -6,6 +6,8 @@ import io.unikernal.plugins.Adapters;
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.udl.doc.AdapterCatalog;
 import io.unikernal.udl.doc.AdapterPage;
+import io.unikernal.udl.doc.UnsupportedPage;
+import io.unikernal.udl.spec.UnsupportedSystems;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,6 +41,11 @@ final class AdaptersCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (name != null) {
             Adapter adapter = adapters.get(name);
+            if (adapter == null && UnsupportedSystems.find(name).isPresent()) {
+                spec.commandLine().getErr().print("error: " + UnsupportedPage.describe(UnsupportedSystems.find(name)
+                        .orElseThrow()));
+                return 1;
+            }
             if (adapter == null) {
                 spec.commandLine().getErr().println("error: no adapter '" + name + "' is installed; installed: "
                         + String.join(", ", adapters.all().keySet()));
@@ -57,6 +64,9 @@ final class AdaptersCommand implements Callable<Integer> {
                 out.printf("%-" + width + "s  %-" + rolesWidth + "s  %s%n", a.name(), AdapterCatalog.roleWords(a),
                         a.info().description());
             }
+            out.println();
+            out.println("not supported (see docs/adapters/not-supported.md): " + String.join(", ",
+                    UnsupportedSystems.all().stream().map(UnsupportedSystems.Unsupported::name).toList()));
         }
         out.flush();
         return 0;

@@ -20,7 +20,9 @@ class AdaptersCommandTest {
         Cli result = Cli.run("adapters");
         assertThat(result.exitCode()).isZero();
         List<String> lines = result.out().lines().toList();
-        assertThat(lines).hasSize(Adapters.installed().all().size());
+        assertThat(lines).hasSize(Adapters.installed().all().size() + 2);
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("not supported (see docs/adapters/not-supported.md): "
+                + "mongodb, elasticsearch, oracle, mssql, cassandra");
         assertThat(lines).anySatisfy(line -> assertThat(line).matches("http-client +target +Calls an HTTP service.*"));
         assertThat(lines).anySatisfy(line -> assertThat(line)
                 .matches("redis +target, key store, checkpoint store +Keeps the processed keys.*"));
@@ -51,6 +53,15 @@ class AdaptersCommandTest {
         assertThat(password.get("secret").asBoolean()).isTrue();
         assertThat(redis.at("/contractCases/run").toString()).contains("key store: server restart");
         assertThat(redis.get("example").asText()).contains("adapter: redis");
+    }
+
+    @Test
+    void anUnsupportedAdapterIsAnErrorThatSaysWhy() {
+        Cli result = Cli.run("adapters", "sqlserver");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith("error: mssql (Microsoft SQL Server) is not supported: A SQL Server")
+                .contains("Supporting it needs a SQL Server 2022 instance in CI");
     }
 
     @Test

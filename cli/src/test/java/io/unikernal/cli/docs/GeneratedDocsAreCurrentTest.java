@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.unikernal.plugins.Adapters;
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.udl.doc.AdapterPage;
+import io.unikernal.udl.doc.UnsupportedPage;
 import io.unikernal.udl.doc.UdlJsonSchemaGenerator;
 import io.unikernal.udl.doc.UdlReferenceGenerator;
 import java.io.IOException;
@@ -43,6 +44,11 @@ class GeneratedDocsAreCurrentTest {
     }
 
     @Test
+    void theNotSupportedPageIsCurrent() throws IOException {
+        check("docs/" + UnsupportedPage.FILE_NAME, UnsupportedPage.generate());
+    }
+
+    @Test
     void noPageIsLeftForAnAdapterThatIsGone() throws IOException {
         Path pages = repositoryRoot().resolve("docs/adapters");
         if (!Files.isDirectory(pages)) {
@@ -51,7 +57,8 @@ class GeneratedDocsAreCurrentTest {
         try (var files = Files.list(pages)) {
             for (Path page : files.toList()) {
                 String name = page.getFileName().toString().replaceFirst("\\.md$", "");
-                if (Adapters.installed().get(name) == null) {
+                if (Adapters.installed().get(name) == null
+                        && !page.getFileName().toString().equals(Path.of(UnsupportedPage.FILE_NAME).getFileName().toString())) {
                     if (UPDATE) {
                         Files.delete(page);
                     } else {

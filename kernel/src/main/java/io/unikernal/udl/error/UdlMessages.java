@@ -239,6 +239,14 @@ public final class UdlMessages {
                 + DidYouMean.suffix(adapter, installed), "installed adapters: " + list(installed));
     }
 
+    /** An adapter users ask for that is not supported: why, and what supporting it would need. */
+    public static UdlError unsupportedAdapter(SourcePos pos, String adapter,
+            io.unikernal.udl.spec.UnsupportedSystems.Unsupported entry) {
+        return UdlError.error(UNKNOWN_ADAPTER, pos, "adapter '" + adapter + "' (" + entry.title()
+                + ") is not supported: " + entry.why(), "see docs/adapters/not-supported.md; supporting it needs "
+                + entry.needed());
+    }
+
     public static UdlError unknownSystem(SourcePos pos, String name, Collection<String> declared) {
         return UdlError.error(UNKNOWN_SYSTEM, pos, "unknown system '" + name + "'"
                 + DidYouMean.suffix(name, declared), "declared systems: " + list(declared));

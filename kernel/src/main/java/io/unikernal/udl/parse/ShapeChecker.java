@@ -19,6 +19,7 @@ import io.unikernal.udl.spec.Shape.Struct;
 import io.unikernal.udl.spec.Shape.Value;
 import io.unikernal.udl.spec.UdlKey;
 import io.unikernal.udl.spec.UdlSpec;
+import io.unikernal.udl.spec.UnsupportedSystems;
 import io.unikernal.udl.spec.ValueKind;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -221,7 +222,10 @@ final class ShapeChecker {
         adapterOfSystem.put(name, a.getValue());
         Adapter adapter = adapters.get(a.getValue());
         if (adapter == null) {
-            problems.add(UdlMessages.unknownAdapter(Nodes.pos(file, a), a.getValue(), adapters.all().keySet()));
+            problems.add(UnsupportedSystems.find(a.getValue())
+                    .map(u -> UdlMessages.unsupportedAdapter(Nodes.pos(file, a), a.getValue(), u))
+                    .orElseGet(() -> UdlMessages.unknownAdapter(Nodes.pos(file, a), a.getValue(),
+                            adapters.all().keySet())));
             return;
         }
         checkOptions(map, adapter, adapter.systemOptions(), List.of(UdlSpec.SYSTEM_ADAPTER.name()), "", name);

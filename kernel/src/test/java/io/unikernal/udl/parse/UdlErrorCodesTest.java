@@ -209,6 +209,13 @@ class UdlErrorCodesTest {
     }
 
     @Test
+    void anUnsupportedAdapterSaysWhyAndWhatSupportingItNeeds() {
+        assertThat(one("udl: 8\nname: app\nsystems:\n  docs: {adapter: Mongo}\n", UdlErrorCode.UNKNOWN_ADAPTER))
+                .startsWith("app.udl:4:19: adapter 'Mongo' (MongoDB) is not supported: A MongoDB server cannot run")
+                .contains("[UDL-011]" + NL + "    hint: see docs/adapters/not-supported.md; supporting it needs a mongod");
+    }
+
+    @Test
     void unknownSystem() {
         assertThat(one(SYSTEMS + "  - name: r\n    from: shop\n    steps: [{to: dbb}]\n", UdlErrorCode.UNKNOWN_SYSTEM))
                 .isEqualTo("app.udl:15:18: unknown system 'dbb' — did you mean 'db'? [UDL-012]" + NL
