@@ -13,12 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,7 +100,8 @@ class S3ToKafkaExampleTest {
                 Map<String, Map<?, ?>> published = new TreeMap<>();
                 Map<String, Map<?, ?>> rejected = new TreeMap<>();
                 List<Map<?, ?>> wholeFiles = new ArrayList<>();
-                try (KafkaConsumer<String, String> consumer = consumer(r)) {
+                try (KafkaConsumer<String, String> consumer = KafkaReaders.consumer(kafka.bootstrap(),
+                        run + "-reader-" + r)) {
                     consumer.subscribe(List.of(run + "-lines", run + "-rejected"));
                     Awaitility.await("every row published or rejected, the broken file rejected")
                             .atMost(Duration.ofSeconds(90)).until(() -> {
@@ -184,15 +183,5 @@ class S3ToKafkaExampleTest {
         client.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).build()).contents()
                 .stream().map(S3Object::key).forEach(keys::add);
         return keys;
-    }
-
-    private KafkaConsumer<String, String> consumer(String r) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.bootstrap());
-        p.put("group.id", run + "-reader-" + r);
-        p.put("auto.offset.reset", "earliest");
-        p.put("key.deserializer", StringDeserializer.class.getName());
-        p.put("value.deserializer", StringDeserializer.class.getName());
-        return new KafkaConsumer<>(p);
     }
 }
