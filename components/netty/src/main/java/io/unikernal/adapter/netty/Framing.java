@@ -34,11 +34,20 @@ enum Framing {
     }
 
     static Framing of(String word) {
+        Framing framing = find(word);
+        if (framing != null) {
+            return framing;
+        }
+        throw new IllegalArgumentException("unknown framing '" + word + "': one of line, length-prefixed, fixed");
+    }
+
+    /** The framing of this name, or null (a value the option's declaration reports already). */
+    static Framing find(String word) {
         for (Framing framing : values()) {
-            if (framing.word.equals(word.toLowerCase(Locale.ROOT))) {
+            if (word != null && framing.word.equals(word.toLowerCase(Locale.ROOT))) {
                 return framing;
             }
         }
-        throw new IllegalArgumentException("unknown framing '" + word + "': one of line, length-prefixed, fixed");
+        return null;
     }
 }

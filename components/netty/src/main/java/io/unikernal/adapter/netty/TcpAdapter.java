@@ -84,7 +84,10 @@ public final class TcpAdapter implements Adapter {
             problems.error(NettySystems.LENGTH_FIELD, lengthField.pos(), "system " + system.name()
                     + " has lengthFieldBytes 3", "use 1, 2 or 4");
         }
-        Framing framing = framing(system);
+        Framing framing = Framing.find(FRAMING.of(system));
+        if (framing == null) {
+            return;
+        }
         OptionValue frameLength = system.option(FRAME_LENGTH.name());
         if (framing == Framing.FIXED && frameLength == null) {
             problems.error(NettySystems.FRAME_LENGTH, system.pos(), "system " + system.name()
