@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The second decoder of a tcp system's connections: hands each frame on as a {@code byte[]}, and when the frame
  * decoder before it finds a frame over the system's {@code maxFrameSize}, closes that connection with one log line —
- * the listener and every other connection keep going. Other failures go on to camel-netty as before.
+ * the listener and every other connection keep going. A listener's connection that fails (a client's reset) is
+ * closed with a debug line rather than camel-netty's warning with a stack trace; other failures, and those of a
+ * target's connections (whose call must fail), go on to camel-netty as before.
  */
 @ChannelHandler.Sharable
 public class FrameGuard extends MessageToMessageDecoder<ByteBuf> {
@@ -43,6 +45,13 @@ public class FrameGuard extends MessageToMessageDecoder<ByteBuf> {
                 || cause instanceof DecoderException && cause.getCause() instanceof TooLongFrameException) {
             LOG.warn("system {}: closed the connection with {}: a frame over maxFrameSize ({} bytes)", system,
                     NettySystems.address(ctx.channel().remoteAddress()), maxFrameSize);
+            ctx.close();
+            return;
+        }
+        if (cause instanceof java.io.IOException && ctx.channel().parent() != null) {
+            // a client of the listener went away (reset, broken pipe): its connection ends, nothing else does
+            LOG.debug("system {}: the connection with {} failed: {}", system,
+                    NettySystems.address(ctx.channel().remoteAddress()), cause.getMessage());
             ctx.close();
             return;
         }

@@ -122,4 +122,26 @@ class TcpLinesTest {
             assertThat(answering.received()).hasSize(2);
         }
     }
+
+    @Test
+    void aClientThatResetsItsConnectionLeavesTheOthersServed() throws Exception {
+        int port = FreePort.loopback();
+        String name = name();
+        String udl = "udl: 8\nname: " + name + "\nsystems:\n"
+                + "  lines: {adapter: tcp, port: " + port + ", format: text}\n"
+                + "  seen: {adapter: contract-probe}\n"
+                + "routes:\n  - name: echo\n    from: lines\n    steps:\n      - to: seen\n";
+        TwoWayRun.Outcomes<String> runs = TwoWayRun.run(name + ".udl.yaml", udl, ProbeApps.with(new TcpAdapter()),
+                Map.of(), workDir, app -> {
+                    try (PeerClient other = new PeerClient(port, Frames.LINES)) {
+                        java.net.Socket resetting = new java.net.Socket("127.0.0.1", port);
+                        resetting.getOutputStream().write("half a li".getBytes());
+                        resetting.setSoLinger(true, 0);
+                        resetting.close();
+                        return other.ask("still here");
+                    }
+                });
+        assertThat(runs.inProcess()).isEqualTo("still here");
+        assertThat(runs.emitted()).isEqualTo("still here");
+    }
 }
