@@ -7,13 +7,10 @@ import io.unikernal.testkit.probe.Probes;
 import io.unikernal.testkit.server.FreePort;
 import io.unikernal.udl.testing.TwoWayRun;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.camel.ProducerTemplate;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,14 +26,6 @@ class TcpFramingTest {
     @TempDir
     Path workDir;
 
-    private static String name() {
-        return "tcp-framing-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static void await(String what, java.util.concurrent.Callable<Boolean> condition) {
-        Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(condition);
-    }
-
     static Stream<Frames> framings() {
         return Stream.of(Frames.LINES, Frames.lengthPrefixed(1), Frames.lengthPrefixed(2), Frames.lengthPrefixed(4),
                 Frames.fixed(16));
@@ -46,11 +35,9 @@ class TcpFramingTest {
     @MethodSource("framings")
     void aServedFrameIsAnsweredInTheSameFraming(Frames frames) throws Exception {
         int port = FreePort.loopback();
-        String name = name();
-        String udl = "udl: 8\nname: " + name + "\nsystems:\n"
-                + "  framed: {adapter: tcp, port: " + port + ", format: text" + frames.options() + "}\n"
-                + "  seen: {adapter: contract-probe}\n"
-                + "routes:\n  - name: echo\n    from: framed\n    steps:\n      - to: seen\n";
+        String name = NettyApps.name("tcp-framing");
+        String udl = NettyApps.served(name, "{adapter: tcp, port: " + port + ", format: text" + frames.options()
+                + "}", false);
         // 16 bytes, so the same frames serve the fixed framing
         List<String> sent = List.of("0123456789abcdef", "line\twith tabs..", "fedcba9876543210");
         TwoWayRun.Outcomes<List<String>> runs = TwoWayRun.run(name + ".udl.yaml", udl,
@@ -71,7 +58,7 @@ class TcpFramingTest {
     @ParameterizedTest
     @MethodSource("framings")
     void aTargetFramesItsCallAndReadsTheAnswerFrame(Frames frames) throws Exception {
-        String name = name();
+        String name = NettyApps.name("tcp-framing");
         try (PeerServer peer = new PeerServer(FreePort.loopback(), frames, frame -> new StringBuilder(frame).reverse()
                 .toString())) {
             String udl = "udl: 8\nname: " + name + "\nsystems:\n"
@@ -85,7 +72,7 @@ class TcpFramingTest {
                         try (ProducerTemplate producer = app.context().createProducerTemplate()) {
                             producer.sendBody(Probes.feedUri(name, "feed"), "0123456789abcdef".getBytes());
                         }
-                        await("the answer", () -> Probes.recorded(name, "seen").size() == 1);
+                        NettyApps.await("the answer", () -> Probes.recorded(name, "seen").size() == 1);
                         return Probes.recorded(name, "seen").get(0).body();
                     });
             assertThat(runs.inProcess()).as(frames.framing()).isEqualTo("fedcba9876543210");
@@ -98,11 +85,9 @@ class TcpFramingTest {
     @MethodSource("bounded")
     void anOversizeFrameClosesThatConnectionAndTheServerServesOthers(Frames frames) throws Exception {
         int port = FreePort.loopback();
-        String name = name();
-        String udl = "udl: 8\nname: " + name + "\nsystems:\n"
-                + "  framed: {adapter: tcp, port: " + port + ", format: text, maxFrameSize: 64" + frames.options()
-                + "}\n  seen: {adapter: contract-probe}\n"
-                + "routes:\n  - name: echo\n    from: framed\n    steps:\n      - to: seen\n";
+        String name = NettyApps.name("tcp-framing");
+        String udl = NettyApps.served(name, "{adapter: tcp, port: " + port + ", format: text, maxFrameSize: 64"
+                + frames.options() + "}", false);
         TwoWayRun.Outcomes<Boolean> runs = TwoWayRun.run(name + ".udl.yaml", udl, ProbeApps.with(new TcpAdapter()),
                 Map.of(), workDir, app -> {
                     Probes.forget(name);

@@ -8,12 +8,9 @@ import io.unikernal.testkit.probe.Probes;
 import io.unikernal.testkit.server.FreePort;
 import io.unikernal.udl.testing.TwoWayRun;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,18 +25,10 @@ class TcpLinesTest {
     @TempDir
     Path workDir;
 
-    private static String name() {
-        return "tcp-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static void await(String what, java.util.concurrent.Callable<Boolean> condition) {
-        Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(condition);
-    }
-
     @Test
     void aServedLineIsAnsweredWithTheRoutesReplyAndABadOneWithAnError() throws Exception {
         int port = FreePort.loopback();
-        String name = name();
+        String name = NettyApps.name("tcp");
         String udl = "udl: 8\nname: " + name + "\nsystems:\n"
                 + "  lines: {adapter: tcp, port: " + port + "}\n"
                 + "  seen: {adapter: contract-probe}\n  parked: {adapter: contract-probe}\n"
@@ -56,7 +45,7 @@ class TcpLinesTest {
 
                         String error = client.ask("{\"id\": \"b\", oops}");
                         assertThat(StrictJson.read(error, Map.class)).containsKey("error");
-                        await("the dead letter", () -> Probes.recorded(name, "parked").size() == 1);
+                        NettyApps.await("the dead letter", () -> Probes.recorded(name, "parked").size() == 1);
                         assertThat(client.ask("{\"id\": \"c\", \"n\": 1}")).as("the connection goes on")
                                 .contains("\"doubled\":2");
                         // a peer that writes two lines before reading gets both answers, in order
@@ -75,18 +64,16 @@ class TcpLinesTest {
     @Test
     void oneWayLinesGetNoAnswer() throws Exception {
         int port = FreePort.loopback();
-        String name = name();
-        String udl = "udl: 8\nname: " + name + "\nsystems:\n"
-                + "  lines: {adapter: tcp, port: " + port + ", mode: one-way, format: text}\n"
-                + "  seen: {adapter: contract-probe}\n"
-                + "routes:\n  - name: take\n    from: lines\n    steps:\n      - to: seen\n";
+        String name = NettyApps.name("tcp");
+        String udl = NettyApps.served(name, "{adapter: tcp, port: " + port + ", mode: one-way, format: text}",
+                false);
         TwoWayRun.Outcomes<List<Object>> runs = TwoWayRun.run(name + ".udl.yaml", udl, ProbeApps.with(new TcpAdapter()), Map.of(),
                 workDir, app -> {
                     Probes.forget(name);
                     try (PeerClient client = new PeerClient(port, Frames.LINES)) {
                         client.send("first line");
                         client.send("second ünïcödé line\r");
-                        await("both lines", () -> Probes.recorded(name, "seen").size() == 2);
+                        NettyApps.await("both lines", () -> Probes.recorded(name, "seen").size() == 2);
                         client.close();
                     }
                     return Probes.recorded(name, "seen").stream().map(Probes.Record::body).toList();
@@ -97,7 +84,7 @@ class TcpLinesTest {
 
     @Test
     void aTargetTakesItsPeersAnswerOrSendsOneWay() throws Exception {
-        String name = name();
+        String name = NettyApps.name("tcp");
         try (PeerServer answering = new PeerServer(FreePort.loopback(), Frames.LINES,
                 line -> "{\"answer\": " + line + "}");
                 PeerServer oneWay = new PeerServer(FreePort.loopback(), Frames.LINES, null)) {
@@ -113,7 +100,7 @@ class TcpLinesTest {
                         try (ProducerTemplate producer = app.context().createProducerTemplate()) {
                             producer.sendBody(Probes.feedUri(name, "feed"), Map.of("id", "x-1"));
                         }
-                        await("the answer", () -> Probes.recorded(name, "seen").size() == 1);
+                        NettyApps.await("the answer", () -> Probes.recorded(name, "seen").size() == 1);
                         return Probes.recorded(name, "seen").get(0).body();
                     });
             assertThat(runs.inProcess()).isEqualTo(Map.of("answer", Map.of("id", "x-1")));
@@ -126,11 +113,8 @@ class TcpLinesTest {
     @Test
     void aClientThatResetsItsConnectionLeavesTheOthersServed() throws Exception {
         int port = FreePort.loopback();
-        String name = name();
-        String udl = "udl: 8\nname: " + name + "\nsystems:\n"
-                + "  lines: {adapter: tcp, port: " + port + ", format: text}\n"
-                + "  seen: {adapter: contract-probe}\n"
-                + "routes:\n  - name: echo\n    from: lines\n    steps:\n      - to: seen\n";
+        String name = NettyApps.name("tcp");
+        String udl = NettyApps.served(name, "{adapter: tcp, port: " + port + ", format: text}", false);
         TwoWayRun.Outcomes<String> runs = TwoWayRun.run(name + ".udl.yaml", udl, ProbeApps.with(new TcpAdapter()),
                 Map.of(), workDir, app -> {
                     try (PeerClient other = new PeerClient(port, Frames.LINES)) {

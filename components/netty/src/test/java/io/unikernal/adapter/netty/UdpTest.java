@@ -12,12 +12,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,14 +28,6 @@ class UdpTest {
     @TempDir
     Path workDir;
 
-    private static String name() {
-        return "udp-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static void await(String what, java.util.concurrent.Callable<Boolean> condition) {
-        Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(condition);
-    }
-
     private static void send(DatagramSocket socket, int port, String text) throws Exception {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
@@ -47,25 +36,21 @@ class UdpTest {
     @Test
     void eachDatagramIsAMessageAndAnOversizeOneIsDropped() throws Exception {
         int port = FreePort.loopback();
-        String name = name();
-        String udl = "udl: 8\nname: " + name + "\nsystems:\n"
-                + "  datagrams: {adapter: udp, port: " + port + ", maxFrameSize: 100}\n"
-                + "  seen: {adapter: contract-probe}\n  parked: {adapter: contract-probe}\n"
-                + "routes:\n  - name: take\n    from: datagrams\n    steps:\n      - to: seen\n"
-                + "    deadLetter: parked\n";
+        String name = NettyApps.name("udp");
+        String udl = NettyApps.served(name, "{adapter: udp, port: " + port + ", maxFrameSize: 100}", true);
         TwoWayRun.Outcomes<List<Object>> runs = TwoWayRun.run(name + ".udl.yaml", udl,
                 ProbeApps.with(new UdpAdapter()), Map.of(), workDir, app -> {
                     Probes.forget(name);
                     try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
                         send(socket, port, "{\"id\": \"d-1\", \"note\": \"ünïcödé\"}");
-                        await("the first datagram", () -> Probes.recorded(name, "seen").size() == 1);
+                        NettyApps.await("the first datagram", () -> Probes.recorded(name, "seen").size() == 1);
                         assertThat(Probes.recorded(name, "seen").get(0).headers())
                                 .containsEntry(NettyHeaders.PEER, "127.0.0.1:" + socket.getLocalPort());
                         send(socket, port, "{\"id\": \"big\", \"pad\": \"" + "x".repeat(200) + "\"}");
                         send(socket, port, "{\"id\": oops}");
                         send(socket, port, "{\"id\": \"d-2\"}");
-                        await("the last datagram", () -> Probes.recorded(name, "seen").size() == 2);
-                        await("the malformed one", () -> Probes.recorded(name, "parked").size() == 1);
+                        NettyApps.await("the last datagram", () -> Probes.recorded(name, "seen").size() == 2);
+                        NettyApps.await("the malformed one", () -> Probes.recorded(name, "parked").size() == 1);
                     }
                     return Probes.recorded(name, "seen").stream().map(Probes.Record::body).toList();
                 });
@@ -75,7 +60,7 @@ class UdpTest {
 
     @Test
     void aTargetSendsEachMessageAsOneDatagram() throws Exception {
-        String name = name();
+        String name = NettyApps.name("udp");
         try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress("127.0.0.1", FreePort.loopback()))) {
             peer.setSoTimeout(30_000);
             String udl = "udl: 8\nname: " + name + "\nsystems:\n"
@@ -94,7 +79,7 @@ class UdpTest {
                         byte[] buffer = new byte[2048];
                         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                         peer.receive(packet);
-                        await("the payload kept, the oversize one refused", () -> Probes.recorded(name, "seen")
+                        NettyApps.await("the payload kept, the oversize one refused", () -> Probes.recorded(name, "seen")
                                 .size() == 1 && Probes.recorded(name, "parked").size() == 1);
                         assertThat(Probes.recorded(name, "seen").get(0).body()).isEqualTo(Map.of("id", "u-1"));
                         assertThat(String.valueOf(Probes.recorded(name, "parked").get(0).body()))
