@@ -27,17 +27,17 @@ import org.apache.camel.model.ProcessorDefinition;
  */
 public final class HttpServerAdapter implements Adapter {
 
-    static final Option<Integer> PORT = Option.integer("port").defaultValue(8080).range(0, 65535)
+    public static final Option<Integer> PORT = Option.integer("port").defaultValue(8080).range(0, 65535)
             .description("The app's HTTP port (0 picks a free one); every http system of one app must use the same.")
             .example("8080");
-    static final Option<String> HOST = Option.string("host").defaultValue("127.0.0.1")
+    public static final Option<String> HOST = Option.string("host").defaultValue("127.0.0.1")
             .description("The address to listen on; loopback by default, 0.0.0.0 to serve the network.");
     /** A path of the URI: no characters that would start its query. */
     static final Option<String> PATH = Option.string("path").defaultValue("/")
             .pattern("/[^?#&]*", "a path that starts with '/' and holds no '?', '#' or '&'")
             .description("The base path of this system; a route's from.path is appended.").example("/orders");
     /** 1 MiB: ample for JSON messages, small enough that a flood of large bodies cannot exhaust the heap. */
-    static final Option<Long> MAX_BODY_BYTES = Option.longInteger("maxBodyBytes").defaultValue(1_048_576L)
+    public static final Option<Long> MAX_BODY_BYTES = Option.longInteger("maxBodyBytes").defaultValue(1_048_576L)
             .range(1, Long.MAX_VALUE)
             .description("The largest request body accepted, in bytes; a larger one is refused with 413 before any"
                     + " route reads it. Every http system of one app must use the same.").example("1048576");
@@ -67,13 +67,22 @@ public final class HttpServerAdapter implements Adapter {
 
     @Override
     public void contribute(SystemDecl system, CompileContext ctx) {
+        contributeListener(system, ctx, name());
+    }
+
+    /**
+     * The app's one listener, for any adapter whose systems are served on it (graphql): Camel Main's
+     * {@code camel.server.*} properties from the system's {@link #PORT}, {@link #HOST} and {@link #MAX_BODY_BYTES}, and
+     * the listener's probe.
+     */
+    public static void contributeListener(SystemDecl system, CompileContext ctx, String adapter) {
         ctx.addProperty("camel.server.enabled", "true");
         ctx.addProperty(LISTENER.portProperty(), ctx.text(system, PORT));
         ctx.addProperty(LISTENER.hostProperty(), ctx.text(system, HOST));
         ctx.addProperty("camel.server.maxBodySize", ctx.text(system, MAX_BODY_BYTES));
         // the listener's address as it will be, after any override of the port (unikernal run --port)
         ctx.addBean(ctx.systemBean(system) + ".probe", HttpListenerProbe.class, Map.of("system", system.name(),
-                "adapter", name(), "host", "{{" + LISTENER.hostProperty() + "}}", "port", "{{" + LISTENER.portProperty() + "}}"));
+                "adapter", adapter, "host", "{{" + LISTENER.hostProperty() + "}}", "port", "{{" + LISTENER.portProperty() + "}}"));
     }
 
     /** The full path a route serves: the system's path plus the route's, as written (references resolved later). */
@@ -83,6 +92,22 @@ public final class HttpServerAdapter implements Adapter {
         String joined = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
                 + (extra.isEmpty() || extra.startsWith("/") ? extra : "/" + extra);
         return joined.isEmpty() ? "/" : joined;
+    }
+
+    /** The settings every system served on the app's one listener must agree on (http and graphql systems alike). */
+    public static SharedListener sharedListener(SystemDecl system) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (Option<?> option : List.of(PORT, HOST, MAX_BODY_BYTES)) {
+            settings.put(option.name(), option.text(system));
+        }
+        return new SharedListener("http", settings,
+                "all http and graphql systems of an app share one listener: use one {setting}",
+                Map.of("port", "(a second port needs the netty-http adapter)"));
+    }
+
+    /** The app's HTTP server, at the address Camel Main's {@code camel.server.*} properties hold. */
+    public static ServedListener servedListener() {
+        return LISTENER;
     }
 
     private static final ServedListener LISTENER = new ServedListener("http", "camel.server.host",
@@ -102,13 +127,7 @@ public final class HttpServerAdapter implements Adapter {
 
         @Override
         public Optional<SharedListener> sharedListener(SystemDecl system) {
-            Map<String, String> settings = new LinkedHashMap<>();
-            for (Option<?> option : List.of(PORT, HOST, MAX_BODY_BYTES)) {
-                settings.put(option.name(), option.text(system));
-            }
-            return Optional.of(new SharedListener("http", settings,
-                    "all http systems of an app share one listener: use one {setting}",
-                    Map.of("port", "(a second port needs the netty-http adapter)")));
+            return Optional.of(HttpServerAdapter.sharedListener(system));
         }
 
         /** The app's HTTP server, at the address Camel Main's {@code camel.server.*} properties hold. */

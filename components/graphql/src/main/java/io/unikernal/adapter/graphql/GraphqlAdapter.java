@@ -1,0 +1,214 @@
+package io.unikernal.adapter.graphql;
+
+import io.unikernal.adapter.http.HttpIngressRefusals;
+import io.unikernal.adapter.http.HttpServerAdapter;
+import io.unikernal.runtime.ServedListener;
+import io.unikernal.spi.adapter.Adapter;
+import io.unikernal.spi.adapter.AdapterInfo;
+import io.unikernal.spi.adapter.Capability;
+import io.unikernal.spi.adapter.Channel;
+import io.unikernal.spi.adapter.CompileContext;
+import io.unikernal.spi.adapter.EndpointUri;
+import io.unikernal.spi.adapter.SharedListener;
+import io.unikernal.spi.adapter.SourceRole;
+import io.unikernal.spi.adapter.StandardNodes;
+import io.unikernal.spi.adapter.SystemUse;
+import io.unikernal.udl.error.PluginProblemCode;
+import io.unikernal.udl.error.ProblemCode;
+import io.unikernal.udl.error.Problems;
+import io.unikernal.udl.model.EndpointRef;
+import io.unikernal.udl.model.OptionValue;
+import io.unikernal.udl.model.SourcePos;
+import io.unikernal.udl.model.SystemDecl;
+import io.unikernal.udl.spec.Option;
+import io.unikernal.udl.spec.References;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.camel.model.ProcessorDefinition;
+import org.apache.camel.model.RouteDefinition;
+
+/**
+ * {@code graphql}: a GraphQL API from an SDL file read at run time (graphql-java). Each route
+ * {@code from: {system: api, field: Query.order}} resolves one field of the query or mutation type: the field's
+ * arguments are the message's body, the route's final body is the field's value. Served as {@code POST path} on the
+ * app's one HTTP listener (the listener http systems use: same port, host and body limit), with depth and complexity
+ * limits checked before any field resolves.
+ */
+public final class GraphqlAdapter implements Adapter {
+
+    static final String NAME = "graphql";
+
+    static final Option<String> SCHEMA = Option.string("schema").required()
+            .description("The GraphQL SDL file (relative to the UDL file); read when the app compiles and starts.")
+            .example("api.graphqls");
+    static final Option<String> PATH = Option.string("path").defaultValue("/graphql")
+            .pattern("/[^?#&{}]*", "a path that starts with '/' and holds no '?', '#', '&' or '{'")
+            .description("The HTTP path the API is served on (POST, application/json).").example("/graphql");
+    static final Option<Integer> MAX_DEPTH = Option.integer("maxDepth").defaultValue(10).range(1, 1000)
+            .description("The deepest query accepted; a deeper one is refused with an error before any route runs.");
+    static final Option<Integer> MAX_COMPLEXITY = Option.integer("maxComplexity").defaultValue(200)
+            .range(1, 1_000_000)
+            .description("The most complex query accepted (each field counts 1); a more complex one is refused with"
+                    + " an error before any route runs.");
+    static final Option<Boolean> INTROSPECTION = Option.bool("introspection").defaultValue(false)
+            .description("Answer __schema and __type queries (off by default: the schema is not published to"
+                    + " every caller).");
+    static final Option<String> FIELD = Option.string("field").required()
+            .pattern("[_A-Za-z][_0-9A-Za-z]*\\.[_A-Za-z][_0-9A-Za-z]*", "Type.field, e.g. Query.order")
+            .description("The field this route resolves, Type.field of the schema's query or mutation type.")
+            .example("Query.order");
+
+    static final ProblemCode BAD_SCHEMA = new PluginProblemCode("GRAPHQL", 1, "an SDL file that cannot be used");
+    static final ProblemCode UNKNOWN_FIELD = new PluginProblemCode("GRAPHQL", 2,
+            "a field the schema's query and mutation types do not have");
+
+    private static final AdapterInfo INFO = new AdapterInfo(NAME,
+            "Serves a GraphQL API from an SDL file read at run time (graphql-java), each Query or Mutation field"
+                    + " resolved by a UDL route; on the app's HTTP listener, with depth and complexity limits.",
+            "io.unikernal:unikernal-components-graphql");
+
+    @Override
+    public AdapterInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Option<?>> systemOptions() {
+        return List.of(SCHEMA, HttpServerAdapter.PORT, HttpServerAdapter.HOST, PATH, HttpServerAdapter.MAX_BODY_BYTES,
+                MAX_DEPTH, MAX_COMPLEXITY, INTROSPECTION);
+    }
+
+    @Override
+    public List<ProblemCode> problemCodes() {
+        return List.of(BAD_SCHEMA, UNKNOWN_FIELD);
+    }
+
+    @Override
+    public Optional<SourceRole> source() {
+        return Optional.of(new Server());
+    }
+
+    /**
+     * Parses the SDL file of a literal path: its problems, with the SDL's line and column, at the option. Text not in
+     * a folder of this machine (a worked example read from a jar) is not checked.
+     */
+    @Override
+    public void check(SystemDecl system, Problems problems) {
+        OptionValue schema = system.option(SCHEMA.name());
+        if (checkable(schema)) {
+            try {
+                contract(system);
+            } catch (GraphqlContractException e) {
+                problems.error(BAD_SCHEMA, schema.pos(), e.getMessage(), "the path is relative to the UDL file, here "
+                        + base(schema.pos()));
+            }
+        }
+    }
+
+    @Override
+    public void contribute(SystemDecl system, CompileContext ctx) {
+        HttpServerAdapter.contributeListener(system, ctx, NAME);
+    }
+
+    private static GraphqlContract contract(SystemDecl system) {
+        OptionValue schema = system.option(SCHEMA.name());
+        return GraphqlContract.load(base(schema.pos()).resolve(schema.asString()));
+    }
+
+    private static Path base(SourcePos pos) {
+        Path file = pos == null ? null : Path.of(pos.file());
+        Path parent = file == null ? null : file.toAbsolutePath().getParent();
+        return parent == null ? Path.of("").toAbsolutePath() : parent;
+    }
+
+    private static boolean checkable(OptionValue value) {
+        return value != null && value.value() instanceof String text && !References.containsReference(text)
+                && Files.isDirectory(base(value.pos()));
+    }
+
+    private static final class Server implements SourceRole {
+        @Override
+        public List<Option<?>> options() {
+            return List.of(FIELD);
+        }
+
+        /** The caller waits for the field's value. */
+        @Override
+        public Set<Capability> capabilities() {
+            return Set.of(Capability.REQUEST_REPLY);
+        }
+
+        @Override
+        public void checkUse(SystemDecl system, EndpointRef use, Problems problems) {
+            OptionValue field = use.option(FIELD.name());
+            OptionValue schema = system.option(SCHEMA.name());
+            if (field == null || !(field.value() instanceof String name) || References.containsReference(name)
+                    || !checkable(schema)) {
+                return;
+            }
+            GraphqlContract contract;
+            try {
+                contract = contract(system);
+            } catch (GraphqlContractException e) {
+                return; // reported by check()
+            }
+            if (!contract.rootFields().contains(name)) {
+                problems.error(UNKNOWN_FIELD, field.pos(), schema.asString() + " has no field " + name,
+                        "its query and mutation fields: " + String.join(", ", contract.rootFields()));
+            }
+        }
+
+        @Override
+        public Optional<SharedListener> sharedListener(SystemDecl system) {
+            return Optional.of(HttpServerAdapter.sharedListener(system));
+        }
+
+        @Override
+        public Optional<ServedListener> servedListener(SystemDecl system) {
+            return Optional.of(HttpServerAdapter.servedListener());
+        }
+
+        @Override
+        public Optional<Channel> consumes(SystemDecl system, EndpointRef use) {
+            String path = PATH.text(system);
+            String field = FIELD.text(use);
+            return Optional.of(new Channel(NAME, path + "#" + field, null, "GraphQL " + field + " on POST " + path));
+        }
+
+        @Override
+        public String uri(SystemUse use, CompileContext ctx) {
+            SystemDecl system = use.system();
+            return EndpointUri.of(GraphqlFieldComponent.SCHEME, ctx.text(use.use(), FIELD))
+                    .userParam("schema", file(system, ctx))
+                    .userParam("path", ctx.text(system, PATH))
+                    .param("maxDepth", ctx.text(system, MAX_DEPTH))
+                    .param("maxComplexity", ctx.text(system, MAX_COMPLEXITY))
+                    .param("introspection", ctx.text(system, INTROSPECTION)).toString();
+        }
+
+        /** The arguments already are the payload; a body over the limit gets the listener's JSON refusal. */
+        @Override
+        public void normalize(SystemUse use, ProcessorDefinition<?> route, CompileContext ctx) {
+            StandardNodes.envelope(use.systemName(), route, ctx);
+            if (route instanceof RouteDefinition definition) {
+                ctx.addBean("http-ingress-refusals", HttpIngressRefusals.class, Map.of());
+                definition.routePolicyRef(definition.getRoutePolicyRef() + ",http-ingress-refusals");
+            }
+        }
+    }
+
+    /** The SDL file as an absolute path for the component (relative to the UDL file; references kept). */
+    private static String file(SystemDecl system, CompileContext ctx) {
+        String text = ctx.text(system, SCHEMA);
+        OptionValue value = system.option(SCHEMA.name());
+        if (!(value.value() instanceof String literal) || References.containsReference(literal)) {
+            return text;
+        }
+        Path path = Path.of(literal);
+        return path.isAbsolute() ? path.toString() : ctx.baseDir().resolve(path).normalize().toString();
+    }
+}

@@ -1,0 +1,208 @@
+package io.unikernal.adapter.graphql;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphqlErrorBuilder;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherExceptionHandlerResult;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.introspection.Introspection;
+import io.unikernal.runtime.StrictJson;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One GraphQL endpoint on the app's platform-http listener: {@code POST path} with an {@code application/json} body
+ * {@code {query, variables, operationName}}, answered with {@code {data, errors}}. It is mounted on the Vert.x router
+ * platform-http binds in the registry when the first field's route starts and removed when the last stops; each field
+ * of the query and mutation types is resolved by the route registered for it ({@link RouteFetcher}), a field no route
+ * serves by an error. Depth and complexity are limited by graphql-java's instrumentations before any field resolves.
+ */
+final class GraphqlServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphqlServer.class);
+    private static final Map<String, GraphqlServer> SERVERS = new ConcurrentHashMap<>();
+
+    private final String key;
+    private final String settings;
+    private final GraphqlFieldEndpoint first;
+    private final Map<String, GraphqlFieldConsumer> fields = new ConcurrentHashMap<>();
+    private final GraphQL graphql;
+    private final Set<String> rootFields;
+    private final Route route;
+
+    private GraphqlServer(String key, GraphqlFieldEndpoint endpoint, VertxPlatformHttpRouter router) {
+        this.key = key;
+        this.first = endpoint;
+        this.settings = endpoint.serverSettings();
+        GraphqlContract contract = GraphqlContract.load(Path.of(endpoint.getSchema()),
+                coordinate -> new RouteFetcher(coordinate, fields));
+        this.rootFields = contract.rootFields();
+        this.graphql = GraphQL.newGraphQL(contract.schema())
+                .instrumentation(new ChainedInstrumentation(List.of(
+                        new MaxQueryDepthInstrumentation(endpoint.getMaxDepth()),
+                        new MaxQueryComplexityInstrumentation(endpoint.getMaxComplexity()))))
+                .defaultDataFetcherExceptionHandler(new SafeExceptions())
+                .build();
+        this.route = router.route(HttpMethod.POST, endpoint.getPath()).handler(router.bodyHandler())
+                .handler(this::handle);
+    }
+
+    static synchronized void register(GraphqlFieldConsumer consumer) {
+        GraphqlFieldEndpoint endpoint = consumer.getEndpoint();
+        CamelContext context = endpoint.getCamelContext();
+        String key = context.getName() + "@" + System.identityHashCode(context) + endpoint.getPath();
+        GraphqlServer server = SERVERS.get(key);
+        if (server == null) {
+            server = new GraphqlServer(key, endpoint, router(context));
+            SERVERS.put(key, server);
+            LOG.info("serving GraphQL on POST {} ({})", endpoint.getPath(), Path.of(endpoint.getSchema()).getFileName());
+        } else if (!server.settings.equals(endpoint.serverSettings())) {
+            throw new IllegalStateException("GraphQL field " + endpoint.getField() + " is served on "
+                    + endpoint.getPath() + " with other settings than " + server.first.getField());
+        }
+        if (!server.rootFields.contains(endpoint.getField())) {
+            throw new IllegalStateException("the schema has no field " + endpoint.getField() + "; its fields: "
+                    + String.join(", ", server.rootFields));
+        }
+        if (server.fields.putIfAbsent(endpoint.getField(), consumer) != null) {
+            throw new IllegalStateException("GraphQL field " + endpoint.getField() + " is served by two routes");
+        }
+    }
+
+    static synchronized void unregister(GraphqlFieldConsumer consumer) {
+        GraphqlFieldEndpoint endpoint = consumer.getEndpoint();
+        CamelContext context = endpoint.getCamelContext();
+        String key = context.getName() + "@" + System.identityHashCode(context) + endpoint.getPath();
+        GraphqlServer server = SERVERS.get(key);
+        if (server != null && server.fields.remove(endpoint.getField(), consumer) && server.fields.isEmpty()) {
+            server.route.remove();
+            SERVERS.remove(server.key);
+        }
+    }
+
+    /** The fields of the schema no running route serves (for the start-up warning). */
+    static synchronized Set<String> unserved(GraphqlFieldEndpoint endpoint) {
+        CamelContext context = endpoint.getCamelContext();
+        GraphqlServer server = SERVERS.get(context.getName() + "@" + System.identityHashCode(context)
+                + endpoint.getPath());
+        Set<String> unserved = new TreeSet<>(server == null ? Set.of() : server.rootFields);
+        if (server != null) {
+            unserved.removeAll(server.fields.keySet());
+        }
+        return unserved;
+    }
+
+    private static VertxPlatformHttpRouter router(CamelContext context) {
+        Set<VertxPlatformHttpRouter> routers = context.getRegistry().findByType(VertxPlatformHttpRouter.class);
+        if (routers.isEmpty()) {
+            throw new IllegalStateException("the app has no HTTP listener for GraphQL: set camel.server.enabled=true");
+        }
+        return routers.iterator().next();
+    }
+
+    private void handle(RoutingContext request) {
+        ExecutionInput input;
+        try {
+            input = input(request);
+        } catch (BadRequest e) {
+            answer(request, 400, Map.of("errors", List.of(Map.of("message", e.getMessage()))));
+            return;
+        }
+        // off the event loop: the routes may block (a database call)
+        request.vertx().<ExecutionResult>executeBlocking(() -> graphql.execute(input), false).onComplete(done -> {
+            if (done.succeeded()) {
+                answer(request, 200, done.result().toSpecification());
+            } else {
+                LOG.warn("GraphQL request on {} failed: {}", first.getPath(), done.cause().toString());
+                answer(request, 500, Map.of("errors", List.of(Map.of("message", "the request could not be"
+                        + " processed; it was written to the error log"))));
+            }
+        });
+    }
+
+    private ExecutionInput input(RoutingContext request) throws BadRequest {
+        String type = request.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new BadRequest("a GraphQL request is a POST with Content-Type application/json");
+        }
+        JsonNode body;
+        try {
+            body = StrictJson.MAPPER.readTree(request.body() == null ? "" : request.body().asString());
+        } catch (JsonProcessingException e) {
+            throw new BadRequest("the request body is not JSON (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")");
+        }
+        if (body == null || !body.isObject()) {
+            throw new BadRequest("the request body must be a JSON object {query, variables, operationName}");
+        }
+        JsonNode query = body.get("query");
+        if (query == null || !query.isTextual() || query.asText().isBlank()) {
+            throw new BadRequest("the request has no query: send {\"query\": \"...\"}");
+        }
+        JsonNode variables = body.get("variables");
+        if (variables != null && !variables.isNull() && !variables.isObject()) {
+            throw new BadRequest("variables must be a JSON object");
+        }
+        JsonNode operation = body.get("operationName");
+        if (operation != null && !operation.isNull() && !operation.isTextual()) {
+            throw new BadRequest("operationName must be a string");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> vars = variables == null || variables.isNull() ? Map.of()
+                : StrictJson.MAPPER.convertValue(variables, Map.class);
+        ExecutionInput.Builder input = ExecutionInput.newExecutionInput().query(query.asText()).variables(vars);
+        if (operation != null && operation.isTextual()) {
+            input.operationName(operation.asText());
+        }
+        if (!first.isIntrospection()) {
+            input.graphQLContext(Map.of(Introspection.INTROSPECTION_DISABLED, true));
+        }
+        return input.build();
+    }
+
+    private static void answer(RoutingContext request, int status, Map<String, Object> body) {
+        if (request.response().ended()) {
+            return;
+        }
+        request.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(StrictJson.write(body));
+    }
+
+    private static final class BadRequest extends Exception {
+        BadRequest(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** A fetcher that throws (it should not) becomes an error with a safe message, never the exception's text. */
+    private static final class SafeExceptions implements DataFetcherExceptionHandler {
+        @Override
+        public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
+                graphql.execution.DataFetcherExceptionHandlerParameters parameters) {
+            LOG.warn("GraphQL field {} failed: {}", parameters.getPath(), parameters.getException().toString());
+            return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult()
+                    .error(GraphqlErrorBuilder.newError().message("the field could not be resolved")
+                            .path(parameters.getPath()).location(parameters.getSourceLocation()).build())
+                    .build());
+        }
+    }
+}
