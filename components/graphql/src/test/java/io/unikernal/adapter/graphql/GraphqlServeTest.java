@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * failure as errors, an unserved field, and the refusals (depth bomb, complexity, malformed JSON, syntax error,
  * unknown field, introspection) that reach no route while the server goes on serving.
  */
+@SuppressWarnings("unchecked")
 class GraphqlServeTest {
 
     static final String SDL = """
@@ -46,7 +47,7 @@ class GraphqlServeTest {
                 + "  api: {adapter: graphql, schema: " + sdl.toAbsolutePath() + ", port: " + port + systemExtra + "}\n"
                 + "  seen: {adapter: contract-probe}\n"
                 + "schemas:\n  CustomerQuery:\n    version: 1\n    fields:\n"
-                + "      name: {type: string, required: true, minLength: 3}\n"
+                + "      name: {type: string, required: true, pattern: \"^[A-Z][a-z]{2,}$\"}\n"
                 + "routes:\n"
                 + "  - name: order\n    from: {system: api, field: Query.order}\n    steps:\n"
                 + "      - transform: {set: {total: \"10.5\", status: \"'open'\"}}\n      - to: seen\n"
@@ -59,6 +60,10 @@ class GraphqlServeTest {
                 + "  - name: place\n    from: {system: api, field: Mutation.placeOrder}\n    steps:\n"
                 + "      - transform: {set: {id: \"'o-' + input.item\", item: \"input.item\","
                 + " total: \"input.qty * 2.5\", status: \"'placed'\"}}\n      - to: seen\n";
+    }
+
+    private static String json(Object value) {
+        return io.unikernal.runtime.StrictJson.write(value);
     }
 
     @Test
@@ -74,7 +79,7 @@ class GraphqlServeTest {
                             "{ order(id: \"7\") { id total status } customer(name: \"Ada\") { name tier } }");
                     assertThat(two.status()).isEqualTo(200);
                     assertThat(two.errors()).isEmpty();
-                    assertThat(two.data("order")).isEqualTo(Map.of("id", "7", "total", 10.5, "status", "open"));
+                    assertThat(json(two.data("order"))).isEqualTo("{\"id\":\"7\",\"total\":10.5,\"status\":\"open\"}");
                     assertThat(two.data("customer")).isEqualTo(Map.of("name", "Ada", "tier", "gold"));
                     assertThat(Probes.recorded(name, "seen")).hasSize(2);
 
@@ -82,19 +87,19 @@ class GraphqlServeTest {
                             "mutation Place($in: OrderInput!) { placeOrder(input: $in) { id item total status } }",
                             Map.of("in", Map.of("item", "pear", "qty", 4)), "Place");
                     assertThat(placed.errors()).isEmpty();
-                    assertThat(placed.data("placeOrder"))
-                            .isEqualTo(Map.of("id", "o-pear", "item", "pear", "total", 10.0, "status", "placed"));
+                    assertThat(json(placed.data("placeOrder")))
+                            .isEqualTo("{\"id\":\"o-pear\",\"item\":\"pear\",\"total\":10.0,\"status\":\"placed\"}");
 
                     GraphqlClient.Answer invalid = client.query("{ customer(name: \"Al\") { name } }");
                     assertThat(invalid.status()).isEqualTo(200);
                     assertThat(invalid.data("customer")).isNull();
                     Map<String, Object> violation = invalid.errors().get(0);
                     assertThat(violation.get("path")).isEqualTo(List.of("customer"));
-                    assertThat(violation.get("locations")).isEqualTo(List.of(Map.of("line", 1, "column", 3)));
+                    assertThat(violation.get("locations")).isEqualTo(List.of(Map.of("line", 1L, "column", 3L)));
                     assertThat((String) violation.get("message")).contains("does not match schema CustomerQuery");
-                    assertThat((Map<?, ?>) violation.get("extensions")).containsEntry("code", "BAD_USER_INPUT")
+                    assertThat((Map<String, Object>) violation.get("extensions")).containsEntry("code", "BAD_USER_INPUT")
                             .containsKey("correlationId");
-                    assertThat(String.valueOf(((Map<?, ?>) violation.get("extensions")).get("violations")))
+                    assertThat(String.valueOf(((Map<String, Object>) violation.get("extensions")).get("violations")))
                             .contains("name");
 
                     GraphqlClient.Answer broken = client.query("{ broken { id } order(id: \"8\") { id } }");
@@ -104,7 +109,7 @@ class GraphqlServeTest {
                     assertThat((String) failure.get("message")).isEqualTo(
                             "the message could not be processed; it was written to the error log")
                             .doesNotContain("Exception");
-                    assertThat((Map<?, ?>) failure.get("extensions")).containsEntry("code", "INTERNAL");
+                    assertThat((Map<String, Object>) failure.get("extensions")).containsEntry("code", "INTERNAL");
 
                     GraphqlClient.Answer unserved = client.query("{ unserved }");
                     assertThat(unserved.errors()).singleElement().satisfies(error -> {
@@ -133,7 +138,7 @@ class GraphqlServeTest {
                     assertThat(deep.errors()).singleElement().satisfies(error ->
                             assertThat((String) error.get("message")).containsIgnoringCase("depth"));
 
-                    String wide = "{ " + "a: order(id: \"1\") { id } ".replace("a:", "x").repeat(1) + String.join(" ",
+                    String wide = "{ " + String.join(" ",
                             java.util.stream.IntStream.range(0, 12).mapToObj(i -> "o" + i + ": order(id: \"" + i
                                     + "\") { id status }").toList()) + " }";
                     GraphqlClient.Answer complex = client.query(wide);
@@ -153,13 +158,13 @@ class GraphqlServeTest {
                     GraphqlClient.Answer syntax = client.query("{ order(id: \"1\") { id ");
                     assertThat(syntax.status()).isEqualTo(200);
                     assertThat(syntax.errors()).singleElement().satisfies(error -> {
-                        assertThat((Map<?, ?>) error.get("extensions")).containsEntry("classification", "InvalidSyntax");
+                        assertThat((Map<String, Object>) error.get("extensions")).containsEntry("classification", "InvalidSyntax");
                         assertThat(error.get("locations")).isNotNull();
                     });
 
                     GraphqlClient.Answer unknown = client.query("{ order(id: \"1\") { id price } }");
                     assertThat(unknown.errors()).singleElement().satisfies(error -> {
-                        assertThat((Map<?, ?>) error.get("extensions")).containsEntry("classification",
+                        assertThat((Map<String, Object>) error.get("extensions")).containsEntry("classification",
                                 "ValidationError");
                         assertThat((String) error.get("message")).contains("price");
                     });
