@@ -57,8 +57,9 @@ public final class GraphqlAdapter implements Adapter {
     static final Option<Boolean> INTROSPECTION = Option.bool("introspection").defaultValue(false)
             .description("Answer __schema and __type queries (off by default: the schema is not published to"
                     + " every caller).");
+    private static final String FIELD_PATTERN = "[_A-Za-z][_0-9A-Za-z]*\\.[_A-Za-z][_0-9A-Za-z]*";
     static final Option<String> FIELD = Option.string("field").required()
-            .pattern("[_A-Za-z][_0-9A-Za-z]*\\.[_A-Za-z][_0-9A-Za-z]*", "Type.field, e.g. Query.order")
+            .pattern(FIELD_PATTERN, "Type.field, e.g. Query.order")
             .description("The field this route resolves, Type.field of the schema's query or mutation type.")
             .example("Query.order");
 
@@ -147,8 +148,8 @@ public final class GraphqlAdapter implements Adapter {
             OptionValue field = use.option(FIELD.name());
             OptionValue schema = system.option(SCHEMA.name());
             if (field == null || !(field.value() instanceof String name) || References.containsReference(name)
-                    || !checkable(schema)) {
-                return;
+                    || !name.matches(FIELD_PATTERN) || !checkable(schema)) {
+                return; // a malformed field is reported by its option's pattern
             }
             GraphqlContract contract;
             try {

@@ -98,7 +98,8 @@ public final class GraphqlContract {
             if (at != null && !at.isEmpty() && at.get(0) != null && at.get(0).getLine() > 0) {
                 text.append(':').append(at.get(0).getLine()).append(':').append(at.get(0).getColumn());
             }
-            text.append(": ").append(firstLine(error.getMessage()));
+            // graphql-java appends the location it has as " [@line:col]": said once, before the message
+            text.append(": ").append(firstLine(error.getMessage()).replaceFirst("\\s*\\[@\\d+:\\d+\\]$", ""));
         }
         return text.toString();
     }

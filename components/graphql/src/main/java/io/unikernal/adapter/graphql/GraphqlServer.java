@@ -25,6 +25,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +76,21 @@ final class GraphqlServer {
             server = new GraphqlServer(key, endpoint, router(context));
             SERVERS.put(key, server);
             LOG.info("serving GraphQL on POST {} ({})", endpoint.getPath(), Path.of(endpoint.getSchema()).getFileName());
+            GraphqlServer started = server;
+            try {
+                context.addStartupListener(new StartupListener() {
+                    @Override
+                    public void onCamelContextStarted(CamelContext camel, boolean alreadyStarted) {
+                    }
+
+                    @Override
+                    public void onCamelContextFullyStarted(CamelContext camel, boolean alreadyStarted) {
+                        started.warnUnserved();
+                    }
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot watch the app's start: " + e.getMessage(), e);
+            }
         } else if (!server.settings.equals(endpoint.serverSettings())) {
             throw new IllegalStateException("GraphQL field " + endpoint.getField() + " is served on "
                     + endpoint.getPath() + " with other settings than " + server.first.getField());
@@ -99,16 +115,14 @@ final class GraphqlServer {
         }
     }
 
-    /** The fields of the schema no running route serves (for the start-up warning). */
-    static synchronized Set<String> unserved(GraphqlFieldEndpoint endpoint) {
-        CamelContext context = endpoint.getCamelContext();
-        GraphqlServer server = SERVERS.get(context.getName() + "@" + System.identityHashCode(context)
-                + endpoint.getPath());
-        Set<String> unserved = new TreeSet<>(server == null ? Set.of() : server.rootFields);
-        if (server != null) {
-            unserved.removeAll(server.fields.keySet());
+    /** Once the app has started: the fields of the schema no route serves (each answers an error when asked). */
+    private void warnUnserved() {
+        Set<String> unserved = new TreeSet<>(rootFields);
+        unserved.removeAll(fields.keySet());
+        if (!unserved.isEmpty()) {
+            LOG.warn("GraphQL on POST {}: no route serves {}; a query for one gets the error \"no route serves"
+                    + " <field>\"", first.getPath(), String.join(", ", unserved));
         }
-        return unserved;
     }
 
     private static VertxPlatformHttpRouter router(CamelContext context) {
