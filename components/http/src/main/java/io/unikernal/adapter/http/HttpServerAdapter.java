@@ -28,7 +28,7 @@ import org.apache.camel.model.ProcessorDefinition;
 public final class HttpServerAdapter implements Adapter {
 
     public static final Option<Integer> PORT = Option.integer("port").defaultValue(8080).range(0, 65535)
-            .description("The app's HTTP port (0 picks a free one); every http system of one app must use the same.")
+            .description("The app's HTTP port (0 picks a free one); every http and graphql system of one app must use the same.")
             .example("8080");
     public static final Option<String> HOST = Option.string("host").defaultValue("127.0.0.1")
             .description("The address to listen on; loopback by default, 0.0.0.0 to serve the network.");
@@ -40,7 +40,7 @@ public final class HttpServerAdapter implements Adapter {
     public static final Option<Long> MAX_BODY_BYTES = Option.longInteger("maxBodyBytes").defaultValue(1_048_576L)
             .range(1, Long.MAX_VALUE)
             .description("The largest request body accepted, in bytes; a larger one is refused with 413 before any"
-                    + " route reads it. Every http system of one app must use the same.").example("1048576");
+                    + " route reads it. Every http and graphql system of one app must use the same.").example("1048576");
     static final Option<String> METHOD = Option.string("method").allowed("GET", "POST", "PUT", "PATCH", "DELETE")
             .description("Only this HTTP method is served by the route; any method when absent.");
     static final Option<String> ROUTE_PATH = Option.string("path").pattern("[^?#&]*", "a path without '?', '#' or '&'")
