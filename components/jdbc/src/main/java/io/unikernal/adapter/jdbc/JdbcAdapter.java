@@ -31,14 +31,12 @@ import org.apache.camel.model.ProcessorDefinition;
 /**
  * {@code jdbc}: runs SQL against a relational database (Camel sql over a HikariCP pool). Named parameters
  * {@code :#field} take the body's fields. A query (SELECT/WITH) replaces the body with its rows; any other statement
- * keeps the body. Without a {@code url} the system is an embedded in-memory H2 database.
+ * keeps the body. Without a {@code url} the system is an embedded in-memory H2 database. The adapters of one
+ * database ({@code postgres}, {@code mariadb}, {@code sqlite}) are this class with that database's
+ * {@link JdbcDatabase}: its defaults, driver properties and capabilities; everything else is shared.
  */
 public class JdbcAdapter implements Adapter {
 
-    static final Option<String> URL = Option.string("url").pattern("jdbc:.+",
-                    "a JDBC URL, which starts with jdbc:, e.g. jdbc:postgresql://127.0.0.1:5432/test")
-            .description("JDBC URL; an embedded in-memory H2 database when absent.")
-            .example("jdbc:postgresql://127.0.0.1:5432/test");
     static final Option<String> USER = Option.string("user").description("Database user.");
     static final Option<String> PASSWORD = Option.string("password").secret()
             .description("Database password; write it as ${secret:NAME} or ${env:NAME}.");
@@ -53,23 +51,46 @@ public class JdbcAdapter implements Adapter {
             .description("The statement; :#field takes the body's field.")
             .example("insert into orders(id, amount) values (:#id, :#amount)");
 
-    private static final AdapterInfo INFO = new AdapterInfo("jdbc",
-            "Runs SQL on a relational database (Camel sql, HikariCP); embedded H2 when no url is given.",
-            "io.unikernal:unikernal-components-jdbc");
+    private static final String ARTIFACT = "io.unikernal:unikernal-components-jdbc";
+
+    private final JdbcDatabase database;
+    private final AdapterInfo info;
+    private final Option<String> url;
+
+    /** {@code jdbc}: any JDBC URL, an embedded in-memory H2 database by default. */
+    public JdbcAdapter() {
+        this(JdbcDatabase.H2);
+    }
+
+    /** The adapter of one database: its name, defaults and driver properties. */
+    JdbcAdapter(JdbcDatabase database) {
+        this.database = database;
+        this.info = new AdapterInfo(database.adapter(), database.summary(), ARTIFACT);
+        this.url = Option.string("url").pattern("jdbc:.+", "a JDBC URL, which starts with jdbc:, e.g. "
+                        + database.urlExample())
+                .description("JDBC URL; " + defaultUrlInWords() + " when absent.")
+                .example(database.urlExample());
+    }
+
+    private String defaultUrlInWords() {
+        return database.defaultUrl().contains("%s") ? (database == JdbcDatabase.H2
+                ? "an embedded in-memory H2 database" : database.defaultUrl().replace("%s", "<app>-<system>"))
+                : database.defaultUrl();
+    }
 
     @Override
     public AdapterInfo info() {
-        return INFO;
+        return info;
     }
 
     @Override
     public List<Option<?>> systemOptions() {
-        return List.of(URL, USER, PASSWORD, INIT, POOL);
+        return List.of(url, USER, PASSWORD, INIT, POOL);
     }
 
     @Override
     public Optional<TargetRole> target() {
-        return Optional.of(new Statements());
+        return Optional.of(new Statements(targetCapabilities()));
     }
 
     @Override
@@ -83,20 +104,26 @@ public class JdbcAdapter implements Adapter {
     }
 
     /** The URL used when the system declares none. */
-    protected String defaultUrl(SystemDecl system, CompileContext ctx) {
-        return "jdbc:h2:mem:" + ctx.document().name() + "-" + system.name() + ";DATABASE_TO_LOWER=TRUE";
+    private String defaultUrl(SystemDecl system, CompileContext ctx) {
+        return database.defaultUrl().replace("%s", ctx.document().name() + "-" + system.name());
     }
 
-    protected String defaultUser() {
-        return "sa";
+    /** A database server of its own (not SQLite's file), checked at start by the system's probe. */
+    private Set<Capability> targetCapabilities() {
+        return database.server() ? Set.of(Capability.REMOTE_SERVER, Capability.CHECKED_AT_START)
+                : Set.of(Capability.CHECKED_AT_START);
     }
 
     /**
-     * A database server of its own, or the embedded H2 when no url is given: the store of the processed keys of a
-     * route that names no {@code store}.
+     * As the target; and the embedded H2 of a {@code jdbc} system without url is the store of the processed keys of
+     * a route that names no {@code store}.
      */
-    protected Set<Capability> keyStoreCapabilities() {
-        return Set.of(Capability.REMOTE_SERVER, Capability.CHECKED_AT_START, Capability.EMBEDDED);
+    private Set<Capability> keyStoreCapabilities() {
+        Set<Capability> capabilities = new java.util.HashSet<>(targetCapabilities());
+        if (database.embeddedKeyStore()) {
+            capabilities.add(Capability.EMBEDDED);
+        }
+        return Set.copyOf(capabilities);
     }
 
     @Override
@@ -115,8 +142,14 @@ public class JdbcAdapter implements Adapter {
     @Override
     public void contribute(SystemDecl system, CompileContext ctx) {
         Map<String, String> props = new LinkedHashMap<>();
-        props.put("jdbcUrl", ctx.text(system.option(URL.name()), defaultUrl(system, ctx)));
-        props.put("username", ctx.text(system.option(USER.name()), defaultUser()));
+        props.put("jdbcUrl", ctx.text(system.option(url.name()), defaultUrl(system, ctx)));
+        String user = ctx.text(system.option(USER.name()), database.defaultUser());
+        if (user != null && !user.isEmpty()) {
+            props.put("username", user);
+        }
+        if (!database.driverProperties().isEmpty()) {
+            props.put("driverProperties", UdlDataSource.driverProperties(database.driverProperties()));
+        }
         String password = ctx.text(system, PASSWORD);
         if (password != null) {
             props.put("password", password);
@@ -151,6 +184,12 @@ public class JdbcAdapter implements Adapter {
     }
 
     private static final class Statements implements TargetRole {
+        private final Set<Capability> capabilities;
+
+        Statements(Set<Capability> capabilities) {
+            this.capabilities = capabilities;
+        }
+
         @Override
         public List<Option<?>> options() {
             return List.of(SQL);
@@ -158,7 +197,7 @@ public class JdbcAdapter implements Adapter {
 
         @Override
         public Set<Capability> capabilities() {
-            return Set.of(Capability.REMOTE_SERVER, Capability.CHECKED_AT_START);
+            return capabilities;
         }
 
         @Override

@@ -7,12 +7,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 
-/** The jdbc checkpoint store keeps the shared semantics on embedded H2 and on the machine's PostgreSQL. */
+/** The jdbc checkpoint store keeps the shared semantics on embedded H2 and on the machine's PostgreSQL and MariaDB. */
 class JdbcCheckpointsContractTest {
 
     private static final HikariDataSource H2 = pool("jdbc:h2:mem:checkpoints-" + UUID.randomUUID()
             + ";DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE", "sa");
     private static final HikariDataSource POSTGRES = pool("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres");
+    private static final HikariDataSource MARIADB = pool(MariaDbDatabases.MACHINE, "root");
 
     private static HikariDataSource pool(String url, String user) {
         HikariDataSource pool = new HikariDataSource();
@@ -34,6 +35,7 @@ class JdbcCheckpointsContractTest {
     static void close() {
         H2.close();
         POSTGRES.close();
+        MARIADB.close();
     }
 
     @Nested
@@ -49,6 +51,14 @@ class JdbcCheckpointsContractTest {
         @Override
         protected CheckpointStore store(String namespace) throws Exception {
             return open(POSTGRES, namespace);
+        }
+    }
+
+    @Nested
+    class OnMariaDb extends CheckpointStoreContract {
+        @Override
+        protected CheckpointStore store(String namespace) throws Exception {
+            return open(MARIADB, namespace);
         }
     }
 }
