@@ -85,7 +85,8 @@ public class JdbcAdapter implements Adapter {
 
     @Override
     public List<Option<?>> systemOptions() {
-        return List.of(url, USER, PASSWORD, INIT, POOL);
+        // a database file (SQLite) has no login
+        return database.server() ? List.of(url, USER, PASSWORD, INIT, POOL) : List.of(url, INIT, POOL);
     }
 
     @Override
@@ -143,9 +144,8 @@ public class JdbcAdapter implements Adapter {
     public void contribute(SystemDecl system, CompileContext ctx) {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("jdbcUrl", ctx.text(system.option(url.name()), defaultUrl(system, ctx)));
-        String user = ctx.text(system.option(USER.name()), database.defaultUser());
-        if (user != null && !user.isEmpty()) {
-            props.put("username", user);
+        if (database.server()) {
+            props.put("username", ctx.text(system.option(USER.name()), database.defaultUser()));
         }
         if (!database.driverProperties().isEmpty()) {
             props.put("driverProperties", UdlDataSource.driverProperties(database.driverProperties()));

@@ -16,7 +16,8 @@ record JdbcDatabase(String adapter, String summary, String defaultUrl, String ur
 
     static final JdbcDatabase H2 = new JdbcDatabase("jdbc",
             "Runs SQL on a relational database (Camel sql, HikariCP); embedded H2 when no url is given.",
-            "jdbc:h2:mem:%s;DATABASE_TO_LOWER=TRUE", "jdbc:postgresql://127.0.0.1:5432/test", "sa", Map.of(), true, true);
+            "jdbc:h2:mem:%s;DATABASE_TO_LOWER=TRUE", "jdbc:postgresql://127.0.0.1:5432/test", "sa", Map.of(), true,
+            true);
 
     static final JdbcDatabase POSTGRESQL = new JdbcDatabase("postgres",
             "Runs SQL on PostgreSQL (Camel sql, HikariCP); defaults to jdbc:postgresql://127.0.0.1:5432/postgres.",
@@ -41,6 +42,6 @@ record JdbcDatabase(String adapter, String summary, String defaultUrl, String ur
     static final JdbcDatabase SQLITE = new JdbcDatabase("sqlite",
             "Runs SQL on an SQLite database file (xerial sqlite-jdbc, Camel sql, HikariCP); defaults to the file "
                     + "<app>-<system>.db in the working directory.",
-            "jdbc:sqlite:%s.db", "jdbc:sqlite:data/shop.db", "", Map.of("busy_timeout", "10000",
+            "jdbc:sqlite:%s.db", "jdbc:sqlite:data/shop.db", null, Map.of("busy_timeout", "10000",
                     "journal_mode", "WAL"), false, false);
 }

@@ -19,12 +19,21 @@ interface Database extends AutoCloseable {
     /** The system's declaration, e.g. {@code {adapter: postgres}}. */
     String system();
 
+    /** What every connection of the adapter's pool takes besides user and password ({@link JdbcDatabase}). */
+    default java.util.Map<String, String> driverProperties() {
+        return java.util.Map.of();
+    }
+
     default Optional<RestartableServer> server() {
         return Optional.empty();
     }
 
     default Connection connect() throws SQLException {
-        return DriverManager.getConnection(url(), user(), "");
+        java.util.Properties properties = new java.util.Properties();
+        properties.putAll(driverProperties());
+        properties.setProperty("user", user());
+        properties.setProperty("password", "");
+        return DriverManager.getConnection(url(), properties);
     }
 
     @Override

@@ -111,6 +111,17 @@ class JdbcProbeTest {
                 + " (id int);\ndrop table uk_probe_" + suffix + ";\n"))).isEqualTo(ProbeResult.up());
     }
 
+    /** SQLite: a file that cannot be made (its folder is not there) is permanent; a file that can is up. */
+    @Test
+    void sqliteFileThatCannotBeOpenedIsPermanent() throws Exception {
+        ProbeResult missing = probe(dataSource("jdbc:sqlite:target/no-such-folder-" + suffix + "/app.db", null, null));
+        assertThat(missing.isPermanent()).as(missing.toString()).isTrue();
+        assertThat(missing.describe()).isEqualTo("the SQLite database file cannot be opened — check the file path in"
+                + " the url: its folder must exist and be writable");
+        assertThat(probe(dataSource("jdbc:sqlite:target/probe-" + suffix + ".db", null, null)))
+                .isEqualTo(ProbeResult.up());
+    }
+
     /** A port where another protocol answers (here a peer that speaks HTTP) is not a database: permanent. */
     @Test
     void anotherProtocolOnThePortIsPermanent() throws Exception {
