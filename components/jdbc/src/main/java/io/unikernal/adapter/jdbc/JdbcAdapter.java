@@ -12,6 +12,7 @@ import io.unikernal.spi.adapter.TargetRole;
 import io.unikernal.spi.adapter.UdlPaths;
 import io.unikernal.udl.error.Problems;
 import io.unikernal.udl.error.UdlErrorCode;
+import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.spec.Option;
@@ -27,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.model.BeanFactoryDefinition;
 import org.apache.camel.model.ProcessorDefinition;
+import org.apache.camel.model.language.SimpleExpression;
 
 /**
  * {@code jdbc}: runs SQL against a relational database (Camel sql over a HikariCP pool). Named parameters
@@ -50,6 +52,20 @@ public class JdbcAdapter implements Adapter {
             .pattern("[^?&]+", "a statement free of '?' and '&' (take values with :#field parameters)")
             .description("The statement; :#field takes the body's field.")
             .example("insert into orders(id, amount) values (:#id, :#amount)");
+    static final Option<String> MODE = Option.string("mode").allowed("statement", "upsert").defaultValue("statement")
+            .description("statement: run the statement as written; upsert: the statement, an insert into a table's"
+                    + " columns, becomes the database's upsert (PostgreSQL and SQLite ON CONFLICT DO UPDATE, MariaDB"
+                    + " ON DUPLICATE KEY UPDATE, H2 MERGE): a row whose key exists gets the other columns' values.");
+    static final Option<String> KEY = Option.string("key")
+            .pattern("[A-Za-z_][A-Za-z0-9_]*(\\s*,\\s*[A-Za-z_][A-Za-z0-9_]*)*", "column names separated by commas")
+            .description("With mode upsert: the key columns (a primary or unique key of the table); the insert's"
+                    + " first column when absent.")
+            .example("id");
+    static final Option<String> TRANSACTION = Option.string("transaction").allowed("batch", "row")
+            .defaultValue("batch")
+            .description("A list body is written as one JDBC batch (one row per record): batch commits the whole list"
+                    + " or none of it; row commits each record on its own, in order, until one fails. A single"
+                    + " record is one statement, atomic either way.");
 
     private static final String ARTIFACT = "io.unikernal:unikernal-components-jdbc";
 
@@ -102,6 +118,16 @@ public class JdbcAdapter implements Adapter {
     @Override
     public Optional<CheckpointStoreRole> checkpointStore() {
         return Optional.of(new Checkpoints());
+    }
+
+    /**
+     * The SQL dialect of a system: by its URL's scheme (a {@code jdbc} system may name any database), else the
+     * adapter's own database; {@link SqlDialect#OTHER} when neither tells (a url in a variable, another database).
+     */
+    private SqlDialect dialect(SystemDecl system, CompileContext ctx) {
+        OptionValue declared = system.option(url.name());
+        SqlDialect byUrl = SqlDialect.ofUrl(declared == null ? database.defaultUrl() : String.valueOf(declared.value()));
+        return byUrl != SqlDialect.OTHER || database == JdbcDatabase.H2 ? byUrl : database.dialect();
     }
 
     /** The URL used when the system declares none. */
@@ -183,7 +209,7 @@ public class JdbcAdapter implements Adapter {
         }
     }
 
-    private static final class Statements implements TargetRole {
+    private final class Statements implements TargetRole {
         private final Set<Capability> capabilities;
 
         Statements(Set<Capability> capabilities) {
@@ -192,7 +218,7 @@ public class JdbcAdapter implements Adapter {
 
         @Override
         public List<Option<?>> options() {
-            return List.of(SQL);
+            return List.of(SQL, MODE, KEY, TRANSACTION);
         }
 
         @Override
@@ -201,11 +227,46 @@ public class JdbcAdapter implements Adapter {
         }
 
         @Override
+        public void checkUse(SystemDecl system, EndpointRef use, Problems problems) {
+            OptionValue mode = use.option(MODE.name());
+            OptionValue sql = use.option(SQL.name());
+            if (mode == null || !"upsert".equals(mode.value()) || sql == null || !(sql.value() instanceof String)) {
+                return;
+            }
+            OptionValue key = use.option(KEY.name());
+            try {
+                Upsert.of(sql.asString(), key == null ? null : key.asString(), dialect(system, null));
+            } catch (Upsert.NotAnUpsert e) {
+                OptionValue at = e.ofKey() && key != null ? key : sql;
+                problems.error(UdlErrorCode.BAD_OPTION, at.pos() != null ? at.pos() : use.pos(), e.getMessage(),
+                        "see the mode option of the " + system.adapter() + " adapter");
+            }
+        }
+
+        @Override
         public void call(SystemUse use, ProcessorDefinition<?> block, CompileContext ctx) {
             String sql = ctx.text(use.use(), SQL).strip();
             boolean query = sql.toLowerCase(Locale.ROOT).matches("(?s)^(select|with)\\b.*");
+            if ("upsert".equals(ctx.text(use.use(), MODE))) {
+                try {
+                    sql = Upsert.of(sql, ctx.text(use.use(), KEY), dialect(use.system(), ctx));
+                } catch (Upsert.NotAnUpsert e) {
+                    throw new IllegalStateException(e.getMessage(), e); // checkUse reported it
+                }
+            }
             EndpointUri uri = EndpointUri.of("sql", sql).param("dataSource", "#" + ctx.systemBean(use.system()));
-            block.to((query ? uri : uri.param("noop", true)).toString());
+            if (query) {
+                block.to(uri.toString());
+            } else if (!JdbcBatchWriter.canBatch(sql)) {
+                block.to(uri.param("noop", true).toString());
+            } else {
+                String batch = ctx.uniqueName("jdbc-batch-" + use.systemName());
+                ctx.addBean(batch, JdbcBatchWriter.class, Map.of("dataSource", "#bean:" + ctx.systemBean(use.system()),
+                        "sql", sql, "transaction", ctx.text(use.use(), TRANSACTION)));
+                // a list body is one batch; a record is one statement, as Camel sql runs it
+                block.choice().when(new SimpleExpression("${body} is 'java.util.List'")).process(batch)
+                        .otherwise().to(uri.param("noop", true).toString()).end();
+            }
         }
     }
 
