@@ -3,7 +3,6 @@ package io.unikernal.adapter.jdbc;
 import io.unikernal.testkit.contract.AdapterContract;
 import io.unikernal.testkit.contract.AdapterFixture;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -18,28 +17,10 @@ class SqliteContractTest extends AdapterContract {
                 "{adapter: sqlite, url: \"jdbc:sqlite:/no-such-folder/contract.db\"}", "SQLITE_CANTOPEN");
     }
 
+    /** A database file of its own under {@code workDir}, with the sqlite adapter's driver properties. */
     static Database file(Path workDir) {
         String url = "jdbc:sqlite:" + workDir.resolve("contract-" + UUID.randomUUID() + ".db");
-        return new Database() {
-            @Override
-            public String url() {
-                return url;
-            }
-
-            @Override
-            public String user() {
-                return "";
-            }
-
-            @Override
-            public String system() {
-                return "{adapter: sqlite, url: \"" + url + "\"}";
-            }
-
-            @Override
-            public Map<String, String> driverProperties() {
-                return JdbcDatabase.SQLITE.driverProperties();
-            }
-        };
+        return ((Database.Declared) Database.of(url, "", "{adapter: sqlite, url: \"" + url + "\"}"))
+                .withDriverProperties(JdbcDatabase.SQLITE.driverProperties());
     }
 }
