@@ -126,7 +126,8 @@ public class JdbcAdapter implements Adapter {
      */
     private SqlDialect dialect(SystemDecl system, CompileContext ctx) {
         OptionValue declared = system.option(url.name());
-        SqlDialect byUrl = SqlDialect.ofUrl(declared == null ? database.defaultUrl() : String.valueOf(declared.value()));
+        String text = declared == null ? database.defaultUrl() : String.valueOf(declared.value());
+        SqlDialect byUrl = SqlDialect.ofUrl(text);
         return byUrl != SqlDialect.OTHER || database == JdbcDatabase.H2 ? byUrl : database.dialect();
     }
 

@@ -4,13 +4,14 @@ import java.util.Map;
 
 /**
  * What one database brings to the jdbc adapters that share {@link JdbcAdapter}'s logic: its adapter's name and
- * summary, the URL and user a system gets when it declares none, driver properties every connection takes, and
- * whether it is a server of its own and whether its key store is the embedded default of a route that names none. Each adapter is {@link JdbcAdapter} with one of these; the SQL
- * dialect follows from the URL ({@link SqlDialect}), so a plain {@code jdbc} system on a MariaDB URL upserts as
- * MariaDB does.
+ * summary, the URL and user a system gets when it declares none, driver properties every connection takes, whether
+ * it is a server of its own and whether its key store is the embedded default of a route that names none. Each
+ * adapter is {@link JdbcAdapter} with one of these; the SQL dialect follows from the URL ({@link SqlDialect}), so a
+ * plain {@code jdbc} system on a MariaDB URL upserts as MariaDB does.
  *
  * @param dialect the SQL dialect of a system whose URL does not tell ({@link SqlDialect#ofUrl}); OTHER for jdbc
  * @param defaultUrl the URL when the system declares none; {@code %s} stands for {@code <app>-<system>}
+ * @param defaultUser the user when the system declares none; null for a database without login (SQLite)
  */
 record JdbcDatabase(String adapter, String summary, String defaultUrl, String urlExample, String defaultUser,
         Map<String, String> driverProperties, boolean server, boolean embeddedKeyStore, SqlDialect dialect) {
