@@ -13,17 +13,14 @@ import io.unikernal.spi.adapter.SharedListener;
 import io.unikernal.spi.adapter.SourceRole;
 import io.unikernal.spi.adapter.StandardNodes;
 import io.unikernal.spi.adapter.SystemUse;
+import io.unikernal.spi.adapter.UdlPaths;
 import io.unikernal.udl.error.PluginProblemCode;
 import io.unikernal.udl.error.ProblemCode;
 import io.unikernal.udl.error.Problems;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.OptionValue;
-import io.unikernal.udl.model.SourcePos;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.spec.Option;
-import io.unikernal.udl.spec.References;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,12 +97,12 @@ public final class GraphqlAdapter implements Adapter {
     @Override
     public void check(SystemDecl system, Problems problems) {
         OptionValue schema = system.option(SCHEMA.name());
-        if (checkable(schema)) {
+        if (UdlPaths.checkable(schema)) {
             try {
                 contract(system);
             } catch (GraphqlContractException e) {
                 problems.error(BAD_SCHEMA, schema.pos(), e.getMessage(), "the path is relative to the UDL file, here "
-                        + base(schema.pos()));
+                        + UdlPaths.folderOf(schema.pos()));
             }
         }
     }
@@ -117,18 +114,7 @@ public final class GraphqlAdapter implements Adapter {
 
     private static GraphqlContract contract(SystemDecl system) {
         OptionValue schema = system.option(SCHEMA.name());
-        return GraphqlContract.load(base(schema.pos()).resolve(schema.asString()));
-    }
-
-    private static Path base(SourcePos pos) {
-        Path file = pos == null ? null : Path.of(pos.file());
-        Path parent = file == null ? null : file.toAbsolutePath().getParent();
-        return parent == null ? Path.of("").toAbsolutePath() : parent;
-    }
-
-    private static boolean checkable(OptionValue value) {
-        return value != null && value.value() instanceof String text && !References.containsReference(text)
-                && Files.isDirectory(base(value.pos()));
+        return GraphqlContract.load(UdlPaths.folderOf(schema.pos()).resolve(schema.asString()));
     }
 
     private static final class Server implements SourceRole {
@@ -147,8 +133,8 @@ public final class GraphqlAdapter implements Adapter {
         public void checkUse(SystemDecl system, EndpointRef use, Problems problems) {
             OptionValue field = use.option(FIELD.name());
             OptionValue schema = system.option(SCHEMA.name());
-            if (field == null || !(field.value() instanceof String name) || References.containsReference(name)
-                    || !name.matches(FIELD_PATTERN) || !checkable(schema)) {
+            String name = UdlPaths.literal(field);
+            if (name == null || !name.matches(FIELD_PATTERN) || !UdlPaths.checkable(schema)) {
                 return; // a malformed field is reported by its option's pattern
             }
             GraphqlContract contract;
@@ -184,7 +170,7 @@ public final class GraphqlAdapter implements Adapter {
         public String uri(SystemUse use, CompileContext ctx) {
             SystemDecl system = use.system();
             return EndpointUri.of(GraphqlFieldComponent.SCHEME, ctx.text(use.use(), FIELD))
-                    .userParam("schema", file(system, ctx))
+                    .userParam("schema", UdlPaths.forComponent(system, SCHEMA, ctx))
                     .userParam("path", ctx.text(system, PATH))
                     .param("maxDepth", ctx.text(system, MAX_DEPTH))
                     .param("maxComplexity", ctx.text(system, MAX_COMPLEXITY))
@@ -202,14 +188,4 @@ public final class GraphqlAdapter implements Adapter {
         }
     }
 
-    /** The SDL file as an absolute path for the component (relative to the UDL file; references kept). */
-    private static String file(SystemDecl system, CompileContext ctx) {
-        String text = ctx.text(system, SCHEMA);
-        OptionValue value = system.option(SCHEMA.name());
-        if (!(value.value() instanceof String literal) || References.containsReference(literal)) {
-            return text;
-        }
-        Path path = Path.of(literal);
-        return path.isAbsolute() ? path.toString() : ctx.baseDir().resolve(path).normalize().toString();
-    }
 }

@@ -12,18 +12,16 @@ import io.unikernal.spi.adapter.SourceRole;
 import io.unikernal.spi.adapter.StandardNodes;
 import io.unikernal.spi.adapter.SystemUse;
 import io.unikernal.spi.adapter.TargetRole;
+import io.unikernal.spi.adapter.UdlPaths;
 import io.unikernal.udl.error.PluginProblemCode;
 import io.unikernal.udl.error.ProblemCode;
 import io.unikernal.udl.error.Problems;
 import io.unikernal.udl.error.UdlErrorCode;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.OptionValue;
-import io.unikernal.udl.model.SourcePos;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.spec.Option;
-import io.unikernal.udl.spec.References;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,20 +131,21 @@ public final class GrpcAdapter implements Adapter {
     @Override
     public void check(SystemDecl system, Problems problems) {
         OptionValue proto = system.option(PROTO.name());
-        if (checkable(proto)) {
+        if (UdlPaths.checkable(proto)) {
             try {
                 contract(system);
             } catch (ProtoContractException e) {
                 problems.error(BAD_PROTO, proto.pos(), e.getMessage(), "the path is relative to the UDL file, here "
-                        + base(proto.pos()));
+                        + UdlPaths.folderOf(proto.pos()));
             }
         }
         for (Option<String> file : List.of(TLS_CERT, TLS_KEY, TRUST_CERT)) {
             OptionValue value = system.option(file.name());
-            if (checkable(value) && !Files.isReadable(base(value.pos()).resolve(value.asString()))) {
+            if (UdlPaths.checkable(value)
+                    && !Files.isReadable(UdlPaths.folderOf(value.pos()).resolve(value.asString()))) {
                 problems.error(UdlErrorCode.FILE_NOT_FOUND, value.pos(), file.name() + " '" + value.asString()
                         + "' does not exist or cannot be read", "the path is relative to the UDL file, here "
-                        + base(value.pos()));
+                        + UdlPaths.folderOf(value.pos()));
             }
         }
     }
@@ -165,7 +164,7 @@ public final class GrpcAdapter implements Adapter {
             props.put("address", ctx.text(system, ADDRESS));
             props.put("tls", ctx.text(system, TLS));
             if (system.option(TRUST_CERT.name()) != null) {
-                props.put("trustCert", file(system, TRUST_CERT, ctx));
+                props.put("trustCert", UdlPaths.forComponent(system, TRUST_CERT, ctx));
             }
         }
         ctx.addBean(ctx.systemBean(system) + ".probe", GrpcProbe.class, props);
@@ -175,29 +174,14 @@ public final class GrpcAdapter implements Adapter {
     /** The contract of the system's .proto file (a literal path), for the checks. */
     private static ProtoContract contract(SystemDecl system) {
         OptionValue proto = system.option(PROTO.name());
-        return ProtoContract.load(base(proto.pos()).resolve(proto.asString()));
-    }
-
-    private static Path base(SourcePos pos) {
-        Path file = pos == null ? null : Path.of(pos.file());
-        Path parent = file == null ? null : file.toAbsolutePath().getParent();
-        return parent == null ? Path.of("").toAbsolutePath() : parent;
-    }
-
-    private static boolean checkable(OptionValue proto) {
-        return proto != null && literal(proto) != null && Files.isDirectory(base(proto.pos()));
-    }
-
-    private static String literal(OptionValue value) {
-        return value != null && value.value() instanceof String text && !References.containsReference(text) ? text
-                : null;
+        return ProtoContract.load(UdlPaths.folderOf(proto.pos()).resolve(proto.asString()));
     }
 
     /** Reports a method the system's .proto does not have, at the method's position. */
     private static void checkMethod(SystemDecl system, EndpointRef use, Problems problems) {
         OptionValue method = use.option(METHOD.name());
         OptionValue proto = system.option(PROTO.name());
-        if (method == null || literal(method) == null || !checkable(proto)) {
+        if (method == null || UdlPaths.literal(method) == null || !UdlPaths.checkable(proto)) {
             return;
         }
         ProtoContract contract;
@@ -213,20 +197,9 @@ public final class GrpcAdapter implements Adapter {
         }
     }
 
-    /** A file option as an absolute path for the component (relative to the UDL file; references kept). */
-    private static String file(SystemDecl system, Option<String> option, CompileContext ctx) {
-        String text = ctx.text(system, option);
-        OptionValue value = system.option(option.name());
-        if (literal(value) == null) {
-            return text;
-        }
-        Path path = Path.of(value.asString());
-        return path.isAbsolute() ? path.toString() : ctx.baseDir().resolve(path).normalize().toString();
-    }
-
     private static EndpointUri endpoint(SystemUse use, CompileContext ctx) {
         return EndpointUri.of("grpc-dynamic", ctx.text(use.use(), METHOD))
-                .userParam("proto", file(use.system(), PROTO, ctx))
+                .userParam("proto", UdlPaths.forComponent(use.system(), PROTO, ctx))
                 .param("maxInboundMessageSize", ctx.text(use.system(), MAX_MESSAGE_BYTES))
                 .param("maxStreamMessages", ctx.text(use.system(), MAX_STREAM_MESSAGES))
                 .param("headerFilterStrategy", "#bean:" + HEADER_FILTER);
@@ -266,8 +239,8 @@ public final class GrpcAdapter implements Adapter {
             EndpointUri uri = endpoint(use, ctx).userParam("host", ctx.text(use.system(), HOST))
                     .param("port", ctx.text(use.system(), PORT));
             if (use.system().option(TLS_CERT.name()) != null) {
-                uri.userParam("tlsCertChain", file(use.system(), TLS_CERT, ctx))
-                        .userParam("tlsPrivateKey", file(use.system(), TLS_KEY, ctx));
+                uri.userParam("tlsCertChain", UdlPaths.forComponent(use.system(), TLS_CERT, ctx))
+                        .userParam("tlsPrivateKey", UdlPaths.forComponent(use.system(), TLS_KEY, ctx));
             }
             return uri.toString();
         }
@@ -316,7 +289,7 @@ public final class GrpcAdapter implements Adapter {
             EndpointUri uri = endpoint(use, ctx).userParam("address", ctx.text(use.system(), ADDRESS))
                     .param("tls", ctx.text(use.system(), TLS));
             if (use.system().option(TRUST_CERT.name()) != null) {
-                uri.userParam("trustCerts", file(use.system(), TRUST_CERT, ctx));
+                uri.userParam("trustCerts", UdlPaths.forComponent(use.system(), TRUST_CERT, ctx));
             }
             use.timeout().ifPresent(timeout -> uri.param("timeout", Math.max(1, timeout.toMillis())));
             block.to(uri.toString());
