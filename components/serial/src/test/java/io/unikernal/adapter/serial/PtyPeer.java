@@ -30,6 +30,7 @@ final class PtyPeer implements SourcePeer, TargetPeer {
     private final PtyPair pair;
     private final String options;
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     /** Two channels on the end: a FileChannel's blocking read holds the lock a write on the same channel needs. */
     private FileChannel writing;
     private FileChannel reading;
@@ -78,6 +79,13 @@ final class PtyPeer implements SourcePeer, TargetPeer {
         return List.copyOf(lines);
     }
 
+    /** Every byte that arrived at the peer's end so far, as text (for fixed frames, which end in no newline). */
+    String text() {
+        synchronized (bytes) {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+
     @Override
     public List<Received> received() {
         return lines.stream().map(line -> Received.body(StrictJson.read(line, Object.class))).toList();
@@ -122,6 +130,9 @@ final class PtyPeer implements SourcePeer, TargetPeer {
                 buffer.flip();
                 while (buffer.hasRemaining()) {
                     byte b = buffer.get();
+                    synchronized (bytes) {
+                        bytes.write(b);
+                    }
                     if (b == '\n') {
                         lines.add(line.toString(StandardCharsets.UTF_8));
                         line.reset();

@@ -159,6 +159,57 @@ class SerialRouteTest {
         }
     }
 
+    @Test
+    void fixedFramesAreReadByLengthAndWrittenPaddedAndOneTooLongIsDeadLetteredInProcessAndFromTheYaml()
+            throws Exception {
+        String app = "serial-fixed-" + id;
+        try (PtyPeer in = new PtyPeer(", framing: fixed, frameLength: 24");
+                PtyPeer out = new PtyPeer(", framing: fixed, frameLength: 32")) {
+            String udl = """
+                    udl: 8
+                    name: %s
+                    systems:
+                      meter: %s
+                      panel: %s
+                      parked: {adapter: contract-probe}
+                    routes:
+                      - name: relay
+                        from: meter
+                        steps:
+                          - transform: {set: {tag: "id + id"}}
+                          - to: panel
+                        deadLetter: parked
+                    """.formatted(app, in.system(), out.system());
+            List<Integer> runs = new ArrayList<>();
+            TwoWayRun.Outcomes<List<Object>> outcomes = TwoWayRun.run(app + ".udl.yaml", udl, ADAPTERS, Map.of(), tmp,
+                    running -> {
+                        int run = runs.size() + 1;
+                        runs.add(run);
+                        // two frames of 24 bytes in one write; with its tag, the second is too long for the panel's 32
+                        String fits = pad("{\"id\": \"f-" + run + "\"}", 24);
+                        String tooLong = pad("{\"id\": \"long-" + run + "\"}", 24);
+                        in.write(fits + tooLong);
+                        Awaitility.await("the frames of run " + run).atMost(PATIENCE)
+                                .until(() -> out.text().length() == 32 * run
+                                        && Probes.recorded(app, "parked").size() == run);
+                        List<Object> seen = new ArrayList<>();
+                        seen.add(out.text().substring(32 * (run - 1)));
+                        seen.add(((Map<?, ?>) Probes.recorded(app, "parked").get(run - 1).body()).get("reason"));
+                        return seen;
+                    });
+            assertThat(outcomes.inProcess()).containsExactly(pad("{\"id\":\"f-1\",\"tag\":\"f-1f-1\"}", 32),
+                    "a message of 36 bytes"
+                    + " does not fit a fixed frame of 32 bytes on serial port " + out.pair().a());
+            assertThat(outcomes.emitted()).containsExactly(pad("{\"id\":\"f-2\",\"tag\":\"f-2f-2\"}", 32),
+                    "a message of 36 bytes"
+                    + " does not fit a fixed frame of 32 bytes on serial port " + out.pair().a());
+        }
+    }
+
+    private static String pad(String text, int length) {
+        return text + " ".repeat(length - text.length());
+    }
+
     private static HealthCheck.Result health(CamelContext context, HealthCheck.State wanted) {
         SystemHealth health = context.getRegistry().lookupByNameAndType(SystemHealth.BEAN, SystemHealth.class);
         HealthCheck check = health.stream().filter(c -> c.getId().equals("system:modem")).findFirst().orElseThrow();
