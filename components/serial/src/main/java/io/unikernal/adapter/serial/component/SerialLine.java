@@ -89,15 +89,15 @@ public final class SerialLine {
         return port;
     }
 
-    /** jSerialComm's last error number is the system's errno. */
+    /**
+     * Why an existing path did not open. jSerialComm's last error number is not always the system's errno (a port
+     * locked by another process gave 2 here), so only a refused permission is told apart; anything else is taken for a
+     * port in use, which may come free.
+     */
     private static String why(SerialPort port) {
         int errno = port.getLastErrorCode();
-        return switch (errno) {
-            case 13 -> "permission denied: the user needs read and write access, e.g. membership of group dialout";
-            case 16, 11 -> "it is in use by another program";
-            case 2, 6, 19 -> "the device is not there";
-            default -> "error " + errno + "; it may be in use by another program or not be a serial device";
-        };
+        return errno == 13 ? "permission denied: the user needs read and write access, e.g. membership of group dialout"
+                : "it is in use by another program, or is not a serial device; error " + errno;
     }
 
     /** Closes the port if {@code port} is still the open one: a use of it failed. */
