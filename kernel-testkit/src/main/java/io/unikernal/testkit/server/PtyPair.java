@@ -4,33 +4,27 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Two pseudo-terminals joined by {@code socat} (Debian package {@code socat}), as the two ends of a serial cable: what
  * is written to one end is read from the other. Each end is a symbolic link in a fresh folder under the module's
- * {@code target/private-servers} ({@link #a()}, {@link #b()}) to a {@code /dev/pts/N} device. Stopping kills socat: both
- * devices disappear (a device unplugged) and socat removes the links; starting again makes a new pair behind the same
- * links. A pseudo-terminal takes the line settings a serial port is opened with (baud rate, parity, stop bits) but
- * ignores them: bytes pass at once whatever they say. {@link #close()} kills socat and deletes the folder. Without socat
- * on the PATH the pair cannot start and says so — never a silent skip.
+ * {@code target/private-servers} ({@link #a()}, {@link #b()}) to a {@code /dev/pts/N} device. Stopping ends socat: both
+ * devices disappear (a device unplugged) and their links go; starting again makes a new pair behind the same links. A
+ * pseudo-terminal takes the line settings a serial port is opened with (baud rate, parity, stop bits) but ignores
+ * them: bytes pass at once whatever they say. {@link #close()} kills socat and deletes the folder. Without socat on
+ * the PATH the pair cannot start and says so — never a silent skip.
  */
-public final class PtyPair implements RestartableServer, AutoCloseable {
+public final class PtyPair extends ProcessServer {
 
-    private final Path dir;
     private final Path a;
     private final Path b;
-    private final Thread stopAtExit;
-    private Process process;
 
     private PtyPair() {
-        this.dir = Processes.freshDir("pty");
+        super("pty", false);
         this.a = dir.resolve("a");
         this.b = dir.resolve("b");
-        this.stopAtExit = new Thread(this::stop, "stop socat of " + dir);
-        Runtime.getRuntime().addShutdownHook(stopAtExit);
     }
 
     /** A pair started and ready: both links point to their devices. */
@@ -69,59 +63,38 @@ public final class PtyPair implements RestartableServer, AutoCloseable {
         return false;
     }
 
-    /** Starts socat (again) and waits until both links lead to their devices. */
     @Override
-    public synchronized void start() {
-        if (process != null) {
-            return;
-        }
+    List<String> command() {
         if (!socatInstalled()) {
             throw new IllegalStateException("socat is not installed, so no pseudo-terminal pair can be made for the"
                     + " serial tests: install it (apt-get install -y socat; .ci/run does so)");
         }
-        Path log = dir.resolve("socat.log");
-        process = Processes.start(List.of("socat", "-d", "-d", "pty,raw,echo=0,link=" + a,
-                "pty,raw,echo=0,link=" + b), log);
-        try {
-            Processes.awaitReady("socat's pseudo-terminals " + a + " and " + b, process, log,
-                    () -> Files.exists(a) && Files.exists(b));
-        } catch (RuntimeException notStarted) {
-            Processes.kill(process);
-            process = null;
-            throw notStarted;
-        }
+        return List.of("socat", "-d", "-d", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b);
     }
 
-    /** Kills socat: both devices are gone, as when a cable or an adapter is unplugged; the links go with them. */
+    /** Ready once both links lead to their devices. */
+    @Override
+    boolean answers() {
+        return Files.exists(a) && Files.exists(b);
+    }
+
+    @Override
+    String what() {
+        return "socat's pseudo-terminals " + a + " and " + b;
+    }
+
+    /** Ends socat: both devices are gone, as when a cable or an adapter is unplugged; the links go with them. */
     @Override
     public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        Processes.end(process);
-        process = null;
+        super.stop();
         removeLinks();
-    }
-
-    /** Ends socat at once and deletes the folder. */
-    @Override
-    public synchronized void close() {
-        if (process != null) {
-            Processes.kill(process);
-            process = null;
-        }
-        Processes.discard(stopAtExit, dir);
     }
 
     /** socat removes its links when it ends in order; one killed leaves them dangling, so they go here either way. */
     private void removeLinks() {
         for (Path link : List.of(a, b)) {
             try {
-                if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.delete(link);
-                }
-            } catch (java.nio.file.NoSuchFileException gone) {
-                // socat removed it meanwhile
+                Files.deleteIfExists(link);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot remove " + link, e);
             }

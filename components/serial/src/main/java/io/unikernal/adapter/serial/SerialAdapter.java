@@ -191,7 +191,8 @@ public final class SerialAdapter implements Adapter {
         /** A port has one reader: two routes reading one path clash. */
         @Override
         public Optional<Channel> consumes(SystemDecl system, EndpointRef use) {
-            return Optional.of(Channel.queue(NAME, PORT.text(system)));
+            // a system without its port has been reported already
+            return Optional.ofNullable(PORT.text(system)).map(port -> Channel.queue(NAME, port));
         }
 
         @Override
