@@ -72,6 +72,10 @@ public final class SerialLine {
         if (!Files.exists(Path.of(path))) {
             throw new SerialUnavailableException("serial port " + path + " does not exist");
         }
+        if (Files.isRegularFile(Path.of(path)) || Files.isDirectory(Path.of(path))) {
+            throw new SerialUnavailableException("serial port " + path + " is not a serial device but a "
+                    + (Files.isDirectory(Path.of(path)) ? "folder" : "file"));
+        }
         SerialPort port;
         try {
             port = SerialPort.getCommPort(path);
