@@ -1,5 +1,11 @@
 package io.unikernal.runtime;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,15 +14,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * CSV text with a header row (RFC 4180: cells separated by commas, rows by LF or CRLF, a cell in double quotes may hold
- * commas, line breaks and doubled quotes) read into one object per data row: column name → the cell's text, in the
- * header's order. No type is guessed — "007" stays "007" — so a row is never altered on the way in; a schema or a
- * transform ({@code int(qty)}) types it. Blank lines are skipped. The reading is strict, never a best guess: a row
- * with more or fewer cells than the header, a quote inside an unquoted cell, text after a closing quote, an unclosed
+ * CSV text with a header row (RFC 4180, tokenised by Jackson's CSV parser: cells separated by commas, rows by LF or
+ * CRLF, a cell in double quotes may hold commas, line breaks and doubled quotes) read into one object per data row:
+ * column name → the cell's text, in the header's order. No type is guessed — "007" stays "007" — so a row is never
+ * altered on the way in; a schema or a transform ({@code int(qty)}) types it. Blank lines are skipped. The reading is
+ * strict, never a best guess: a row with more or fewer cells than the header, text after a closing quote, an unclosed
  * quote, a blank or repeated column name reject the whole text with the line, so no row is dropped or shifted
- * silently.
+ * silently. (A quote inside an unquoted cell is kept as the text it is.)
  */
 public final class CsvRows {
+
+    private static final CsvFactory CSV = CsvFactory.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
 
     private CsvRows() {
     }
@@ -56,77 +64,68 @@ public final class CsvRows {
 
     private static List<Row> records(String text, String what) {
         List<Row> records = new ArrayList<>();
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean inQuotes = false;
-        boolean quotedCell = false;
-        boolean quotedRow = false;
-        int line = 1;
-        int rowLine = 1;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (inQuotes) {
-                if (c == '"') {
-                    if (i + 1 < n && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        inQuotes = false;
+        long rowsEnd = 0; // where the last whole row ended: an unclosed quote is reported at the row it opens in
+        try (CsvParser parser = (CsvParser) CSV.createParser(text)) {
+            List<String> cells = null;
+            int line = 0;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.START_ARRAY) {
+                    cells = new ArrayList<>();
+                } else if (token == JsonToken.VALUE_STRING && cells != null) {
+                    if (cells.isEmpty()) {
+                        line = parser.currentTokenLocation().getLineNr(); // a row's line is its first cell's
                     }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    cell.append(c);
+                    cells.add(parser.getText());
+                } else if (token == JsonToken.END_ARRAY && cells != null) {
+                    records.add(new Row(line, List.copyOf(cells)));
+                    cells = null;
+                    rowsEnd = parser.currentLocation().getCharOffset();
                 }
-                continue;
             }
-            if (c == '"') {
-                if (cell.length() > 0 || quotedCell) {
-                    throw refused(what, line, "a quote inside an unquoted cell (quote the whole cell and double the"
-                            + " quote)");
-                }
-                inQuotes = true;
-                quotedCell = true;
-                quotedRow = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-                quotedCell = false;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                cells.add(cell.toString());
-                if (cells.size() > 1 || !cells.get(0).isEmpty() || quotedRow) {
-                    records.add(new Row(rowLine, List.copyOf(cells)));
-                }
-                cells.clear();
-                cell.setLength(0);
-                quotedCell = false;
-                quotedRow = false;
-                line++;
-                rowLine = line;
-            } else {
-                if (quotedCell) {
-                    throw refused(what, line, "text after a closing quote");
-                }
-                cell.append(c);
+        } catch (JsonProcessingException e) {
+            String problem = problem(e.getOriginalMessage());
+            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            if (problem.startsWith("a quoted cell")) {
+                line = firstLineAfter(text, rowsEnd);
             }
-        }
-        if (inQuotes) {
-            throw refused(what, rowLine, "a quoted cell that is not closed");
-        }
-        if (!cells.isEmpty() || cell.length() > 0 || quotedRow) {
-            cells.add(cell.toString());
-            records.add(new Row(rowLine, List.copyOf(cells)));
+            throw refused(what, line, problem);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a String reader does not fail
         }
         return records;
     }
 
+    /** The 1-based number of the first non-blank line at or after {@code offset}. */
+    private static int firstLineAfter(String text, long offset) {
+        int line = 1;
+        int i = 0;
+        for (; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        for (; i < text.length() && (text.charAt(i) == '\n' || text.charAt(i) == '\r'); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** Jackson's words for the two malformations it finds, in ours; never a parser's message to a user. */
+    private static String problem(String parserMessage) {
+        String message = parserMessage == null ? "" : parserMessage;
+        if (message.startsWith("Missing closing quote")) {
+            return "a quoted cell that is not closed";
+        }
+        if (message.startsWith("Unexpected character")) {
+            return "text after a closing quote (quote the whole cell and double the quotes inside it)";
+        }
+        return "malformed CSV";
+    }
+
     private static MessageRejectedException refused(String what, int line, String problem) {
-        return new MessageRejectedException(what + " is not valid CSV: line " + line + ": " + problem,
-                List.of("line " + line + ": " + problem));
+        String where = (line > 0 ? "line " + line + ": " : "") + problem;
+        return new MessageRejectedException(what + " is not valid CSV: " + where, List.of(where));
     }
 }

@@ -22,6 +22,11 @@ class CsvRowsTest {
     }
 
     @Test
+    void aQuoteInsideAnUnquotedCellIsKeptAsText() {
+        assertThat(CsvRows.read("id,name\n1,a\"b\n", "x")).containsExactly(Map.of("id", "1", "name", "a\"b"));
+    }
+
+    @Test
     void aHeaderAloneOrNothingIsNoRow() {
         assertThat(CsvRows.read("id,name\n", "x")).isEmpty();
         assertThat(CsvRows.read("", "x")).isEmpty();
@@ -33,8 +38,6 @@ class CsvRowsTest {
                 .isInstanceOf(MessageRejectedException.class)
                 .hasMessage("object a.csv is not valid CSV: line 3: 3 cells, the header has 2");
         assertThatThrownBy(() -> CsvRows.read("id,name\n1\n", "x")).hasMessageContaining("line 2: 1 cell, the header has 2");
-        assertThatThrownBy(() -> CsvRows.read("id,name\n1,a\"b\n", "x"))
-                .hasMessageContaining("line 2: a quote inside an unquoted cell");
         assertThatThrownBy(() -> CsvRows.read("id,name\n1,\"a\"b\n", "x"))
                 .hasMessageContaining("line 2: text after a closing quote");
         assertThatThrownBy(() -> CsvRows.read("id,name\n1,\"a\n2,b\n", "x"))
