@@ -1,6 +1,5 @@
 package io.unikernal.adapter.serial;
 
-import io.unikernal.adapter.serial.component.SerialSettings;
 import io.unikernal.runtime.JsonBodyWriter;
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.spi.adapter.AdapterInfo;
@@ -55,21 +54,25 @@ public final class SerialAdapter implements Adapter {
     static final Option<String> FLOW_CONTROL = Option.string("flowControl").defaultValue("none")
             .allowed("none", "rts-cts", "xon-xoff")
             .description("Flow control: none, hardware (RTS/CTS) or software (XON/XOFF).");
-    static final Option<String> FRAMING = Option.string("framing").defaultValue("newline").allowed("newline", "fixed")
-            .description("How messages are cut: one per line ended by a newline (a carriage return before it is"
-                    + " dropped, empty lines skipped), or blocks of frameLength bytes (a shorter message written is"
-                    + " padded with spaces).");
+    static final Option<String> FRAMING = Option.string("framing").defaultValue("line")
+            .allowed("line", "length-prefixed", "fixed")
+            .description("How messages are cut, with the words of the tcp adapter: one per line ended by a newline (a"
+                    + " carriage return before it is dropped, empty lines skipped), each after its length"
+                    + " (lengthFieldBytes, big-endian, not counting itself), or blocks of frameLength bytes (a shorter"
+                    + " message written is padded with spaces).");
+    static final Option<Integer> LENGTH_FIELD_BYTES = Option.integer("lengthFieldBytes").defaultValue(4).range(1, 4)
+            .description("The size in bytes of the length before each frame, for framing: length-prefixed.");
     static final Option<Integer> FRAME_LENGTH = Option.integer("frameLength").range(1, 16 * 1024 * 1024)
             .description("The length in bytes of each frame, for framing: fixed (required there).");
     static final Option<Integer> MAX_FRAME_SIZE = Option.integer("maxFrameSize").defaultValue(65536)
             .range(1, 16 * 1024 * 1024)
-            .description("The longest frame in bytes: a longer line read is dropped with a log line and the next"
+            .description("The longest frame in bytes: a longer one read is dropped with a log line and the next"
                     + " one is read; a longer message written fails the call.");
     static final Option<String> CHARSET = Option.string("charset").defaultValue("UTF-8")
             .description("The character set of the frames' text.").example("ISO-8859-1");
 
     static final ProblemCode FRAME_LENGTH_MISSING = new PluginProblemCode("SERIAL", 1,
-            "fixed framing without a frameLength, or a frameLength with newline framing");
+            "fixed framing without a frameLength, or a frameLength with another framing");
     static final ProblemCode UNKNOWN_CHARSET = new PluginProblemCode("SERIAL", 2, "a charset Java does not know");
 
     private static final AdapterInfo INFO = new AdapterInfo(NAME,
@@ -78,7 +81,7 @@ public final class SerialAdapter implements Adapter {
             "io.unikernal:unikernal-components-serial");
 
     private static final List<Option<?>> OPTIONS = List.of(PORT, BAUD_RATE, DATA_BITS, STOP_BITS, PARITY,
-            FLOW_CONTROL, FRAMING, FRAME_LENGTH, MAX_FRAME_SIZE, CHARSET);
+            FLOW_CONTROL, FRAMING, FRAME_LENGTH, LENGTH_FIELD_BYTES, MAX_FRAME_SIZE, CHARSET);
 
     /** A device of this machine that can be unplugged and plugged in again; its probe checks it at start. */
     private static final Set<Capability> CAPABILITIES = Set.of(Capability.REMOTE_SERVER, Capability.CHECKED_AT_START,
@@ -147,7 +150,7 @@ public final class SerialAdapter implements Adapter {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("port", ctx.text(system, PORT));
         for (Option<?> option : List.of(BAUD_RATE, DATA_BITS, STOP_BITS, PARITY, FLOW_CONTROL, FRAMING, FRAME_LENGTH,
-                MAX_FRAME_SIZE, CHARSET)) {
+                LENGTH_FIELD_BYTES, MAX_FRAME_SIZE, CHARSET)) {
             String value = ctx.text(system, option);
             if (value != null) {
                 settings.put(option.name(), value);
@@ -162,14 +165,6 @@ public final class SerialAdapter implements Adapter {
         EndpointUri uri = EndpointUri.of(NAME, settings.remove("port"));
         settings.forEach(uri::userParam);
         return uri.toString();
-    }
-
-    /** The settings a probe or test opens a port with, from a system's declaration. */
-    static SerialSettings settings(SystemDecl system) {
-        Integer length = FRAME_LENGTH.of(system);
-        return new SerialSettings(PORT.of(system), BAUD_RATE.of(system), DATA_BITS.of(system), STOP_BITS.of(system),
-                PARITY.of(system), FLOW_CONTROL.of(system), FRAMING.of(system), length == null ? 0 : length,
-                MAX_FRAME_SIZE.of(system), CHARSET.of(system));
     }
 
     @Override

@@ -23,8 +23,9 @@ public class SerialProbe extends AbstractSystemProbe {
     private String stopBits = "1";
     private String parity = "none";
     private String flowControl = "none";
-    private String framing = "newline";
+    private String framing = "line";
     private int frameLength;
+    private int lengthFieldBytes = 4;
     private int maxFrameSize = 65536;
     private String charset = "UTF-8";
 
@@ -32,7 +33,7 @@ public class SerialProbe extends AbstractSystemProbe {
     public ProbeResult checkBeforeStart() {
         try {
             SerialLine.tryOpen(new SerialSettings(port, baudRate, dataBits, stopBits, parity, flowControl, framing,
-                    frameLength, maxFrameSize, charset));
+                    frameLength, lengthFieldBytes, maxFrameSize, charset));
             return ProbeResult.up();
         } catch (SerialUnavailableException e) {
             String cause = e.getMessage();
@@ -83,6 +84,10 @@ public class SerialProbe extends AbstractSystemProbe {
 
     public void setFrameLength(int frameLength) {
         this.frameLength = frameLength;
+    }
+
+    public void setLengthFieldBytes(int lengthFieldBytes) {
+        this.lengthFieldBytes = lengthFieldBytes;
     }
 
     public void setMaxFrameSize(int maxFrameSize) {

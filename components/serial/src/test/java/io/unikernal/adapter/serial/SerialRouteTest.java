@@ -9,6 +9,7 @@ import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.testkit.probe.ProbeApps;
 import io.unikernal.testkit.probe.Probes;
 import io.unikernal.udl.testing.TwoWayRun;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -203,6 +204,45 @@ class SerialRouteTest {
             assertThat(outcomes.emitted()).containsExactly(pad("{\"id\":\"f-2\",\"tag\":\"f-2f-2\"}", 32),
                     "a message of 36 bytes"
                     + " does not fit a fixed frame of 32 bytes on serial port " + out.pair().a());
+        }
+    }
+
+    @Test
+    void lengthPrefixedFramesPassWithTheirLengthInProcessAndFromTheYaml() throws Exception {
+        String app = "serial-prefixed-" + id;
+        try (PtyPeer in = new PtyPeer(", framing: length-prefixed, lengthFieldBytes: 2");
+                PtyPeer out = new PtyPeer(", framing: length-prefixed, lengthFieldBytes: 1")) {
+            String udl = """
+                    udl: 8
+                    name: %s
+                    systems:
+                      meter: %s
+                      panel: %s
+                    routes:
+                      - name: relay
+                        from: meter
+                        steps:
+                          - to: panel
+                    """.formatted(app, in.system(), out.system());
+            List<Integer> runs = new ArrayList<>();
+            TwoWayRun.Outcomes<String> outcomes = TwoWayRun.run(app + ".udl.yaml", udl, ADAPTERS, Map.of(), tmp,
+                    running -> {
+                        int run = runs.size() + 1;
+                        runs.add(run);
+                        // a newline inside a frame is only data: the length says where it ends
+                        byte[] json = ("{\"id\": \"p-" + run + "\",\n \"n\": 1}").getBytes(StandardCharsets.UTF_8);
+                        byte[] frame = new byte[2 + json.length];
+                        frame[1] = (byte) json.length;
+                        System.arraycopy(json, 0, frame, 2, json.length);
+                        int before = out.text().length();
+                        in.write(frame);
+                        String expected = "{\"id\":\"p-" + run + "\",\"n\":1}";
+                        Awaitility.await("the frame of run " + run).atMost(PATIENCE)
+                                .until(() -> out.text().length() == before + 1 + expected.length());
+                        return out.text().substring(before);
+                    });
+            assertThat(outcomes.inProcess()).isEqualTo((char) 18 + "{\"id\":\"p-1\",\"n\":1}");
+            assertThat(outcomes.emitted()).isEqualTo((char) 18 + "{\"id\":\"p-2\",\"n\":1}");
         }
     }
 

@@ -41,6 +41,8 @@ public class SerialEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "framing": target.setFraming(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lengthfieldbytes":
+        case "lengthFieldBytes": target.setLengthFieldBytes(property(camelContext, int.class, value)); return true;
         case "maxframesize":
         case "maxFrameSize": target.setMaxFrameSize(property(camelContext, int.class, value)); return true;
         case "parity": target.setParity(property(camelContext, java.lang.String.class, value)); return true;
@@ -75,6 +77,8 @@ public class SerialEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "framing": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lengthfieldbytes":
+        case "lengthFieldBytes": return int.class;
         case "maxframesize":
         case "maxFrameSize": return int.class;
         case "parity": return java.lang.String.class;
@@ -110,6 +114,8 @@ public class SerialEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "framing": return target.getFraming();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lengthfieldbytes":
+        case "lengthFieldBytes": return target.getLengthFieldBytes();
         case "maxframesize":
         case "maxFrameSize": return target.getMaxFrameSize();
         case "parity": return target.getParity();

@@ -23,7 +23,7 @@ public class SerialEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(16);
+        Set<String> props = new HashSet<>(17);
         props.add("baudRate");
         props.add("bridgeErrorHandler");
         props.add("charset");
@@ -34,6 +34,7 @@ public class SerialEndpointUriFactory extends org.apache.camel.support.component
         props.add("frameLength");
         props.add("framing");
         props.add("lazyStartProducer");
+        props.add("lengthFieldBytes");
         props.add("maxFrameSize");
         props.add("parity");
         props.add("port");

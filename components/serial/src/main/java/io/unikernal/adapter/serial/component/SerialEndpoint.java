@@ -33,9 +33,13 @@ public class SerialEndpoint extends DefaultEndpoint {
     @UriParam(defaultValue = "none", enums = "none,rts-cts,xon-xoff", description = "Flow control: none, hardware"
             + " (RTS/CTS) or software (XON/XOFF).")
     private String flowControl = "none";
-    @UriParam(defaultValue = "newline", enums = "newline,fixed", description = "How frames are cut: lines ended by"
-            + " a newline (a carriage return before it is dropped), or blocks of frameLength bytes.")
-    private String framing = "newline";
+    @UriParam(defaultValue = "line", enums = "line,length-prefixed,fixed", description = "How frames are cut: lines"
+            + " ended by a newline (a carriage return before it is dropped), frames that start with their length"
+            + " (lengthFieldBytes, big-endian, not counting itself), or blocks of frameLength bytes.")
+    private String framing = "line";
+    @UriParam(defaultValue = "4", enums = "1,2,3,4", description = "The size of the length field of length-prefixed"
+            + " frames, in bytes.")
+    private int lengthFieldBytes = 4;
     @UriParam(description = "The length of each frame in bytes, for fixed framing; a shorter message is padded with"
             + " spaces when written.")
     private int frameLength;
@@ -81,7 +85,7 @@ public class SerialEndpoint extends DefaultEndpoint {
     /** The settings the endpoint opens its port with. */
     public SerialSettings settings() {
         return new SerialSettings(port, baudRate, dataBits, stopBits, parity, flowControl, framing, frameLength,
-                maxFrameSize, charset);
+                lengthFieldBytes, maxFrameSize, charset);
     }
 
     @Override
@@ -165,9 +169,18 @@ public class SerialEndpoint extends DefaultEndpoint {
         return framing;
     }
 
-    /** How frames are cut: newline or fixed. */
+    /** How frames are cut: line, length-prefixed or fixed. */
     public void setFraming(String framing) {
         this.framing = framing;
+    }
+
+    public int getLengthFieldBytes() {
+        return lengthFieldBytes;
+    }
+
+    /** The size of the length field of length-prefixed frames, in bytes. */
+    public void setLengthFieldBytes(int lengthFieldBytes) {
+        this.lengthFieldBytes = lengthFieldBytes;
     }
 
     public int getFrameLength() {

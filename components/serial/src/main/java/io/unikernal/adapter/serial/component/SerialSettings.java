@@ -9,7 +9,7 @@ import java.util.Locale;
  * port can be compared. Each setting is checked when the value is made and a wrong one is named with its value.
  */
 public record SerialSettings(String port, int baudRate, int dataBits, String stopBits, String parity,
-        String flowControl, String framing, int frameLength, int maxFrameSize, String charset) {
+        String flowControl, String framing, int frameLength, int lengthFieldBytes, int maxFrameSize, String charset) {
 
     public SerialSettings {
         if (baudRate < 1) {
@@ -22,8 +22,11 @@ public record SerialSettings(String port, int baudRate, int dataBits, String sto
         parityCode(parity);
         flowControlCode(flowControl);
         framing = framing.toLowerCase(Locale.ROOT);
-        if (!framing.equals("newline") && !framing.equals("fixed")) {
-            throw new IllegalArgumentException("framing must be newline or fixed, not " + framing);
+        if (!framing.equals("line") && !framing.equals("fixed") && !framing.equals("length-prefixed")) {
+            throw new IllegalArgumentException("framing must be line, length-prefixed or fixed, not " + framing);
+        }
+        if (lengthFieldBytes < 1 || lengthFieldBytes > 4) {
+            throw new IllegalArgumentException("lengthFieldBytes must be 1 to 4, not " + lengthFieldBytes);
         }
         if (maxFrameSize < 1) {
             throw new IllegalArgumentException("maxFrameSize must be positive, not " + maxFrameSize);
@@ -39,15 +42,24 @@ public record SerialSettings(String port, int baudRate, int dataBits, String sto
         return framing.equals("fixed");
     }
 
+    public boolean lengthPrefixed() {
+        return framing.equals("length-prefixed");
+    }
+
+    /** The longest frame the length field can announce: 255 for one byte, 65535 for two, ... */
+    public long largestPrefixed() {
+        return (1L << (8 * lengthFieldBytes)) - 1;
+    }
+
     public Charset charsetValue() {
         return Charset.forName(charset);
     }
 
-    /** For messages: {@code 9600 8N1, newline frames up to 65536 bytes}. */
+    /** For messages: {@code 9600 8N1 flow none, line frames up to 65536 bytes, UTF-8}. */
     public String describe() {
         return baudRate + " " + dataBits + parity.toUpperCase(Locale.ROOT).charAt(0) + stopBits + " flow "
                 + flowControl + ", " + (fixed() ? "fixed frames of " + frameLength + " bytes"
-                        : "newline frames up to " + maxFrameSize + " bytes") + ", " + charset;
+                        : framing + " frames up to " + maxFrameSize + " bytes") + ", " + charset;
     }
 
     static int stopBitsCode(String stopBits) {

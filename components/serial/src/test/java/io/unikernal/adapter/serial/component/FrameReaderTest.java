@@ -14,8 +14,12 @@ class FrameReaderTest {
     private final List<Long> dropped = new ArrayList<>();
 
     private FrameReader reader(String framing, int frameLength, int maxFrameSize) {
+        return reader(framing, frameLength, 4, maxFrameSize);
+    }
+
+    private FrameReader reader(String framing, int frameLength, int lengthFieldBytes, int maxFrameSize) {
         SerialSettings settings = new SerialSettings("/dev/ttyS0", 9600, 8, "1", "none", "none", framing, frameLength,
-                maxFrameSize, "UTF-8");
+                lengthFieldBytes, maxFrameSize, "UTF-8");
         return new FrameReader(settings, new FrameReader.Frames() {
             @Override
             public void frame(byte[] frame) {
@@ -38,7 +42,7 @@ class FrameReaderTest {
 
     @Test
     void linesEndAtNewlinesDropTheirCarriageReturnAndSkipEmptyOnes() {
-        FrameReader reader = reader("newline", 0, 64);
+        FrameReader reader = reader("line", 0, 64);
         byte[] chunk = "one\r\n\n\ntwo\nthr".getBytes(StandardCharsets.UTF_8);
         reader.accept(chunk, chunk.length);
         trickle(reader, "ee\n");
@@ -48,7 +52,7 @@ class FrameReaderTest {
 
     @Test
     void aLineOverMaxFrameSizeIsDroppedWholeAndTheNextIsRead() {
-        FrameReader reader = reader("newline", 0, 5);
+        FrameReader reader = reader("line", 0, 5);
         trickle(reader, "12345\n123456789\nok\n");
         assertThat(frames).containsExactly("12345", "ok");
         assertThat(dropped).containsExactly(9L);
@@ -66,10 +70,29 @@ class FrameReaderTest {
 
     @Test
     void aPartialFrameBeforeTheLineWasLostIsForgotten() {
-        FrameReader reader = reader("newline", 0, 64);
+        FrameReader reader = reader("line", 0, 64);
         trickle(reader, "{\"id\": \"cut");
         reader.reset();
         trickle(reader, "{\"id\": \"whole\"}\n");
         assertThat(frames).containsExactly("{\"id\": \"whole\"}");
+    }
+
+    @Test
+    void lengthPrefixedFramesAreCutByTheirLengthAndAnOversizeOneIsSkippedByItsLength() {
+        FrameReader reader = reader("length-prefixed", 0, 2, 8);
+        byte[] stream = {0, 3, 'a', '\n', 'c', 0, 0, 0, 10, '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 0, 2, 'o',
+            'k'};
+        for (byte b : stream) {
+            reader.accept(new byte[] {b}, 1);
+        }
+        assertThat(frames).containsExactly("a\nc", "ok");
+        assertThat(dropped).containsExactly(10L);
+        frames.clear();
+        FrameReader wide = reader("length-prefixed", 0, 4, 1024);
+        byte[] one = {0, 0, 1, 0};
+        wide.accept(one, one.length);
+        byte[] body = "x".repeat(256).getBytes(StandardCharsets.UTF_8);
+        wide.accept(body, body.length);
+        assertThat(frames).singleElement().asString().hasSize(256);
     }
 }
