@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.unikernal.adapter.serial.component.SerialConsumer;
 import io.unikernal.runtime.health.SystemHealth;
 import io.unikernal.plugins.Adapters;
+import io.unikernal.runtime.UdlRuntime;
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.testkit.probe.ProbeApps;
 import io.unikernal.testkit.probe.Probes;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.health.HealthCheck;
@@ -50,26 +52,8 @@ class SerialRouteTest {
         try (PtyPeer in = new PtyPeer(", maxFrameSize: 200"); PtyPeer out = new PtyPeer(", baudRate: 115200,"
                 + " parity: even, stopBits: 2, dataBits: 7, flowControl: none");
                 LogLines log = new LogLines(SerialConsumer.class)) {
-            String udl = """
-                    udl: 8
-                    name: %s
-                    systems:
-                      sensor: %s
-                      display: %s
-                      parked: {adapter: contract-probe}
-                    routes:
-                      - name: relay
-                        from: sensor
-                        steps:
-                          - transform: {set: {seen: "true"}}
-                          - to: display
-                        deadLetter: parked
-                    """.formatted(app, in.system(), out.system());
-            List<Integer> runs = new ArrayList<>();
-            TwoWayRun.Outcomes<List<Object>> outcomes = TwoWayRun.run(app + ".udl.yaml", udl, ADAPTERS, Map.of(), tmp,
-                    running -> {
-                        int run = runs.size() + 1;
-                        runs.add(run);
+            String udl = relay(app, in, out, "{seen: \"true\"}");
+            TwoWayRun.Outcomes<List<Object>> outcomes = twoWays(app, udl, Map.of(), (run, running) -> {
                         in.write("{\"id\": \"first-" + run + "\", \"n\": 1}\r\n");
                         in.write("{\"id\": \"big-" + run + "\", \"pad\": \"" + "x".repeat(300) + "\"}\n");
                         in.write("{\"id\": \"after-big-" + run + "\", \"n\": 2}\n");
@@ -123,11 +107,7 @@ class SerialRouteTest {
                         steps:
                           - to: seen
                     """.formatted(app, line.system());
-            List<Integer> runs = new ArrayList<>();
-            TwoWayRun.Outcomes<List<Object>> outcomes = TwoWayRun.run(app + ".udl.yaml", udl, ADAPTERS, QUICK_RECHECKS, tmp,
-                    running -> {
-                        int run = runs.size() + 1;
-                        runs.add(run);
+            TwoWayRun.Outcomes<List<Object>> outcomes = twoWays(app, udl, QUICK_RECHECKS, (run, running) -> {
                         CamelContext context = running.context();
                         List<Object> seen = new ArrayList<>();
                         seen.add(health(context, HealthCheck.State.UP).getState());
@@ -166,26 +146,8 @@ class SerialRouteTest {
         String app = "serial-fixed-" + id;
         try (PtyPeer in = new PtyPeer(", framing: fixed, frameLength: 24");
                 PtyPeer out = new PtyPeer(", framing: fixed, frameLength: 32")) {
-            String udl = """
-                    udl: 8
-                    name: %s
-                    systems:
-                      meter: %s
-                      panel: %s
-                      parked: {adapter: contract-probe}
-                    routes:
-                      - name: relay
-                        from: meter
-                        steps:
-                          - transform: {set: {tag: "id + id"}}
-                          - to: panel
-                        deadLetter: parked
-                    """.formatted(app, in.system(), out.system());
-            List<Integer> runs = new ArrayList<>();
-            TwoWayRun.Outcomes<List<Object>> outcomes = TwoWayRun.run(app + ".udl.yaml", udl, ADAPTERS, Map.of(), tmp,
-                    running -> {
-                        int run = runs.size() + 1;
-                        runs.add(run);
+            String udl = relay(app, in, out, "{tag: \"id + id\"}");
+            TwoWayRun.Outcomes<List<Object>> outcomes = twoWays(app, udl, Map.of(), (run, running) -> {
                         // two frames of 24 bytes in one write; with its tag, the second is too long for the panel's 32
                         String fits = pad("{\"id\": \"f-" + run + "\"}", 24);
                         String tooLong = pad("{\"id\": \"long-" + run + "\"}", 24);
@@ -212,23 +174,8 @@ class SerialRouteTest {
         String app = "serial-prefixed-" + id;
         try (PtyPeer in = new PtyPeer(", framing: length-prefixed, lengthFieldBytes: 2");
                 PtyPeer out = new PtyPeer(", framing: length-prefixed, lengthFieldBytes: 1")) {
-            String udl = """
-                    udl: 8
-                    name: %s
-                    systems:
-                      meter: %s
-                      panel: %s
-                    routes:
-                      - name: relay
-                        from: meter
-                        steps:
-                          - to: panel
-                    """.formatted(app, in.system(), out.system());
-            List<Integer> runs = new ArrayList<>();
-            TwoWayRun.Outcomes<String> outcomes = TwoWayRun.run(app + ".udl.yaml", udl, ADAPTERS, Map.of(), tmp,
-                    running -> {
-                        int run = runs.size() + 1;
-                        runs.add(run);
+            String udl = relay(app, in, out, null);
+            TwoWayRun.Outcomes<String> outcomes = twoWays(app, udl, Map.of(), (run, running) -> {
                         // a newline inside a frame is only data: the length says where it ends
                         byte[] json = ("{\"id\": \"p-" + run + "\",\n \"n\": 1}").getBytes(StandardCharsets.UTF_8);
                         byte[] frame = new byte[2 + json.length];
@@ -244,6 +191,30 @@ class SerialRouteTest {
             assertThat(outcomes.inProcess()).isEqualTo((char) 18 + "{\"id\":\"p-1\",\"n\":1}");
             assertThat(outcomes.emitted()).isEqualTo((char) 18 + "{\"id\":\"p-2\",\"n\":1}");
         }
+    }
+
+    /**
+     * An app whose route relays the frames of {@code in}'s line (system {@code meter}) to {@code out}'s ({@code panel}),
+     * setting {@code transform}'s fields first (none when null); a failure goes to the probe {@code parked}.
+     */
+    private static String relay(String app, PtyPeer in, PtyPeer out, String transform) {
+        return "udl: 8\nname: " + app + "\nsystems:\n  meter: " + in.system() + "\n  panel: " + out.system()
+                + "\n  parked: {adapter: contract-probe}\nroutes:\n  - name: relay\n    from: meter\n    steps:\n"
+                + (transform == null ? "" : "      - transform: {set: " + transform + "}\n")
+                + "      - to: panel\n    deadLetter: parked\n";
+    }
+
+    /** One scenario of a test, given the run's number (1 in process, 2 from the emitted YAML) and the running app. */
+    @FunctionalInterface
+    private interface Scenario<T> {
+        T run(int run, UdlRuntime app) throws Exception;
+    }
+
+    private <T> TwoWayRun.Outcomes<T> twoWays(String app, String udl, Map<String, String> overrides,
+            Scenario<T> scenario) throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        return TwoWayRun.run(app + ".udl.yaml", udl, ADAPTERS, overrides, tmp,
+                running -> scenario.run(runs.incrementAndGet(), running));
     }
 
     private static String pad(String text, int length) {
