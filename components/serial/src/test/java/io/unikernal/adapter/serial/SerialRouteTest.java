@@ -39,7 +39,8 @@ class SerialRouteTest {
             "unikernal.systems.retryMax", "300ms");
 
     /** The installed adapters and the test's probe systems (feed, seen, parked). */
-    private static final Adapters ADAPTERS = ProbeApps.with(Adapters.installed().all().values().toArray(Adapter[]::new));
+    private static final Adapters ADAPTERS = ProbeApps.with(Adapters.installed().all().values()
+            .toArray(Adapter[]::new));
 
     @TempDir
     Path tmp;
@@ -54,20 +55,20 @@ class SerialRouteTest {
                 LogLines log = new LogLines(SerialConsumer.class)) {
             String udl = relay(app, in, out, "{seen: \"true\"}");
             TwoWayRun.Outcomes<List<Object>> outcomes = twoWays(app, udl, Map.of(), (run, running) -> {
-                        in.write("{\"id\": \"first-" + run + "\", \"n\": 1}\r\n");
-                        in.write("{\"id\": \"big-" + run + "\", \"pad\": \"" + "x".repeat(300) + "\"}\n");
-                        in.write("{\"id\": \"after-big-" + run + "\", \"n\": 2}\n");
-                        in.write("{\"id\": \"malformed-" + run + "\n");
-                        in.write("{\"id\": \"last-" + run + "\", \"note\": \"ünïcödé ✓\"}\n");
-                        Awaitility.await("the frames of run " + run).atMost(PATIENCE)
-                                .until(() -> out.lines().size() == 3 * run
-                                        && Probes.recorded(app, "parked").size() == run);
-                        List<Object> seen = new ArrayList<>(out.lines().subList(3 * (run - 1), 3 * run));
-                        Map<?, ?> parked = (Map<?, ?>) Probes.recorded(app, "parked").get(run - 1).body();
-                        seen.add(parked.get("reason"));
-                        seen.add(parked.get("payload"));
-                        return seen;
-                    });
+                in.write("{\"id\": \"first-" + run + "\", \"n\": 1}\r\n");
+                in.write("{\"id\": \"big-" + run + "\", \"pad\": \"" + "x".repeat(300) + "\"}\n");
+                in.write("{\"id\": \"after-big-" + run + "\", \"n\": 2}\n");
+                in.write("{\"id\": \"malformed-" + run + "\n");
+                in.write("{\"id\": \"last-" + run + "\", \"note\": \"ünïcödé ✓\"}\n");
+                Awaitility.await("the frames of run " + run).atMost(PATIENCE)
+                        .until(() -> out.lines().size() == 3 * run
+                                && Probes.recorded(app, "parked").size() == run);
+                List<Object> seen = new ArrayList<>(out.lines().subList(3 * (run - 1), 3 * run));
+                Map<?, ?> parked = (Map<?, ?>) Probes.recorded(app, "parked").get(run - 1).body();
+                seen.add(parked.get("reason"));
+                seen.add(parked.get("payload"));
+                return seen;
+            });
             for (int run = 1; run <= 2; run++) {
                 List<Object> seen = run == 1 ? outcomes.inProcess() : outcomes.emitted();
                 assertThat(seen).as("run " + run).containsExactly(
@@ -108,28 +109,28 @@ class SerialRouteTest {
                           - to: seen
                     """.formatted(app, line.system());
             TwoWayRun.Outcomes<List<Object>> outcomes = twoWays(app, udl, QUICK_RECHECKS, (run, running) -> {
-                        CamelContext context = running.context();
-                        List<Object> seen = new ArrayList<>();
-                        seen.add(health(context, HealthCheck.State.UP).getState());
-                        line.server().orElseThrow().stop();
-                        HealthCheck.Result down = health(context, HealthCheck.State.DOWN);
-                        seen.add(down.getState());
-                        seen.add(down.getMessage().orElse(""));
-                        try (ProducerTemplate producer = context.createProducerTemplate()) {
-                            producer.sendBody(Probes.feedUri(app, "feed"), Map.of("id", "while-gone-" + run));
-                        }
-                        line.server().orElseThrow().start();
-                        seen.add(health(context, HealthCheck.State.UP).getState());
-                        Awaitility.await("the message sent while the device was gone").atMost(PATIENCE)
-                                .until(() -> line.lines().contains("{\"id\":\"while-gone-" + run + "\"}"));
-                        line.write("{\"id\": \"back-" + run + "\"}\n");
-                        Awaitility.await("a frame read after the device came back").atMost(PATIENCE)
-                                .until(() -> Probes.recorded(app, "seen").size() == 1);
-                        seen.add(Probes.recorded(app, "seen").get(0).body());
-                        seen.add(Probes.recorded(app, "parked").size());
-                        Probes.forget(app);
-                        return seen;
-                    });
+                CamelContext context = running.context();
+                List<Object> seen = new ArrayList<>();
+                seen.add(health(context, HealthCheck.State.UP).getState());
+                line.server().orElseThrow().stop();
+                HealthCheck.Result down = health(context, HealthCheck.State.DOWN);
+                seen.add(down.getState());
+                seen.add(down.getMessage().orElse(""));
+                try (ProducerTemplate producer = context.createProducerTemplate()) {
+                    producer.sendBody(Probes.feedUri(app, "feed"), Map.of("id", "while-gone-" + run));
+                }
+                line.server().orElseThrow().start();
+                seen.add(health(context, HealthCheck.State.UP).getState());
+                Awaitility.await("the message sent while the device was gone").atMost(PATIENCE)
+                        .until(() -> line.lines().contains("{\"id\":\"while-gone-" + run + "\"}"));
+                line.write("{\"id\": \"back-" + run + "\"}\n");
+                Awaitility.await("a frame read after the device came back").atMost(PATIENCE)
+                        .until(() -> Probes.recorded(app, "seen").size() == 1);
+                seen.add(Probes.recorded(app, "seen").get(0).body());
+                seen.add(Probes.recorded(app, "parked").size());
+                Probes.forget(app);
+                return seen;
+            });
             String path = line.pair().a().toString();
             assertThat(outcomes.inProcess()).containsExactly(HealthCheck.State.UP, HealthCheck.State.DOWN,
                     "serial port " + path + " is gone (the device was removed)", HealthCheck.State.UP,
@@ -148,18 +149,18 @@ class SerialRouteTest {
                 PtyPeer out = new PtyPeer(", framing: fixed, frameLength: 32")) {
             String udl = relay(app, in, out, "{tag: \"id + id\"}");
             TwoWayRun.Outcomes<List<Object>> outcomes = twoWays(app, udl, Map.of(), (run, running) -> {
-                        // two frames of 24 bytes in one write; with its tag, the second is too long for the panel's 32
-                        String fits = pad("{\"id\": \"f-" + run + "\"}", 24);
-                        String tooLong = pad("{\"id\": \"long-" + run + "\"}", 24);
-                        in.write(fits + tooLong);
-                        Awaitility.await("the frames of run " + run).atMost(PATIENCE)
-                                .until(() -> out.text().length() == 32 * run
-                                        && Probes.recorded(app, "parked").size() == run);
-                        List<Object> seen = new ArrayList<>();
-                        seen.add(out.text().substring(32 * (run - 1)));
-                        seen.add(((Map<?, ?>) Probes.recorded(app, "parked").get(run - 1).body()).get("reason"));
-                        return seen;
-                    });
+                // two frames of 24 bytes in one write; with its tag, the second is too long for the panel's 32
+                String fits = pad("{\"id\": \"f-" + run + "\"}", 24);
+                String tooLong = pad("{\"id\": \"long-" + run + "\"}", 24);
+                in.write(fits + tooLong);
+                Awaitility.await("the frames of run " + run).atMost(PATIENCE)
+                        .until(() -> out.text().length() == 32 * run
+                                && Probes.recorded(app, "parked").size() == run);
+                List<Object> seen = new ArrayList<>();
+                seen.add(out.text().substring(32 * (run - 1)));
+                seen.add(((Map<?, ?>) Probes.recorded(app, "parked").get(run - 1).body()).get("reason"));
+                return seen;
+            });
             assertThat(outcomes.inProcess()).containsExactly(pad("{\"id\":\"f-1\",\"tag\":\"f-1f-1\"}", 32),
                     "a message of 36 bytes"
                     + " does not fit a fixed frame of 32 bytes on serial port " + out.pair().a());
@@ -176,26 +177,26 @@ class SerialRouteTest {
                 PtyPeer out = new PtyPeer(", framing: length-prefixed, lengthFieldBytes: 1")) {
             String udl = relay(app, in, out, null);
             TwoWayRun.Outcomes<String> outcomes = twoWays(app, udl, Map.of(), (run, running) -> {
-                        // a newline inside a frame is only data: the length says where it ends
-                        byte[] json = ("{\"id\": \"p-" + run + "\",\n \"n\": 1}").getBytes(StandardCharsets.UTF_8);
-                        byte[] frame = new byte[2 + json.length];
-                        frame[1] = (byte) json.length;
-                        System.arraycopy(json, 0, frame, 2, json.length);
-                        int before = out.text().length();
-                        in.write(frame);
-                        String expected = "{\"id\":\"p-" + run + "\",\"n\":1}";
-                        Awaitility.await("the frame of run " + run).atMost(PATIENCE)
-                                .until(() -> out.text().length() == before + 1 + expected.length());
-                        return out.text().substring(before);
-                    });
+                // a newline inside a frame is only data: the length says where it ends
+                byte[] json = ("{\"id\": \"p-" + run + "\",\n \"n\": 1}").getBytes(StandardCharsets.UTF_8);
+                byte[] frame = new byte[2 + json.length];
+                frame[1] = (byte) json.length;
+                System.arraycopy(json, 0, frame, 2, json.length);
+                int before = out.text().length();
+                in.write(frame);
+                String expected = "{\"id\":\"p-" + run + "\",\"n\":1}";
+                Awaitility.await("the frame of run " + run).atMost(PATIENCE)
+                        .until(() -> out.text().length() == before + 1 + expected.length());
+                return out.text().substring(before);
+            });
             assertThat(outcomes.inProcess()).isEqualTo((char) 18 + "{\"id\":\"p-1\",\"n\":1}");
             assertThat(outcomes.emitted()).isEqualTo((char) 18 + "{\"id\":\"p-2\",\"n\":1}");
         }
     }
 
     /**
-     * An app whose route relays the frames of {@code in}'s line (system {@code meter}) to {@code out}'s ({@code panel}),
-     * setting {@code transform}'s fields first (none when null); a failure goes to the probe {@code parked}.
+     * An app whose route relays the frames of {@code in}'s line (system {@code meter}) to {@code out}'s
+     * ({@code panel}), setting {@code transform}'s fields first (none when null); a failure goes to the probe {@code parked}.
      */
     private static String relay(String app, PtyPeer in, PtyPeer out, String transform) {
         return "udl: 8\nname: " + app + "\nsystems:\n  meter: " + in.system() + "\n  panel: " + out.system()
