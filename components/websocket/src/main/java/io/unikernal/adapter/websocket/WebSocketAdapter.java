@@ -60,6 +60,10 @@ public final class WebSocketAdapter implements Adapter {
             .description("Also start the route when a peer connects and when it leaves: the body is {event, connection,"
                     + " peer} and the header WebSocketEvent is open or close (message for a message). A reply to an"
                     + " open event goes to the new peer.");
+    static final Option<Boolean> REPLIES = Option.bool("replies").defaultValue(true)
+            .description("Send the route's final body back to the sender (an error frame when the message fails);"
+                    + " false for a route that answers by broadcasting, or not at all — a failed message is then only"
+                    + " dead-lettered.");
     static final Option<Boolean> BROADCAST = Option.bool("broadcast").defaultValue(false)
             .description("Write to every peer connected to the system's path now, instead of to the connection the"
                     + " message's WebSocketConnection header names.");
@@ -118,7 +122,7 @@ public final class WebSocketAdapter implements Adapter {
     private static final class Server implements SourceRole {
         @Override
         public List<Option<?>> options() {
-            return List.of(CONNECTION_EVENTS);
+            return List.of(CONNECTION_EVENTS, REPLIES);
         }
 
         /** The route's final body goes back to the peer that sent the message. */
@@ -160,6 +164,9 @@ public final class WebSocketAdapter implements Adapter {
         /** To the sender's connection, if it is still there; an error reply (a malformed message) goes the same way. */
         @Override
         public void denormalizeReply(SystemUse use, ProcessorDefinition<?> block, CompileContext ctx) {
+            if (Boolean.FALSE.equals(REPLIES.of(use.use()))) {
+                return;
+            }
             String frame = ctx.text(use.system(), FRAME);
             String name = "websocket-reply-" + frame;
             ctx.addBean(name, WebSocketSend.class, Map.of("reply", "true", "frame", frame));

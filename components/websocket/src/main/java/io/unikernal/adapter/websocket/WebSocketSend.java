@@ -45,7 +45,9 @@ public final class WebSocketSend implements Processor {
         ServerWebSocket socket = VertxWebsocketPeerLookup.connected(exchange.getContext(), key);
         if (socket == null) {
             if (reply) {
-                LOG.info("reply to websocket connection {} dropped: the peer has gone", key);
+                if (!"close".equals(message.getHeader(WebSocketHeaders.EVENT))) {
+                    LOG.info("reply to websocket connection {} dropped: the peer has gone", key);
+                }
                 return;
             }
             throw new MessageRejectedException("no websocket peer is connected as " + (key == null

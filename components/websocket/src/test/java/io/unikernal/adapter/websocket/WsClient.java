@@ -44,6 +44,14 @@ final class WsClient implements AutoCloseable {
         socket.sendText(text, true).get(10, TimeUnit.SECONDS);
     }
 
+    /** Sends {@code text} as one message in frames of {@code size} characters. */
+    void fragments(String text, int size) throws Exception {
+        for (int at = 0; at < text.length(); at += size) {
+            int end = Math.min(text.length(), at + size);
+            socket.sendText(text.substring(at, end), end == text.length()).get(10, TimeUnit.SECONDS);
+        }
+    }
+
     void binary(String text) throws Exception {
         socket.sendBinary(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), true).get(10, TimeUnit.SECONDS);
     }
