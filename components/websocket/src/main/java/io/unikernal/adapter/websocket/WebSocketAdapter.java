@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.camel.ExchangePattern;
 import org.apache.camel.model.ProcessorDefinition;
 
 /**
@@ -193,7 +192,9 @@ public final class WebSocketAdapter implements Adapter {
                 String name = "websocket-broadcast-" + frame;
                 ctx.addBean(name, WebSocketOutbound.class, Map.of("broadcast", "true", "frame", frame));
                 block.process(name);
-                block.to(ExchangePattern.InOnly, endpoint(use.system(), ctx).toString());
+                String call = ctx.systemBean(use.system()) + ".broadcast";
+                ctx.addBean(call, WebSocketProducerCall.class, Map.of("uri", endpoint(use.system(), ctx).toString()));
+                block.process(call);
                 ctx.addBean("websocket-outbound-done", WebSocketOutboundDone.class, Map.of());
                 block.process("websocket-outbound-done");
             } else {

@@ -31,6 +31,7 @@ class WebSocketBroadcastTest {
                   chat: {adapter: websocket, port: %d, path: /chat, frame: binary}
                   other: {adapter: websocket, port: %d, path: /other}
                   tick: {adapter: contract-probe}
+                  ticked: {adapter: contract-probe}
                 routes:
                   - name: say
                     from: {system: chat, replies: false}
@@ -45,13 +46,17 @@ class WebSocketBroadcastTest {
                     from: tick
                     steps:
                       - to: {system: chat, broadcast: true}
+                      - to: ticked
                 """.formatted(port, port);
         TwoWayRun.Outcomes<List<Object>> outcomes = TwoWayRun.run("ws-chat.udl.yaml", udl, WsApps.adapters(),
                 Map.of(), tmp, app -> {
+                    Probes.forget("ws-chat");
                     try (var producer = app.context().createProducerTemplate()) {
                         // nobody is connected: the broadcast reaches no one and the route goes on
                         producer.sendBody(Probes.feedUri("ws-chat", "tick"), Map.of("note", "empty"));
                     }
+                    Awaitility.await().atMost(WsClient.PATIENCE)
+                            .until(() -> Probes.recorded("ws-chat", "ticked").size() == 1);
                     try (WsClient alice = WsClient.connect(port, "/chat"); WsClient bob = WsClient.connect(port, "/chat");
                             WsClient elsewhere = WsClient.connect(port, "/other")) {
                         alice.text("{\"text\": \"hi\"}");
