@@ -20,13 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.camel.model.BeanFactoryDefinition;
 import org.apache.camel.model.ProcessorDefinition;
 
 /**
  * {@code websocket}: a WebSocket server endpoint (camel-vertx-websocket) on its own port. Each message a peer sends
  * — a text or a binary frame holding JSON — starts the route; the route's final body goes back to that peer as its
  * reply. As a target the same system writes to the connection a message names, or with {@code broadcast: true} to
- * every peer connected now. With {@code connectionEvents: true} a route also gets a message when a peer connects and
+ * every peer connected now; a system that no route serves is a push server (peers connect and get what routes
+ * write, what they send is dropped). With {@code connectionEvents: true} a route also gets a message when a peer connects and
  * when it leaves. The connection's key and the peer's address are the headers {@code WebSocketConnection} and
  * {@code WebSocketPeer}.
  *
@@ -99,6 +101,22 @@ public final class WebSocketAdapter implements Adapter {
         ctx.addBean(serverOptions(system, ctx), HttpServerOptions.class,
                 Map.of("maxWebSocketMessageSize", limit, "maxWebSocketFrameSize", limit));
         ctx.addBean(errorLog(system, ctx), WebSocketErrorLog.class, Map.of("system", system.name()));
+        boolean served = ctx.document().routes().stream().anyMatch(r -> system.name().equals(r.from().system()));
+        if (!served && !ctx.testMode()) {
+            BeanFactoryDefinition<?> push = new BeanFactoryDefinition<>();
+            push.setName(ctx.systemBean(system) + ".pushServer");
+            push.setType(WebSocketPushServer.class.getName());
+            push.setProperties(new LinkedHashMap<>(Map.of("system", system.name(), "uri", serverUri(system, ctx, "false"))));
+            push.setInitMethod("start");
+            ctx.addBean(push);
+        }
+    }
+
+    /** The server's endpoint, as a route serves it (and a push server, for a system no route serves). */
+    private static String serverUri(SystemDecl system, CompileContext ctx, String connectionEvents) {
+        return endpoint(system, ctx).param("serverOptions", "#bean:" + serverOptions(system, ctx))
+                .param("exceptionHandler", "#bean:" + errorLog(system, ctx))
+                .param("fireWebSocketConnectionEvents", connectionEvents).toString();
     }
 
     private static String serverOptions(SystemDecl system, CompileContext ctx) {
@@ -148,9 +166,7 @@ public final class WebSocketAdapter implements Adapter {
 
         @Override
         public String uri(SystemUse use, CompileContext ctx) {
-            return endpoint(use.system(), ctx).param("serverOptions", "#bean:" + serverOptions(use.system(), ctx))
-                    .param("exceptionHandler", "#bean:" + errorLog(use.system(), ctx))
-                    .param("fireWebSocketConnectionEvents", ctx.text(use.use(), CONNECTION_EVENTS)).toString();
+            return serverUri(use.system(), ctx, ctx.text(use.use(), CONNECTION_EVENTS));
         }
 
         @Override

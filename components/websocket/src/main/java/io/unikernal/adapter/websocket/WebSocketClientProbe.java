@@ -59,9 +59,12 @@ public class WebSocketClientProbe extends AbstractSystemProbe {
 
     private static ProbeResult classify(URI uri, Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
+            // the JDK wraps an unknown host in a ConnectException: look for it first
             if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
                 return ProbeResult.misconfigured("unknown host " + uri.getHost(), "check the system's url");
             }
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof WebSocketHandshakeException handshake) {
                 return ProbeResult.misconfigured("the server at " + uri + " answers no WebSocket handshake (HTTP "
                         + handshake.getResponse().statusCode() + ")", "check the url's path");

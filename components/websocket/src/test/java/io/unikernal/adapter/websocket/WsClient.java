@@ -58,7 +58,8 @@ final class WsClient implements AutoCloseable {
 
     /** Waits until {@code count} messages have come, and returns them. */
     List<String> await(int count) {
-        Awaitility.await(count + " websocket messages").atMost(PATIENCE).until(() -> received.size() >= count);
+        Awaitility.await(count + " websocket messages").atMost(PATIENCE).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(5)).until(() -> received.size() >= count);
         return List.copyOf(received);
     }
 
