@@ -1,5 +1,6 @@
 package io.unikernal.adapter.websocket;
 
+import io.unikernal.runtime.health.ListenerProbe;
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.spi.adapter.AdapterInfo;
 import io.unikernal.spi.adapter.Capability;
@@ -101,6 +102,8 @@ public final class WebSocketAdapter implements Adapter {
         ctx.addBean(serverOptions(system, ctx), HttpServerOptions.class,
                 Map.of("maxWebSocketMessageSize", limit, "maxWebSocketFrameSize", limit));
         ctx.addBean(errorLog(system, ctx), WebSocketErrorLog.class, Map.of("system", system.name()));
+        ctx.addBean(ctx.systemBean(system) + ".probe", ListenerProbe.class, Map.of("system", system.name(),
+                "adapter", NAME, "host", ctx.text(system, HOST), "port", ctx.text(system, PORT), "protocol", "WebSocket"));
         boolean served = ctx.document().routes().stream().anyMatch(r -> system.name().equals(r.from().system()));
         if (!served && !ctx.testMode()) {
             BeanFactoryDefinition<?> push = new BeanFactoryDefinition<>();
@@ -142,10 +145,13 @@ public final class WebSocketAdapter implements Adapter {
             return List.of(CONNECTION_EVENTS, REPLIES);
         }
 
-        /** The route's final body goes back to the peer that sent the message. */
+        /**
+         * The route's final body goes back to the peer that sent the message. The port is checked before the app
+         * starts ({@link ListenerProbe}): one another process holds fails the start in one line.
+         */
         @Override
         public Set<Capability> capabilities() {
-            return Set.of(Capability.REQUEST_REPLY);
+            return Set.of(Capability.REQUEST_REPLY, Capability.CHECKED_AT_START);
         }
 
         /** Systems on one host and port share camel-vertx-websocket's one server there: their limits must agree. */

@@ -29,6 +29,11 @@ public final class WebSocketErrorLog implements ExceptionHandler {
         this.system = system;
     }
 
+    private static String cause(Throwable exception) {
+        String cause = RootCause.message(exception);
+        return cause != null ? cause : exception == null ? "unknown" : exception.getClass().getSimpleName();
+    }
+
     @Override
     public void handleException(Throwable exception) {
         handleException(null, null, exception);
@@ -44,9 +49,14 @@ public final class WebSocketErrorLog implements ExceptionHandler {
         if (exception instanceof VertxException && CLOSED.equals(exception.getMessage())) {
             return; // Vert.x's notice that the connection it has just closed for the failure is closed
         }
+        if (exchange == null) {
+            LOG.warn("websocket system {}: {}: {}", system, message == null ? "a failure" : message,
+                    cause(exception));
+            return;
+        }
         Object key = exchange == null ? null : exchange.getMessage().getHeader(VertxWebsocketConstants.CONNECTION_KEY);
         Object peer = exchange == null ? null : exchange.getMessage().getHeader(VertxWebsocketConstants.REMOTE_ADDRESS);
-        String cause = RootCause.message(exception);
+        String cause = cause(exception);
         LOG.warn("websocket system {}: connection {} from {} failed and is closed: {}", system, key, peer, cause);
         // Netty drops a connection whose frame is too large itself; Vert.x only reports a message that grows too large
         // over several frames, and would go on reading that peer's frames
