@@ -76,8 +76,8 @@ final class SourceCases {
     }
 
     /**
-     * The caller gets the route's final body, with its own correlation id where the protocol carries one (a source
-     * with native headers; a WebSocket frame has none).
+     * The caller gets the route's final body, with its own correlation id where the protocol carries headers (a TCP
+     * line carries the body alone).
      */
     void reply() throws Exception {
         String app = ContractUdl.appName("source-reply");
