@@ -38,6 +38,12 @@ final class WsServer implements RestartableServer, AutoCloseable {
 
     @Override
     public synchronized void start() {
+        // a port that was just closed may take a moment before it binds again (connections of the earlier listener)
+        org.awaitility.Awaitility.await("the test's WebSocket server on " + port).atMost(WsClient.PATIENCE)
+                .pollInterval(java.time.Duration.ofMillis(50)).ignoreExceptions().until(this::listen);
+    }
+
+    private boolean listen() {
         HttpServer created = vertx.createHttpServer().webSocketHandler(socket -> {
             if (!path.equals(socket.path())) {
                 socket.reject(404);
@@ -49,6 +55,7 @@ final class WsServer implements RestartableServer, AutoCloseable {
         try {
             server = created.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
+            return true;
         } catch (Exception e) {
             throw new IllegalStateException("the test's WebSocket server cannot listen on " + port, e);
         }
