@@ -9,7 +9,8 @@ import java.net.Socket;
  * The probe of a system that listens on a port of its own (a WebSocket server): before the app starts the port must
  * be free to bind — another process on it, an address that is not this machine's or a port the user may not open is
  * permanent, and the start fails naming the system and the port (Camel would fail with a bare BindException); once
- * running, the listener must accept connections. {@code protocol} names what is served, for the messages.
+ * running, the listener must accept connections. {@code protocol} names what is served, for the messages. Port 0 (a
+ * free port picked at start) is not checked.
  */
 public class ListenerProbe extends AbstractSystemProbe {
 
@@ -33,8 +34,16 @@ public class ListenerProbe extends AbstractSystemProbe {
         this.protocol = protocol;
     }
 
+    /** What the user can do about a port that cannot be bound. */
+    protected String portHint() {
+        return "stop what uses the port, or pick another";
+    }
+
     @Override
     public ProbeResult checkBeforeStart() {
+        if (port == 0) {
+            return ProbeResult.up();
+        }
         synchronized (BINDING) {
             try (ServerSocket socket = new ServerSocket()) {
                 socket.setReuseAddress(true);
@@ -42,13 +51,16 @@ public class ListenerProbe extends AbstractSystemProbe {
                 return ProbeResult.up();
             } catch (IOException | RuntimeException e) {
                 return ProbeResult.misconfigured("cannot serve " + protocol + " on " + host + ":" + port + " ("
-                        + e.getMessage() + ")", "stop what uses the port, or pick another");
+                        + e.getMessage() + ")", portHint());
             }
         }
     }
 
     @Override
     public ProbeResult check() {
+        if (port == 0) {
+            return ProbeResult.up();
+        }
         String target = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(target, port), CONNECT_MILLIS);
