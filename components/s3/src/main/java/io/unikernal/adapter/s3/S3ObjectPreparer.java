@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.StreamCache;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 
 /**
@@ -55,12 +56,28 @@ public final class S3ObjectPreparer implements Processor {
                         : "") : null;
         message.setHeader(AWS2S3Constants.KEY, checked(key));
         if ("put".equals(operation)) {
+            onceOnly(exchange, body);
             exchange.setProperty(S3Headers.PAYLOAD_PROPERTY, body);
             message.setHeader(AWS2S3Constants.METADATA, S3Headers.metadata(message.getHeaders()));
             content(exchange, message, body);
         } else if ("delete".equals(operation)) {
             exchange.setProperty(S3Headers.PAYLOAD_PROPERTY, body);
         }
+    }
+
+    /**
+     * A stream that is not cached can be read once: a second try of the same put (a retry) would upload what is left
+     * of it, a shorter object, as if it were whole. Such a try fails instead; a cached stream (Camel resets it) may.
+     */
+    private static void onceOnly(Exchange exchange, Object body) {
+        if (!(body instanceof InputStream) || body instanceof StreamCache) {
+            return;
+        }
+        if (exchange.getProperty(S3Headers.SENT_STREAM_PROPERTY) == body) {
+            throw new MessageRejectedException("the object's content is a stream an earlier try already read; it"
+                    + " cannot be put again", List.of());
+        }
+        exchange.setProperty(S3Headers.SENT_STREAM_PROPERTY, body);
     }
 
     private String checked(String key) {
