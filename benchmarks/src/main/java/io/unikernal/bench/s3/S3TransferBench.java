@@ -216,6 +216,15 @@ public final class S3TransferBench {
                     a[0].rate(mb), b[0].rate(mb), b[0].rate(mb) / a[0].rate(mb), a[1].rate(mb), b[1].rate(mb),
                     b[1].rate(mb) / a[1].rate(mb), cpu(a[0], mb), cpu(b[0], mb), cpu(a[1], mb), cpu(b[1], mb));
         }
+        System.out.println();
+        String[] names = {"raw up", "UDL up", "raw down", "UDL down"};
+        for (int k = 0; k < 4; k++) {
+            int side = k % 2;
+            int dir = k / 2;
+            long[] nanos = (side == 0 ? raw : udl).stream().mapToLong(m -> m[dir].wallNanos()).sorted().toArray();
+            System.out.printf("%-8s time per transfer: min %.2f s, median %.2f s, max %.2f s%n", names[k],
+                    nanos[0] / 1e9, nanos[nanos.length / 2] / 1e9, nanos[nanos.length - 1] / 1e9);
+        }
         System.out.printf("%nthe bench JVM's max heap was %d MiB for a %d MiB object: neither side held it whole%n",
                 Runtime.getRuntime().maxMemory() >> 20, size >> 20);
     }
