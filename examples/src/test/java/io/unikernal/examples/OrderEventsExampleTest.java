@@ -22,7 +22,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -110,13 +109,7 @@ class OrderEventsExampleTest {
 
     /** Whether the rejected topic holds order b of this run with the reason. */
     private boolean rejected(String r) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.bootstrap());
-        p.put("group.id", run + "-reader-" + r);
-        p.put("auto.offset.reset", "earliest");
-        p.put("key.deserializer", StringDeserializer.class.getName());
-        p.put("value.deserializer", StringDeserializer.class.getName());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+        try (KafkaConsumer<String, String> consumer = KafkaReaders.consumer(kafka.bootstrap(), run + "-reader-" + r)) {
             consumer.subscribe(List.of(run + "-rej"));
             List<String> records = new ArrayList<>();
             Awaitility.await("the invalid order rejected").atMost(Duration.ofSeconds(60)).until(() -> {

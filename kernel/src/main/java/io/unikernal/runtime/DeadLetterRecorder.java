@@ -11,7 +11,8 @@ import org.apache.camel.Processor;
 /**
  * Replaces the body of a failed exchange with a dead-letter record: the original payload as received, the reason
  * (the last failure), the first failure, the route, the tries made ({@link FailureHistory}), the correlation id and
- * when it failed. The dead-letter system receives this record
+ * when it failed. For an element of a split that failed, the payload is that element as it came out of the list and
+ * {@code splitIndex} its index there ({@link SplitElementMark}). The dead-letter system receives this record
  * (a JDBC target can insert it with {@code :#payload}, {@code :#reason}, ...).
  *
  * <p>Secrets stay out of the record: the reason and details go through {@link SecretMasker}; the payload, kept for
@@ -59,7 +60,14 @@ public final class DeadLetterRecorder implements Processor {
         record.put("attempts", attempts);
         exchange.setProperty(SUMMARY, summary(record, attempts));
         record.put("failedAt", Instant.now().toString());
-        record.put("payload", SecretMasker.maskSecrets(originalPayload(exchange)));
+        Object element = exchange.getProperty(SplitElementMark.ELEMENT);
+        if (element != null) {
+            // an element of a split failed: the element itself and where it was in its list, not the whole message
+            record.put("payload", SecretMasker.maskSecrets((String) element));
+            record.put("splitIndex", exchange.getProperty(SplitElementMark.INDEX));
+        } else {
+            record.put("payload", SecretMasker.maskSecrets(originalPayload(exchange)));
+        }
         message.setBody(record);
         countFailure(exchange, failure);
     }

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * A unique-constraint violation at a target database is the caller's conflict, not a platform failure: the message
  * tried to create what already exists. Recognised by SQLState anywhere in the failure's cause chain, so it holds for
  * every JDBC target and driver: 23505 (the standard's unique violation: PostgreSQL, H2) and 23000 with the
- * duplicate-entry codes of MariaDB and MySQL. The conflict names the key and its value as the database reported them.
+ * duplicate-entry codes of MariaDB and MySQL; SQLite's driver sends no SQLState, so its
+ * duplicate is told by its result code at the start of the message (it names the columns, not the value). The
+ * conflict names the key and its value as the database reported them.
  */
 public final class UniqueViolations {
 
@@ -23,6 +25,11 @@ public final class UniqueViolations {
     private static final Pattern H2 = Pattern.compile(" ON [^\\s(]+\\(([^)]+)\\) VALUES \\( /\\* \\d+ \\*/ (.*?) \\)\"");
     /** MariaDB / MySQL: {@code Duplicate entry 'o-1' for key 'PRIMARY'}. */
     private static final Pattern MARIADB = Pattern.compile("Duplicate entry '(.*?)' for key '(.+?)'");
+    /** SQLite (no SQLState, no value): {@code [SQLITE_CONSTRAINT_PRIMARYKEY] ... (UNIQUE constraint failed: t.id)}. */
+    private static final Pattern SQLITE = Pattern.compile("UNIQUE constraint failed: ([^)]+)\\)");
+    /** SQLite's extended result codes of a duplicate, at the start of its driver's message. */
+    private static final List<String> SQLITE_DUPLICATE = List.of("[SQLITE_CONSTRAINT_PRIMARYKEY]",
+            "[SQLITE_CONSTRAINT_UNIQUE]");
     /** PostgreSQL's message without its detail: {@code ... violates unique constraint "orders_pkey"}. */
     private static final Pattern CONSTRAINT = Pattern.compile("unique constraint \"(.+?)\"");
 
@@ -56,7 +63,9 @@ public final class UniqueViolations {
 
     private static boolean isUniqueViolation(SQLException e) {
         String state = e.getSQLState();
-        return "23505".equals(state) || ("23000".equals(state) && DUPLICATE_ENTRY_CODES.contains(e.getErrorCode()));
+        return "23505".equals(state) || ("23000".equals(state) && DUPLICATE_ENTRY_CODES.contains(e.getErrorCode()))
+                || (state == null && e.getMessage() != null
+                        && SQLITE_DUPLICATE.stream().anyMatch(e.getMessage()::startsWith));
     }
 
     /** What the caller is told: the key and its value as the database reported them (masked, shortened). */
@@ -73,6 +82,12 @@ public final class UniqueViolations {
         m = MARIADB.matcher(text);
         if (m.find()) {
             return keyExists("key " + m.group(2), m.group(1));
+        }
+        m = SQLITE.matcher(text);
+        if (m.find()) {
+            String columns = java.util.Arrays.stream(m.group(1).split(",\\s*"))
+                    .map(c -> c.substring(c.indexOf('.') + 1)).collect(java.util.stream.Collectors.joining(", "));
+            return SecretMasker.mask("a record with the same " + columns + " already exists");
         }
         m = CONSTRAINT.matcher(text);
         return "a record with the same key already exists"

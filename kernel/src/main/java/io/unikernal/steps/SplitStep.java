@@ -11,9 +11,13 @@ import io.unikernal.udl.model.Step;
 import io.unikernal.udl.spec.UdlKey;
 import io.unikernal.udl.spec.UdlSpec;
 import io.unikernal.udm.schema.UdmSchema;
+import io.unikernal.runtime.SplitElementMark;
+import io.unikernal.runtime.SplitListCheck;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.SplitDefinition;
+import org.apache.camel.model.language.ExchangePropertyExpression;
 
 /** {@code split: {by, steps, parallel}}: runs the steps once per element of a list, optionally a few at once. */
 public final class SplitStep implements StepKind<Step.Split> {
@@ -63,15 +67,25 @@ public final class SplitStep implements StepKind<Step.Split> {
 
     @Override
     public ProcessorDefinition<?> compile(Step.Split s, StepCompilation compilation, ProcessorDefinition<?> block) {
-        SplitDefinition split = block.split(compilation.cel(s.by().source()));
+        // the expression's value is checked to be a list first: Camel's split would take a map's entries, cut a text
+        // at its commas and run no element for null, silently
+        String check = compilation.context().uniqueName(compilation.route().name() + "-split-list");
+        compilation.context().addBean(check, SplitListCheck.class, List.of(s.by().source()), Map.of());
+        compilation.context().addBean("split-element", SplitElementMark.class, Map.of());
+        block.setProperty(SplitListCheck.LIST, compilation.cel(s.by().source()));
+        block.process(check);
+        SplitDefinition split = block.split(new ExchangePropertyExpression(SplitListCheck.LIST));
         if (s.parallel() != null) {
             // a thread pool profile of exactly this many threads; synchronous so that async producers too stay within
             // it (Camel's split would otherwise hand off and start more)
             String pool = SplitPools.declare(compilation.context(), compilation.route().name(), s.parallel());
             split.parallelProcessing().synchronous().executorService(pool);
         }
+        // each element keeps itself and its index for the dead letter, should it fail
+        split.process("split-element");
         compilation.steps(s.steps(), split);
         split.end();
+        block.removeProperty(SplitListCheck.LIST);
         return block;
     }
 }

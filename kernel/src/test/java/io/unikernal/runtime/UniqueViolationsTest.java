@@ -24,6 +24,20 @@ class UniqueViolationsTest {
         assertThat(conflict.getCause().getCause()).isSameAs(duplicate);
     }
 
+    /** As xerial sqlite-jdbc says it (seen in the jdbc module's UpsertAndBatchTest): no SQLState, code 19. */
+    @Test
+    void sqlitesConstraintFailureIsAConflictNamingTheColumns() {
+        SQLException duplicate = new SQLException("[SQLITE_CONSTRAINT_PRIMARYKEY] A PRIMARY KEY constraint failed "
+                + "(UNIQUE constraint failed: orders.id)", null, 19);
+        assertThat(UniqueViolations.conflict(duplicate).getMessage()).isEqualTo(
+                "a record with the same id already exists");
+        assertThat(UniqueViolations.conflict(new SQLException("[SQLITE_CONSTRAINT_UNIQUE] A UNIQUE constraint failed "
+                + "(UNIQUE constraint failed: t.a, t.b)", null, 19)).getMessage()).isEqualTo(
+                "a record with the same a, b already exists");
+        assertThat(UniqueViolations.conflict(new SQLException("[SQLITE_CONSTRAINT_NOTNULL] A NOT NULL constraint "
+                + "failed (NOT NULL constraint failed: t.qty)", null, 19))).isNull();
+    }
+
     @Test
     void otherIntegrityFailuresAreNotConflicts() {
         // MariaDB gives 23000 for a null in a NOT NULL column too (code 1048): that is not a duplicate

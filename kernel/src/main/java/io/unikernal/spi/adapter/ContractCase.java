@@ -28,7 +28,8 @@ public enum ContractCase {
                     + " correlation id.",
             "a source with native headers"),
     SOURCE_REPLY(Role.SOURCE, "reply", Set.of(Capability.REQUEST_REPLY), Set.of(),
-            "The caller gets the route's final body as the reply, with the correlation id it sent.",
+            "The caller gets the route's final body as the reply, with the correlation id it sent where the"
+                    + " protocol carries headers.",
             "a request/reply source"),
     SOURCE_KEEPS_MESSAGES_WHILE_STOPPED(Role.SOURCE, "kept while the app is stopped", Set.of(Capability.DURABLE),
             Set.of(),

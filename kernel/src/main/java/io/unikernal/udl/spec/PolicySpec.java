@@ -132,13 +132,13 @@ public final class PolicySpec {
                     + "first is still in flight is refused (409 with Retry-After; a dead letter for a one-way "
                     + "source). The key is recorded when the message arrives and forgotten if the message fails, so "
                     + "a retry is processed. Keys are kept by the "
-                    + "store: a jdbc/postgres system in table CAMEL_MESSAGEPROCESSED (created if missing), a redis "
-                    + "system as keys with an optional time to live (its keepFor).",
+                    + "store: a jdbc, postgres, mariadb or sqlite system in table CAMEL_MESSAGEPROCESSED (created if "
+                    + "missing), a redis system as keys with an optional time to live (its keepFor).",
             List.of(
                     UdlKey.of("key", ValueKind.EXPRESSION, "The CEL expression whose value identifies a message.",
                             "id").asRequired(),
                     UdlKey.of("store", Value.of(ValueKind.SYSTEM_REF), "A system whose adapter keeps processed keys "
-                            + "(jdbc, postgres, redis); an embedded H2 database when absent.", "db")),
+                            + "(jdbc, postgres, mariadb, sqlite, redis); an embedded H2 database when absent.", "db")),
             false);
 
     public static final Struct TARGET_POLICY = new Struct("targetPolicy", "target policy",

@@ -37,8 +37,7 @@ public final class UdlSpec {
 
     public static final Option<Integer> SPLIT_PARALLEL = Option.integer("parallel").range(1, 1000)
             .description("How many elements run at once (bounded concurrency, a pool of this many threads per split);"
-                    + " one after another when absent. An element that fails goes to the dead-letter destination on "
-                    + "its own; the others go on.").example("4");
+                    + " one after another when absent.").example("4");
 
     public static final Option<String> FAN_OUT_JOIN = Option.string("join").allowed("all", "first", "quorum")
             .defaultValue("all").description("What must succeed: all targets, the first one, or a quorum.")
@@ -107,9 +106,13 @@ public final class UdlSpec {
             false);
 
     public static final Struct SPLIT = new Struct("split", "split step",
-            "Runs the steps once per element of the list an expression yields; each element becomes the body.",
+            "Runs the steps once per element of the list an expression yields; each element becomes the body. An"
+                    + " element that fails goes to the dead-letter destination on its own, as itself (as it came out"
+                    + " of the list) with its index in splitIndex; the others go on.",
             List.of(
-                    UdlKey.of("by", EXPRESSION, "A CEL expression yielding a list.", "items").asRequired(),
+                    UdlKey.of("by", EXPRESSION, "A CEL expression yielding a list (a JSON array; `body` for a body that is"
+                            + " one); any other value (an object, a text, null) rejects the message with the reason.",
+                            "items").asRequired(),
                     UdlKey.of("steps", STEPS, "The steps run for each element.", "[{to: lines}]").asRequired(),
                     SPLIT_PARALLEL.key()),
             false);

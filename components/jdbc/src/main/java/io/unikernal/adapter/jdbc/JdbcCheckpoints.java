@@ -12,8 +12,9 @@ import javax.sql.DataSource;
 /**
  * Pipeline checkpoints in a jdbc/postgres system: table {@code UNIKERNAL_CHECKPOINT}, created if missing, one row per
  * (namespace, name). Each operation is one auto-committed statement: {@link #advance} is an update conditional on the
- * old position (or, from nothing, an insert whose unique violation — SQLState class 23 — means another runner was
- * first), so two runners can never both move a checkpoint from one point.
+ * old position (or, from nothing, an insert whose unique violation — SQLState class 23 — or, on PostgreSQL and
+ * SQLite, whose {@code ON CONFLICT DO NOTHING} inserting no row means another runner was first), so two runners can
+ * never both move a checkpoint from one point.
  */
 public final class JdbcCheckpoints implements CheckpointStore {
 
@@ -34,6 +35,7 @@ public final class JdbcCheckpoints implements CheckpointStore {
 
     private DataSource dataSource;
     private String namespace;
+    private volatile String insert = INSERT;
 
     public void setDataSource(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -51,6 +53,7 @@ public final class JdbcCheckpoints implements CheckpointStore {
         }
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(DDL);
+            insert = SqlDialect.of(connection).insertOrNothing(INSERT);
         }
     }
 
@@ -123,11 +126,11 @@ public final class JdbcCheckpoints implements CheckpointStore {
 
     /** False when the row exists already (another runner inserted it first). */
     private boolean insert(Connection connection, String name, String position) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setString(1, namespace);
-            insert.setString(2, name);
-            insert.setString(3, position);
-            return insert.executeUpdate() == 1;
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            statement.setString(1, namespace);
+            statement.setString(2, name);
+            statement.setString(3, position);
+            return statement.executeUpdate() == 1;
         } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY_VIOLATION)) {
                 return false;

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
  * The processed keys of a route in a jdbc/postgres system: table {@code CAMEL_MESSAGEPROCESSED} (Camel's own layout,
  * created if missing) plus a column {@code inFlightUntil}, the end of a key's in-flight lease, NULL once done (so rows
  * Camel's own repository wrote count as done). Every statement is one atomic auto-committed statement: a key is
- * recorded by an insert that cannot fail for a duplicate ({@code ON CONFLICT DO NOTHING} on PostgreSQL; elsewhere the
+ * recorded by an insert that cannot fail for a duplicate ({@code ON CONFLICT DO NOTHING} on PostgreSQL and SQLite; elsewhere the
  * unique violation, SQLState class 23, is the answer "duplicate"), and an in-flight mark whose lease ran out is taken
  * over by one conditional update. Camel's JdbcMessageIdRepository checks then inserts, so copies arriving at once
  * failed with DuplicateKeyException. The table is made at start, or on first use when the database is down at start:
@@ -90,9 +90,7 @@ public final class JdbcProcessedKeys extends ProcessedKeysRepository {
             if (!hasLeaseColumn(statement)) {
                 statement.execute(ADD_LEASE_COLUMN); // only then: ALTER needs the table's owner
             }
-            if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-                insert = INSERT + " ON CONFLICT DO NOTHING"; // no error (and no server log line) per duplicate
-            }
+            insert = SqlDialect.of(connection).insertOrNothing(INSERT);
         }
         prepared = true;
     }

@@ -42,6 +42,25 @@ public class UdlDataSource extends HikariDataSource {
     }
 
     /**
+     * The database's driver properties ({@link JdbcDatabase#driverProperties()}) as {@code name=value;name=value}: the
+     * text a bean property can carry. Each goes to every connection, the pool's and the probe's.
+     */
+    public void setDriverProperties(String properties) {
+        for (String pair : properties.split(";")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                addDataSourceProperty(pair.substring(0, equals), pair.substring(equals + 1));
+            }
+        }
+    }
+
+    /** The text {@link #setDriverProperties} reads, in name order. */
+    static String driverProperties(java.util.Map<String, String> properties) {
+        return new java.util.TreeMap<>(properties).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(";"));
+    }
+
+    /**
      * Opens a connection of its own (not the pool's: a pool whose database went away waits its whole connection
      * timeout), checks it, then makes sure the pool and the init SQL have started. Throws what the driver said.
      */

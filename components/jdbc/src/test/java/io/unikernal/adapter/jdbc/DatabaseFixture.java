@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * jdbc and postgres: the target's peer is a table of its own (each message a row), the key store's the adapter's
+ * jdbc, postgres, mariadb and sqlite: the target's peer is a table of its own (each message a row), the key store's the adapter's
  * {@link JdbcProcessedKeys} in the database; the databases come from {@link Database} factories, shared or private.
  */
 final class DatabaseFixture implements AdapterFixture {
@@ -149,6 +149,7 @@ final class DatabaseFixture implements AdapterFixture {
             pool.setUsername(database.user());
             pool.setMaximumPoolSize(20);
             pool.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+            database.driverProperties().forEach(pool::addDataSourceProperty);
         }
 
         @Override

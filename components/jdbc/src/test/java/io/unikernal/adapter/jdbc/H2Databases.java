@@ -20,29 +20,12 @@ final class H2Databases {
     /** An in-memory database that lives until it is closed (not until its last connection closes). */
     static Database inMemory() {
         String url = "jdbc:h2:mem:contract-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE";
-        return new Database() {
-            @Override
-            public String url() {
-                return url;
+        Database database = Database.of(url, "sa", "{adapter: jdbc, url: \"" + url + "\"}");
+        return new Database.Declared(url, "sa", database.system(), java.util.Map.of(), null, () -> {
+            try (Connection c = database.connect(); Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
             }
-
-            @Override
-            public String user() {
-                return "sa";
-            }
-
-            @Override
-            public String system() {
-                return "{adapter: jdbc, url: \"" + url + "\"}";
-            }
-
-            @Override
-            public void close() throws SQLException {
-                try (Connection c = connect(); Statement s = c.createStatement()) {
-                    s.execute("SHUTDOWN");
-                }
-            }
-        };
+        });
     }
 
     /**

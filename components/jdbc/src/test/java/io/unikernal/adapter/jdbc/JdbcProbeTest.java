@@ -82,6 +82,46 @@ class JdbcProbeTest {
                 "unknown host no-such-host.invalid — check the host name");
     }
 
+    /** MariaDB (the machine's server, Connector/J): the same verdicts, by the SQLState classes and MariaDB's codes. */
+    @Test
+    void mariaDbWrongPasswordOrDatabaseIsPermanentAndARefusedConnectionTransient() throws Exception {
+        UdlDataSource wrongPassword = dataSource(MariaDbDatabases.MACHINE, "root", null);
+        wrongPassword.setPassword("not-the-password-" + suffix);
+        ProbeResult denied = probe(wrongPassword);
+        assertThat(denied.isPermanent()).as(denied.toString()).isTrue();
+        assertThat(denied.describe()).startsWith("Access denied for user 'root'@")
+                .endsWith("(using password: YES) — check the user and password");
+
+        ProbeResult noDatabase = probe(dataSource("jdbc:mariadb://127.0.0.1:3306/uk_no_db_" + suffix, "root", null));
+        assertThat(noDatabase.isPermanent()).as(noDatabase.toString()).isTrue();
+        assertThat(noDatabase.describe()).isEqualTo("Unknown database 'uk_no_db_" + suffix
+                + "' — check the database name in the url");
+
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closed = socket.getLocalPort();
+        }
+        UdlDataSource refused = dataSource("jdbc:mariadb://127.0.0.1:" + closed + "/test", "root", null);
+        ProbeResult down = probe(refused);
+        assertThat(down.status()).as(down.toString()).isEqualTo(ProbeResult.Status.DOWN_TRANSIENT);
+        assertThat(down.cause()).contains("Connection refused").doesNotContain("\n");
+        assertThat(refused.getHikariPoolMXBean()).as("no pool meanwhile").isNull();
+
+        assertThat(probe(dataSource(MariaDbDatabases.MACHINE, "root", "create table if not exists uk_probe_" + suffix
+                + " (id int);\ndrop table uk_probe_" + suffix + ";\n"))).isEqualTo(ProbeResult.up());
+    }
+
+    /** SQLite: a file that cannot be made (its folder is not there) is permanent; a file that can is up. */
+    @Test
+    void sqliteFileThatCannotBeOpenedIsPermanent() throws Exception {
+        ProbeResult missing = probe(dataSource("jdbc:sqlite:target/no-such-folder-" + suffix + "/app.db", null, null));
+        assertThat(missing.isPermanent()).as(missing.toString()).isTrue();
+        assertThat(missing.describe()).isEqualTo("the SQLite database file cannot be opened — check the file path in"
+                + " the url: its folder must exist and be writable");
+        assertThat(probe(dataSource("jdbc:sqlite:target/probe-" + suffix + ".db", null, null)))
+                .isEqualTo(ProbeResult.up());
+    }
+
     /** A port where another protocol answers (here a peer that speaks HTTP) is not a database: permanent. */
     @Test
     void anotherProtocolOnThePortIsPermanent() throws Exception {

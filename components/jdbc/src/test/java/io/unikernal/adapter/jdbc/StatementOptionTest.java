@@ -29,4 +29,23 @@ class StatementOptionTest {
     void aStatementWithNamedParametersIsAccepted() {
         assertThat(problems("insert into t(id, n) values (:#id, :#n)")).isEmpty();
     }
+
+    /** mode upsert needs an insert into named columns, a key among them, and a database the url names. */
+    @Test
+    void anUpsertThatCannotBeBuiltIsRefusedAtItsOption() {
+        String insert = "mode: upsert, sql: \"insert into t(id, n) values (:#id, :#n)\"";
+        assertThat(useProblems("  db: {adapter: jdbc}\n", insert)).isEmpty();
+        assertThat(useProblems("  db: {adapter: jdbc}\n", "mode: upsert, sql: \"update t set n = :#n\""))
+                .singleElement().asString()
+                .contains("mode upsert needs a statement 'insert into <table> (<columns>) values (...)'")
+                .endsWith("[UDL-036]");
+        assertThat(useProblems("  db: {adapter: jdbc}\n", insert + ", key: code")).singleElement().asString()
+                .contains("key column 'code' is not one of the insert's columns [id, n]");
+        assertThat(useProblems("  db: {adapter: jdbc, url: \"jdbc:derby://h/db\"}\n", insert)).singleElement()
+                .asString().contains("mode upsert needs to know the database");
+    }
+
+    private static List<String> useProblems(String system, String use) {
+        return ProbeApps.problems(new JdbcAdapter(), system, "to: {system: db, " + use + "}");
+    }
 }

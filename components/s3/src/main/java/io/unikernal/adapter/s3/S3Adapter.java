@@ -94,11 +94,14 @@ public final class S3Adapter implements Adapter {
             .description("The keys read or listed, as a glob: * is any part of one name (no '/'), ** any number of"
                     + " names, ? one character. S3 lists the glob's literal start; keys there that the glob does not"
                     + " match are left alone.");
-    static final Option<String> FORMAT = Option.string("format").defaultValue("json").allowed("json", "raw")
-            .description("json: the object's content is the message's JSON payload (at most maxJsonBytes). raw: the"
-                    + " payload is the content as a stream, never held in memory whole, e.g. to put it elsewhere.");
+    static final Option<String> FORMAT = Option.string("format").defaultValue("json").allowed("json", "csv", "raw")
+            .description("json: the object's content is the message's JSON payload (at most maxJsonBytes). csv: the"
+                    + " content (at most maxJsonBytes) is CSV with a header row; the payload is a list of objects, one"
+                    + " per row, column -> the cell's text (no types guessed), e.g. for a split by body; a row whose"
+                    + " cells do not match the header fails the object. raw: the payload is the content as a stream,"
+                    + " never held in memory whole, e.g. to put it elsewhere.");
     static final Option<Integer> MAX_JSON_BYTES = Option.integer("maxJsonBytes").defaultValue(16 << 20)
-            .range(1, 1 << 30).description("The largest object read as JSON; a larger one fails its message.");
+            .range(1, 1 << 30).description("The largest object read as JSON or CSV; a larger one fails its message.");
     static final Option<String> AFTER_READ = Option.string("afterRead").defaultValue("move").allowed("move", "delete")
             .description("What becomes of an object once its route succeeded: moved to donePrefix, or deleted. A"
                     + " failed object is always moved to failedPrefix.");

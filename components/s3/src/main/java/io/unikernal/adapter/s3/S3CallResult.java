@@ -12,7 +12,7 @@ import org.apache.camel.util.IOHelper;
 
 /**
  * What the route goes on with after an s3 call: after a put or delete, the payload it had; after a get, the object's
- * content (parsed JSON, at most {@code maxJsonBytes}, or with {@code format: raw} the content stream, closed when
+ * content (parsed JSON or with {@code format: csv} its rows, at most {@code maxJsonBytes}, or with {@code format: raw} the content stream, closed when
  * the message is done) and its key in {@value S3Headers#KEY_HEADER}; after a list, the objects as
  * {@code [{key, size, lastModified, etag}]} that {@link S3ListPage} gathered. Camel's {@code CamelAwsS3*}
  * headers of the answer are removed.
@@ -21,6 +21,7 @@ public final class S3CallResult implements Processor {
 
     private String operation = "put";
     private boolean raw;
+    private boolean csv;
     private long maxJsonBytes = 16L << 20;
 
     public void setOperation(String operation) {
@@ -29,6 +30,7 @@ public final class S3CallResult implements Processor {
 
     public void setFormat(String format) {
         this.raw = "raw".equals(format);
+        this.csv = "csv".equals(format);
     }
 
     public void setMaxJsonBytes(long maxJsonBytes) {
@@ -56,6 +58,10 @@ public final class S3CallResult implements Processor {
     private void got(Exchange exchange, Message message, String key, Long length, String type) throws Exception {
         message.setHeader(S3Headers.KEY_HEADER, key);
         Object body = message.getBody();
+        if (csv) {
+            message.setBody(S3Content.read(exchange, body, true, maxJsonBytes, key));
+            return;
+        }
         if (!raw) {
             Object bytes = S3Content.readJsonBytes(body, maxJsonBytes, key);
             String text = bytes instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(bytes);

@@ -24,7 +24,9 @@ import org.apache.camel.util.IOHelper;
  * <li>The envelope comes from the object's user metadata ({@link S3Headers}): its correlation id (when well formed),
  * and a well-formed schema name and version. The key is in the header {@value S3Headers#KEY_HEADER}.</li>
  * <li>{@code format: json}: the content, at most {@code maxJsonBytes}, is parsed as JSON (a larger or malformed object
- * fails the message, so it goes to the failed prefix). {@code format: raw}: the body stays the object's content
+ * fails the message, so it goes to the failed prefix). {@code format: csv}: the content, at most {@code maxJsonBytes},
+ * is read as CSV with a header row into a list of objects, one per row ({@link io.unikernal.runtime.CsvRows}); the
+ * CSV text is the message as received. {@code format: raw}: the body stays the object's content
  * stream, never read into memory here; its length and type go with it for a put.</li>
  * </ul>
  */
@@ -38,6 +40,7 @@ public final class S3ObjectReceiver implements Processor {
     private S3System client;
     private Pattern glob;
     private boolean raw;
+    private boolean csv;
     private long maxJsonBytes = 16L << 20;
     private boolean deleteAfterRead;
     private String donePrefix = "done/";
@@ -59,6 +62,7 @@ public final class S3ObjectReceiver implements Processor {
 
     public void setFormat(String format) {
         this.raw = "raw".equals(format);
+        this.csv = "csv".equals(format);
     }
 
     public void setMaxJsonBytes(long maxJsonBytes) {
@@ -108,6 +112,10 @@ public final class S3ObjectReceiver implements Processor {
             if (contentType != null) {
                 exchange.setProperty(S3Headers.TYPE_PROPERTY, contentType);
             }
+        } else if (csv) {
+            // the envelope first, so even an object that is not valid CSV is traceable by its correlation id
+            envelope(message, correlation);
+            message.setBody(S3Content.read(exchange, message.getBody(), true, maxJsonBytes, key));
         } else {
             message.setBody(S3Content.readJsonBytes(message.getBody(), maxJsonBytes, key));
             json.process(exchange);

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The target's operations, chosen per use: put (the key from a CEL expression, the envelope as user metadata), get
- * (the route goes on with the object's content), list by prefix and by glob, delete; and a key that would be run as
+ * (the route goes on with the object's content, JSON or with format: csv its rows), list by prefix and by glob, delete; and a key that would be run as
  * a Camel expression is refused.
  */
 class S3OperationsTest {
@@ -38,6 +38,7 @@ class S3OperationsTest {
                   store: %s
                   puts: {adapter: contract-probe}
                   gets: {adapter: contract-probe}
+                  csvs: {adapter: contract-probe}
                   lists: {adapter: contract-probe}
                   globs: {adapter: contract-probe}
                   deletes: {adapter: contract-probe}
@@ -54,6 +55,11 @@ class S3OperationsTest {
                     from: gets
                     steps:
                       - to: {system: store, operation: get, key: "'orders/' + id + '.json'"}
+                      - to: seen
+                  - name: get-csv
+                    from: csvs
+                    steps:
+                      - to: {system: store, operation: get, key: "'tables/' + id + '.csv'", format: csv}
                       - to: seen
                   - name: list
                     from: lists
@@ -97,6 +103,16 @@ class S3OperationsTest {
                 assertThat(S3Apps.bodies(name, "seen")).containsExactly(Map.of("id", "o-3", "amount", 7L));
                 assertThat(Probes.recorded(name, "seen").get(0).headers()).containsEntry(S3Headers.KEY_HEADER,
                         "orders/o-3.json");
+
+                // format: csv: the rows as objects of the cells' text
+                S3Stores.put(client, bucket, "tables/t-1.csv", "sku,qty\nA-1,007\n\"B,2\",3\n", Map.of());
+                Probes.forget(name);
+                producer.sendBody(Probes.feedUri(name, "csvs"), Map.of("id", "t-1"));
+                Awaitility.await("the csv get").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> !S3Apps.bodies(name, "seen").isEmpty());
+                assertThat(S3Apps.bodies(name, "seen")).containsExactly(List.of(Map.of("sku", "A-1", "qty", "007"),
+                        Map.of("sku", "B,2", "qty", "3")));
+                client.deleteObject(b -> b.bucket(bucket).key("tables/t-1.csv"));
 
                 assertThat(listed(producer, name, "lists")).containsExactly("orders/o-1.json", "orders/o-2.json",
                         "orders/o-3.json");

@@ -1,0 +1,153 @@
+package io.unikernal.adapter.jdbc;
+
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * A list body written as one JDBC batch: the statement prepared once with each {@code :#field} as a {@code ?}, one
+ * {@code addBatch} per item (a record: its fields are the parameters), one {@code executeBatch}. With
+ * {@code transaction = batch} (the default) the whole list is one transaction: every row or none; with {@code row}
+ * each item commits on its own, in order, and the first that fails fails the message (the rows before it stay). The
+ * body is kept; header {@code CamelSqlUpdateCount} is the number of rows changed. Drivers send a batch in few round
+ * trips (MariaDB Connector/J as multi-row statements, {@code rewriteBatchedStatements}).
+ */
+public final class JdbcBatchWriter implements Processor {
+
+    private static final Pattern PARAMETER = Pattern.compile(":#([A-Za-z_][A-Za-z0-9_]*)");
+    /** Parameters the batch writer cannot bind: Camel sql's {@code :#${expression}} and {@code :#in:}. */
+    private static final Pattern OTHER_PARAMETER = Pattern.compile(":#(?![A-Za-z_][A-Za-z0-9_]*)|:#in:");
+
+    private DataSource dataSource;
+    private String sql;
+    private boolean perRow;
+    private String statement;
+    private List<String> fields;
+
+    public void setDataSource(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The statement with {@code :#field} parameters. */
+    public void setSql(String sql) {
+        this.sql = sql;
+        List<String> names = new ArrayList<>();
+        Matcher m = PARAMETER.matcher(sql);
+        StringBuilder positional = new StringBuilder();
+        while (m.find()) {
+            names.add(m.group(1));
+            m.appendReplacement(positional, "?");
+        }
+        m.appendTail(positional);
+        this.statement = positional.toString();
+        this.fields = List.copyOf(names);
+    }
+
+    /** {@code batch}: one transaction for the list; {@code row}: one per item. */
+    public void setTransaction(String transaction) {
+        this.perRow = "row".equals(transaction);
+    }
+
+    /** Whether a list body of this statement can be written as a batch: its parameters are all {@code :#field}. */
+    static boolean canBatch(String sql) {
+        return !OTHER_PARAMETER.matcher(sql).find();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        List<?> items = exchange.getIn().getBody(List.class);
+        if (items == null || items.isEmpty()) {
+            exchange.getIn().setHeader("CamelSqlUpdateCount", 0);
+            return;
+        }
+        checkFields(items);
+        try (Connection connection = dataSource.getConnection()) {
+            int changed = perRow ? eachRow(connection, items) : oneTransaction(connection, items);
+            exchange.getIn().setHeader("CamelSqlUpdateCount", changed);
+        }
+    }
+
+    private int oneTransaction(Connection connection, List<?> items) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (PreparedStatement batch = connection.prepareStatement(statement)) {
+            for (Object item : items) {
+                bind(batch, (Map<?, ?>) item);
+                batch.addBatch();
+            }
+            int changed = count(batch.executeBatch());
+            connection.commit();
+            return changed;
+        } catch (BatchUpdateException e) {
+            connection.rollback();
+            // the driver's reason for the row that failed (PostgreSQL puts it in the next exception)
+            throw e.getNextException() != null ? e.getNextException() : e;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private int eachRow(Connection connection, List<?> items) throws SQLException {
+        int changed = 0;
+        try (PreparedStatement row = connection.prepareStatement(statement)) {
+            for (int i = 0; i < items.size(); i++) {
+                bind(row, (Map<?, ?>) items.get(i));
+                try {
+                    changed += Math.max(0, row.executeUpdate());
+                } catch (SQLException e) {
+                    throw new SQLException("item " + (i + 1) + " of the list failed (the " + i + " before it are "
+                            + "written): " + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
+                }
+            }
+        }
+        return changed;
+    }
+
+    private void bind(PreparedStatement statement, Map<?, ?> item) throws SQLException {
+        for (int i = 0; i < fields.size(); i++) {
+            statement.setObject(i + 1, item.get(fields.get(i)));
+        }
+    }
+
+    /** Every item has every field the statement takes (a null value is a value; a missing field is a mistake). */
+    private void checkFields(List<?> items) {
+        for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof Map<?, ?> item)) {
+                throw new IllegalArgumentException("item " + (i + 1) + " of the list is not a record: a list body is "
+                        + "written as a batch of records");
+            }
+            for (String field : fields) {
+                if (!item.containsKey(field)) {
+                    throw new IllegalArgumentException("item " + (i + 1) + " of the list has no field '" + field
+                            + "' for :#" + field);
+                }
+            }
+        }
+    }
+
+    /** Rows changed; a driver that cannot tell per row ({@code SUCCESS_NO_INFO}, -2) counts as one each. */
+    private static int count(int[] updates) {
+        int changed = 0;
+        for (int n : updates) {
+            changed += n == PreparedStatement.SUCCESS_NO_INFO ? 1 : Math.max(0, n);
+        }
+        return changed;
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcBatchWriter[" + sql + "]";
+    }
+}
