@@ -5,6 +5,7 @@ import static io.unikernal.bench.support.BenchSupport.measure;
 import io.unikernal.bench.support.BenchSupport;
 import io.unikernal.bench.support.BenchSupport.Measured;
 import io.unikernal.runtime.UdlRuntime;
+import io.unikernal.testkit.server.PatternStream;
 import io.unikernal.testkit.server.PrivateS3;
 import java.io.InputStream;
 import java.net.URI;
@@ -231,32 +232,5 @@ public final class S3TransferBench {
 
     private static double cpu(Measured m, double mb) {
         return m.cpuNanos() / 1e6 / mb;
-    }
-
-    /** {@code size} bytes of a pattern, generated as read. */
-    static final class PatternStream extends InputStream {
-        private final long size;
-        private long position;
-
-        PatternStream(long size) {
-            this.size = size;
-        }
-
-        @Override
-        public int read() {
-            return position < size ? (int) (position++ * 31 & 0xff) : -1;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            if (position >= size) {
-                return -1;
-            }
-            int n = (int) Math.min(length, size - position);
-            for (int i = 0; i < n; i++) {
-                buffer[offset + i] = (byte) (position++ * 31);
-            }
-            return n;
-        }
     }
 }

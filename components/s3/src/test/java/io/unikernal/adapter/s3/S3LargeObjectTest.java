@@ -2,6 +2,7 @@ package io.unikernal.adapter.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.unikernal.testkit.server.PatternStream;
 import io.unikernal.testkit.server.PrivateS3;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,11 +1,12 @@
 package io.unikernal.adapter.s3;
 
 import io.unikernal.runtime.UdlRuntime;
+import io.unikernal.testkit.probe.Probes;
+import io.unikernal.testkit.server.PatternStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
-import io.unikernal.testkit.probe.Probes;
 
 /**
  * The second app of {@link S3LargeObjectTest}, run in a child JVM with a heap far smaller than its object: a stream

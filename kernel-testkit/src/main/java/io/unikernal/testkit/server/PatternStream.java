@@ -1,13 +1,16 @@
-package io.unikernal.adapter.s3;
+package io.unikernal.testkit.server;
 
 import java.io.InputStream;
 
-/** {@code size} bytes of a pattern that is not all one byte (so a part mixed up shows in the hash). */
-final class PatternStream extends InputStream {
+/**
+ * {@code size} bytes of a pattern that is not all one byte (so a part mixed up shows in a hash), generated as read: a
+ * large object for a test or benchmark without the memory or disk it would take.
+ */
+public final class PatternStream extends InputStream {
     private final long size;
     private long position;
 
-    PatternStream(long size) {
+    public PatternStream(long size) {
         this.size = size;
     }
 
