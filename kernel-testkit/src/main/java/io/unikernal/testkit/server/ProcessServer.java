@@ -20,11 +20,21 @@ abstract class ProcessServer implements RestartableServer, AutoCloseable {
     private Process process;
 
     ProcessServer(String kind) {
+        this(kind, true);
+    }
+
+    /** {@code listens}: the server takes a free loopback port; else {@link #port()} is 0 (a process with no socket). */
+    ProcessServer(String kind, boolean listens) {
         this.kind = kind;
         this.dir = Processes.freshDir(kind);
-        this.port = FreePort.loopback();
+        this.port = listens ? FreePort.loopback() : 0;
         this.stopAtExit = new Thread(this::stop, "stop private " + kind + " " + port);
         Runtime.getRuntime().addShutdownHook(stopAtExit);
+    }
+
+    /** What the server is, for a failure to start: its kind and port. */
+    String what() {
+        return kind + " on port " + port;
     }
 
     /** The command that runs the server in the foreground. */
@@ -50,7 +60,7 @@ abstract class ProcessServer implements RestartableServer, AutoCloseable {
         }
         process = Processes.start(command(), environment(), log());
         try {
-            Processes.awaitReady(kind + " on port " + port, process, log(), this::answers);
+            Processes.awaitReady(what(), process, log(), this::answers);
         } catch (RuntimeException notStarted) {
             process = null;
             throw notStarted;

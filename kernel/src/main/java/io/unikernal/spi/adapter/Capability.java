@@ -44,7 +44,14 @@ public enum Capability {
      * it.
      */
     SCHEDULED("makes its own messages on a schedule: nothing can be sent to it",
-            "receives its messages from a sender");
+            "receives its messages from a sender"),
+    /**
+     * The system is a device of this machine named by a path (a serial port): a path that does not exist when the app
+     * starts is a wrong path — nothing brings it up by itself, as a server that is still starting would come up — so
+     * the start fails; a device that goes away while the app runs is reported DOWN and opened again when it is back.
+     */
+    LOCAL_DEVICE("is a device of this machine, so a device missing at start is a wrong path, not one still starting",
+            "is no device of this machine");
 
     private final String present;
     private final String absent;

@@ -83,7 +83,7 @@ public enum ContractCase {
                     + " line and no Java exception text, in process and from the emitted YAML.",
             "a system on a server of its own that is checked at start"),
     DOWN_AT_START_RETRIED(Role.SYSTEM, "down at start is retried",
-            Set.of(Capability.REMOTE_SERVER, Capability.CHECKED_AT_START), Set.of(),
+            Set.of(Capability.REMOTE_SERVER, Capability.CHECKED_AT_START), Set.of(Capability.LOCAL_DEVICE),
             "A private server that is down when the app starts: the app starts, health reports the system DOWN with"
                     + " the cause, and once the server is started it is UP by itself and a message passes; in"
                     + " process and from the emitted YAML.",

@@ -240,11 +240,10 @@ public final class UdlMessages {
     }
 
     /** An adapter users ask for that is not supported: why, and what supporting it would need. */
-    public static UdlError unsupportedAdapter(SourcePos pos, String adapter,
-            io.unikernal.udl.spec.UnsupportedSystems.Unsupported entry) {
-        return UdlError.error(UNKNOWN_ADAPTER, pos, "adapter '" + adapter + "' (" + entry.title()
-                + ") is not supported: " + entry.why(), "see docs/adapters/not-supported.md; supporting it needs "
-                + entry.needed());
+    public static UdlError unsupportedAdapter(SourcePos pos, String adapter, String title, String why,
+            String needed) {
+        return UdlError.error(UNKNOWN_ADAPTER, pos, "adapter '" + adapter + "' (" + title + ") is not supported: "
+                + why, "see docs/adapters/not-supported.md; supporting it needs " + needed);
     }
 
     public static UdlError unknownSystem(SourcePos pos, String name, Collection<String> declared) {

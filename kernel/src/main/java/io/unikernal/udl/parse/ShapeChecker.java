@@ -223,7 +223,8 @@ final class ShapeChecker {
         Adapter adapter = adapters.get(a.getValue());
         if (adapter == null) {
             problems.add(UnsupportedSystems.find(a.getValue())
-                    .map(u -> UdlMessages.unsupportedAdapter(Nodes.pos(file, a), a.getValue(), u))
+                    .map(u -> UdlMessages.unsupportedAdapter(Nodes.pos(file, a), a.getValue(), u.title(), u.why(),
+                            u.needed()))
                     .orElseGet(() -> UdlMessages.unknownAdapter(Nodes.pos(file, a), a.getValue(),
                             adapters.all().keySet())));
             return;
