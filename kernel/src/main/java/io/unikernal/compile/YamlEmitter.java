@@ -156,7 +156,7 @@ public final class YamlEmitter {
             "useCollisionAvoidance", "useExponentialBackOff", "throwExceptionWhenHalfOpenOrOpenState",
             "timeoutEnabled", "bulkheadEnabled", "automaticTransitionFromOpenToHalfOpenEnabled",
             "writableStackTraceEnabled", "timeoutCancelRunningFuture", "synchronous",
-            "completionEager", "doWhile", "copy", "breakOnShutdown");
+            "completionEager", "doWhile", "copy", "breakOnShutdown", "streamCache");
 
     /** Options the YAML DSL schema types as text (durations) that the dumper writes as bare numbers. */
     private static final java.util.Set<String> TEXT_OPTIONS = java.util.Set.of("redeliveryDelay",

@@ -1,14 +1,9 @@
 package io.unikernal.bench.kafka;
 
-import io.unikernal.compile.CompileOptions;
-import io.unikernal.compile.UdlCompiler;
-import io.unikernal.plugins.Adapters;
+import io.unikernal.bench.support.BenchSupport;
 import io.unikernal.runtime.UdlRuntime;
-import io.unikernal.udl.parse.UdlParser;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,8 +48,8 @@ public final class KafkaPipelineBench {
     public static void main(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        int port = freePort();
-        Process broker = startBroker(port, freePort());
+        int port = BenchSupport.freePort();
+        Process broker = startBroker(port, BenchSupport.freePort());
         String brokers = "127.0.0.1:" + port;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", brokers))) {
             admin.createTopics(List.of(new NewTopic("bench-in", 1, (short) 1))).all().get();
@@ -83,28 +78,12 @@ public final class KafkaPipelineBench {
         return "g" + round + "-" + System.nanoTime();
     }
 
-    @FunctionalInterface
-    private interface Run {
-        void run() throws Exception;
-    }
-
     /** Rate (msg/s) and CPU µs per message of this JVM for one run. */
-    private static double[] measure(String name, int round, int messages, Run run) throws Exception {
-        long cpu0 = processCpuNanos();
-        long t0 = System.nanoTime();
-        run.run();
-        long wall = System.nanoTime() - t0;
-        long cpu = processCpuNanos() - cpu0;
-        double rate = messages / (wall / 1e9);
-        double cpuPerMessage = cpu / 1e3 / messages;
-        System.out.printf("round %d %-4s %,10.0f msg/s  %6.1f µs CPU/msg (bench JVM)  %.2f s%n", round, name, rate,
-                cpuPerMessage, wall / 1e9);
-        return new double[] {rate, cpuPerMessage};
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+    private static double[] measure(String name, int round, int messages, BenchSupport.Run run) throws Exception {
+        BenchSupport.Measured m = BenchSupport.measure(run);
+        System.out.printf("round %d %-4s %,10.0f msg/s  %6.1f µs CPU/msg (bench JVM)  %.2f s%n", round, name,
+                m.rate(messages), m.cpuMicrosPer(messages), m.seconds());
+        return new double[] {m.rate(messages), m.cpuMicrosPer(messages)};
     }
 
     /** The baseline: poll → send all → flush → commitSync, until {@code messages} are committed. */
@@ -150,10 +129,7 @@ public final class KafkaPipelineBench {
                     steps:
                       - to: out
                 """.formatted(group, brokers, brokers, out, group, MAX_POLL);
-        Adapters adapters = Adapters.installed();
-        var doc = new UdlParser(adapters).parse("bench.udl.yaml", udl).orThrow();
-        return UdlRuntime.start(new UdlCompiler(adapters).compile(doc, Path.of("."), CompileOptions.DEFAULT),
-                Map.of("camel.main.shutdownTimeout", "5"));
+        return BenchSupport.startUdl("bench.udl.yaml", udl);
     }
 
     private static void awaitCommitted(Admin admin, String group, long messages) throws Exception {
@@ -275,10 +251,7 @@ public final class KafkaPipelineBench {
                     steps:
                       - to: out
                 """.formatted(group, brokers, in, brokers, out, group, MAX_POLL);
-        Adapters adapters = Adapters.installed();
-        var doc = new UdlParser(adapters).parse("lat.udl.yaml", udl).orThrow();
-        return UdlRuntime.start(new UdlCompiler(adapters).compile(doc, Path.of("."), CompileOptions.DEFAULT),
-                Map.of("camel.main.shutdownTimeout", "5"));
+        return BenchSupport.startUdl("lat.udl.yaml", udl);
     }
 
     private static void preload(String brokers, String topic, int messages) throws Exception {
@@ -340,11 +313,5 @@ public final class KafkaPipelineBench {
             }
         }
         throw new IllegalStateException("the broker JVM ended before it was ready");
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

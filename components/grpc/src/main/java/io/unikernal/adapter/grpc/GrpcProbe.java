@@ -9,12 +9,9 @@ import io.grpc.Status;
 import io.unikernal.adapter.grpc.component.GrpcChannels;
 import io.unikernal.adapter.grpc.component.ProtoMethod;
 import io.unikernal.runtime.health.AbstractSystemProbe;
+import io.unikernal.runtime.health.ListenerProbe;
 import io.unikernal.runtime.health.NetworkFailures;
 import io.unikernal.runtime.health.ProbeResult;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +32,6 @@ public class GrpcProbe extends AbstractSystemProbe {
     private static final MethodDescriptor<byte[], byte[]> CHECK = MethodDescriptor.<byte[], byte[]>newBuilder()
             .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName("unikernal.probe.Probe/Check")
             .setRequestMarshaller(ProtoMethod.BYTES).setResponseMarshaller(ProtoMethod.BYTES).build();
-    private static final Object BINDING = new Object();
 
     private String host = "127.0.0.1";
     private int port = -1;
@@ -68,14 +64,9 @@ public class GrpcProbe extends AbstractSystemProbe {
     @Override
     public ProbeResult checkBeforeStart() {
         if (port > 0) {
-            synchronized (BINDING) {
-                try (ServerSocket socket = new ServerSocket()) {
-                    socket.setReuseAddress(true);
-                    socket.bind(new InetSocketAddress(host, port));
-                } catch (IOException | RuntimeException e) {
-                    return ProbeResult.misconfigured("cannot serve gRPC on " + host + ":" + port + " ("
-                            + e.getMessage() + ")", "stop what uses the port, or pick another port");
-                }
+            ProbeResult listening = listener().checkBeforeStart();
+            if (!listening.isUp()) {
+                return listening;
             }
         }
         return address == null ? ProbeResult.up() : checkServer();
@@ -84,15 +75,21 @@ public class GrpcProbe extends AbstractSystemProbe {
     @Override
     public ProbeResult check() {
         if (port > 0) {
-            String target = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(target, port), (int) TIMEOUT_MILLIS);
-            } catch (IOException e) {
-                return ProbeResult.unavailable("the gRPC listener on " + host + ":" + port
-                        + " accepts no connection (" + e.getMessage() + ")");
+            ProbeResult listening = listener().check();
+            if (!listening.isUp()) {
+                return listening;
             }
         }
         return address == null ? ProbeResult.up() : checkServer();
+    }
+
+    /** The served port's check, the kernel's for every listener. */
+    private ListenerProbe listener() {
+        ListenerProbe listener = new ListenerProbe();
+        listener.setHost(host);
+        listener.setPort(port);
+        listener.setProtocol("gRPC");
+        return listener;
     }
 
     private ProbeResult checkServer() {

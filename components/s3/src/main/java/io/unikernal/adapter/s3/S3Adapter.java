@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.model.BeanFactoryDefinition;
 import org.apache.camel.model.ProcessorDefinition;
+import org.apache.camel.model.ProcessorDefinitionHelper;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.language.ExchangePropertyExpression;
 import org.apache.camel.model.language.LanguageExpression;
@@ -322,11 +323,20 @@ public final class S3Adapter implements Adapter {
             String name = ctx.uniqueName("receive-" + use.systemName());
             ctx.addBean(name, S3ObjectReceiver.class, List.of(use.systemName()), props);
             if ("raw".equals(FORMAT.of(from)) && route instanceof RouteDefinition definition) {
-                // Camel Main caches a stream that enters a route, in memory (spooling is off by default): a raw
-                // object would be read whole before the first step
-                definition.streamCache("false");
+                streamed(definition);
             }
             route.process(name);
+        }
+    }
+
+    /**
+     * Turns stream caching off for a route that carries an object as a stream: Camel Main caches a stream in memory
+     * (spooling is off by default) where it enters a route and where a step answers one, so the object would be read
+     * whole before the next step.
+     */
+    private static void streamed(RouteDefinition route) {
+        if (route != null) {
+            route.streamCache("false");
         }
     }
 
@@ -382,6 +392,11 @@ public final class S3Adapter implements Adapter {
         public void call(SystemUse use, ProcessorDefinition<?> block, CompileContext ctx) {
             EndpointRef to = use.use();
             String operation = ctx.text(to, OPERATION);
+            if ("put".equals(operation) || "get".equals(operation) && "raw".equals(ctx.text(to, FORMAT))) {
+                // a put reads a stream handed to the route (by a direct or seda source fed from Java, a raw get) as
+                // it uploads it in parts; a raw get hands the next steps the object as a stream
+                streamed(ProcessorDefinitionHelper.getRoute(block));
+            }
             OptionValue key = to.option(KEY.name());
             if (key != null) {
                 block.setProperty(S3Headers.KEY_PROPERTY, new LanguageExpression("cel", key.asString()));

@@ -29,6 +29,8 @@ final class S3Headers {
     /** Exchange properties: the length and type of a streamed object's content, for a put of the stream. */
     static final String LENGTH_PROPERTY = "UnikernalS3ContentLength";
     static final String TYPE_PROPERTY = "UnikernalS3ContentType";
+    /** The uncached stream a put has read, so a second try of that put fails rather than sends its rest. */
+    static final String SENT_STREAM_PROPERTY = "UnikernalS3SentStream";
 
     private static final Map<String, String> ENVELOPE = Map.of(UdmHeaders.CORRELATION_ID, CORRELATION_ID,
             UdmHeaders.SCHEMA, SCHEMA, UdmHeaders.SCHEMA_VERSION, SCHEMA_VERSION, UdmHeaders.SOURCE, SOURCE,

@@ -4,13 +4,19 @@ import io.unikernal.runtime.MessageRejectedException;
 import io.unikernal.runtime.StrictJson;
 import io.unikernal.runtime.idempotency.OutboundIdempotencyKey;
 import io.unikernal.udm.UdmHeaders;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.StreamCache;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
+import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * Prepares a call of an s3 target for Camel's producer. Every header but the UDM envelope is removed first — a
@@ -23,7 +29,8 @@ import org.apache.camel.component.aws2.s3.AWS2S3Constants;
  * .json} for a JSON body. A key holding {@code ${} is refused: Camel would evaluate it as a Simple expression;</li>
  * <li>a put: the envelope as user metadata ({@link S3Headers}); the body as the object's content — a map or list as
  * JSON, text as UTF-8, bytes as they are, and a stream (an object read with {@code format: raw}) as a stream, with its
- * length, so Camel uploads it in parts and never holds it whole; the payload is kept for the route's next steps;</li>
+ * length, so Camel uploads it in parts and never holds it whole (a stream of unknown length is first copied to a
+ * temporary file, see {@link #spooled}); the payload is kept for the route's next steps;</li>
  * <li>a list: a fresh listing, paged by {@link S3ListPage}.</li>
  * </ul>
  */
@@ -55,12 +62,28 @@ public final class S3ObjectPreparer implements Processor {
                         : "") : null;
         message.setHeader(AWS2S3Constants.KEY, checked(key));
         if ("put".equals(operation)) {
+            onceOnly(exchange, body);
             exchange.setProperty(S3Headers.PAYLOAD_PROPERTY, body);
             message.setHeader(AWS2S3Constants.METADATA, S3Headers.metadata(message.getHeaders()));
             content(exchange, message, body);
         } else if ("delete".equals(operation)) {
             exchange.setProperty(S3Headers.PAYLOAD_PROPERTY, body);
         }
+    }
+
+    /**
+     * A stream that is not cached can be read once: a second try of the same put (a retry) would upload what is left
+     * of it, a shorter object, as if it were whole. Such a try fails instead; a cached stream (Camel resets it) may.
+     */
+    private static void onceOnly(Exchange exchange, Object body) {
+        if (!(body instanceof InputStream) || body instanceof StreamCache) {
+            return;
+        }
+        if (exchange.getProperty(S3Headers.SENT_STREAM_PROPERTY) == body) {
+            throw new MessageRejectedException("the object's content is a stream an earlier try already read; it"
+                    + " cannot be put again", List.of());
+        }
+        exchange.setProperty(S3Headers.SENT_STREAM_PROPERTY, body);
     }
 
     private String checked(String key) {
@@ -82,11 +105,36 @@ public final class S3ObjectPreparer implements Processor {
         return !(body instanceof InputStream || body instanceof byte[] || body instanceof String);
     }
 
-    private static void content(Exchange exchange, Message message, Object body) {
-        if (body instanceof InputStream) {
+    /**
+     * A stream of unknown length (one a Java caller handed to the route, say) copied to a temporary file, in constant
+     * memory: Camel's multipart upload needs the length first and would otherwise read the stream into memory whole
+     * to learn it. The file is the body Camel uploads in parts, and is deleted when the message is done.
+     */
+    private static java.io.File spooled(Exchange exchange, InputStream content) throws IOException {
+        Path file = Files.createTempFile("unikernal-s3-put-", ".part");
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    file.toFile().deleteOnExit();
+                }
+            }
+        });
+        try (OutputStream out = Files.newOutputStream(file)) {
+            content.transferTo(out);
+        }
+        return file.toFile(); // a File, not a Path: Camel's producer takes its length and reads it in parts
+    }
+
+    private static void content(Exchange exchange, Message message, Object body) throws IOException {
+        if (body instanceof InputStream content) {
             Object length = exchange.getProperty(S3Headers.LENGTH_PROPERTY);
             if (length != null) {
                 message.setHeader(AWS2S3Constants.CONTENT_LENGTH, length);
+            } else {
+                message.setBody(spooled(exchange, content));
             }
             Object type = exchange.getProperty(S3Headers.TYPE_PROPERTY);
             message.setHeader(AWS2S3Constants.CONTENT_TYPE, type == null ? "application/octet-stream" : type);

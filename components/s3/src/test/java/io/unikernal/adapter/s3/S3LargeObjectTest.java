@@ -2,6 +2,7 @@ package io.unikernal.adapter.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.unikernal.testkit.server.PatternStream;
 import io.unikernal.testkit.server.PrivateS3;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +28,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * A large object is streamed, never held whole: a 256 MiB object is read by an s3 source ({@code format: raw}) and
  * put under another key in 8 MiB parts by an app running in a child JVM whose whole heap is 96 MiB — a copy of the
  * object in memory could not fit, and the child dies on an OutOfMemoryError ({@code -XX:+ExitOnOutOfMemoryError}).
- * The copy has the original's length and SHA-256, and the original is deleted only once the put succeeded.
+ * The copy has the original's length and SHA-256, and the original is deleted only once the put succeeded. And the
+ * same for a stream a Java caller hands to a route, and for a raw get whose stream the route reads on.
  */
 class S3LargeObjectTest {
 
@@ -49,7 +51,7 @@ class S3LargeObjectTest {
                         .contentType("application/octet-stream").build(),
                         RequestBody.fromContentProvider(() -> new PatternStream(SIZE), SIZE, "application/octet-stream"));
                 String expected = sha256(new PatternStream(SIZE));
-                Process child = startChild(store, bucket);
+                Process child = startChild(store, StreamingCopyApp.class, bucket, workDir.resolve("app").toString());
                 try {
                     Awaitility.await("the copy under out/ and the original gone").atMost(Duration.ofMinutes(4))
                             .pollInterval(Duration.ofMillis(250)).until(() -> {
@@ -91,14 +93,48 @@ class S3LargeObjectTest {
         }
     }
 
-    private Process startChild(PrivateS3 store, String bucket) throws IOException {
+    /**
+     * A stream handed to a route by a Java caller is put in parts (not cached whole where it enters the route), and a
+     * raw get hands the next step, a put, a stream (not cached whole where the get answers it), in a child JVM of
+     * 96 MiB.
+     */
+    @Test
+    void aStreamHandedToARouteIsPutAndAGetIsReadOnWithoutHoldingTheObject() throws Exception {
+        PrivateS3 store = S3Stores.shared();
+        String bucket = S3Stores.uniqueBucket("upload");
+        try (S3System system = S3Stores.client(store, bucket)) {
+            S3Client client = system.client();
+            S3Stores.createBucket(client, bucket);
+            try {
+                String expected = sha256(new PatternStream(SIZE));
+                Process child = startChild(store, StreamingUploadApp.class, bucket, workDir.resolve("up").toString(),
+                        String.valueOf(SIZE));
+                child.getOutputStream().close();
+                Awaitility.await("the child JVM to upload and copy").atMost(Duration.ofMinutes(4))
+                        .pollInterval(Duration.ofMillis(250)).until(() -> !child.isAlive());
+                assertThat(child.exitValue()).as("the child's exit code (an OutOfMemoryError ends it); " + log())
+                        .isZero();
+                assertThat(log()).doesNotContain("OutOfMemoryError").contains("max heap").contains("copied");
+                for (String key : List.of("up/big.bin", "copy/big.bin")) {
+                    try (InputStream put = client.getObject(GetObjectRequest.builder().bucket(bucket).key(key)
+                            .build())) {
+                        assertThat(sha256(put)).as("the SHA-256 of " + key).isEqualTo(expected);
+                    }
+                }
+            } finally {
+                S3Stores.dropBucket(client, bucket);
+            }
+        }
+    }
+
+    private Process startChild(PrivateS3 store, Class<?> app, String bucket, String... more) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, HEAP, "-XX:+ExitOnOutOfMemoryError",
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Dunikernal.secret.S3_BIG_ACCESS=" + store.accessKey(),
                 "-Dunikernal.secret.S3_BIG_SECRET=" + store.secretKey(),
-                "-cp", System.getProperty("java.class.path"), StreamingCopyApp.class.getName(),
-                store.endpoint(), bucket, workDir.resolve("app").toString()));
+                "-cp", System.getProperty("java.class.path"), app.getName(), store.endpoint(), bucket));
+        command.addAll(List.of(more));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile())).start();
     }
@@ -120,36 +156,5 @@ class S3LargeObjectTest {
         }
         in.close();
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    /** {@code size} bytes of a pattern that is not all one byte (so a part mixed up shows in the hash). */
-    private static final class PatternStream extends InputStream {
-        private final long size;
-        private long position;
-
-        PatternStream(long size) {
-            this.size = size;
-        }
-
-        @Override
-        public int read() {
-            return position < size ? value(position++) : -1;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            if (position >= size) {
-                return -1;
-            }
-            int n = (int) Math.min(length, size - position);
-            for (int i = 0; i < n; i++) {
-                buffer[offset + i] = (byte) value(position++);
-            }
-            return n;
-        }
-
-        private static int value(long at) {
-            return (int) ((at * 31 + (at >>> 20)) & 0xff);
-        }
     }
 }

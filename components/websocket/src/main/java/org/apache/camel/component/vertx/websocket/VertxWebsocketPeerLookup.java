@@ -1,0 +1,39 @@
+package org.apache.camel.component.vertx.websocket;
+
+import io.vertx.core.http.ServerWebSocket;
+import org.apache.camel.CamelContext;
+
+/**
+ * Finds a connected peer by its connection key in camel-vertx-websocket's own registry, which the component keeps
+ * {@code protected} (hence this class in the component's package). The adapter writes a route's reply straight to
+ * the sender's socket: camel-vertx-websocket's producer, given a key while no peer at all is connected, would
+ * instead open a client connection to the app's own server and send the reply there as a new message.
+ */
+public final class VertxWebsocketPeerLookup {
+
+    private VertxWebsocketPeerLookup() {
+    }
+
+    /** The open connection with this key, or null when the peer has gone (or the key is unknown). */
+    public static ServerWebSocket connected(CamelContext camel, String key) {
+        if (key == null) {
+            return null;
+        }
+        VertxWebsocketComponent component = camel.getComponent("vertx-websocket", VertxWebsocketComponent.class);
+        for (VertxWebsocketHost host : component.getVertxHostRegistry().values()) {
+            VertxWebsocketPeer peer = host.getConnectedPeer(key);
+            if (peer != null && !peer.getWebSocket().isClosed()) {
+                return peer.getWebSocket();
+            }
+        }
+        return null;
+    }
+
+    /** How many peers are connected to the server on this host and port (any path). */
+    public static int connectedCount(CamelContext camel, String host, int port) {
+        VertxWebsocketComponent component = camel.getComponent("vertx-websocket", VertxWebsocketComponent.class);
+        return component.getVertxHostRegistry().values().stream()
+                .filter(h -> h.isManagedHost(host) && h.isManagedPort(port))
+                .mapToInt(h -> h.getConnectedPeers().size()).sum();
+    }
+}
