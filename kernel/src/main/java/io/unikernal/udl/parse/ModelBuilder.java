@@ -164,7 +164,8 @@ final class ModelBuilder {
                     refs.addAll(endpoints(item));
                 }
             });
-        } else if (node instanceof ScalarNode s && Tag.STR.equals(s.getTag())) {
+        } else if (node instanceof ScalarNode s && !Nodes.isNull(s)) {
+            // any scalar names a system (`from: 0` is the system "0", reported as unknown), never a route without one
             refs.add(new EndpointRef(s.getValue(), Map.of(), pos(s)));
         } else if (node instanceof MappingNode map
                 && Nodes.value(map, UdlSpec.ENDPOINT_SYSTEM.name()) instanceof ScalarNode s && !Nodes.isNull(s)) {
