@@ -159,12 +159,26 @@ public class GrpcDynamicProducer extends DefaultAsyncProducer {
             }
         }
 
+        /**
+         * A call made on the served call's thread is bound to its context, which its caller's cancellation ends:
+         * when the served deadline has passed, that cancellation is the deadline, whichever of the two (the
+         * caller's RST_STREAM or the server's own timer) arrived first.
+         */
+        private Status servedDeadlinePassed(Status status) {
+            Deadline served = exchange.getProperty(GrpcDynamicConstants.DEADLINE_PROPERTY, Deadline.class);
+            if (status.getCode() == Status.Code.CANCELLED && served != null && served.isExpired()) {
+                return Status.DEADLINE_EXCEEDED.withDescription("the deadline of the call being served passed");
+            }
+            return status;
+        }
+
         @Override
         public void onClose(Status status, Metadata trailers) {
             try {
                 if (broken != null) {
                     exchange.setException(broken);
                 } else if (!status.isOk()) {
+                    status = servedDeadlinePassed(status);
                     if (status.getCode() == Status.Code.UNAVAILABLE && channel != null) {
                         // the route's retry paces the attempts: the next one should connect at once, not after
                         // grpc-java's own back-off (which grows to two minutes while a server is down)
