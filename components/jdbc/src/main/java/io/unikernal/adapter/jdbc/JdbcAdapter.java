@@ -7,6 +7,7 @@ import io.unikernal.spi.adapter.CheckpointStoreRole;
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.adapter.EndpointUri;
 import io.unikernal.spi.adapter.KeyStoreRole;
+import io.unikernal.spi.adapter.SourceRole;
 import io.unikernal.spi.adapter.SystemUse;
 import io.unikernal.spi.adapter.TargetRole;
 import io.unikernal.spi.adapter.UdlPaths;
@@ -103,6 +104,12 @@ public class JdbcAdapter implements Adapter {
     public List<Option<?>> systemOptions() {
         // a database file (SQLite) has no login
         return database.server() ? List.of(url, USER, PASSWORD, INIT, POOL) : List.of(url, INIT, POOL);
+    }
+
+    /** Polling a table or a query by a cursor column; on PostgreSQL also LISTEN on a channel. */
+    @Override
+    public Optional<SourceRole> source() {
+        return Optional.of(new JdbcSource(database.server(), database.dialect() == SqlDialect.POSTGRESQL));
     }
 
     @Override
@@ -275,15 +282,7 @@ public class JdbcAdapter implements Adapter {
     private static final class Checkpoints implements CheckpointStoreRole {
         @Override
         public String checkpointStore(SystemDecl system, String namespace, CompileContext ctx) {
-            String name = ctx.uniqueName(namespace + "-checkpoints");
-            BeanFactoryDefinition<?> bean = new BeanFactoryDefinition<>();
-            bean.setName(name);
-            bean.setType(JdbcCheckpoints.class.getName());
-            bean.setProperties(new LinkedHashMap<>(Map.of("dataSource", "#bean:" + ctx.systemBean(system),
-                    "namespace", namespace)));
-            bean.setInitMethod("start");
-            ctx.addBean(bean);
-            return name;
+            return JdbcCheckpoints.declare(system, namespace, ctx);
         }
     }
 

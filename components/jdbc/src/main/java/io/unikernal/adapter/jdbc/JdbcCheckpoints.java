@@ -1,13 +1,18 @@
 package io.unikernal.adapter.jdbc;
 
 import io.unikernal.runtime.checkpoint.CheckpointStore;
+import io.unikernal.spi.adapter.CompileContext;
+import io.unikernal.udl.model.SystemDecl;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.apache.camel.model.BeanFactoryDefinition;
 
 /**
  * Pipeline checkpoints in a jdbc/postgres system: table {@code UNIKERNAL_CHECKPOINT}, created if missing, one row per
@@ -36,6 +41,23 @@ public final class JdbcCheckpoints implements CheckpointStore {
     private DataSource dataSource;
     private String namespace;
     private volatile String insert = INSERT;
+
+    /**
+     * Declares a store in {@code system}'s database for {@code namespace} (a model bean whose init method creates the
+     * table) and returns its bean name.
+     */
+    static String declare(SystemDecl system, String namespace,
+            CompileContext ctx) {
+        String name = ctx.uniqueName(namespace + "-checkpoints");
+        BeanFactoryDefinition<?> bean = new BeanFactoryDefinition<>();
+        bean.setName(name);
+        bean.setType(JdbcCheckpoints.class.getName());
+        bean.setProperties(new LinkedHashMap<>(Map.of("dataSource", "#bean:" + ctx.systemBean(system), "namespace",
+                namespace)));
+        bean.setInitMethod("start");
+        ctx.addBean(bean);
+        return name;
+    }
 
     public void setDataSource(DataSource dataSource) {
         this.dataSource = dataSource;

@@ -1,0 +1,140 @@
+package io.unikernal.adapter.jdbc.poll;
+
+import io.unikernal.runtime.checkpoint.CheckpointStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.Synchronization;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One poll: the rows after the saved cursor are read (the connection is given back before any is processed), then
+ * processed one after the other. When a row's exchange completes — delivered or dead-lettered — the checkpoint moves
+ * to its cursor by compare-and-set, inside the exchange's completion, so a stop after a row was recorded never finds
+ * it unsaved. A row whose exchange fails stops the batch with the checkpoint before it: the next poll reads it
+ * again. A compare-and-set that fails (another runner of the same checkpoint moved it) stops the batch too; the next
+ * poll starts from where that runner got.
+ */
+public class JdbcPollConsumer extends ScheduledPollConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcPollConsumer.class);
+
+    private final JdbcPollEndpoint endpoint;
+    private final PollQuery query;
+
+    JdbcPollConsumer(JdbcPollEndpoint endpoint, Processor processor, PollQuery query) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+        this.query = query;
+    }
+
+    private record Row(Map<String, Object> body, Cursor cursor) {
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        CheckpointStore checkpoints = endpoint.getCheckpoints();
+        String name = endpoint.getCheckpoint();
+        String saved = checkpoints.position(name).orElse(null);
+        List<Row> rows = read(saved == null ? null : Cursor.parse(saved));
+        int finished = 0;
+        for (Row row : rows) {
+            if (!isRunAllowed()) {
+                break; // the rest are read again after the start
+            }
+            Advance advance = new Advance(checkpoints, name, saved, row.cursor().text());
+            if (!process(row, advance)) {
+                break;
+            }
+            saved = advance.next;
+            finished++;
+        }
+        return finished;
+    }
+
+    private List<Row> read(Cursor after) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        try (Connection connection = endpoint.getDataSource().getConnection();
+                PreparedStatement statement = query.prepare(connection, after);
+                ResultSet result = statement.executeQuery()) {
+            int cursorColumn = -1;
+            int keyColumn = -1;
+            while (result.next()) {
+                if (cursorColumn < 0) {
+                    cursorColumn = RowValues.index(result, endpoint.getCursor());
+                    keyColumn = endpoint.getCursorKey() == null ? 0 : RowValues.index(result, endpoint.getCursorKey());
+                }
+                List<Object> cursor = new ArrayList<>(2);
+                cursor.add(Cursor.typed(result.getObject(cursorColumn), endpoint.getCursor()));
+                if (keyColumn > 0) {
+                    cursor.add(Cursor.typed(result.getObject(keyColumn), endpoint.getCursorKey()));
+                }
+                rows.add(new Row(RowValues.of(result), new Cursor(cursor)));
+            }
+        }
+        return rows;
+    }
+
+    /** True when the row is finished and its cursor saved. */
+    private boolean process(Row row, Advance advance) {
+        Exchange exchange = createExchange(false);
+        try {
+            exchange.getIn().setBody(row.body());
+            exchange.getIn().setHeader(JdbcPollConstants.CURSOR, advance.next);
+            exchange.getIn().setHeader(JdbcPollConstants.CHECKPOINT, advance.name);
+            exchange.getExchangeExtension().addOnCompletion(advance);
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        } finally {
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("jdbc-poll " + advance.name + ": the row at " + advance.next
+                        + " failed; it is read again at the next poll", exchange, exchange.getException());
+            }
+            releaseExchange(exchange, false);
+        }
+        return advance.done;
+    }
+
+    /** Moves the checkpoint to the row once its exchange completed. */
+    private static final class Advance implements Synchronization {
+        private final CheckpointStore checkpoints;
+        private final String name;
+        private final String expected;
+        private final String next;
+        private volatile boolean done;
+
+        Advance(CheckpointStore checkpoints, String name, String expected, String next) {
+            this.checkpoints = checkpoints;
+            this.name = name;
+            this.expected = expected;
+            this.next = next;
+        }
+
+        @Override
+        public void onComplete(Exchange exchange) {
+            try {
+                done = checkpoints.advance(name, expected, next);
+                if (!done) {
+                    LOG.warn("jdbc-poll {}: the checkpoint was moved by another runner of the same source; reading"
+                            + " again from where it is", name);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("jdbc-poll {}: the row at {} was finished but its cursor could not be saved ({}); it is"
+                        + " read again", name, next, e.getMessage());
+            }
+        }
+
+        @Override
+        public void onFailure(Exchange exchange) {
+            LOG.debug("jdbc-poll {}: the row at {} failed; the cursor stays", name, next);
+        }
+    }
+}
