@@ -153,7 +153,7 @@ final class DatabaseFixture implements AdapterFixture {
      * A table of the peer's own, {@code contract_src_<random>(seq, id, n, note)} with an identity column {@code seq},
      * polled by the source with {@code seq} as its cursor; sending a message inserts a row.
      */
-    private static final class PolledRows implements SourcePeer {
+    static final class PolledRows implements SourcePeer {
         private final Database database;
         private final String table = "contract_src_" + UUID.randomUUID().toString().replace("-", "")
                 .substring(0, 12);
