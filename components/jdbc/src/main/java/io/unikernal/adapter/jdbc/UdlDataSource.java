@@ -109,6 +109,14 @@ public class UdlDataSource extends HikariDataSource {
 
     /** A new physical connection with the pool's URL and credentials. */
     private Connection connectDirectly() throws SQLException {
+        return connectDirectly(new Properties());
+    }
+
+    /**
+     * A new physical connection outside the pool, with the pool's URL, credentials and driver properties plus
+     * {@code extra}: for a connection held for good (a LISTEN), which the pool must neither count nor hand out.
+     */
+    public Connection connectDirectly(Properties extra) throws SQLException {
         Driver driver;
         try {
             driver = DriverManager.getDriver(getJdbcUrl());
@@ -124,6 +132,7 @@ public class UdlDataSource extends HikariDataSource {
         if (getPassword() != null) {
             properties.setProperty("password", getPassword());
         }
+        properties.putAll(extra);
         Connection connection = driver.connect(getJdbcUrl(), properties);
         if (connection == null) {
             throw new SQLException("the JDBC driver refuses the url of " + getPoolName());

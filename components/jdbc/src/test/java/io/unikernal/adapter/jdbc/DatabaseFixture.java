@@ -160,8 +160,10 @@ final class DatabaseFixture implements AdapterFixture {
 
         PolledRows(Database database) throws Exception {
             this.database = database;
+            // MariaDB's server default may be latin1 (the private server's is): the note needs utf8mb4
             execute(database, "create table " + table + " (seq " + identity(database.url())
-                    + ", id varchar(200), n int, note varchar(200))");
+                    + ", id varchar(200), n int, note varchar(200))" + (database.url().startsWith("jdbc:mariadb:")
+                            ? " character set utf8mb4" : ""));
         }
 
         /** An identity column in the database's own words. */

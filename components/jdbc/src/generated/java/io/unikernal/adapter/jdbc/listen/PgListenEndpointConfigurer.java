@@ -28,7 +28,7 @@ public class PgListenEndpointConfigurer extends PropertyConfigurerSupport implem
         case "checkinterval":
         case "checkInterval": target.setCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "datasource":
-        case "dataSource": target.setDataSource(property(camelContext, com.zaxxer.hikari.HikariDataSource.class, value)); return true;
+        case "dataSource": target.setDataSource(property(camelContext, io.unikernal.adapter.jdbc.UdlDataSource.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -51,7 +51,7 @@ public class PgListenEndpointConfigurer extends PropertyConfigurerSupport implem
         case "checkinterval":
         case "checkInterval": return long.class;
         case "datasource":
-        case "dataSource": return com.zaxxer.hikari.HikariDataSource.class;
+        case "dataSource": return io.unikernal.adapter.jdbc.UdlDataSource.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":

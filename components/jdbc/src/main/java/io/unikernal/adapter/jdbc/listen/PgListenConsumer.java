@@ -2,7 +2,6 @@ package io.unikernal.adapter.jdbc.listen;
 
 import io.unikernal.runtime.StrictJson;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -90,15 +89,8 @@ public class PgListenConsumer extends DefaultConsumer {
 
     private Connection connect() throws SQLException {
         Properties properties = new Properties();
-        properties.putAll(endpoint.getDataSource().getDataSourceProperties());
-        if (endpoint.getDataSource().getUsername() != null) {
-            properties.setProperty("user", endpoint.getDataSource().getUsername());
-        }
-        if (endpoint.getDataSource().getPassword() != null) {
-            properties.setProperty("password", endpoint.getDataSource().getPassword());
-        }
         properties.setProperty("ApplicationName", "unikernal pg-listen " + endpoint.getChannel());
-        Connection connection = DriverManager.getConnection(endpoint.getDataSource().getJdbcUrl(), properties);
+        Connection connection = endpoint.getDataSource().connectDirectly(properties);
         connection.setAutoCommit(true);
         return connection;
     }

@@ -1,6 +1,6 @@
 package io.unikernal.adapter.jdbc.listen;
 
-import com.zaxxer.hikari.HikariDataSource;
+import io.unikernal.adapter.jdbc.UdlDataSource;
 import java.util.regex.Pattern;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -13,9 +13,9 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * A PostgreSQL notification channel. The consumer holds one connection of its own (opened with the pool's URL, user,
- * password and driver properties, not taken from the pool: it is held for good and must not be handed to anyone
- * else) and runs {@code LISTEN}; after the connection drops it connects and listens again with a doubling wait.
+ * A PostgreSQL notification channel. The consumer holds one connection of its own ({@link
+ * UdlDataSource#connectDirectly}: the pool's URL, user, password and driver properties, not taken from the pool, since
+ * it is held for good and must not be handed to anyone else) and runs {@code LISTEN}; after the connection drops it connects and listens again with a doubling wait.
  * Notifications sent while it was not listening are lost: PostgreSQL keeps none for a listener that is gone.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "pg-listen", title = "PostgreSQL LISTEN", syntax = "pg-listen:channel",
@@ -31,7 +31,7 @@ public class PgListenEndpoint extends DefaultEndpoint {
     @UriParam(description = "The pool whose URL, user, password and driver properties the listening connection uses"
             + " (a bean reference, #bean:name).")
     @Metadata(required = true)
-    private HikariDataSource dataSource;
+    private UdlDataSource dataSource;
     @UriParam(defaultValue = "500", javaType = "java.time.Duration", description = "How long one wait for"
             + " notifications lasts, in milliseconds: the longest a stop waits for the consumer.")
     private long waitTime = 500;
@@ -82,12 +82,12 @@ public class PgListenEndpoint extends DefaultEndpoint {
         this.channel = channel;
     }
 
-    public HikariDataSource getDataSource() {
+    public UdlDataSource getDataSource() {
         return dataSource;
     }
 
     /** The pool whose settings the listening connection uses. */
-    public void setDataSource(HikariDataSource dataSource) {
+    public void setDataSource(UdlDataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -1,9 +1,12 @@
 package io.unikernal.adapter.jdbc.poll;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.unikernal.runtime.RootCause;
 import io.unikernal.runtime.checkpoint.CheckpointStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,8 @@ public class JdbcPollConsumer extends ScheduledPollConsumer {
 
     private final JdbcPollEndpoint endpoint;
     private final PollQuery query;
+    /** Polls that failed in a row. */
+    private int outage;
 
     JdbcPollConsumer(JdbcPollEndpoint endpoint, Processor processor, PollQuery query) {
         super(endpoint, processor);
@@ -38,8 +43,48 @@ public class JdbcPollConsumer extends ScheduledPollConsumer {
     private record Row(Map<String, Object> body, Cursor cursor) {
     }
 
+    /**
+     * A poll that cannot read is a warning for the first of a run, debug for the others and one line at the recovery
+     * (Camel's own handling warns at every poll, ten a second while a server restarts); the next poll tries again.
+     */
     @Override
-    protected int poll() throws Exception {
+    protected int poll() {
+        try {
+            int finished = pollOnce();
+            if (outage > 0) {
+                LOG.info("jdbc-poll {}: reading again after {} failed polls", endpoint.getCheckpoint(), outage);
+                outage = 0;
+            }
+            return finished;
+        } catch (Exception e) {
+            if (outage++ == 0) {
+                LOG.warn("jdbc-poll {}: cannot read ({}); trying again every poll", endpoint.getCheckpoint(),
+                        RootCause.message(e));
+            } else {
+                LOG.debug("jdbc-poll {}: still cannot read", endpoint.getCheckpoint(), e);
+            }
+            renewConnections(e);
+            return 0;
+        }
+    }
+
+    /**
+     * Replaces the pool's connections after a failure that may have broken them (an H2 server that restarted answers
+     * "database is already closed", which HikariCP does not take for a dead connection), unless the failure is the
+     * SQL's own (SQLState class 42: a table or column that does not exist), which new connections would not mend.
+     */
+    private void renewConnections(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("42")) {
+                return;
+            }
+        }
+        if (endpoint.getDataSource() instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
+            pool.getHikariPoolMXBean().softEvictConnections();
+        }
+    }
+
+    private int pollOnce() throws Exception {
         CheckpointStore checkpoints = endpoint.getCheckpoints();
         String name = endpoint.getCheckpoint();
         String saved = checkpoints.position(name).orElse(null);
