@@ -16,13 +16,21 @@ import java.util.Map;
 record JdbcDatabase(String adapter, String summary, String defaultUrl, String urlExample, String defaultUser,
         Map<String, String> driverProperties, boolean server, boolean embeddedKeyStore, SqlDialect dialect) {
 
+    /** What every database does as a source, for the summaries. */
+    private static final String POLLED = " As a source: a table or a SELECT polled by a cursor column, each row once"
+            + " (the cursor of the last finished row kept in the same database).";
+
     static final JdbcDatabase H2 = new JdbcDatabase("jdbc",
-            "Runs SQL on a relational database (Camel sql, HikariCP); embedded H2 when no url is given.",
+            "Runs SQL on a relational database (Camel sql, HikariCP); embedded H2 when no url is given."
+                    + POLLED,
             "jdbc:h2:mem:%s;DATABASE_TO_LOWER=TRUE", "jdbc:postgresql://127.0.0.1:5432/test", "sa", Map.of(), true,
             true, SqlDialect.OTHER);
 
     static final JdbcDatabase POSTGRESQL = new JdbcDatabase("postgres",
-            "Runs SQL on PostgreSQL (Camel sql, HikariCP); defaults to jdbc:postgresql://127.0.0.1:5432/postgres.",
+            "Runs SQL on PostgreSQL (Camel sql, HikariCP); defaults to jdbc:postgresql://127.0.0.1:5432/postgres."
+                    + POLLED
+                    + " Also LISTEN on a channel, each notification one message: not durable, notifications sent while"
+                    + " the app is not listening are lost.",
             "jdbc:postgresql://127.0.0.1:5432/postgres", "jdbc:postgresql://127.0.0.1:5432/test", "postgres",
             Map.of(), true, false, SqlDialect.POSTGRESQL);
 
@@ -33,7 +41,7 @@ record JdbcDatabase(String adapter, String summary, String defaultUrl, String ur
      */
     static final JdbcDatabase MARIADB = new JdbcDatabase("mariadb",
             "Runs SQL on MariaDB or MySQL (MariaDB Connector/J, Camel sql, HikariCP); defaults to "
-                    + "jdbc:mariadb://127.0.0.1:3306/test.",
+                    + "jdbc:mariadb://127.0.0.1:3306/test." + POLLED,
             "jdbc:mariadb://127.0.0.1:3306/test", "jdbc:mariadb://127.0.0.1:3306/shop", "root",
             Map.of(), true, false, SqlDialect.MARIADB);
 
@@ -44,7 +52,7 @@ record JdbcDatabase(String adapter, String summary, String defaultUrl, String ur
      */
     static final JdbcDatabase SQLITE = new JdbcDatabase("sqlite",
             "Runs SQL on an SQLite database file (xerial sqlite-jdbc, Camel sql, HikariCP); defaults to the file "
-                    + "<app>-<system>.db in the working directory.",
+                    + "<app>-<system>.db in the working directory." + POLLED,
             "jdbc:sqlite:%s.db", "jdbc:sqlite:data/shop.db", null, Map.of("busy_timeout", "10000",
                     "journal_mode", "WAL"), false, false, SqlDialect.SQLITE);
 }

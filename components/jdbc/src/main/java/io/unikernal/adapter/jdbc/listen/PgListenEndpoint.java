@@ -15,7 +15,8 @@ import org.apache.camel.support.DefaultEndpoint;
 /**
  * A PostgreSQL notification channel. The consumer holds one connection of its own ({@link
  * UdlDataSource#connectDirectly}: the pool's URL, user, password and driver properties, not taken from the pool, since
- * it is held for good and must not be handed to anyone else) and runs {@code LISTEN}; after the connection drops it connects and listens again with a doubling wait.
+ * it is held for good and must not be handed to anyone else) and runs {@code LISTEN}; after the connection drops it
+ * connects and listens again with a doubling wait.
  * Notifications sent while it was not listening are lost: PostgreSQL keeps none for a listener that is gone.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "pg-listen", title = "PostgreSQL LISTEN", syntax = "pg-listen:channel",
