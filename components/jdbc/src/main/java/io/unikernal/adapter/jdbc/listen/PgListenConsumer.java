@@ -1,16 +1,14 @@
 package io.unikernal.adapter.jdbc.listen;
 
 import io.unikernal.runtime.StrictJson;
+import io.unikernal.spi.component.LoopConsumer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.support.DefaultConsumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -23,47 +21,26 @@ import org.slf4j.LoggerFactory;
  * again after a doubling wait; what was notified in between is lost, as PostgreSQL keeps nothing for a listener that
  * is gone. After {@code checkInterval} without a notification a {@code SELECT 1} checks the connection.
  */
-public class PgListenConsumer extends DefaultConsumer {
+public class PgListenConsumer extends LoopConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(PgListenConsumer.class);
 
     private final PgListenEndpoint endpoint;
-    private ExecutorService executor;
-    private volatile boolean running;
-    private volatile CountDownLatch stopping = new CountDownLatch(1);
 
     PgListenConsumer(PgListenEndpoint endpoint, Processor processor) {
-        super(endpoint, processor);
+        super(endpoint, processor, "PgListenConsumer[" + endpoint.getChannel() + "]", endpoint.getReconnectDelay(),
+                endpoint.getReconnectDelayMax());
         this.endpoint = endpoint;
     }
 
+    /** A wait for notifications lasts at most waitTime: the thread ends within it and the notification in hand. */
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        running = true;
-        stopping = new CountDownLatch(1);
-        executor = getEndpoint().getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this,
-                "PgListenConsumer[" + endpoint.getChannel() + "]");
-        executor.submit(this::listen);
+    protected long stopWithin() {
+        return endpoint.getWaitTime() + 10_000;
     }
 
     @Override
-    protected void doStop() throws Exception {
-        running = false;
-        stopping.countDown();
-        if (executor != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(executor,
-                    endpoint.getWaitTime() + 10_000);
-            executor = null;
-        }
-        super.doStop();
-    }
-
-    private boolean running() {
-        return running && isRunAllowed();
-    }
-
-    private void listen() {
+    protected void consume() {
         int failures = 0;
         while (running()) {
             try (Connection connection = connect(); Statement statement = connection.createStatement()) {
@@ -139,23 +116,6 @@ public class PgListenConsumer extends DefaultConsumer {
             return parsed == null ? text : parsed;
         } catch (RuntimeException notJson) {
             return text;
-        }
-    }
-
-    private long delay(int failures) {
-        long wait = endpoint.getReconnectDelay();
-        for (int i = 1; i < failures && wait < endpoint.getReconnectDelayMax(); i++) {
-            wait *= 2;
-        }
-        return Math.min(wait, endpoint.getReconnectDelayMax());
-    }
-
-    private void pause(long millis) {
-        try {
-            stopping.await(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 }

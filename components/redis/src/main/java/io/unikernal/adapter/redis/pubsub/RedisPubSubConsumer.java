@@ -1,6 +1,6 @@
 package io.unikernal.adapter.redis.pubsub;
 
-import io.unikernal.adapter.redis.RedisLoopConsumer;
+import io.unikernal.spi.component.LoopConsumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -13,7 +13,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * is lost (the server stopped) it subscribes again after a doubling wait; what was published meanwhile is not
  * delivered — Redis keeps nothing for a subscriber that is away.
  */
-public class RedisPubSubConsumer extends RedisLoopConsumer {
+public class RedisPubSubConsumer extends LoopConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisPubSubConsumer.class);
 

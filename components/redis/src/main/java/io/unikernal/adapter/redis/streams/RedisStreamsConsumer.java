@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import io.unikernal.adapter.redis.RedisLoopConsumer;
+import io.unikernal.spi.component.LoopConsumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -38,7 +38,7 @@ import redis.clients.jedis.resps.StreamPendingEntry;
  * (at-least-once), the rest of its batch was not processed yet (the consumer stops the batch at a lost
  * acknowledgement).
  */
-public class RedisStreamsConsumer extends RedisLoopConsumer {
+public class RedisStreamsConsumer extends LoopConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisStreamsConsumer.class);
     /** Pages of one reclaim pass at most, so new entries are read in between even with a huge backlog to take over. */

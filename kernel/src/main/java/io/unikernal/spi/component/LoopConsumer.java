@@ -1,4 +1,4 @@
-package io.unikernal.adapter.redis;
+package io.unikernal.spi.component;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -8,11 +8,11 @@ import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 
 /**
- * What the redis components' consumers share: a thread of their own that runs {@link #consume()} from start to stop,
- * and the doubling wait between tries while the server cannot be reached (from {@code reconnectDelay} to
- * {@code reconnectDelayMax}), cut short by a stop.
+ * A consumer that reads on a thread of its own (a blocking client: Redis streams and pub/sub, PostgreSQL LISTEN): the
+ * thread runs {@link #consume()} from start to stop, with the doubling wait between tries while the server cannot be
+ * reached (from {@code reconnectDelay} to {@code reconnectDelayMax}), cut short by a stop.
  */
-public abstract class RedisLoopConsumer extends DefaultConsumer {
+public abstract class LoopConsumer extends DefaultConsumer {
 
     private final String threadName;
     private final long reconnectDelay;
@@ -21,7 +21,7 @@ public abstract class RedisLoopConsumer extends DefaultConsumer {
     private volatile boolean running;
     private volatile CountDownLatch stopping = new CountDownLatch(1);
 
-    protected RedisLoopConsumer(Endpoint endpoint, Processor processor, String threadName, long reconnectDelay,
+    protected LoopConsumer(Endpoint endpoint, Processor processor, String threadName, long reconnectDelay,
             long reconnectDelayMax) {
         super(endpoint, processor);
         this.threadName = threadName;
