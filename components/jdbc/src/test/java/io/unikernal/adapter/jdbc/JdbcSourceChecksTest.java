@@ -72,4 +72,17 @@ class JdbcSourceChecksTest {
                 .startsWith("app.udl:8:33:").contains("lower-case identifier");
         assertThat(problems("postgres", "channel: orders, cursor: id")).isNotEmpty();
     }
+
+    @Test
+    void twoRoutesOnOneCheckpointAreRefusedAndTheirOwnNamesSeparateThem() {
+        String udl = "udl: 8\nname: app\nsystems:\n  db: {adapter: postgres}\n  seen: {adapter: " + ProbeAdapter.NAME
+                + "}\nroutes:\n  - name: a\n    from: {system: db, table: orders, cursor: id%s}\n    steps:\n"
+                + "      - to: seen\n  - name: b\n    from: {system: db, table: orders, cursor: id%s}\n    steps:\n"
+                + "      - to: seen\n";
+        Adapters adapters = ProbeApps.with(Adapters.installed().all().values().toArray(Adapter[]::new));
+        assertThat(new UdlParser(adapters).parse("app.udl", udl.formatted("", "")).problems())
+                .map(UdlError::headline).anySatisfy(p -> assertThat(p).contains("checkpoint 'db/orders/id'"));
+        assertThat(new UdlParser(adapters).parse("app.udl", udl.formatted(", checkpoint: a", ", checkpoint: b"))
+                .problems()).isEmpty();
+    }
 }
