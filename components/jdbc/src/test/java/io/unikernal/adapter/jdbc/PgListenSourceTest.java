@@ -2,10 +2,13 @@ package io.unikernal.adapter.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.unikernal.plugins.Adapters;
 import io.unikernal.runtime.UdlRuntime;
+import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.testkit.probe.ProbeAdapter;
 import io.unikernal.testkit.probe.ProbeApps;
 import io.unikernal.testkit.probe.Probes;
+import io.unikernal.udl.testing.TwoWayRun;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * PostgreSQL LISTEN/NOTIFY as a source on the machine's PostgreSQL: a JSON payload is the parsed object, any other
  * payload its text; after the listening backend is terminated (pg_terminate_backend) the source listens again by
- * itself and later notifications arrive.
+ * itself and later notifications arrive; the same app runs from its emitted YAML on plain Camel Main.
  */
 class PgListenSourceTest {
 
@@ -33,12 +36,15 @@ class PgListenSourceTest {
     private final String channel = "uk_ch_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final String app = "listen-" + channel.replace('_', '-');
 
-    private UdlRuntime start() throws Exception {
-        String udl = "udl: 8\nname: " + app + "\nsystems:\n  pg: " + PostgresDatabases.machine().system()
+    private String udl() {
+        return "udl: 8\nname: " + app + "\nsystems:\n  pg: " + PostgresDatabases.machine().system()
                 + "\n  seen: {adapter: " + ProbeAdapter.NAME + "}\nroutes:\n  - name: listen\n    from: {system: pg,"
                 + " channel: " + channel + "}\n    steps:\n      - to: seen\n";
+    }
+
+    private UdlRuntime start() throws Exception {
         Probes.forget(app);
-        return UdlRuntime.start(ProbeApps.compile(app, udl, workDir), Map.of());
+        return UdlRuntime.start(ProbeApps.compile(app, udl(), workDir), Map.of());
     }
 
     private List<Object> bodies() {
@@ -93,5 +99,20 @@ class PgListenSourceTest {
                     .until(() -> bodies().size() == 3);
             assertThat(bodies().get(2)).isEqualTo(Map.of("id", "a2", "n", 2L));
         }
+    }
+
+    @Test
+    void theSameFromTheEmittedYamlOnPlainCamelMain() throws Exception {
+        Adapters adapters = ProbeApps.with(Adapters.installed().all().values().toArray(Adapter[]::new));
+        TwoWayRun.Outcomes<Object> outcomes = TwoWayRun.run(app + ".udl.yaml", udl(), adapters, Map.of(), workDir,
+                running -> {
+                    Probes.forget(app);
+                    Awaitility.await("the source listening").atMost(PATIENCE).until(() -> listener() != 0);
+                    notify("{\"id\":\"y1\"}");
+                    Awaitility.await("the notification").atMost(PATIENCE).until(() -> bodies().size() == 1);
+                    return bodies().get(0);
+                });
+        assertThat(outcomes.inProcess()).isEqualTo(Map.of("id", "y1"));
+        assertThat(outcomes.emitted()).as("from the emitted YAML").isEqualTo(outcomes.inProcess());
     }
 }
