@@ -1,6 +1,7 @@
 package io.unikernal.adapter.jdbc;
 
 import io.unikernal.adapter.jdbc.listen.PgListenEndpoint;
+import io.unikernal.adapter.jdbc.poll.JdbcPollEndpoint;
 import io.unikernal.spi.adapter.Capability;
 import io.unikernal.spi.adapter.Channel;
 import io.unikernal.spi.adapter.CompileContext;
@@ -29,31 +30,29 @@ import org.apache.camel.model.ProcessorDefinition;
  */
 final class JdbcSource implements SourceRole {
 
-    private static final String IDENTIFIER = "[A-Za-z_][A-Za-z0-9_]*";
-
     static final Option<String> TABLE = Option.string("table")
-            .pattern(IDENTIFIER + "(\\." + IDENTIFIER + ")?", "a plain table name (letters, digits, _), schema.table"
+            .pattern(JdbcPollEndpoint.TABLE.pattern(), "a plain table name (letters, digits, _), schema.table"
                     + " allowed")
             .excludes("query", "channel")
             .description("Polls this table by its cursor column: each row one message (a JSON object of its"
                     + " columns), in cursor order. Give table or query.")
             .example("orders");
     static final Option<String> QUERY = Option.string("query")
-            .pattern("(?is)\\s*(select|with)\\s[^;?]*", "one SELECT, without ';' or '?' (the cursor is bound as"
-                    + " a parameter by the source)")
+            .pattern(JdbcPollEndpoint.QUERY.pattern(), "one SELECT, without ';', '?' or '}' (the cursor is"
+                    + " bound as a parameter by the source)")
             .excludes("table", "channel")
             .description("Polls the rows of this SELECT as a table: the source reads SELECT * FROM (query) WHERE"
                     + " cursor > ? ORDER BY cursor LIMIT batchSize, the cursor bound as a parameter.")
             .example("select o.id, o.amount, c.name from orders o join customers c on c.id = o.customer");
     static final Option<String> CURSOR = Option.string("cursor")
-            .pattern(IDENTIFIER, "a plain column name (letters, digits, _)")
+            .pattern(JdbcPollEndpoint.COLUMN.pattern(), "a plain column name (letters, digits, _)")
             .excludes("channel")
             .description("The column rows are read in order of, whose values only grow as rows are written (an"
                     + " identity id, an updated_at set on every write); NOT NULL (rows where it is NULL are never"
                     + " read). Required with table or query. When it is not unique, give cursorKey.")
             .example("id");
     static final Option<String> CURSOR_KEY = Option.string("cursorKey")
-            .pattern(IDENTIFIER, "a plain column name (letters, digits, _)")
+            .pattern(JdbcPollEndpoint.COLUMN.pattern(), "a plain column name (letters, digits, _)")
             .requires("cursor")
             .description("A unique, NOT NULL column that orders rows of equal cursor values (e.g. id when the cursor"
                     + " is updated_at): the saved position is then the pair, so a batch that ends inside a run of equal"
@@ -65,6 +64,12 @@ final class JdbcSource implements SourceRole {
     static final Option<Duration> POLL_INTERVAL = Option.duration("pollInterval").defaultValue(Duration.ofSeconds(1))
             .excludes("channel")
             .description("How long the source waits before reading again after a read found no new rows.");
+    static final Option<String> START_AT = Option.string("startAt").allowed("beginning", "end")
+            .defaultValue("beginning").excludes("channel")
+            .description("Where a source with no saved cursor (its first start, or a new checkpoint name) begins:"
+                    + " beginning reads every row there is; end saves the last row there is as the cursor, unread,"
+                    + " so only rows written after it are messages. Once a cursor is saved, a start goes on from it"
+                    + " either way.");
     static final Option<String> CHECKPOINT = Option.string("checkpoint")
             .pattern("[A-Za-z0-9_.:/-]{1,150}", "a name of letters, digits and _ . : / - (at most 150)")
             .excludes("channel")
@@ -94,7 +99,7 @@ final class JdbcSource implements SourceRole {
     @Override
     public List<Option<?>> options() {
         List<Option<?>> options = new ArrayList<>(List.of(TABLE, QUERY, CURSOR, CURSOR_KEY, BATCH_SIZE,
-                POLL_INTERVAL, CHECKPOINT));
+                POLL_INTERVAL, START_AT, CHECKPOINT));
         if (listens) {
             options.add(CHANNEL);
         }
@@ -158,6 +163,7 @@ final class JdbcSource implements SourceRole {
                 .userParam("cursor", ctx.text(from, CURSOR))
                 .userParam("cursorKey", ctx.text(from, CURSOR_KEY))
                 .param("batchSize", ctx.text(from, BATCH_SIZE))
+                .param("startAtEnd", "end".equals(START_AT.of(from)))
                 .param("delay", POLL_INTERVAL.of(interval).toMillis())
                 .param("initialDelay", 0)
                 .toString();

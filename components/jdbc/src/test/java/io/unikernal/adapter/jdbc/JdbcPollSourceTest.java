@@ -66,6 +66,10 @@ class JdbcPollSourceTest {
     }
 
     private void insert(Database database, String... ids) throws Exception {
+        insertInto(database, table, ids);
+    }
+
+    private static void insertInto(Database database, String table, String... ids) throws Exception {
         try (Connection c = database.connect(); PreparedStatement insert = c.prepareStatement(
                 "insert into " + table + " (id, n) values (?, ?)")) {
             for (String id : ids) {
@@ -238,6 +242,50 @@ class JdbcPollSourceTest {
                 }
             } finally {
                 DatabaseFixture.execute(database, "drop table " + table);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void startAtEndSkipsTheRowsThereAreOnlyOnTheFirstStart(String name, DatabaseFixture.Opener opener)
+            throws Exception {
+        String empty = table + "_e";
+        try (Database database = opener.open(workDir)) {
+            for (String t : List.of(table, empty)) {
+                DatabaseFixture.execute(database, "create table " + t + " (seq "
+                        + DatabaseFixture.PolledRows.identity(database.url()) + ", id varchar(40), n int)");
+            }
+            try {
+                insert(database, "r1", "r2");
+                String from = "table: " + table + ", cursor: seq, startAt: end";
+                try (UdlRuntime first = start(database, from, "")) {
+                    Awaitility.await("the last row there is saved").atMost(PATIENCE)
+                            .until(() -> "[\"long:2\"]".equals(position(database, "db/" + table + "/seq")));
+                    insert(database, "r3");
+                    Awaitility.await("the row written after the start").atMost(PATIENCE)
+                            .until(() -> !seen().isEmpty());
+                    Awaitility.await("its cursor saved").atMost(PATIENCE)
+                            .until(() -> "[\"long:3\"]".equals(position(database, "db/" + table + "/seq")));
+                    assertThat(seen()).containsExactly("r3");
+                }
+                insert(database, "r4");
+                try (UdlRuntime second = start(database, from, "")) {
+                    Awaitility.await("the row written while stopped").atMost(PATIENCE).until(() -> !seen().isEmpty());
+                    assertThat(seen()).as("a saved cursor wins over startAt").containsExactly("r4");
+                }
+                try (UdlRuntime onEmpty = start(database, "table: " + empty + ", cursor: seq, startAt: end", "")) {
+                    Awaitility.await("an empty table's start saved").atMost(PATIENCE)
+                            .until(() -> "[]".equals(position(database, "db/" + empty + "/seq")));
+                    // a table empty at the start has nothing to skip: its first rows are messages
+                    insertInto(database, empty, "e1");
+                    Awaitility.await("the first row of the empty table").atMost(PATIENCE)
+                            .until(() -> !seen().isEmpty());
+                    assertThat(seen()).containsExactly("e1");
+                }
+            } finally {
+                DatabaseFixture.execute(database, "drop table " + table);
+                DatabaseFixture.execute(database, "drop table " + empty);
             }
         }
     }

@@ -52,6 +52,8 @@ class JdbcSourceChecksTest {
                 .asString().contains("one SELECT");
         assertThat(problems("postgres", "query: \"select * from a where id = ?\", cursor: id")).singleElement()
                 .asString().contains("one SELECT");
+        assertThat(problems("postgres", "query: \"select (a -> '{x}') as j from a\", cursor: id")).singleElement()
+                .asString().contains("'}'");
     }
 
     @Test

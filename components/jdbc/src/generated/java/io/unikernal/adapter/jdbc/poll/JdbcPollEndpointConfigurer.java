@@ -61,6 +61,8 @@ public class JdbcPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "startatend":
+        case "startAtEnd": target.setStartAtEnd(property(camelContext, boolean.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "table": target.setTable(property(camelContext, java.lang.String.class, value)); return true;
@@ -113,6 +115,8 @@ public class JdbcPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "schedulerProperties": return java.util.Map.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "startatend":
+        case "startAtEnd": return boolean.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "table": return java.lang.String.class;
@@ -166,6 +170,8 @@ public class JdbcPollEndpointConfigurer extends PropertyConfigurerSupport implem
         case "schedulerProperties": return target.getSchedulerProperties();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "startatend":
+        case "startAtEnd": return target.isStartAtEnd();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "table": return target.getTable();

@@ -61,8 +61,20 @@ public record Cursor(List<Object> values) {
         return StrictJson.write(tagged);
     }
 
-    /** The cursor a checkpoint kept; a text this class did not write is refused with what it holds. */
+    /**
+     * The position of a source that began on an empty table with {@code startAt: end}: nothing was there to skip, so
+     * it reads from the first row, and a later start no longer starts at the end.
+     */
+    public static final String FROM_FIRST_ROW = "[]";
+
+    /**
+     * The cursor a checkpoint kept, null for {@link #FROM_FIRST_ROW}; a text this class did not write is refused with
+     * what it holds.
+     */
     public static Cursor parse(String text) {
+        if (FROM_FIRST_ROW.equals(text)) {
+            return null;
+        }
         List<Object> values = new ArrayList<>();
         Object parsed;
         try {

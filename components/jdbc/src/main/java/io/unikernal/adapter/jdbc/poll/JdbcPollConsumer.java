@@ -88,6 +88,9 @@ public class JdbcPollConsumer extends ScheduledPollConsumer {
         CheckpointStore checkpoints = endpoint.getCheckpoints();
         String name = endpoint.getCheckpoint();
         String saved = checkpoints.position(name).orElse(null);
+        if (saved == null && endpoint.isStartAtEnd()) {
+            return startAtEnd(checkpoints, name);
+        }
         List<Row> rows = read(saved == null ? null : Cursor.parse(saved));
         int finished = 0;
         for (Row row : rows) {
@@ -104,11 +107,34 @@ public class JdbcPollConsumer extends ScheduledPollConsumer {
         return finished;
     }
 
-    private List<Row> read(Cursor after) throws Exception {
-        List<Row> rows = new ArrayList<>();
+    /**
+     * The first poll of a source that starts at the end: the last row there is becomes the saved cursor, unread, so
+     * only rows written after it are messages; an empty table has nothing to skip and is read from its first row.
+     */
+    private int startAtEnd(CheckpointStore checkpoints, String name) throws Exception {
+        List<Row> last;
         try (Connection connection = endpoint.getDataSource().getConnection();
-                PreparedStatement statement = query.prepare(connection, after);
-                ResultSet result = statement.executeQuery()) {
+                PreparedStatement statement = query.prepareLast(connection)) {
+            last = rows(statement);
+        }
+        if (!last.isEmpty() && checkpoints.advance(name, null, last.get(0).cursor().text())) {
+            LOG.info("jdbc-poll {}: starting after the last row there is, {}", name, last.get(0).cursor().text());
+        } else if (last.isEmpty()) {
+            checkpoints.advance(name, null, Cursor.FROM_FIRST_ROW);
+        }
+        return 0;
+    }
+
+    private List<Row> read(Cursor after) throws Exception {
+        try (Connection connection = endpoint.getDataSource().getConnection();
+                PreparedStatement statement = query.prepare(connection, after)) {
+            return rows(statement);
+        }
+    }
+
+    private List<Row> rows(PreparedStatement statement) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        try (ResultSet result = statement.executeQuery()) {
             int cursorColumn = -1;
             int keyColumn = -1;
             while (result.next()) {

@@ -1,6 +1,7 @@
 package io.unikernal.adapter.jdbc.poll;
 
 import io.unikernal.runtime.checkpoint.CheckpointStore;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -20,6 +21,17 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "jdbc-poll", title = "JDBC cursor poll", syntax = "jdbc-poll:checkpoint",
         consumerOnly = true, category = {Category.DATABASE}, headersClass = JdbcPollConstants.class)
 public class JdbcPollEndpoint extends ScheduledPollEndpoint {
+
+    /** A column: a plain SQL identifier. */
+    public static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** A table, optionally schema-qualified. */
+    public static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
+    /**
+     * A single SELECT (or WITH ... SELECT): no second statement, no positional parameter of its own, no '}' (the
+     * endpoint URI carries the query verbatim as RAW{...} when it holds a ')').
+     */
+    public static final Pattern QUERY = Pattern.compile("(?is)\\s*(select|with)\\s[^;?}]*");
+
 
     @UriPath(description = "The name the cursor is kept under in the checkpoint store.")
     @Metadata(required = true)
@@ -42,6 +54,9 @@ public class JdbcPollEndpoint extends ScheduledPollEndpoint {
     private String cursorKey;
     @UriParam(defaultValue = "100", description = "The most rows one read returns.")
     private int batchSize = 100;
+    @UriParam(defaultValue = "false", description = "A source with no saved cursor starts after the last row there is"
+            + " (only rows written later are read); false: from the first row.")
+    private boolean startAtEnd;
 
     public JdbcPollEndpoint() {
     }
@@ -138,5 +153,14 @@ public class JdbcPollEndpoint extends ScheduledPollEndpoint {
     /** The most rows one read returns. */
     public void setBatchSize(int batchSize) {
         this.batchSize = batchSize;
+    }
+
+    public boolean isStartAtEnd() {
+        return startAtEnd;
+    }
+
+    /** A source with no saved cursor starts after the last row there is. */
+    public void setStartAtEnd(boolean startAtEnd) {
+        this.startAtEnd = startAtEnd;
     }
 }

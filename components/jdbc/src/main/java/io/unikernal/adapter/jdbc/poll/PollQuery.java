@@ -12,29 +12,23 @@ import java.util.regex.Pattern;
  */
 final class PollQuery {
 
-    /** A column: a plain SQL identifier. */
-    static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    /** A table, optionally schema-qualified. */
-    static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
-    /** A single SELECT (or WITH ... SELECT): no second statement, no positional parameter of its own. */
-    static final Pattern QUERY = Pattern.compile("(?is)\\s*(select|with)\\s[^;?]*");
-
     private final String first;
+    private final String last;
     private final String after;
     private final boolean keyed;
 
     PollQuery(String table, String query, String cursor, String key, int batchSize) {
         String from;
         if (table != null && query == null) {
-            from = check(TABLE, table, "table");
+            from = check(JdbcPollEndpoint.TABLE, table, "table");
         } else if (query != null && table == null) {
-            from = "(" + check(QUERY, query, "query").strip() + ") unikernal_rows";
+            from = "(" + check(JdbcPollEndpoint.QUERY, query, "query").strip() + ") unikernal_rows";
         } else {
             throw new IllegalArgumentException("a polled source reads either a table or a query");
         }
-        check(COLUMN, cursor, "cursor");
+        check(JdbcPollEndpoint.COLUMN, cursor, "cursor");
         if (key != null) {
-            check(COLUMN, key, "cursorKey");
+            check(JdbcPollEndpoint.COLUMN, key, "cursorKey");
         }
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, not " + batchSize);
@@ -42,6 +36,8 @@ final class PollQuery {
         this.keyed = key != null;
         String order = " ORDER BY " + cursor + (keyed ? ", " + key : "") + " LIMIT " + batchSize;
         this.first = "SELECT * FROM " + from + " WHERE " + cursor + " IS NOT NULL" + order;
+        this.last = "SELECT * FROM " + from + " WHERE " + cursor + " IS NOT NULL ORDER BY " + cursor + " DESC"
+                + (keyed ? ", " + key + " DESC" : "") + " LIMIT 1";
         this.after = "SELECT * FROM " + from + " WHERE " + (keyed
                 ? "(" + cursor + " > ? OR (" + cursor + " = ? AND " + key + " > ?))" : cursor + " > ?") + order;
     }
@@ -49,7 +45,7 @@ final class PollQuery {
     private static String check(Pattern pattern, String value, String what) {
         if (value == null || !pattern.matcher(value).matches()) {
             throw new IllegalArgumentException("the " + what + " of a polled source must be "
-                    + ("query".equals(what) ? "one SELECT without ';' or '?'" : "a plain SQL identifier") + ", not '"
+                    + ("query".equals(what) ? "one SELECT without ';', '?' or '}'" : "a plain SQL identifier") + ", not '"
                     + (value == null ? "" : value.length() > 60 ? value.substring(0, 60) + "…" : value) + "'");
         }
         return value;
@@ -71,6 +67,11 @@ final class PollQuery {
             cursor.bind(statement, 3, 1);
         }
         return statement;
+    }
+
+    /** The statement for the last row there is: where a source that starts at the end begins. */
+    PreparedStatement prepareLast(java.sql.Connection connection) throws SQLException {
+        return connection.prepareStatement(last);
     }
 
     /** The statement after a cursor, for the docs and the logs. */
