@@ -33,10 +33,6 @@ public class PgListenEndpointConfigurer extends PropertyConfigurerSupport implem
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
-        case "reconnectdelay":
-        case "reconnectDelay": target.setReconnectDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "reconnectdelaymax":
-        case "reconnectDelayMax": target.setReconnectDelayMax(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "waittime":
         case "waitTime": target.setWaitTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
@@ -56,10 +52,6 @@ public class PgListenEndpointConfigurer extends PropertyConfigurerSupport implem
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
-        case "reconnectdelay":
-        case "reconnectDelay": return long.class;
-        case "reconnectdelaymax":
-        case "reconnectDelayMax": return long.class;
         case "waittime":
         case "waitTime": return long.class;
         default: return null;
@@ -80,10 +72,6 @@ public class PgListenEndpointConfigurer extends PropertyConfigurerSupport implem
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
-        case "reconnectdelay":
-        case "reconnectDelay": return target.getReconnectDelay();
-        case "reconnectdelaymax":
-        case "reconnectDelayMax": return target.getReconnectDelayMax();
         case "waittime":
         case "waitTime": return target.getWaitTime();
         default: return null;

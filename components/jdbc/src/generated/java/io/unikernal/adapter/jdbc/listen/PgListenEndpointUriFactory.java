@@ -23,15 +23,13 @@ public class PgListenEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(9);
+        Set<String> props = new HashSet<>(7);
         props.add("bridgeErrorHandler");
         props.add("channel");
         props.add("checkInterval");
         props.add("dataSource");
         props.add("exceptionHandler");
         props.add("exchangePattern");
-        props.add("reconnectDelay");
-        props.add("reconnectDelayMax");
         props.add("waitTime");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();

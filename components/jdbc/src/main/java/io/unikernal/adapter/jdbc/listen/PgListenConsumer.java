@@ -25,11 +25,15 @@ public class PgListenConsumer extends LoopConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(PgListenConsumer.class);
 
+    /** The first wait before connecting again, doubling up to {@link #RECONNECT_DELAY_MAX}, in milliseconds. */
+    private static final long RECONNECT_DELAY = 100;
+    private static final long RECONNECT_DELAY_MAX = 5000;
+
     private final PgListenEndpoint endpoint;
 
     PgListenConsumer(PgListenEndpoint endpoint, Processor processor) {
-        super(endpoint, processor, "PgListenConsumer[" + endpoint.getChannel() + "]", endpoint.getReconnectDelay(),
-                endpoint.getReconnectDelayMax());
+        super(endpoint, processor, "PgListenConsumer[" + endpoint.getChannel() + "]", RECONNECT_DELAY,
+                RECONNECT_DELAY_MAX);
         this.endpoint = endpoint;
     }
 

@@ -40,12 +40,6 @@ public class PgListenEndpoint extends DefaultEndpoint {
             + " notification the consumer checks the connection with a query, in milliseconds (a connection that"
             + " went away without a word says nothing otherwise).")
     private long checkInterval = 10000;
-    @UriParam(defaultValue = "100", javaType = "java.time.Duration", description = "The first wait before connecting"
-            + " again, doubling up to reconnectDelayMax, in milliseconds.")
-    private long reconnectDelay = 100;
-    @UriParam(defaultValue = "5000", javaType = "java.time.Duration", description = "The longest wait between tries"
-            + " to connect again, in milliseconds.")
-    private long reconnectDelayMax = 5000;
 
     public PgListenEndpoint() {
     }
@@ -108,24 +102,6 @@ public class PgListenEndpoint extends DefaultEndpoint {
     /** After how long without a notification the connection is checked, in milliseconds. */
     public void setCheckInterval(long checkInterval) {
         this.checkInterval = positive("checkInterval", checkInterval);
-    }
-
-    public long getReconnectDelay() {
-        return reconnectDelay;
-    }
-
-    /** The first wait before connecting again, in milliseconds. */
-    public void setReconnectDelay(long reconnectDelay) {
-        this.reconnectDelay = positive("reconnectDelay", reconnectDelay);
-    }
-
-    public long getReconnectDelayMax() {
-        return reconnectDelayMax;
-    }
-
-    /** The longest wait between tries to connect again, in milliseconds. */
-    public void setReconnectDelayMax(long reconnectDelayMax) {
-        this.reconnectDelayMax = positive("reconnectDelayMax", reconnectDelayMax);
     }
 
     private static long positive(String name, long millis) {
