@@ -1,0 +1,186 @@
+package io.unikernal.adapter.soap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.unikernal.testkit.probe.Probes;
+import io.unikernal.testkit.server.FreePort;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.jaxws.endpoint.dynamic.JaxWsDynamicClientFactory;
+import org.apache.cxf.message.Message;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Operations served by UDL routes, called by plain HTTP POSTs of SOAP envelopes and by CXF's dynamic client (which
+ * compiles the WSDL's schema itself): the response is the route's body; a route's failure is a SOAP fault in the
+ * kernel's words (a rejected message a Client fault, anything else a Server fault).
+ */
+class SoapServeTest {
+
+    @TempDir
+    Path workDir;
+
+    private final int port = FreePort.loopback();
+
+    private String url() {
+        return "http://127.0.0.1:" + port + "/quotes";
+    }
+
+    private String app(String name) {
+        Path wsdl = ContractWsdl.write(workDir);
+        return "udl: 8\nname: " + name + "\nsystems:\n"
+                + "  quotes: {adapter: soap, port: " + port + ", path: /quotes, wsdl: \"" + wsdl + "\"}\n"
+                + "  nowhere: {adapter: soap, address: \"http://127.0.0.1:" + FreePort.loopback() + "/none\","
+                + " wsdl: \"" + wsdl + "\"}\n"
+                + "  seen: {adapter: contract-probe}\n  parked: {adapter: contract-probe}\n"
+                + "schemas:\n  Quote:\n    version: 1\n    fields:\n      symbol: {type: string, required: true}\n"
+                + "      quantity: {type: int, min: 1}\n"
+                + "routes:\n"
+                + "  - name: quote\n    from: {system: quotes, operation: GetQuote}\n    steps:\n"
+                + "      - validate: Quote\n      - to: seen\n"
+                + "    reply: {body: \"{'symbol': symbol, 'price': double(quantity) * 2.5, 'tag': ['fresh', symbol]}\"}\n"
+                + "    deadLetter: parked\n"
+                + "  - name: take\n    from: {system: quotes, operation: Take}\n    steps:\n"
+                + "      - to: {system: nowhere, operation: Take}\n    deadLetter: parked\n";
+    }
+
+    private static String name() {
+        return "soap-serve-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String quote(String symbol, int quantity) {
+        return SoapXml.envelope("<q:GetQuote xmlns:q=\"" + ContractWsdl.NS + "\"><q:symbol>" + symbol
+                + "</q:symbol><q:quantity>" + quantity + "</q:quantity></q:GetQuote>");
+    }
+
+    @Test
+    void theResponseIsTheRoutesBodyAndTheRequestReachesTheRouteAsTypedJson() throws Exception {
+        String name = name();
+        try (SoapApp app = SoapApp.start(name, app(name), workDir)) {
+            SoapPost.Reply reply = SoapPost.post(url(), quote("ACME", 4), Map.of("X-Correlation-Id", "corr-q-1"));
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            assertThat(reply.header("X-Correlation-Id")).isEqualTo("corr-q-1");
+            Element response = SoapXml.bodyElement(SoapXml.parse(reply.body()));
+            assertThat(response.getLocalName()).isEqualTo("GetQuoteResponse");
+            assertThat(response.getNamespaceURI()).isEqualTo(ContractWsdl.NS);
+            assertThat(SoapXml.child(response, "symbol")).isEqualTo("ACME");
+            assertThat(Double.parseDouble(SoapXml.child(response, "price"))).isEqualTo(10.0);
+            List<String> tags = children(response, "tag");
+            assertThat(tags).containsExactly("fresh", "ACME");
+            Probes.Record seen = app.recorded("seen").get(0);
+            assertThat(seen.body()).isEqualTo(Map.of("symbol", "ACME", "quantity", 4L));
+            assertThat(seen.headers()).containsEntry("UdmCorrelationId", "corr-q-1").containsEntry("UdmSource", "quotes");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCxfDynamicClientBuiltFromTheWsdlCallsTheOperation() throws Exception {
+        String name = name();
+        try (SoapApp app = SoapApp.start(name, app(name), workDir)) {
+            Client client = JaxWsDynamicClientFactory.newInstance()
+                    .createClient(ContractWsdl.write(workDir).toUri().toURL());
+            try {
+                client.getRequestContext().put(Message.ENDPOINT_ADDRESS, url());
+                Object[] result = client.invoke("GetQuote", "ZETA", 2);
+                assertThat(result).hasSize(3);
+                assertThat(result[0]).isEqualTo("ZETA");
+                assertThat(((java.math.BigDecimal) result[1]).doubleValue()).isEqualTo(5.0);
+                assertThat((List<Object>) result[2]).containsExactly("fresh", "ZETA");
+            } finally {
+                client.destroy();
+            }
+            assertThat(app.recorded("seen")).extracting(Probes.Record::body)
+                    .containsExactly(Map.of("symbol", "ZETA", "quantity", 2L));
+        }
+    }
+
+    @Test
+    void aRejectedMessageIsAClientFaultWithTheKernelsReasonAndIsDeadLettered() throws Exception {
+        String name = name();
+        try (SoapApp app = SoapApp.start(name, app(name), workDir)) {
+            SoapPost.Reply reply = SoapPost.post(url(), quote("ACME", 0), Map.of("X-Correlation-Id", "corr-q-0"));
+            assertThat(reply.status()).isEqualTo(500);
+            Fault fault = Fault.of(reply.body());
+            assertThat(fault.code()).isEqualTo("Client");
+            assertThat(fault.text()).contains("quantity").doesNotContain("Exception");
+            assertThat(fault.correlationId()).isEqualTo("corr-q-0");
+            assertThat(app.recorded("seen")).isEmpty();
+            assertThat(app.recorded("parked")).hasSize(1);
+        }
+    }
+
+    @Test
+    void anyOtherFailureIsAServerFaultInTheKernelsGenericWords() throws Exception {
+        String name = name();
+        try (SoapApp app = SoapApp.start(name, app(name), workDir)) {
+            SoapPost.Reply reply = SoapPost.post(url(), SoapXml.envelope(SoapXml.take("t-1", 1, "x")), Map.of());
+            assertThat(reply.status()).isEqualTo(500);
+            Fault fault = Fault.of(reply.body());
+            assertThat(fault.code()).isEqualTo("Server");
+            assertThat(fault.text()).contains("could not be processed").doesNotContain("Exception")
+                    .doesNotContain("refused").doesNotContain("/none");
+            assertThat(app.recorded("parked")).hasSize(1);
+        }
+    }
+
+    @Test
+    void anUnknownOperationIsAFaultAndNoRouteRuns() throws Exception {
+        String name = name();
+        try (SoapApp app = SoapApp.start(name, app(name), workDir)) {
+            SoapPost.Reply reply = SoapPost.post(url(), SoapXml.envelope("<q:Nope xmlns:q=\"" + ContractWsdl.NS
+                    + "\"><q:symbol>ACME</q:symbol></q:Nope>"), Map.of());
+            assertThat(reply.status()).isEqualTo(500);
+            assertThat(Fault.of(reply.body()).code()).isEqualTo("Client");
+            assertThat(app.recorded("seen")).isEmpty();
+            assertServing();
+        }
+    }
+
+    @Test
+    void malformedXmlIsAFaultAndTheServerGoesOnServing() throws Exception {
+        String name = name();
+        try (SoapApp app = SoapApp.start(name, app(name), workDir)) {
+            SoapPost.Reply reply = SoapPost.post(url(), SoapXml.envelope("<q:GetQuote xmlns:q=\"" + ContractWsdl.NS
+                    + "\"><q:symbol>ACME</q:GetQuote>"), Map.of());
+            assertThat(reply.status()).isEqualTo(500);
+            assertThat(Fault.of(reply.body()).code()).isEqualTo("Client");
+            assertThat(app.recorded("seen")).isEmpty();
+            assertServing();
+        }
+    }
+
+    private void assertServing() throws Exception {
+        SoapPost.Reply good = SoapPost.post(url(), quote("GOOD", 1), Map.of());
+        assertThat(good.status()).as(good.body()).isEqualTo(200);
+    }
+
+    static List<String> children(Element parent, String name) {
+        List<String> values = new java.util.ArrayList<>();
+        for (org.w3c.dom.Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element && name.equals(element.getLocalName())) {
+                values.add(element.getTextContent());
+            }
+        }
+        return values;
+    }
+
+    /** A SOAP 1.1 fault read with a plain parser: its code's local name, its string, the detail's correlation id. */
+    record Fault(String code, String text, String correlationId) {
+        static Fault of(String xml) {
+            Document document = SoapXml.parse(xml);
+            Element fault = (Element) document.getElementsByTagNameNS(SoapXml.SOAP11, "Fault").item(0);
+            assertThat(fault).as("a SOAP fault in " + xml).isNotNull();
+            String code = SoapXml.child(fault, "faultcode");
+            var ids = document.getElementsByTagNameNS("urn:unikernal:soap", "correlationId");
+            return new Fault(code.substring(code.indexOf(':') + 1), SoapXml.child(fault, "faultstring"),
+                    ids.getLength() == 0 ? null : ids.item(0).getTextContent());
+        }
+    }
+}
