@@ -1,16 +1,12 @@
 package io.unikernal.adapter.soap;
 
 import jakarta.annotation.Resource;
-import jakarta.xml.soap.SOAPConstants;
-import jakarta.xml.soap.SOAPFactory;
-import jakarta.xml.soap.SOAPFault;
 import jakarta.xml.ws.Provider;
 import jakarta.xml.ws.Service;
 import jakarta.xml.ws.ServiceMode;
 import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.WebServiceProvider;
 import jakarta.xml.ws.handler.MessageContext;
-import jakarta.xml.ws.soap.SOAPFaultException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.List;
@@ -21,6 +17,7 @@ import javax.xml.transform.Source;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.stream.StreamResult;
 import javax.xml.transform.stream.StreamSource;
+import org.apache.cxf.binding.soap.SoapFault;
 import org.w3c.dom.Element;
 
 /**
@@ -54,10 +51,10 @@ public final class OrdersProvider implements Provider<Source> {
         calls.add(new Call(body, Map.copyOf(headers)));
         String id = SoapXml.child(body, "id");
         if (id != null && id.startsWith("client-fault")) {
-            throw fault(SOAPConstants.SOAP_SENDER_FAULT, "order " + id + " is not acceptable");
+            throw fault("Client", "order " + id + " is not acceptable");
         }
         if (id != null && id.startsWith("server-fault")) {
-            throw fault(SOAPConstants.SOAP_RECEIVER_FAULT, "the order book is unavailable");
+            throw fault("Server", "the order book is unavailable");
         }
         String reply = "<o:TakeResponse xmlns:o=\"" + ContractWsdl.NS + "\"><o:id>" + SoapXml.escape(id)
                 + "</o:id><o:n>" + SoapXml.child(body, "n") + "</o:n><o:note>"
@@ -65,15 +62,9 @@ public final class OrdersProvider implements Provider<Source> {
         return new StreamSource(new StringReader(reply));
     }
 
-    private static SOAPFaultException fault(QName code, String text) {
-        try {
-            SOAPFault fault = SOAPFactory.newInstance().createFault(text,
-                    new QName("http://schemas.xmlsoap.org/soap/envelope/", code == SOAPConstants.SOAP_SENDER_FAULT
-                            ? "Client" : "Server"));
-            return new SOAPFaultException(fault);
-        } catch (jakarta.xml.soap.SOAPException e) {
-            throw new IllegalStateException(e);
-        }
+    /** CXF's own fault (no SAAJ needed): code Client or Server in the SOAP 1.1 envelope namespace. */
+    private static SoapFault fault(String code, String text) {
+        return new SoapFault(text, new QName(SoapXml.SOAP11, code));
     }
 
     private static String text(Source source) {
