@@ -115,8 +115,9 @@ public final class SoapAdapter implements Adapter {
     @Override
     public void check(SystemDecl system, Problems problems) {
         OptionValue wsdl = system.option(WSDL.name());
-        if (UdlPaths.checkable(wsdl) && UdlPaths.literal(system.option(SERVICE.name())) != null
-                == (system.option(SERVICE.name()) != null)) {
+        OptionValue service = system.option(SERVICE.name());
+        boolean serviceKnown = service == null || UdlPaths.literal(service) != null;
+        if (UdlPaths.checkable(wsdl) && serviceKnown) {
             try {
                 contract(system);
             } catch (WsdlContractException e) {

@@ -1,5 +1,6 @@
 package io.unikernal.adapter.soap.component;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,10 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.wsdl.Definition;
 import javax.wsdl.WSDLException;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.namespace.QName;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
@@ -22,6 +27,8 @@ import org.apache.cxf.service.model.SchemaInfo;
 import org.apache.cxf.service.model.ServiceInfo;
 import org.apache.cxf.wsdl.WSDLManager;
 import org.apache.cxf.wsdl11.WSDLServiceBuilder;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * What a WSDL file (1.1, document/literal, SOAP 1.1 or 1.2 binding) says, read at run time by CXF's WSDL reader: the
@@ -47,6 +54,7 @@ public final class WsdlContract {
         if (!Files.isReadable(file)) {
             throw new WsdlContractException("the WSDL file " + file + " does not exist or cannot be read");
         }
+        refuseDoctype(file);
         WSDLManager manager = bus().getExtension(WSDLManager.class);
         Definition definition;
         try {
@@ -79,6 +87,31 @@ public final class WsdlContract {
         throw new WsdlContractException(file.getFileName() + (serviceName == null ? " declares no service with a"
                 + " SOAP port" : " has no service " + serviceName + " with a SOAP port; its services: "
                 + (names.isEmpty() ? "none" : String.join(", ", names))));
+    }
+
+    /**
+     * Reads the file with a JDK parser that refuses DTDs first: CXF's reader refuses them too, but in words a user
+     * cannot act on; this gives the line and column of what is wrong.
+     */
+    private static void refuseDoctype(Path file) {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        try {
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setExpandEntityReferences(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(null);
+            builder.parse(file.toFile());
+        } catch (SAXParseException e) {
+            String why = e.getMessage() != null && e.getMessage().contains("DOCTYPE")
+                    ? "it declares a DOCTYPE (DTDs and entities are refused)" : e.getMessage();
+            throw new WsdlContractException("the WSDL file " + file.getFileName() + " cannot be read: line "
+                    + e.getLineNumber() + ":" + e.getColumnNumber() + ": " + why);
+        } catch (SAXException | IOException | ParserConfigurationException e) {
+            throw new WsdlContractException("the WSDL file " + file.getFileName() + " cannot be read: "
+                    + firstLine(e.getMessage()));
+        }
     }
 
     private static Map<String, SoapOperation> operations(Path file, ServiceInfo service, BindingInfo binding) {
