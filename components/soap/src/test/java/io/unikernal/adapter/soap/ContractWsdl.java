@@ -51,7 +51,9 @@ final class ContractWsdl {
               <message name="GetQuoteReply"><part name="body" element="tns:GetQuoteResponse"/></message>
               <portType name="OrdersPort">
                 <operation name="Take"><input message="tns:TakeRequest"/><output message="tns:TakeReply"/></operation>
-                <operation name="GetQuote"><input message="tns:GetQuoteRequest"/><output message="tns:GetQuoteReply"/></operation>
+                <operation name="GetQuote">
+                  <input message="tns:GetQuoteRequest"/><output message="tns:GetQuoteReply"/>
+                </operation>
               </portType>
               <binding name="OrdersBinding" type="tns:OrdersPort">
                 <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>

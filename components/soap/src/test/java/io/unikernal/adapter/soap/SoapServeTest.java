@@ -44,7 +44,8 @@ class SoapServeTest {
                 + "routes:\n"
                 + "  - name: quote\n    from: {system: quotes, operation: GetQuote}\n    steps:\n"
                 + "      - validate: Quote\n      - to: seen\n"
-                + "    reply: {body: \"{'symbol': symbol, 'price': double(quantity) * 2.5, 'tag': ['fresh', symbol]}\"}\n"
+                + "    reply: {body: \"{'symbol': symbol, 'price': double(quantity) * 2.5,"
+                + " 'tag': ['fresh', symbol]}\"}\n"
                 + "    deadLetter: parked\n"
                 + "  - name: take\n    from: {system: quotes, operation: Take}\n    steps:\n"
                 + "      - to: {system: nowhere, operation: Take}\n    deadLetter: parked\n";
@@ -75,7 +76,8 @@ class SoapServeTest {
             assertThat(tags).containsExactly("fresh", "ACME");
             Probes.Record seen = app.recorded("seen").get(0);
             assertThat(seen.body()).isEqualTo(Map.of("symbol", "ACME", "quantity", 4L));
-            assertThat(seen.headers()).containsEntry("UdmCorrelationId", "corr-q-1").containsEntry("UdmSource", "quotes");
+            assertThat(seen.headers()).containsEntry("UdmCorrelationId", "corr-q-1")
+                    .containsEntry("UdmSource", "quotes");
         }
     }
 

@@ -50,7 +50,8 @@ final class SoapDispatcher extends AsyncProcessorSupport {
         }
         Exchange exchange = consumer.createExchange(false);
         try {
-            exchange.getMessage().setBody(StrictJson.write(XmlJson.toJson(bodyElement(request), consumer.operation().input().shape())));
+            XmlShape shape = consumer.operation().input().shape();
+            exchange.getMessage().setBody(StrictJson.write(XmlJson.toJson(bodyElement(request), shape)));
             copyHeaders(request.getMessage(), exchange.getMessage());
         } catch (RuntimeException e) {
             consumer.releaseExchange(exchange, false);
@@ -110,15 +111,15 @@ final class SoapDispatcher extends AsyncProcessorSupport {
             reply.setBody(null);
             return;
         }
+        SoapOperation.Message output = operation.output();
         try {
-            SoapOperation.Message output = operation.output();
             Element element = XmlJson.toXml(json(exchange.getMessage().getBody()), output.element(),
                     output.qualified(), output.shape());
             List<Element> body = new ArrayList<>(List.of(element));
             reply.setBody(new CxfPayload<SoapHeader>(new ArrayList<>(), body));
         } catch (IllegalArgumentException e) {
             LOG.warn("the reply of the route serving SOAP operation {} is no {} element: {}; correlationId={}",
-                    operation.name().getLocalPart(), operation.output().element().getLocalPart(), e.getMessage(), correlation);
+                    operation.name().getLocalPart(), output.element().getLocalPart(), e.getMessage(), correlation);
             request.setException(SoapFaults.server("the reply could not be made", correlation));
         }
     }

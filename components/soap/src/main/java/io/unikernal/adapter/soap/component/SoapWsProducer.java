@@ -117,7 +117,8 @@ final class SoapWsProducer extends DefaultAsyncProducer {
         List<Element> body = payload == null ? List.of() : payload.getBody();
         if (body.size() != 1) {
             exchange.setException(new SoapCallFailure("SOAP call " + name() + " at " + getEndpoint().getAddress()
-                    + " answered " + body.size() + " body elements instead of one " + operation.output().element().getLocalPart()));
+                    + " answered " + body.size() + " body elements instead of one "
+                    + operation.output().element().getLocalPart()));
             return;
         }
         message.setBody(StrictJson.write(XmlJson.toJson(body.get(0), operation.output().shape())));

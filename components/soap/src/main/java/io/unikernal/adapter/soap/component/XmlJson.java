@@ -102,7 +102,8 @@ public final class XmlJson {
                         : trimmed));
                 case NUMBER -> JSON.numberNode(new BigDecimal(trimmed));
                 case BOOLEAN -> trimmed.equals("true") || trimmed.equals("1") ? JSON.booleanNode(true)
-                        : trimmed.equals("false") || trimmed.equals("0") ? JSON.booleanNode(false) : JSON.textNode(text);
+                        : trimmed.equals("false") || trimmed.equals("0") ? JSON.booleanNode(false)
+                        : JSON.textNode(text);
                 default -> JSON.textNode(text);
             };
         } catch (NumberFormatException e) {

@@ -43,7 +43,8 @@ record XmlShape(Kind kind, boolean repeated, Map<String, XmlShape> children) {
     /** The shape of the top-level element {@code name}, or {@link #UNTYPED} when the schema does not declare it. */
     static XmlShape of(SchemaCollection schemas, QName name) {
         XmlSchemaElement element = schemas.getElementByQName(name);
-        return element == null ? UNTYPED : of(schemas, element, Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        return element == null ? UNTYPED
+                : of(schemas, element, Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
     }
 
     private static XmlShape of(SchemaCollection schemas, XmlSchemaElement element, Set<Object> walking) {
