@@ -25,8 +25,10 @@ final class SoapPost {
     static Reply post(String url, String envelope, Map<String, String> headers) throws IOException,
             InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"\"")
                 .POST(HttpRequest.BodyPublishers.ofString(envelope));
+        if (!headers.containsKey("Content-Type")) {
+            request.header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"\"");
+        }
         headers.forEach(request::header);
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Reply(response.statusCode(), response.body(), response);

@@ -158,6 +158,43 @@ class SoapServeTest {
         }
     }
 
+    @Test
+    void theWsdlIsAnsweredOnThePath() throws Exception {
+        String name = name();
+        try (SoapApp app = SoapApp.start(name, app(name), workDir)) {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(url() + "?wsdl")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            Document wsdl = SoapXml.parse(response.body());
+            assertThat(wsdl.getDocumentElement().getLocalName()).isEqualTo("definitions");
+            assertThat(response.body()).contains("GetQuote").contains(url());
+        }
+    }
+
+    @Test
+    void aSoap12BindingAnswersSoap12EnvelopesAndSenderFaults() throws Exception {
+        String name = name();
+        Path wsdl = java.nio.file.Files.writeString(workDir.resolve("orders12.wsdl"), ContractWsdl.TEXT
+                .replace("http://schemas.xmlsoap.org/wsdl/soap/", "http://schemas.xmlsoap.org/wsdl/soap12/"));
+        String udl = app(name).replaceFirst("wsdl: \"[^\"]*\"\\}", "wsdl: \"" + wsdl + "\"}");
+        String soap12 = "http://www.w3.org/2003/05/soap-envelope";
+        try (SoapApp app = SoapApp.start(name, udl, workDir)) {
+            String good = "<e:Envelope xmlns:e=\"" + soap12 + "\"><e:Body><q:GetQuote xmlns:q=\"" + ContractWsdl.NS
+                    + "\"><q:symbol>ACME</q:symbol><q:quantity>2</q:quantity></q:GetQuote></e:Body></e:Envelope>";
+            SoapPost.Reply reply = SoapPost.post(url(), good, Map.of("Content-Type", "application/soap+xml"));
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            Document answer = SoapXml.parse(reply.body());
+            assertThat(answer.getDocumentElement().getNamespaceURI()).isEqualTo(soap12);
+            assertThat(Double.parseDouble(answer.getElementsByTagNameNS(ContractWsdl.NS, "price").item(0)
+                    .getTextContent())).isEqualTo(5.0);
+            SoapPost.Reply refused = SoapPost.post(url(), good.replace(">2<", ">0<"),
+                    Map.of("Content-Type", "application/soap+xml"));
+            Document fault = SoapXml.parse(refused.body());
+            Element code = (Element) fault.getElementsByTagNameNS(soap12, "Value").item(0);
+            assertThat(code.getTextContent()).endsWith(":Sender");
+        }
+    }
+
     private void assertServing() throws Exception {
         SoapPost.Reply good = SoapPost.post(url(), quote("GOOD", 1), Map.of());
         assertThat(good.status()).as(good.body()).isEqualTo(200);
