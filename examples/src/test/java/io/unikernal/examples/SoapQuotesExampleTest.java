@@ -2,10 +2,10 @@ package io.unikernal.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.unikernal.adapter.soap.component.SecureXml;
 import io.unikernal.testkit.server.FreePort;
 import io.unikernal.udl.testing.TwoWayRun;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,9 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +62,7 @@ class SoapQuotesExampleTest {
             seen.add(text(fault, "", "faultcode"));
             seen.add(text(fault, "", "faultstring").contains("quantity"));
             Awaitility.await("the refused request in rejects/").atMost(Duration.ofSeconds(30))
-                    .until(() -> rejected(rejects).stream().anyMatch(r -> r.contains("ZERO")));
+                    .until(() -> FolderRecords.read(rejects).stream().anyMatch(r -> r.contains("ZERO")));
             return seen;
         });
         assertThat(outcomes.inProcess()).containsExactly(200, "ACME x3 = 37.5 EUR", 500, "soap:Client", true);
@@ -80,11 +77,7 @@ class SoapQuotesExampleTest {
     }
 
     private static Document parse(String xml) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(
+        Document document = SecureXml.documentBuilderFactory().newDocumentBuilder().parse(new ByteArrayInputStream(
                 xml.getBytes(StandardCharsets.UTF_8)));
         assertThat(document.getElementsByTagNameNS(SOAP11, "Envelope").getLength()).as(xml).isEqualTo(1);
         return document;
@@ -94,19 +87,5 @@ class SoapQuotesExampleTest {
         var nodes = namespace.isEmpty() ? document.getElementsByTagName(name)
                 : document.getElementsByTagNameNS(namespace, name);
         return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent();
-    }
-
-    private static List<String> rejected(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            List<String> records = new ArrayList<>();
-            for (Path f : files.filter(p -> Files.isRegularFile(p) && !p.getFileName().toString().startsWith("."))
-                    .toList()) {
-                records.add(Files.readString(f));
-            }
-            return records;
-        }
     }
 }

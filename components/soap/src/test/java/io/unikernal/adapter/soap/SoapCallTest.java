@@ -2,6 +2,7 @@ package io.unikernal.adapter.soap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.unikernal.testkit.probe.ProbeApp;
 import io.unikernal.testkit.probe.Probes;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class SoapCallTest {
     @Test
     void theResponseElementComesBackAsTypedJson() throws Exception {
         String name = name();
-        try (SoapApp app = SoapApp.start(name, app(name), workDir)) {
+        try (ProbeApp app = ProbeApp.start(name, app(name), workDir)) {
             app.feed("feed", Map.of("id", "o-1", "n", 7, "note", "a <b> & c"), "corr-c-1");
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !app.recorded("seen").isEmpty());
             Probes.Record seen = app.recorded("seen").get(0);
@@ -64,7 +65,7 @@ class SoapCallTest {
     @Test
     void aClientFaultRejectsTheMessageWithoutRetry() throws Exception {
         String name = name();
-        try (SoapApp app = SoapApp.start(name, app(name), workDir)) {
+        try (ProbeApp app = ProbeApp.start(name, app(name), workDir)) {
             app.feed("feed", Map.of("id", "client-fault-1", "n", 1, "note", "x"), "corr-c-2");
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !app.recorded("parked").isEmpty());
             String reason = String.valueOf(((Map<?, ?>) app.recorded("parked").get(0).body()).get("reason"));
@@ -77,7 +78,7 @@ class SoapCallTest {
     @Test
     void aServerFaultIsRetriedByThePolicy() throws Exception {
         String name = name();
-        try (SoapApp app = SoapApp.start(name, app(name), workDir)) {
+        try (ProbeApp app = ProbeApp.start(name, app(name), workDir)) {
             app.feed("feed", Map.of("id", "server-fault-1", "n", 1, "note", "x"), "corr-c-3");
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !app.recorded("parked").isEmpty());
             String reason = String.valueOf(((Map<?, ?>) app.recorded("parked").get(0).body()).get("reason"));
@@ -89,7 +90,7 @@ class SoapCallTest {
     @Test
     void aBodyThatCannotBeTheRequestElementIsRejectedBeforeAnyCall() throws Exception {
         String name = name();
-        try (SoapApp app = SoapApp.start(name, app(name), workDir)) {
+        try (ProbeApp app = ProbeApp.start(name, app(name), workDir)) {
             app.feed("feed", Map.of("id", "o-2", "bad key", 1), "corr-c-4");
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !app.recorded("parked").isEmpty());
             String reason = String.valueOf(((Map<?, ?>) app.recorded("parked").get(0).body()).get("reason"));

@@ -3,6 +3,7 @@ package io.unikernal.adapter.soap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.unikernal.testkit.probe.ProbeApp;
 import io.unikernal.testkit.server.FreePort;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ class SoapHardeningTest {
     private final int port = FreePort.loopback();
     private HttpServer bait;
     private final AtomicInteger baitRequests = new AtomicInteger();
-    private SoapApp app;
+    private ProbeApp app;
     private String name;
 
     @BeforeEach
@@ -47,7 +48,7 @@ class SoapHardeningTest {
         bait.start();
         Path wsdl = ContractWsdl.write(workDir);
         name = "soap-hardening-" + UUID.randomUUID().toString().substring(0, 8);
-        app = SoapApp.start(name, "udl: 8\nname: " + name + "\nsystems:\n"
+        app = ProbeApp.start(name, "udl: 8\nname: " + name + "\nsystems:\n"
                 + "  orders: {adapter: soap, port: " + port + ", path: /orders, wsdl: \"" + wsdl + "\","
                 + " maxMessageBytes: 4096, maxDepth: 12}\n"
                 + "  seen: {adapter: contract-probe}\n"

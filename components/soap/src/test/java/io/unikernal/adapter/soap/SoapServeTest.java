@@ -2,6 +2,7 @@ package io.unikernal.adapter.soap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.unikernal.testkit.probe.ProbeApp;
 import io.unikernal.testkit.probe.Probes;
 import io.unikernal.testkit.server.FreePort;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ class SoapServeTest {
     @Test
     void theResponseIsTheRoutesBodyAndTheRequestReachesTheRouteAsTypedJson() throws Exception {
         String name = name();
-        try (SoapApp app = SoapApp.start(name, app(name), workDir)) {
+        try (ProbeApp app = ProbeApp.start(name, app(name), workDir)) {
             SoapPost.Reply reply = SoapPost.post(url(), quote("ACME", 4), Map.of("X-Correlation-Id", "corr-q-1"));
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
             assertThat(reply.header("X-Correlation-Id")).isEqualTo("corr-q-1");
@@ -85,7 +86,7 @@ class SoapServeTest {
     @SuppressWarnings("unchecked")
     void aCxfDynamicClientBuiltFromTheWsdlCallsTheOperation() throws Exception {
         String name = name();
-        try (SoapApp app = SoapApp.start(name, app(name), workDir)) {
+        try (ProbeApp app = ProbeApp.start(name, app(name), workDir)) {
             Client client = JaxWsDynamicClientFactory.newInstance()
                     .createClient(ContractWsdl.write(workDir).toUri().toURL());
             try {
@@ -106,7 +107,7 @@ class SoapServeTest {
     @Test
     void aRejectedMessageIsAClientFaultWithTheKernelsReasonAndIsDeadLettered() throws Exception {
         String name = name();
-        try (SoapApp app = SoapApp.start(name, app(name), workDir)) {
+        try (ProbeApp app = ProbeApp.start(name, app(name), workDir)) {
             SoapPost.Reply reply = SoapPost.post(url(), quote("ACME", 0), Map.of("X-Correlation-Id", "corr-q-0"));
             assertThat(reply.status()).isEqualTo(500);
             Fault fault = Fault.of(reply.body());
@@ -121,7 +122,7 @@ class SoapServeTest {
     @Test
     void anyOtherFailureIsAServerFaultInTheKernelsGenericWords() throws Exception {
         String name = name();
-        try (SoapApp app = SoapApp.start(name, app(name), workDir)) {
+        try (ProbeApp app = ProbeApp.start(name, app(name), workDir)) {
             SoapPost.Reply reply = SoapPost.post(url(), SoapXml.envelope(SoapXml.take("t-1", 1, "x")), Map.of());
             assertThat(reply.status()).isEqualTo(500);
             Fault fault = Fault.of(reply.body());
@@ -135,7 +136,7 @@ class SoapServeTest {
     @Test
     void anUnknownOperationIsAFaultAndNoRouteRuns() throws Exception {
         String name = name();
-        try (SoapApp app = SoapApp.start(name, app(name), workDir)) {
+        try (ProbeApp app = ProbeApp.start(name, app(name), workDir)) {
             SoapPost.Reply reply = SoapPost.post(url(), SoapXml.envelope("<q:Nope xmlns:q=\"" + ContractWsdl.NS
                     + "\"><q:symbol>ACME</q:symbol></q:Nope>"), Map.of());
             assertThat(reply.status()).isEqualTo(500);
@@ -148,7 +149,7 @@ class SoapServeTest {
     @Test
     void malformedXmlIsAFaultAndTheServerGoesOnServing() throws Exception {
         String name = name();
-        try (SoapApp app = SoapApp.start(name, app(name), workDir)) {
+        try (ProbeApp app = ProbeApp.start(name, app(name), workDir)) {
             SoapPost.Reply reply = SoapPost.post(url(), SoapXml.envelope("<q:GetQuote xmlns:q=\"" + ContractWsdl.NS
                     + "\"><q:symbol>ACME</q:GetQuote>"), Map.of());
             assertThat(reply.status()).isEqualTo(500);
@@ -161,7 +162,7 @@ class SoapServeTest {
     @Test
     void theWsdlIsAnsweredOnThePath() throws Exception {
         String name = name();
-        try (SoapApp app = SoapApp.start(name, app(name), workDir)) {
+        try (ProbeApp app = ProbeApp.start(name, app(name), workDir)) {
             var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(url() + "?wsdl")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
@@ -178,7 +179,7 @@ class SoapServeTest {
                 .replace("http://schemas.xmlsoap.org/wsdl/soap/", "http://schemas.xmlsoap.org/wsdl/soap12/"));
         String udl = app(name).replaceFirst("wsdl: \"[^\"]*\"\\}", "wsdl: \"" + wsdl + "\"}");
         String soap12 = "http://www.w3.org/2003/05/soap-envelope";
-        try (SoapApp app = SoapApp.start(name, udl, workDir)) {
+        try (ProbeApp app = ProbeApp.start(name, udl, workDir)) {
             String good = "<e:Envelope xmlns:e=\"" + soap12 + "\"><e:Body><q:GetQuote xmlns:q=\"" + ContractWsdl.NS
                     + "\"><q:symbol>ACME</q:symbol><q:quantity>2</q:quantity></q:GetQuote></e:Body></e:Envelope>";
             SoapPost.Reply reply = SoapPost.post(url(), good, Map.of("Content-Type", "application/soap+xml"));

@@ -10,9 +10,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.wsdl.Definition;
 import javax.wsdl.WSDLException;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.namespace.QName;
 import org.apache.cxf.Bus;
@@ -94,13 +92,8 @@ public final class WsdlContract {
      * cannot act on; this gives the line and column of what is wrong.
      */
     private static void refuseDoctype(Path file) {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
         try {
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setExpandEntityReferences(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
+            DocumentBuilder builder = SecureXml.documentBuilderFactory().newDocumentBuilder();
             builder.setErrorHandler(null);
             builder.parse(file.toFile());
         } catch (SAXParseException e) {

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
@@ -190,17 +189,12 @@ public final class XmlJson {
         return key;
     }
 
-    /** A document for building replies; nothing is parsed with it, still it refuses DTDs and external entities. */
+    /** A document for building replies (nothing is parsed with it). */
     private static Document newDocument() {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
         try {
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder().newDocument();
+            return SecureXml.documentBuilderFactory().newDocumentBuilder().newDocument();
         } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML builder cannot be configured securely", e);
+            throw new IllegalStateException("the JDK's XML builder cannot be made", e);
         }
     }
 }
