@@ -3,6 +3,7 @@ package io.unikernal.adapter.soap;
 import io.unikernal.testkit.server.FreePort;
 import io.unikernal.testkit.server.RestartableServer;
 import jakarta.xml.ws.Endpoint;
+import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
 
 /** {@link OrdersProvider} published by CXF on a loopback port of its own; stopping it closes the port. */
 final class ProviderServer implements RestartableServer, AutoCloseable {
@@ -30,6 +31,7 @@ final class ProviderServer implements RestartableServer, AutoCloseable {
         if (endpoint != null) {
             endpoint.stop();
             endpoint = null;
+            JettyHTTPServerEngineFactory.destroyForPort(port); // else CXF's Jetty goes on listening, answering 404
         }
     }
 

@@ -88,6 +88,20 @@ class SoapCallTest {
     }
 
     @Test
+    void aServiceThatIsNotListeningIsAFailureInWordsRetriedByThePolicy() throws Exception {
+        String name = name();
+        server.stop();
+        try (ProbeApp app = ProbeApp.start(name, app(name), workDir)) {
+            app.feed("feed", Map.of("id", "o-3", "n", 1, "note", "x"), "corr-c-5");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !app.recorded("parked").isEmpty());
+            Map<?, ?> record = (Map<?, ?>) app.recorded("parked").get(0).body();
+            assertThat(String.valueOf(record.get("reason"))).contains("SOAP call Take at " + server.url())
+                    .contains("connection refused");
+            assertThat(String.valueOf(record)).contains("3");
+        }
+    }
+
+    @Test
     void aBodyThatCannotBeTheRequestElementIsRejectedBeforeAnyCall() throws Exception {
         String name = name();
         try (ProbeApp app = ProbeApp.start(name, app(name), workDir)) {

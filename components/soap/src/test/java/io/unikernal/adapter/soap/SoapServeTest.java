@@ -196,6 +196,16 @@ class SoapServeTest {
         }
     }
 
+    @Test
+    void whenTheAppStopsItsPortIsClosed() throws Exception {
+        String name = name();
+        try (ProbeApp app = ProbeApp.start(name, app(name), workDir)) {
+            assertServing();
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SoapPost.post(url(), quote("LATE", 1), Map.of()))
+                .isInstanceOf(java.net.ConnectException.class);
+    }
+
     private void assertServing() throws Exception {
         SoapPost.Reply good = SoapPost.post(url(), quote("GOOD", 1), Map.of());
         assertThat(good.status()).as(good.body()).isEqualTo(200);

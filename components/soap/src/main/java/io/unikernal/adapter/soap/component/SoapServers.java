@@ -5,10 +5,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Consumer;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
 
 /**
  * The CXF endpoints served, one per URL (host, port and path): the first operation registered on a URL starts its
- * camel-cxf consumer (CXF's own Jetty listener, shared by every path of one port), the last one stops it. Every
+ * camel-cxf consumer (CXF's own Jetty listener, shared by every path of one port), the last one stops it, and the
+ * last one of a port closes the port. Every
  * operation of one URL must come from the same WSDL and limits.
  */
 final class SoapServers {
@@ -45,10 +47,15 @@ final class SoapServers {
         if (served.operations.isEmpty()) {
             SERVED.remove(url);
             ServiceHelper.stopAndShutdownServices(served.consumer, served.cxf);
+            int port = consumer.getEndpoint().getPort();
+            if (SERVED.values().stream().noneMatch(other -> other.port == port)) {
+                // CXF keeps the Jetty engine of a port listening (answering 404) after its last endpoint stops
+                JettyHTTPServerEngineFactory.destroyForPort(port);
+            }
         }
     }
 
-    private record Served(String settings, CxfEndpoint cxf, Consumer consumer,
+    private record Served(String settings, int port, CxfEndpoint cxf, Consumer consumer,
             Map<String, SoapWsConsumer> operations) {
 
         static Served start(SoapWsEndpoint endpoint, WsdlContract contract) throws Exception {
@@ -56,7 +63,7 @@ final class SoapServers {
             CxfEndpoint cxf = endpoint.cxfEndpoint(endpoint.servedUrl(), contract);
             Consumer consumer = cxf.createConsumer(new SoapDispatcher(operations));
             ServiceHelper.startService(cxf, consumer);
-            return new Served(endpoint.serverSettings(), cxf, consumer, operations);
+            return new Served(endpoint.serverSettings(), endpoint.getPort(), cxf, consumer, operations);
         }
     }
 }

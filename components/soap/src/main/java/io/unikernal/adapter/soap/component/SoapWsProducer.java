@@ -133,8 +133,27 @@ final class SoapWsProducer extends DefaultAsyncProducer {
                     || code.startsWith("Client.");
             return client ? new SoapFaultRejection(text) : new SoapCallFailure(text);
         }
+        return new SoapCallFailure(call + " failed: " + transportFailure(failure));
+    }
+
+    /**
+     * What went wrong on the way, in words: CXF's HTTP client reports a refused connection as "Could not send
+     * Message." over a {@code ConnectException} without a message.
+     */
+    private static String transportFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return "cannot connect (connection refused)";
+            }
+            if (t instanceof java.net.UnknownHostException) {
+                return "unknown host " + t.getMessage();
+            }
+            if (t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
+                return "no answer in time";
+            }
+        }
         String why = RootCause.message(failure);
-        return new SoapCallFailure(call + " failed: " + (why == null ? failure.getClass().getSimpleName() : why));
+        return why == null ? failure.getClass().getSimpleName() : why;
     }
 
     private String name() {
