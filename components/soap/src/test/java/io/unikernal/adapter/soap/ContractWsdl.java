@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * The service the tests serve and call: {@code Orders} (document/literal, SOAP 1.1) with {@code Take} (an order in,
- * the order back), and {@code GetQuote} ({@code symbol}, {@code quantity} in; {@code symbol}, {@code price},
+ * the order back), the one-way {@code Notify} ({@code Notice}: a text), and {@code GetQuote} ({@code symbol}, {@code quantity} in; {@code symbol}, {@code price},
  * repeated {@code tag}s out). The peers build and read their XML by hand, never with the adapter's mapping.
  */
 final class ContractWsdl {
@@ -30,6 +30,11 @@ final class ContractWsdl {
                   </xs:complexType>
                   <xs:element name="Take" type="tns:Order"/>
                   <xs:element name="TakeResponse" type="tns:Order"/>
+                  <xs:element name="Notice">
+                    <xs:complexType><xs:sequence>
+                      <xs:element name="text" type="xs:string"/>
+                    </xs:sequence></xs:complexType>
+                  </xs:element>
                   <xs:element name="GetQuote">
                     <xs:complexType><xs:sequence>
                       <xs:element name="symbol" type="xs:string"/>
@@ -47,10 +52,12 @@ final class ContractWsdl {
               </types>
               <message name="TakeRequest"><part name="body" element="tns:Take"/></message>
               <message name="TakeReply"><part name="body" element="tns:TakeResponse"/></message>
+              <message name="NoticeRequest"><part name="body" element="tns:Notice"/></message>
               <message name="GetQuoteRequest"><part name="body" element="tns:GetQuote"/></message>
               <message name="GetQuoteReply"><part name="body" element="tns:GetQuoteResponse"/></message>
               <portType name="OrdersPort">
                 <operation name="Take"><input message="tns:TakeRequest"/><output message="tns:TakeReply"/></operation>
+                <operation name="Notify"><input message="tns:NoticeRequest"/></operation>
                 <operation name="GetQuote">
                   <input message="tns:GetQuoteRequest"/><output message="tns:GetQuoteReply"/>
                 </operation>
@@ -60,6 +67,10 @@ final class ContractWsdl {
                 <operation name="Take">
                   <soap:operation soapAction="urn:Take"/>
                   <input><soap:body use="literal"/></input><output><soap:body use="literal"/></output>
+                </operation>
+                <operation name="Notify">
+                  <soap:operation soapAction="urn:Notify"/>
+                  <input><soap:body use="literal"/></input>
                 </operation>
                 <operation name="GetQuote">
                   <soap:operation soapAction="urn:GetQuote"/>

@@ -49,6 +49,9 @@ public final class OrdersProvider implements Provider<Source> {
         Map<String, List<String>> headers = (Map<String, List<String>>) context.getMessageContext()
                 .get(MessageContext.HTTP_REQUEST_HEADERS);
         calls.add(new Call(body, Map.copyOf(headers)));
+        if (body.getLocalName().equals("Notice")) {
+            return null; // one-way: no answer
+        }
         String id = SoapXml.child(body, "id");
         if (id != null && id.startsWith("client-fault")) {
             throw fault("Client", "order " + id + " is not acceptable");

@@ -63,6 +63,20 @@ class SoapCallTest {
     }
 
     @Test
+    void aOneWayOperationIsSentAndTheRouteGoesOn() throws Exception {
+        String name = name();
+        String udl = app(name).replace("operation: Take}", "operation: Notify}");
+        try (ProbeApp app = ProbeApp.start(name, udl, workDir)) {
+            app.feed("feed", Map.of("text", "hello"), "corr-c-6");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !app.recorded("seen").isEmpty());
+            assertThat(server.provider.calls).singleElement().satisfies(call -> {
+                assertThat(call.body().getLocalName()).isEqualTo("Notice");
+                assertThat(SoapXml.child(call.body(), "text")).isEqualTo("hello");
+            });
+        }
+    }
+
+    @Test
     void aClientFaultRejectsTheMessageWithoutRetry() throws Exception {
         String name = name();
         try (ProbeApp app = ProbeApp.start(name, app(name), workDir)) {

@@ -34,7 +34,8 @@ class SoapChecksTest {
         WsdlContract contract = WsdlContract.load(ContractWsdl.write(dir), null);
         assertThat(contract.service().getLocalPart()).isEqualTo("OrdersService");
         assertThat(contract.port().getLocalPart()).isEqualTo("OrdersPort");
-        assertThat(contract.operations()).containsOnlyKeys("GetQuote", "Take");
+        assertThat(contract.operations()).containsOnlyKeys("GetQuote", "Notify", "Take");
+        assertThat(contract.operations().get("Notify").oneWay()).isTrue();
         SoapOperation quote = contract.operations().get("GetQuote");
         assertThat(quote.input().element().getLocalPart()).isEqualTo("GetQuote");
         assertThat(quote.input().qualified()).isTrue();

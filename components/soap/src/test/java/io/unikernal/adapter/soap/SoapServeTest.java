@@ -49,7 +49,9 @@ class SoapServeTest {
                 + " 'tag': ['fresh', symbol]}\"}\n"
                 + "    deadLetter: parked\n"
                 + "  - name: take\n    from: {system: quotes, operation: Take}\n    steps:\n"
-                + "      - to: {system: nowhere, operation: Take}\n    deadLetter: parked\n";
+                + "      - to: {system: nowhere, operation: Take}\n    deadLetter: parked\n"
+                + "  - name: notify\n    from: {system: quotes, operation: Notify}\n    steps:\n"
+                + "      - to: seen\n";
     }
 
     private static String name() {
@@ -141,6 +143,7 @@ class SoapServeTest {
                     + "\"><q:symbol>ACME</q:symbol></q:Nope>"), Map.of());
             assertThat(reply.status()).isEqualTo(500);
             assertThat(Fault.of(reply.body()).code()).isEqualTo("Client");
+            assertThat(Fault.of(reply.body()).text()).doesNotContain("Exception").doesNotContain("org.apache");
             assertThat(app.recorded("seen")).isEmpty();
             assertServing();
         }
@@ -154,6 +157,7 @@ class SoapServeTest {
                     + "\"><q:symbol>ACME</q:GetQuote>"), Map.of());
             assertThat(reply.status()).isEqualTo(500);
             assertThat(Fault.of(reply.body()).code()).isEqualTo("Client");
+            assertThat(Fault.of(reply.body()).text()).doesNotContain("Exception").doesNotContain("org.apache");
             assertThat(app.recorded("seen")).isEmpty();
             assertServing();
         }
@@ -193,6 +197,33 @@ class SoapServeTest {
             Document fault = SoapXml.parse(refused.body());
             Element code = (Element) fault.getElementsByTagNameNS(soap12, "Value").item(0);
             assertThat(code.getTextContent()).endsWith(":Sender");
+        }
+    }
+
+    @Test
+    void aOneWayOperationIsAcceptedAndItsRouteRuns() throws Exception {
+        String name = name();
+        try (ProbeApp app = ProbeApp.start(name, app(name), workDir)) {
+            SoapPost.Reply reply = SoapPost.post(url(), SoapXml.envelope("<q:Notice xmlns:q=\"" + ContractWsdl.NS
+                    + "\"><q:text>hello</q:text></q:Notice>"), Map.of());
+            assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> !app.recorded("seen").isEmpty());
+            assertThat(app.recorded("seen").get(0).body()).isEqualTo(Map.of("text", "hello"));
+        }
+    }
+
+    @Test
+    void aReplyThatCannotBeTheResponseElementIsAServerFault() throws Exception {
+        String name = name();
+        String udl = app(name).replace("reply: {body: \"{'symbol': symbol,", "reply: {body: \"{'not a name': symbol,");
+        try (ProbeApp app = ProbeApp.start(name, udl, workDir)) {
+            SoapPost.Reply reply = SoapPost.post(url(), quote("ACME", 1), Map.of("X-Correlation-Id", "corr-q-9"));
+            assertThat(reply.status()).isEqualTo(500);
+            Fault fault = Fault.of(reply.body());
+            assertThat(fault.code()).isEqualTo("Server");
+            assertThat(fault.text()).isEqualTo("the reply could not be made");
+            assertThat(fault.correlationId()).isEqualTo("corr-q-9");
         }
     }
 

@@ -87,13 +87,14 @@ final class SoapWsProducer extends DefaultAsyncProducer {
         if (correlation != null) {
             message.setHeader(SoapHeaderFilter.CORRELATION_ID, correlation);
         }
+        Object sent = message.getBody();
         message.setBody(new CxfPayload<SoapHeader>(new ArrayList<>(), new ArrayList<>(List.of(request))));
         ExchangePattern pattern = exchange.getPattern();
         exchange.setPattern(operation.oneWay() ? ExchangePattern.InOnly : ExchangePattern.InOut);
         return call.process(exchange, doneSync -> {
             try {
                 exchange.setPattern(pattern);
-                outcome(exchange);
+                outcome(exchange, sent);
             } finally {
                 callback.done(doneSync);
             }
@@ -101,7 +102,7 @@ final class SoapWsProducer extends DefaultAsyncProducer {
     }
 
     @SuppressWarnings("unchecked")
-    private void outcome(Exchange exchange) {
+    private void outcome(Exchange exchange, Object sent) {
         Message message = exchange.getMessage();
         message.removeHeader(CxfConstants.REQUEST_CONTEXT);
         message.removeHeader(CxfConstants.RESPONSE_CONTEXT);
@@ -111,6 +112,7 @@ final class SoapWsProducer extends DefaultAsyncProducer {
             return;
         }
         if (operation.oneWay()) {
+            message.setBody(sent); // nothing came back: the route goes on with what it sent
             return;
         }
         CxfPayload<SoapHeader> payload = message.getBody(CxfPayload.class);

@@ -66,8 +66,7 @@ public final class XmlJson {
         NamedNodeMap attributes = element.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {
             Attr attribute = (Attr) attributes.item(i);
-            if (!XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attribute.getNamespaceURI())
-                    && !XSI.equals(attribute.getNamespaceURI())) {
+            if (!isNamespaceDeclaration(attribute) && !XSI.equals(attribute.getNamespaceURI())) {
                 object.put("@" + localName(attribute), attribute.getValue());
             }
         }
@@ -108,6 +107,13 @@ public final class XmlJson {
         } catch (NumberFormatException e) {
             return JSON.textNode(text);
         }
+    }
+
+    /** A namespace declaration, also one CXF's payload copied onto the element as a plain attribute. */
+    private static boolean isNamespaceDeclaration(Attr attribute) {
+        String name = attribute.getName();
+        return XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attribute.getNamespaceURI()) || name.equals("xmlns")
+                || name.startsWith("xmlns:");
     }
 
     private static String localName(Node node) {
