@@ -41,6 +41,9 @@ final class SoapDispatcher extends AsyncProcessorSupport {
 
     @Override
     public boolean process(Exchange request, AsyncCallback callback) {
+        // CXF's carrier exchange belongs to no route: the route's own exchange is the one events and metrics count
+        // (without this, Micrometer refuses the carrier's meter for lacking a routeId tag, with a warning)
+        request.getExchangeExtension().setNotifyEvent(true);
         String name = request.getMessage().getHeader(CxfConstants.OPERATION_NAME, String.class);
         SoapWsConsumer consumer = name == null ? null : operations.get(name);
         if (consumer == null) {
