@@ -85,6 +85,22 @@ class SoapServeTest {
     }
 
     @Test
+    void httpHeadersReachTheRouteExceptCamelAndEnvelopeOnes() throws Exception {
+        String name = name();
+        try (ProbeApp app = ProbeApp.start(name, app(name), workDir)) {
+            SoapPost.Reply reply = SoapPost.post(url(), quote("HDR", 1), Map.of("X-Tenant", "acme",
+                    "CamelFileName", "/etc/passwd", "UdmSource", "forged", "UdmCaller", "admin"));
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            assertThat(reply.response().headers().map().keySet()).noneMatch(k -> k.toLowerCase().startsWith("udm")
+                    || k.toLowerCase().startsWith("camel"));
+            Probes.Record seen = app.recorded("seen").get(0);
+            assertThat(seen.headers()).containsEntry("X-Tenant", "acme").containsEntry("UdmSource", "quotes")
+                    .doesNotContainKey("UdmCaller")
+                    .satisfies(h -> assertThat(h.keySet()).noneMatch(k -> k.equalsIgnoreCase("camelfilename")));
+        }
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void aCxfDynamicClientBuiltFromTheWsdlCallsTheOperation() throws Exception {
         String name = name();
