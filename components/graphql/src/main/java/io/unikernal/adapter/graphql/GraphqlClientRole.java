@@ -98,17 +98,18 @@ final class GraphqlClientRole implements TargetRole {
             schema = null; // the system's check reports it
         }
         String operationName = name == null ? null : name.asString();
+        boolean inFile = given == use.option(QUERY_FILE.name());
+        String where = inFile ? "the path is relative to the UDL file, here " + UdlPaths.folderOf(given.pos())
+                : "the document's line:col are counted from its first character";
         try {
-            if (given == use.option(QUERY_FILE.name())) {
+            if (inFile) {
                 GraphqlOperation.fromFile(UdlPaths.folderOf(given.pos()).resolve(text), operationName, schema);
             } else {
                 GraphqlOperation.of(text, operationName, schema, "query");
             }
         } catch (GraphqlContractException e) {
-            problems.error(BAD_OPERATION, given.pos(), e.getMessage(), schema == null
-                    ? "the document's line:col are counted from its first character"
-                    : "checked against " + system.option(SCHEMA.name()).asString()
-                    + "; the document's line:col are counted from its first character");
+            problems.error(BAD_OPERATION, given.pos(), e.getMessage(), schema == null ? where
+                    : "checked against " + system.option(SCHEMA.name()).asString() + "; " + where);
         }
     }
 

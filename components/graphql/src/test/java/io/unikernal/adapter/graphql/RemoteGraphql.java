@@ -125,6 +125,14 @@ final class RemoteGraphql implements RestartableServer, AutoCloseable {
         return List.copyOf(calls);
     }
 
+    /** Forgets the calls and answers normally again. */
+    void reset() {
+        release();
+        calls.clear();
+        status = 0;
+        rawReply = null;
+    }
+
     /** Answers every call with this status (and a GraphQL error body); 0 to run operations again. */
     RemoteGraphql status(int status) {
         this.status = status;
