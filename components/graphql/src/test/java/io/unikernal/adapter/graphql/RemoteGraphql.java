@@ -2,6 +2,8 @@ package io.unikernal.adapter.graphql;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -15,6 +17,8 @@ import io.unikernal.testkit.http.Http;
 import io.unikernal.testkit.server.RestartableServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * A real GraphQL server of the test's own (graphql-java behind the JDK's HTTP server) on a loopback port: it runs
@@ -48,12 +53,19 @@ final class RemoteGraphql implements RestartableServer, AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final GraphQL graphql;
     private final int port;
+    private final SSLContext tls;
     private HttpServer server;
     private volatile int status;
     private volatile String rawReply;
     private volatile CountDownLatch held;
 
     RemoteGraphql() throws IOException {
+        this(null);
+    }
+
+    /** Serves HTTPS with this context when not null. */
+    RemoteGraphql(SSLContext tls) throws IOException {
+        this.tls = tls;
         DataFetcher<Object> order = env -> Map.of("id", env.getArgument("id"), "amount", 12.5, "customer", "Ada");
         DataFetcher<Object> broken = env -> {
             throw new IllegalStateException("order " + env.getArgument("id") + " is locked");
@@ -69,7 +81,14 @@ final class RemoteGraphql implements RestartableServer, AutoCloseable {
     }
 
     private HttpServer listen(int onPort) throws IOException {
-        HttpServer listening = Http.loopbackServer(onPort);
+        HttpServer listening;
+        if (tls == null) {
+            listening = Http.loopbackServer(onPort);
+        } else {
+            HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            listening = https;
+        }
         listening.setExecutor(threads);
         listening.createContext("/graphql", this::answer);
         listening.start();
@@ -114,7 +133,7 @@ final class RemoteGraphql implements RestartableServer, AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + port + "/graphql";
+        return (tls == null ? "http" : "https") + "://127.0.0.1:" + port + "/graphql";
     }
 
     int port() {
