@@ -183,10 +183,13 @@ public final class GraphqlAdapter implements Adapter {
             return List.of(FIELD);
         }
 
-        /** The caller waits for the field's value. */
+        /**
+         * The caller waits for the field's value. The app's listener is checked before the app starts (the http
+         * adapter's listener probe, which the system contributes): a port another process holds fails the start.
+         */
         @Override
         public Set<Capability> capabilities() {
-            return Set.of(Capability.REQUEST_REPLY);
+            return Set.of(Capability.REQUEST_REPLY, Capability.CHECKED_AT_START);
         }
 
         @Override
