@@ -13,17 +13,15 @@ import static io.unikernal.adapter.graphql.GraphqlAdapter.URL;
 import static io.unikernal.adapter.graphql.GraphqlAdapter.VARIABLES;
 
 import graphql.schema.GraphQLSchema;
-import io.unikernal.expr.CelExpressions;
-import io.unikernal.expr.ExpressionProblem;
 import io.unikernal.spi.adapter.Capability;
 import io.unikernal.spi.adapter.CompileContext;
+import io.unikernal.spi.adapter.ExpressionOptions;
 import io.unikernal.spi.adapter.StandardNodes;
 import io.unikernal.spi.adapter.SystemUse;
 import io.unikernal.spi.adapter.TargetRole;
 import io.unikernal.spi.adapter.TlsSettings;
 import io.unikernal.spi.adapter.UdlPaths;
 import io.unikernal.udl.error.Problems;
-import io.unikernal.udl.error.UdlMessages;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.SystemDecl;
@@ -66,13 +64,7 @@ final class GraphqlClientRole implements TargetRole {
                     "add url: with the remote endpoint to the system (e.g. http://127.0.0.1:4000/graphql)");
         }
         OptionValue variables = use.option(VARIABLES.name());
-        if (variables != null && variables.value() instanceof String source) {
-            for (ExpressionProblem p : CelExpressions.check(source, null)) {
-                if (p.kind() == ExpressionProblem.Kind.SYNTAX) {
-                    problems.add(UdlMessages.expressionSyntax(variables.pos(), p.message()));
-                }
-            }
-        }
+        ExpressionOptions.checkSyntax(variables, problems);
         OptionValue query = use.option(QUERY.name());
         OptionValue file = use.option(QUERY_FILE.name());
         if (query == null && file == null) {
