@@ -1,19 +1,15 @@
 package io.unikernal.testkit.http;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.unikernal.runtime.StrictJson;
 import io.unikernal.testkit.server.RestartableServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,29 +25,18 @@ public final class Peer implements RestartableServer, AutoCloseable {
     }
 
     private final String name;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
     private final List<Call> accepted = new CopyOnWriteArrayList<>();
-    private final int port;
-    private HttpServer server;
+    private final RestartableHttpServer server;
     private volatile long delayMillis;
     private volatile boolean failing;
     private volatile String failOn;
 
     public Peer(String name) throws IOException {
         this.name = name;
-        this.server = listen(0);
-        this.port = server.getAddress().getPort();
-    }
-
-    private HttpServer listen(int onPort) throws IOException {
-        HttpServer listening = Http.loopbackServer(onPort);
-        listening.setExecutor(threads);
-        listening.createContext("/", this::answer);
-        listening.start();
-        return listening;
+        this.server = new RestartableHttpServer("/", this::answer, null);
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -86,7 +71,7 @@ public final class Peer implements RestartableServer, AutoCloseable {
     }
 
     public int port() {
-        return port;
+        return server.port();
     }
 
     public Peer delay(long millis) {
@@ -134,28 +119,18 @@ public final class Peer implements RestartableServer, AutoCloseable {
 
     /** Closes the listener: callers get "connection refused" until {@link #start()}. */
     @Override
-    public synchronized void stop() {
-        if (server != null) {
-            server.stop(0);
-            server = null;
-        }
+    public void stop() {
+        server.stop();
     }
 
     /** Listens again on the same port. */
     @Override
-    public synchronized void start() {
-        if (server == null) {
-            try {
-                server = listen(port);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot listen on port " + port + " again", e);
-            }
-        }
+    public void start() {
+        server.start();
     }
 
     @Override
     public void close() {
-        stop();
-        threads.shutdownNow();
+        server.close();
     }
 }

@@ -1,9 +1,6 @@
 package io.unikernal.adapter.graphql;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -14,11 +11,9 @@ import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import io.unikernal.runtime.StrictJson;
 import io.unikernal.testkit.http.Http;
+import io.unikernal.testkit.http.RestartableHttpServer;
 import io.unikernal.testkit.server.RestartableServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -49,12 +42,10 @@ final class RemoteGraphql implements RestartableServer, AutoCloseable {
     record Call(Map<String, Object> variables, String operationName, Map<String, String> headers) {
     }
 
-    private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final GraphQL graphql;
-    private final int port;
-    private final SSLContext tls;
-    private HttpServer server;
+    private final boolean https;
+    private final RestartableHttpServer server;
     private volatile int status;
     private volatile String rawReply;
     private volatile CountDownLatch held;
@@ -65,7 +56,7 @@ final class RemoteGraphql implements RestartableServer, AutoCloseable {
 
     /** Serves HTTPS with this context when not null. */
     RemoteGraphql(SSLContext tls) throws IOException {
-        this.tls = tls;
+        this.https = tls != null;
         DataFetcher<Object> order = env -> Map.of("id", env.getArgument("id"), "amount", 12.5, "customer", "Ada");
         DataFetcher<Object> broken = env -> {
             throw new IllegalStateException("order " + env.getArgument("id") + " is locked");
@@ -76,23 +67,7 @@ final class RemoteGraphql implements RestartableServer, AutoCloseable {
                 .type("Mutation", t -> t.dataFetcher("take", take)).build();
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SDL), wiring);
         this.graphql = GraphQL.newGraphQL(schema).build();
-        this.server = listen(0);
-        this.port = server.getAddress().getPort();
-    }
-
-    private HttpServer listen(int onPort) throws IOException {
-        HttpServer listening;
-        if (tls == null) {
-            listening = Http.loopbackServer(onPort);
-        } else {
-            HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 0);
-            https.setHttpsConfigurator(new HttpsConfigurator(tls));
-            listening = https;
-        }
-        listening.setExecutor(threads);
-        listening.createContext("/graphql", this::answer);
-        listening.start();
-        return listening;
+        this.server = new RestartableHttpServer("/graphql", this::answer, tls);
     }
 
     @SuppressWarnings("unchecked")
@@ -133,11 +108,11 @@ final class RemoteGraphql implements RestartableServer, AutoCloseable {
     }
 
     String url() {
-        return (tls == null ? "http" : "https") + "://127.0.0.1:" + port + "/graphql";
+        return (https ? "https" : "http") + "://127.0.0.1:" + server.port() + "/graphql";
     }
 
     int port() {
-        return port;
+        return server.port();
     }
 
     List<Call> calls() {
@@ -179,28 +154,18 @@ final class RemoteGraphql implements RestartableServer, AutoCloseable {
     }
 
     @Override
-    public synchronized void stop() {
-        if (server != null) {
-            server.stop(0);
-            server = null;
-        }
+    public void stop() {
+        server.stop();
     }
 
     @Override
-    public synchronized void start() {
-        if (server == null) {
-            try {
-                server = listen(port);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+    public void start() {
+        server.start();
     }
 
     @Override
     public void close() {
         release();
-        stop();
-        threads.shutdownNow();
+        server.close();
     }
 }
