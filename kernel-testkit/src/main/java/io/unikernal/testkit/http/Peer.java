@@ -5,9 +5,7 @@ import io.unikernal.runtime.StrictJson;
 import io.unikernal.testkit.server.RestartableServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,20 +52,13 @@ public final class Peer implements RestartableServer, AutoCloseable {
                 return;
             }
             Object parsed = body.isBlank() ? "" : StrictJson.read(body, Object.class);
-            accepted.add(new Call(exchange.getRequestURI().getPath(), parsed, headers(exchange)));
+            accepted.add(new Call(exchange.getRequestURI().getPath(), parsed, Http.headers(exchange)));
             Http.respondJson(exchange, 200, StrictJson.write(Map.of("peer", name, "echo", parsed)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             inFlight.decrementAndGet();
         }
-    }
-
-    private static Map<String, String> headers(HttpExchange exchange) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((header, values) -> headers.put(header.toLowerCase(Locale.ROOT),
-                String.join(",", values)));
-        return headers;
     }
 
     public int port() {

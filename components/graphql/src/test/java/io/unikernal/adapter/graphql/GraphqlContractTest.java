@@ -76,7 +76,7 @@ class GraphqlContractTest extends AdapterContract {
 
         @Override
         public Optional<RestartableServer> server() {
-            return Optional.of(remote);
+            return Optional.of(remote.server());
         }
 
         @Override

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -27,9 +26,9 @@ import javax.net.ssl.SSLContext;
  * A real GraphQL server of the test's own (graphql-java behind the JDK's HTTP server) on a loopback port: it runs
  * every operation it receives against {@link #SDL} and records each call (its variables, operation name and headers).
  * A test steers how it answers: an HTTP status of its choice, a body that is not JSON, or holding every answer until
- * released. {@link #stop()} and {@link #start()} restart it on the same port.
+ * released. Its {@link #server()} restarts on the same port.
  */
-final class RemoteGraphql implements RestartableServer, AutoCloseable {
+final class RemoteGraphql implements AutoCloseable {
 
     static final String SDL = """
             type Query { order(id: ID!): Order, broken(id: ID!): Order }
@@ -76,7 +75,7 @@ final class RemoteGraphql implements RestartableServer, AutoCloseable {
             Map<String, Object> request = StrictJson.read(new String(exchange.getRequestBody().readAllBytes(),
                     StandardCharsets.UTF_8), Map.class);
             Map<String, Object> variables = (Map<String, Object>) request.getOrDefault("variables", Map.of());
-            calls.add(new Call(variables, (String) request.get("operationName"), headers(exchange)));
+            calls.add(new Call(variables, (String) request.get("operationName"), Http.headers(exchange)));
             CountDownLatch hold = held;
             if (hold != null) {
                 hold.await();
@@ -98,13 +97,6 @@ final class RemoteGraphql implements RestartableServer, AutoCloseable {
         } finally {
             exchange.close();
         }
-    }
-
-    private static Map<String, String> headers(HttpExchange exchange) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((header, values) -> headers.put(header.toLowerCase(Locale.ROOT),
-                String.join(",", values)));
-        return headers;
     }
 
     String url() {
@@ -153,14 +145,9 @@ final class RemoteGraphql implements RestartableServer, AutoCloseable {
         }
     }
 
-    @Override
-    public void stop() {
-        server.stop();
-    }
-
-    @Override
-    public void start() {
-        server.start();
+    /** Its listener, which a test stops and starts on the same port. */
+    RestartableServer server() {
+        return server;
     }
 
     @Override
