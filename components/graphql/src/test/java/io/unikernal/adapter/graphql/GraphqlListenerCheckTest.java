@@ -3,6 +3,8 @@ package io.unikernal.adapter.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.unikernal.compile.YamlEmitter;
+import io.unikernal.runtime.CompiledApp;
 import io.unikernal.runtime.UdlRuntime;
 import io.unikernal.runtime.health.SystemStartException;
 import io.unikernal.testkit.probe.ProbeApps;
@@ -12,12 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The graphql source is checked before the app starts: a port another process holds fails the start in one line that
- * names the system and the address, before any route runs; on a free port the app starts.
+ * names the system and the address, in process and from the emitted Camel YAML alike.
  */
 class GraphqlListenerCheckTest {
 
@@ -33,17 +36,24 @@ class GraphqlListenerCheckTest {
                     + "\", port: " + held.getLocalPort() + "}\nroutes:\n  - name: ping\n"
                     + "    from: {system: api, field: Query.ping}\n    steps:\n"
                     + "      - transform: {set: {pong: \"'yes'\"}}\n";
-            Throwable failure = catchThrowable(() -> UdlRuntime.start(ProbeApps.compile(name, udl, workDir),
-                    Map.of()).close());
-            String line = null;
-            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof SystemStartException cannotStart) {
-                    line = cannotStart.getMessage();
-                }
-            }
-            assertThat(line).as("the kernel's one line, from " + failure).isNotNull()
-                    .startsWith("system api (graphql) cannot start: ")
+            CompiledApp app = ProbeApps.compile(name, udl, workDir);
+            String line = startFailure(() -> UdlRuntime.start(app, Map.of()).close());
+            assertThat(line).startsWith("system api (graphql) cannot start: ")
                     .contains("127.0.0.1:" + held.getLocalPort()).doesNotContain("\n");
+            Path emitted = Files.createDirectories(workDir.resolve("emitted"));
+            YamlEmitter.write(app, emitted);
+            assertThat(startFailure(() -> UdlRuntime.startEmitted(emitted, Map.of()).close()))
+                    .as("from the emitted YAML").isEqualTo(line);
         }
+    }
+
+    private static String startFailure(ThrowingCallable start) {
+        Throwable failure = catchThrowable(start);
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SystemStartException cannotStart) {
+                return cannotStart.getMessage();
+            }
+        }
+        throw new AssertionError("the start did not fail with the kernel's one line", failure);
     }
 }
