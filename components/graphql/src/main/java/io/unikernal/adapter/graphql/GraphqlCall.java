@@ -1,7 +1,9 @@
 package io.unikernal.adapter.graphql;
 
+import io.unikernal.adapter.http.HttpRequestPreparer;
 import io.unikernal.runtime.MessageRejectedException;
 import io.unikernal.runtime.StrictJson;
+import io.unikernal.runtime.idempotency.OutboundIdempotencyKey;
 import io.unikernal.udm.UdmHeaders;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -23,8 +25,9 @@ import org.apache.camel.Processor;
  * {@code data} becomes the body (JSON text); what an answer with errors or a failing status means is
  * {@link GraphqlReplies}'. The variables are the value of the use's {@code variables} CEL expression (exchange
  * property {@link #VARIABLES_PROPERTY}) or else the body, a JSON object. Only the envelope travels as headers
- * ({@code X-Correlation-Id}, {@code Udm*}) with the system's Authorization: the caller's credentials and Camel's
- * headers never reach the remote. The call stays on the route's thread.
+ * ({@code X-Correlation-Id}, {@code Udm*}) with the system's Authorization and the call's {@code Idempotency-Key} (the
+ * same on each retry of the message, so a remote can de-duplicate a mutation): the caller's credentials, its own
+ * Idempotency-Key and Camel's headers never reach the remote. The call stays on the route's thread.
  */
 public final class GraphqlCall implements Processor {
 
@@ -79,10 +82,15 @@ public final class GraphqlCall implements Processor {
             request.put("operationName", op.operationName());
         }
         request.put("variables", variables(exchange, variablesMapped));
+        Map<String, String> headers = envelope(message);
+        String key = OutboundIdempotencyKey.of(exchange);
+        if (key != null) {
+            headers.put(HttpRequestPreparer.IDEMPOTENCY_KEY, key);
+        }
         Duration timeout = timeoutMillis > 0 ? Duration.ofMillis(timeoutMillis) : DEFAULT_TIMEOUT;
         GraphqlRemote.Reply reply;
         try {
-            reply = remote.post(StrictJson.write(request), envelope(message), timeout);
+            reply = remote.post(StrictJson.write(request), headers, timeout);
         } catch (HttpConnectTimeoutException e) {
             throw failure("could not connect within the connect timeout", e);
         } catch (HttpTimeoutException e) {

@@ -47,10 +47,14 @@ final class GraphqlClientRole implements TargetRole {
         return List.of(QUERY, QUERY_FILE, OPERATION_NAME, VARIABLES);
     }
 
-    /** The envelope travels as X-Correlation-Id and Udm* headers; the call is bounded by the route's timeout. */
+    /**
+     * The envelope travels as X-Correlation-Id and Udm* headers, the call's idempotency key as Idempotency-Key; the
+     * call is bounded by the route's timeout.
+     */
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.REMOTE_SERVER, Capability.CLIENT_TIMEOUT, Capability.NATIVE_HEADERS);
+        return Set.of(Capability.REMOTE_SERVER, Capability.CLIENT_TIMEOUT, Capability.NATIVE_HEADERS,
+                Capability.SENDS_IDEMPOTENCY_KEY);
     }
 
     /**

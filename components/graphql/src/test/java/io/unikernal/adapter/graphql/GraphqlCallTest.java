@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Routes calling a real graphql-java server ({@link RemoteGraphql}) on loopback, in process and from the emitted Camel
  * YAML ({@link TwoWayRun}): the reply's data is the body, variables come from the body or a CEL expression, the
- * operation from a file; only the envelope and the system's Authorization (a secret) reach the remote. Bad answers:
+ * operation from a file; only the envelope, the system's Authorization (a secret) and the call's Idempotency-Key (the
+ * same on each retry, never the caller's) reach the remote. Bad answers:
  * a request error (errors, no data) and a 4xx are dead-lettered at once, a field error beside partial data, a 5xx
  * and a reply that is not JSON are retried by the route's policy, then dead-lettered with the reason; a call over the
  * route's timeout fails; a body that is no JSON object is never sent.
@@ -84,6 +85,7 @@ class GraphqlCallTest {
                                 "X-Api-Key", "caller-key", "CamelHttpUri", "http://elsewhere/"));
                         seen.add(await(name, "seen", 1).get(0).body());
                         RemoteGraphql.Call first = remote.calls().get(0);
+                        String firstKey = first.headers().get("idempotency-key");
                         seen.add(first.variables());
                         seen.add(first.headers().get("authorization").equals("Bearer " + token));
                         seen.add(first.headers().get("x-correlation-id"));
@@ -107,9 +109,13 @@ class GraphqlCallTest {
 
                         remote.reset();
                         remote.status(503);
-                        feed(app.context(), name, "ask", Map.of("id", "o-503"), Map.of());
+                        feed(app.context(), name, "ask", Map.of("id", "o-503"), Map.of("Idempotency-Key", "forged"));
                         seen.add(lastReason(name, 3));
                         seen.add(remote.calls().size());
+                        List<String> keys = remote.calls().stream().map(c -> c.headers().get("idempotency-key"))
+                                .distinct().toList();
+                        seen.add(keys.size() == 1 && keys.get(0) != null && !keys.get(0).equals("forged")
+                                && !keys.get(0).equals(firstKey));
 
                         remote.reset();
                         remote.rawReply("{\"data\": {\"order\": ");
@@ -126,11 +132,11 @@ class GraphqlCallTest {
                     });
             assertThat(runs.inProcess()).containsExactly(
                     Map.of("order", Map.of("id", "o-1", "amount", new java.math.BigDecimal("12.5"))),
-                    Map.of("id", "o-1"), true, "corr-ask", List.of(),
+                    Map.of("id", "o-1"), true, "corr-o-1", List.of(),
                     Map.of("order", Map.of("id", "o-2-x", "customer", "Ada")), "Order",
                     "the variables of a GraphQL call must be a JSON object", 0,
                     "GraphQL endpoint " + remote.url() + " answered HTTP 403: refused by the test", 1,
-                    "GraphQL endpoint " + remote.url() + " answered HTTP 503: refused by the test", 3,
+                    "GraphQL endpoint " + remote.url() + " answered HTTP 503: refused by the test", 3, true,
                     "GraphQL endpoint " + remote.url() + " answered HTTP 200 with a body that is not a JSON object", 3,
                     "GraphQL call to " + remote.url() + " got no answer within 300 ms");
             assertThat(runs.emitted()).isEqualTo(runs.inProcess());
@@ -186,7 +192,9 @@ class GraphqlCallTest {
     private static void feed(CamelContext app, String name, String system, Object body, Map<String, Object> headers)
             throws Exception {
         Map<String, Object> all = new java.util.HashMap<>(headers);
-        all.put(UdmHeaders.CORRELATION_ID, "corr-" + system);
+        // one correlation id per message: the idempotency key of a call follows it
+        all.put(UdmHeaders.CORRELATION_ID, "corr-" + (body instanceof Map<?, ?> map && map.get("id") != null
+                ? map.get("id") : system));
         try (ProducerTemplate producer = app.createProducerTemplate()) {
             producer.sendBodyAndHeaders(Probes.feedUri(name, system), body, all);
         }
