@@ -1,44 +1,42 @@
-package io.unikernal.adapter.grpc;
+package io.unikernal.testkit.probe;
 
 import io.unikernal.runtime.UdlRuntime;
-import io.unikernal.testkit.probe.ProbeApps;
-import io.unikernal.testkit.probe.Probes;
 import io.unikernal.udm.UdmHeaders;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
 
-/** A UDL app of a test, run in process with the installed adapters and the testkit's probe. */
-final class GrpcApp implements AutoCloseable {
+/** A UDL app of a test, run in process with the installed adapters and the testkit's probe systems. */
+public final class ProbeApp implements AutoCloseable {
 
     private final String name;
-    final UdlRuntime runtime;
+    public final UdlRuntime runtime;
 
-    private GrpcApp(String name, UdlRuntime runtime) {
+    private ProbeApp(String name, UdlRuntime runtime) {
         this.name = name;
         this.runtime = runtime;
     }
 
-    static GrpcApp start(String name, String udl, Path workDir) throws Exception {
+    public static ProbeApp start(String name, String udl, Path workDir) throws Exception {
         var compiled = ProbeApps.compile(name, udl, workDir);
         Probes.forget(name);
-        return new GrpcApp(name, UdlRuntime.start(compiled, Map.of()));
+        return new ProbeApp(name, UdlRuntime.start(compiled, Map.of()));
     }
 
     /** Hands {@code body} to the probe source {@code system} with this correlation id. */
-    void feed(String system, Object body, String correlationId) throws Exception {
+    public void feed(String system, Object body, String correlationId) throws Exception {
         try (ProducerTemplate producer = runtime.context().createProducerTemplate()) {
             producer.sendBodyAndHeader(Probes.feedUri(name, system), body, UdmHeaders.CORRELATION_ID, correlationId);
         }
     }
 
-    List<Probes.Record> recorded(String system) {
+    public List<Probes.Record> recorded(String system) {
         return Probes.recorded(name, system);
     }
 
     /** The reasons of the dead-letter records the probe {@code system} got. */
-    List<String> reasons(String system) {
+    public List<String> reasons(String system) {
         return recorded(system).stream().map(r -> String.valueOf(((Map<?, ?>) r.body()).get("reason"))).toList();
     }
 
