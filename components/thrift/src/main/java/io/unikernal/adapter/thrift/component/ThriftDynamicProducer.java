@@ -99,7 +99,7 @@ public class ThriftDynamicProducer extends DefaultProducer {
                             java.nio.charset.StandardCharsets.UTF_8), Object.class) : body;
             @SuppressWarnings("unchecked")
             Map<Field, Object> checked = (Map<Field, Object>) ThriftValues.coerce(method.arguments(),
-                    json == null ? Map.of() : json, "the arguments");
+                    json == null ? Map.of() : json, "arguments");
             return checked;
         } catch (ThriftValueException e) {
             throw new MessageRejectedException(e.getMessage() + " for Thrift method " + method.fullName(),

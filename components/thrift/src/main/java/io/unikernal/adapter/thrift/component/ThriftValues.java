@@ -95,9 +95,10 @@ public final class ThriftValues {
         }
         for (Object name : fields.keySet()) {
             if (type.field(String.valueOf(name)) == null) {
-                throw new ThriftValueException(path + " has no field '" + name + "' (" + type.display()
-                        + " has " + (type.fields().isEmpty() ? "none" : String.join(", ", type.fields().stream()
-                                .map(Field::name).toList())) + ")");
+                String known = type.fields().isEmpty() ? "none" : String.join(", ", type.fields().stream()
+                        .map(Field::name).toList());
+                throw new ThriftValueException(path + " has no field '" + name + "' (" + (type.kind()
+                        == StructType.Kind.ARGUMENTS ? "the method takes " : type.display() + " has ") + known + ")");
             }
         }
         Map<Field, Object> out = new LinkedHashMap<>();
