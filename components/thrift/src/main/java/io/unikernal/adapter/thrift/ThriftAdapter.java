@@ -8,6 +8,7 @@ import io.unikernal.spi.adapter.AdapterInfo;
 import io.unikernal.spi.adapter.Capability;
 import io.unikernal.spi.adapter.Channel;
 import io.unikernal.spi.adapter.CompileContext;
+import io.unikernal.spi.adapter.ContractFile;
 import io.unikernal.spi.adapter.EndpointUri;
 import io.unikernal.spi.adapter.SourceRole;
 import io.unikernal.spi.adapter.StandardNodes;
@@ -18,7 +19,6 @@ import io.unikernal.udl.error.PluginProblemCode;
 import io.unikernal.udl.error.ProblemCode;
 import io.unikernal.udl.error.Problems;
 import io.unikernal.udl.model.EndpointRef;
-import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.spec.Option;
 import java.util.LinkedHashMap;
@@ -85,6 +85,9 @@ public final class ThriftAdapter implements Adapter {
     static final ProblemCode CALL_WITHOUT_ADDRESS = new PluginProblemCode("THRIFT", 4,
             "a Thrift system is called but has no address");
 
+    private static final ContractFile<ThriftContract> CONTRACT = new ContractFile<>(IDL, ThriftContract::load,
+            ThriftIdlException.class, contract -> contract.methods().keySet());
+
     private static final AdapterInfo INFO = new AdapterInfo(NAME,
             "Serves Thrift methods with UDL routes and calls Thrift services, from a .thrift IDL read at run time (no"
                     + " generated code); arguments and results are JSON.",
@@ -118,15 +121,7 @@ public final class ThriftAdapter implements Adapter {
     /** Reads the IDL of a literal path: its problems, with line and column, at the option. */
     @Override
     public void check(SystemDecl system, Problems problems) {
-        OptionValue idl = system.option(IDL.name());
-        if (UdlPaths.checkable(idl)) {
-            try {
-                contract(system);
-            } catch (ThriftIdlException e) {
-                problems.error(BAD_IDL, idl.pos(), e.getMessage(), "the path is relative to the UDL file, here "
-                        + UdlPaths.folderOf(idl.pos()));
-            }
-        }
+        CONTRACT.check(system, problems, BAD_IDL);
     }
 
     /** Declares the system's probe: the listener it serves on and the server it calls. */
@@ -145,31 +140,6 @@ public final class ThriftAdapter implements Adapter {
             props.put("maxFrameSize", ctx.text(system, MAX_FRAME_BYTES));
         }
         ctx.addBean(ctx.systemBean(system) + ".probe", ThriftProbe.class, props);
-    }
-
-    private static ThriftContract contract(SystemDecl system) {
-        OptionValue idl = system.option(IDL.name());
-        return ThriftContract.load(UdlPaths.folderOf(idl.pos()).resolve(idl.asString()));
-    }
-
-    /** Reports a method the system's IDL does not have, at the method's position. */
-    private static void checkMethod(SystemDecl system, EndpointRef use, Problems problems) {
-        OptionValue method = use.option(METHOD.name());
-        OptionValue idl = system.option(IDL.name());
-        if (method == null || UdlPaths.literal(method) == null || !UdlPaths.checkable(idl)) {
-            return;
-        }
-        ThriftContract contract;
-        try {
-            contract = contract(system);
-        } catch (ThriftIdlException e) {
-            return; // reported by check()
-        }
-        if (!contract.methods().containsKey(method.asString())) {
-            problems.error(UNKNOWN_METHOD, method.pos(), idl.asString() + " has no method " + method.asString(),
-                    contract.methods().isEmpty() ? "the file declares no service" : "its methods: "
-                            + String.join(", ", contract.methods().keySet()));
-        }
     }
 
     private static EndpointUri endpoint(SystemUse use, CompileContext ctx) {
@@ -197,7 +167,7 @@ public final class ThriftAdapter implements Adapter {
                 problems.error(SERVE_WITHOUT_PORT, use.pos(), "system " + system.name() + " serves "
                         + use.option(METHOD.name()) + " but has no port", "add port: to the system (e.g. 9090)");
             }
-            checkMethod(system, use, problems);
+            CONTRACT.checkMethod(system, use, METHOD, problems, UNKNOWN_METHOD);
         }
 
         /** Thrift messages name the bare method: two services' methods of one name cannot share a port. */
@@ -245,7 +215,7 @@ public final class ThriftAdapter implements Adapter {
                 problems.error(CALL_WITHOUT_ADDRESS, use.pos(), "system " + system.name() + " is called but has no"
                         + " address", "add address: host:port to the system");
             }
-            checkMethod(system, use, problems);
+            CONTRACT.checkMethod(system, use, METHOD, problems, UNKNOWN_METHOD);
         }
 
         /** Bounded by the route's timeout (connect and each read of the reply), else by 30 s. */

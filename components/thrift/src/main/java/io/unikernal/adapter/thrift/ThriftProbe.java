@@ -2,10 +2,9 @@ package io.unikernal.adapter.thrift;
 
 import io.unikernal.adapter.thrift.component.ThriftConnection;
 import io.unikernal.adapter.thrift.component.ThriftProtocols;
-import io.unikernal.runtime.health.AbstractSystemProbe;
-import io.unikernal.runtime.health.ListenerProbe;
 import io.unikernal.runtime.health.NetworkFailures;
 import io.unikernal.runtime.health.ProbeResult;
+import io.unikernal.runtime.health.ServeAndCallProbe;
 import org.apache.thrift.TApplicationException;
 import org.apache.thrift.TException;
 import org.apache.thrift.protocol.TMessage;
@@ -23,28 +22,13 @@ import org.apache.thrift.protocol.TType;
  * Thrift reply of that protocol, is permanent (the start fails with one line); a refused connection or no answer in
  * time is transient (the kernel retries).
  */
-public class ThriftProbe extends AbstractSystemProbe {
+public class ThriftProbe extends ServeAndCallProbe {
 
     static final String PROBE_METHOD = "__unikernal_probe__";
     private static final int TIMEOUT_MILLIS = 2000;
 
-    private String host = "127.0.0.1";
-    private int port = -1;
-    private String address;
     private String protocol = ThriftProtocols.BINARY;
     private int maxFrameSize = org.apache.thrift.TConfiguration.DEFAULT_MAX_FRAME_SIZE;
-
-    public void setHost(String host) {
-        this.host = host;
-    }
-
-    public void setPort(int port) {
-        this.port = port;
-    }
-
-    public void setAddress(String address) {
-        this.address = address;
-    }
 
     public void setProtocol(String protocol) {
         this.protocol = protocol;
@@ -55,44 +39,20 @@ public class ThriftProbe extends AbstractSystemProbe {
     }
 
     @Override
-    public ProbeResult checkBeforeStart() {
-        if (port > 0) {
-            ProbeResult listening = listener().checkBeforeStart();
-            if (!listening.isUp()) {
-                return listening;
-            }
-        }
-        return address == null ? ProbeResult.up() : checkServer();
+    protected String listenerProtocol() {
+        return "Thrift";
     }
 
     @Override
-    public ProbeResult check() {
-        if (port > 0) {
-            ProbeResult listening = listener().check();
-            if (!listening.isUp()) {
-                return listening;
-            }
-        }
-        return address == null ? ProbeResult.up() : checkServer();
-    }
-
-    private ListenerProbe listener() {
-        ListenerProbe listener = new ListenerProbe();
-        listener.setHost(host);
-        listener.setPort(port);
-        listener.setProtocol("Thrift");
-        return listener;
-    }
-
-    private ProbeResult checkServer() {
+    protected ProbeResult checkServer() {
         ThriftProtocols protocols = new ThriftProtocols(protocol, maxFrameSize);
         ThriftConnection connection;
         try {
-            connection = ThriftConnection.open(address, protocols, TIMEOUT_MILLIS);
+            connection = ThriftConnection.open(address(), protocols, TIMEOUT_MILLIS);
         } catch (TException e) {
-            ProbeResult network = NetworkFailures.classify(e, "cannot connect to " + address + ": "
+            ProbeResult network = NetworkFailures.classify(e, "cannot connect to " + address() + ": "
                     + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
-            return network != null ? network : ProbeResult.unavailable("cannot connect to " + address);
+            return network != null ? network : ProbeResult.unavailable("cannot connect to " + address());
         }
         try (connection) {
             TProtocol out = connection.protocol();
@@ -110,12 +70,12 @@ public class ThriftProbe extends AbstractSystemProbe {
             }
             return ProbeResult.up();
         } catch (TException | RuntimeException e) {
-            ProbeResult network = NetworkFailures.classify(e, "no answer from " + address + " within "
+            ProbeResult network = NetworkFailures.classify(e, "no answer from " + address() + " within "
                     + TIMEOUT_MILLIS + " ms");
             if (network != null) {
                 return network;
             }
-            return ProbeResult.misconfigured(address + " does not answer as a Thrift server (" + protocols + ")",
+            return ProbeResult.misconfigured(address() + " does not answer as a Thrift server (" + protocols + ")",
                     "check the address and protocol: is a Thrift server with framed transport listening there?");
         }
     }
