@@ -195,6 +195,23 @@ class ThriftCallTest {
     }
 
     @Test
+    void theCompactProtocolIsSpokenWhenDeclared() throws Exception {
+        String name = name();
+        try (InteropPeer compact = InteropPeer.server("compact")) {
+            Path idl = Idl.write(workDir, "calculator.thrift");
+            String udl = "udl: 8\nname: " + name + "\nsystems:\n  feed: {adapter: contract-probe}\n"
+                    + "  remote: {adapter: thrift, address: \"" + compact.address() + "\", idl: \"" + idl
+                    + "\", protocol: compact}\n  seen: {adapter: contract-probe}\n  parked: {adapter: contract-probe}\n"
+                    + "routes:\n  - name: call\n    from: feed\n    steps:\n"
+                    + "      - to: {system: remote, method: Calculator.greet}\n      - to: seen\n    deadLetter: parked\n";
+            try (ProbeApp app = ProbeApp.start(name, udl, workDir)) {
+                app.feed("feed", Map.of("name", "compact ✓"), "corr-compact");
+                assertThat(seenBody(app)).isEqualTo("hello compact ✓");
+            }
+        }
+    }
+
+    @Test
     void aOnewayCallIsDelivered() throws Exception {
         String name = name();
         String note = "note-" + UUID.randomUUID();
