@@ -155,6 +155,37 @@ class ThriftServeTest {
     }
 
     @Test
+    void aReplyHeaderNamesTheDeclaredExceptionTheBodyHolds() throws Exception {
+        String name = name();
+        Path idl = Idl.write(workDir, "calculator.thrift");
+        String udl = "udl: 8\nname: " + name + "\nsystems:\n"
+                + "  calc: {adapter: thrift, port: " + port + ", idl: \"" + idl + "\"}\n"
+                + "routes:\n  - name: calculate\n    from: {system: calc, method: Calculator.calculate}\n"
+                + "    reply: {headers: {thrift-exception: InvalidOperation}, body: \"{'whatOp': logid, 'why':"
+                + " 'closed'}\"}\n";
+        try (ProbeApp app = ProbeApp.start(name, udl, workDir); Raw raw = new Raw(port)) {
+            raw.send(message("calculate", 1, out -> {
+                out.writeFieldBegin(new TField("logid", TType.I32, (short) 1));
+                out.writeI32(17);
+                out.writeFieldEnd();
+            }));
+            TProtocol reply = raw.reply();
+            assertThat(reply.readMessageBegin().type).isEqualTo(TMessageType.REPLY);
+            reply.readStructBegin();
+            TField thrown = reply.readFieldBegin();
+            assertThat(thrown.id).as("the throws field ouch").isEqualTo((short) 1);
+            reply.readStructBegin();
+            TField whatOp = reply.readFieldBegin();
+            assertThat(whatOp.id).isEqualTo((short) 1);
+            assertThat(reply.readI32()).isEqualTo(17);
+            reply.readFieldEnd();
+            TField why = reply.readFieldBegin();
+            assertThat(why.id).isEqualTo((short) 2);
+            assertThat(reply.readString()).isEqualTo("closed");
+        }
+    }
+
+    @Test
     void anUnknownMethodIsUnknownMethodAndTheConnectionGoesOn() throws Exception {
         String name = name();
         try (ProbeApp app = ProbeApp.start(name, app(name), workDir); Raw raw = new Raw(port)) {
