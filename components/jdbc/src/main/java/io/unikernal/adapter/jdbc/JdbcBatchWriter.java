@@ -69,7 +69,10 @@ public final class JdbcBatchWriter implements Processor {
             exchange.getIn().setHeader("CamelSqlUpdateCount", 0);
             return;
         }
-        checkFields(items);
+        if (perRow) {
+            // before the first row commits: a list with a bad item writes none of it
+            checkFields(items);
+        }
         try (Connection connection = dataSource.getConnection()) {
             int changed = perRow ? eachRow(connection, items) : oneTransaction(connection, items);
             exchange.getIn().setHeader("CamelSqlUpdateCount", changed);
@@ -80,8 +83,9 @@ public final class JdbcBatchWriter implements Processor {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (PreparedStatement batch = connection.prepareStatement(statement)) {
-            for (Object item : items) {
-                bind(batch, (Map<?, ?>) item);
+            // each item is checked as it is bound (one pass over the rows); a bad one rolls the whole list back
+            for (int i = 0; i < items.size(); i++) {
+                bind(batch, record(items, i), i);
                 batch.addBatch();
             }
             int changed = count(batch.executeBatch());
@@ -103,7 +107,7 @@ public final class JdbcBatchWriter implements Processor {
         int changed = 0;
         try (PreparedStatement row = connection.prepareStatement(statement)) {
             for (int i = 0; i < items.size(); i++) {
-                bind(row, (Map<?, ?>) items.get(i));
+                bind(row, (Map<?, ?>) items.get(i), i);
                 try {
                     changed += Math.max(0, row.executeUpdate());
                 } catch (SQLException e) {
@@ -115,23 +119,36 @@ public final class JdbcBatchWriter implements Processor {
         return changed;
     }
 
-    private void bind(PreparedStatement statement, Map<?, ?> item) throws SQLException {
-        for (int i = 0; i < fields.size(); i++) {
-            statement.setObject(i + 1, item.get(fields.get(i)));
+    private void bind(PreparedStatement statement, Map<?, ?> item, int index) throws SQLException {
+        for (int f = 0; f < fields.size(); f++) {
+            Object value = item.get(fields.get(f));
+            if (value == null && !item.containsKey(fields.get(f))) {
+                throw missingField(index, fields.get(f));
+            }
+            statement.setObject(f + 1, value);
         }
+    }
+
+    private static Map<?, ?> record(List<?> items, int index) {
+        if (!(items.get(index) instanceof Map<?, ?> item)) {
+            throw new IllegalArgumentException("item " + (index + 1) + " of the list is not a record: a list body is "
+                    + "written as a batch of records");
+        }
+        return item;
+    }
+
+    private static IllegalArgumentException missingField(int index, String field) {
+        return new IllegalArgumentException("item " + (index + 1) + " of the list has no field '" + field + "' for :#"
+                + field);
     }
 
     /** Every item has every field the statement takes (a null value is a value; a missing field is a mistake). */
     private void checkFields(List<?> items) {
         for (int i = 0; i < items.size(); i++) {
-            if (!(items.get(i) instanceof Map<?, ?> item)) {
-                throw new IllegalArgumentException("item " + (i + 1) + " of the list is not a record: a list body is "
-                        + "written as a batch of records");
-            }
+            Map<?, ?> item = record(items, i);
             for (String field : fields) {
                 if (!item.containsKey(field)) {
-                    throw new IllegalArgumentException("item " + (i + 1) + " of the list has no field '" + field
-                            + "' for :#" + field);
+                    throw missingField(i, field);
                 }
             }
         }

@@ -21,12 +21,14 @@ final class WsClient implements AutoCloseable {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    final List<String> received = new CopyOnWriteArrayList<>();
-    final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    final List<String> received;
+    final CompletableFuture<Integer> closed;
     private final WebSocket socket;
 
-    private WsClient(WebSocket socket) {
+    private WsClient(WebSocket socket, Listener listener) {
         this.socket = socket;
+        this.received = listener.received;
+        this.closed = listener.closed;
     }
 
     static WsClient connect(int port, String path) throws Exception {
@@ -37,7 +39,7 @@ final class WsClient implements AutoCloseable {
         Listener listener = new Listener();
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(uri, listener).get(10, TimeUnit.SECONDS);
-        return listener.client = new WsClient(socket);
+        return new WsClient(socket, listener);
     }
 
     void text(String text) throws Exception {
@@ -77,8 +79,10 @@ final class WsClient implements AutoCloseable {
         socket.abort();
     }
 
+    /** Keeps what comes in itself: a frame may arrive before {@code buildAsync} has handed over the socket. */
     private static final class Listener implements WebSocket.Listener {
-        private volatile WsClient client;
+        final List<String> received = new CopyOnWriteArrayList<>();
+        final CompletableFuture<Integer> closed = new CompletableFuture<>();
         private final StringBuilder text = new StringBuilder();
         private java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
 
@@ -86,7 +90,7 @@ final class WsClient implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             text.append(data);
             if (last) {
-                client().received.add(text.toString());
+                received.add(text.toString());
                 text.setLength(0);
             }
             webSocket.request(1);
@@ -99,7 +103,7 @@ final class WsClient implements AutoCloseable {
             data.get(chunk);
             bytes.writeBytes(chunk);
             if (last) {
-                client().received.add("binary:" + bytes.toString(StandardCharsets.UTF_8));
+                received.add("binary:" + bytes.toString(StandardCharsets.UTF_8));
                 bytes = new java.io.ByteArrayOutputStream();
             }
             webSocket.request(1);
@@ -108,18 +112,13 @@ final class WsClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            client().closed.complete(statusCode);
+            closed.complete(statusCode);
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            client().closed.completeExceptionally(error);
-        }
-
-        private WsClient client() {
-            Awaitility.await().atMost(PATIENCE).until(() -> client != null);
-            return client;
+            closed.completeExceptionally(error);
         }
     }
 }

@@ -27,6 +27,12 @@ public final class GrpcDynamicConstants {
      */
     public static final String DEADLINE_PROPERTY = "CamelGrpcDeadline";
 
+    /**
+     * Exchange property: the {@link io.grpc.Context} of the call that started the exchange; cancelled when its caller
+     * cancels it or its deadline passes, which ends the calls the route makes for it.
+     */
+    public static final String SERVED_CONTEXT_PROPERTY = "CamelGrpcServedContext";
+
     /** The metadata key that carries the correlation id, both ways (as X-Correlation-Id does over HTTP). */
     public static final String CORRELATION_ID = "x-correlation-id";
 

@@ -121,7 +121,7 @@ public class GrpcDynamicProducer extends DefaultAsyncProducer {
         private final AsyncCallback callback;
         private final ProtoMethod method;
         private final ClientCall<byte[], byte[]> call;
-        private final List<String> replies = new ArrayList<>();
+        private final List<Object> replies = new ArrayList<>();
         private Metadata headers;
         private RuntimeException broken;
 
@@ -148,7 +148,7 @@ public class GrpcDynamicProducer extends DefaultAsyncProducer {
                             + " at " + endpoint.getAddress() + " sent more than " + endpoint.getMaxStreamMessages()
                             + " replies (maxStreamMessages)");
                 }
-                replies.add(ProtoJson.toJson(ProtoJson.fromBytesLenient(bytes, method.output()),
+                replies.add(ProtoJson.toBody(ProtoJson.fromBytesLenient(bytes, method.output()),
                         endpoint.contract().types()));
                 if (method.serverStreaming()) {
                     call.request(1);
@@ -160,16 +160,22 @@ public class GrpcDynamicProducer extends DefaultAsyncProducer {
         }
 
         /**
-         * A call made on the served call's thread is bound to its context, which its caller's cancellation ends:
-         * when the served deadline has passed, that cancellation is the deadline, whichever of the two (the
-         * caller's RST_STREAM or the server's own timer) arrived first.
+         * A call made on the served call's thread is bound to its context, which ends with the served call: when the
+         * caller cancelled it, or its deadline passed. The remote's CANCELLED then means that, in the caller's terms:
+         * DEADLINE_EXCEEDED once the served deadline has passed, else CANCELLED by the served call's caller (the
+         * caller's RST_STREAM at its own deadline may arrive a moment before the server's timer fires).
          */
-        private Status servedDeadlinePassed(Status status) {
-            Deadline served = exchange.getProperty(GrpcDynamicConstants.DEADLINE_PROPERTY, Deadline.class);
-            if (status.getCode() == Status.Code.CANCELLED && served != null && served.isExpired()) {
-                return Status.DEADLINE_EXCEEDED.withDescription("the deadline of the call being served passed");
+        private Status servedCallEnded(Status status) {
+            io.grpc.Context served = exchange.getProperty(GrpcDynamicConstants.SERVED_CONTEXT_PROPERTY,
+                    io.grpc.Context.class);
+            if (status.getCode() != Status.Code.CANCELLED || served == null || !served.isCancelled()) {
+                return status;
             }
-            return status;
+            Deadline deadline = exchange.getProperty(GrpcDynamicConstants.DEADLINE_PROPERTY, Deadline.class);
+            return deadline != null && deadline.isExpired()
+                    ? Status.DEADLINE_EXCEEDED.withDescription("the deadline of the call being served passed")
+                    : Status.CANCELLED.withDescription("the call being served was cancelled by its caller"
+                            + (deadline != null ? " (at its deadline or before it)" : ""));
         }
 
         @Override
@@ -178,7 +184,7 @@ public class GrpcDynamicProducer extends DefaultAsyncProducer {
                 if (broken != null) {
                     exchange.setException(broken);
                 } else if (!status.isOk()) {
-                    status = servedDeadlinePassed(status);
+                    status = servedCallEnded(status);
                     if (status.getCode() == Status.Code.UNAVAILABLE && channel != null) {
                         // the route's retry paces the attempts: the next one should connect at once, not after
                         // grpc-java's own back-off (which grows to two minutes while a server is down)
@@ -193,8 +199,7 @@ public class GrpcDynamicProducer extends DefaultAsyncProducer {
                     Message message = exchange.getMessage();
                     MetadataHeaders.toHeaders(headers, message, endpoint.getHeaderFilterStrategy(), exchange);
                     MetadataHeaders.toHeaders(trailers, message, endpoint.getHeaderFilterStrategy(), exchange);
-                    message.setBody(method.serverStreaming() ? "[" + String.join(",", replies) + "]"
-                            : replies.get(0));
+                    message.setBody(method.serverStreaming() ? InboundCall.streamBody(replies) : replies.get(0));
                 }
             } catch (RuntimeException e) {
                 exchange.setException(e);

@@ -9,11 +9,13 @@ import io.grpc.Status;
 import io.unikernal.runtime.CorrelationIds;
 import io.unikernal.runtime.IngressRefusals;
 import io.unikernal.runtime.SecretMasker;
+import io.unikernal.runtime.StrictJson;
 import io.unikernal.udm.UdmHeaders;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -47,11 +49,12 @@ final class InboundCall extends ServerCall.Listener<byte[]> {
     private final ProtoMethod method;
     private final ProtoContract contract;
     private final Deadline deadline;
+    private final Context context;
     private final String offeredCorrelation;
 
-    private final List<String> collected = new ArrayList<>();
-    private final ArrayDeque<String> pending = new ArrayDeque<>();
-    private String single;
+    private final List<Object> collected = new ArrayList<>();
+    private final ArrayDeque<Object> pending = new ArrayDeque<>();
+    private Object single;
     private int received;
     private boolean busy;
     private boolean halfClosed;
@@ -64,7 +67,8 @@ final class InboundCall extends ServerCall.Listener<byte[]> {
         this.requestHeaders = requestHeaders;
         this.method = consumer.getEndpoint().protoMethod();
         this.contract = consumer.getEndpoint().contract();
-        this.deadline = Context.current().getDeadline();
+        this.context = Context.current();
+        this.deadline = context.getDeadline();
         this.offeredCorrelation = requestHeaders.get(Metadata.Key.of(GrpcDynamicConstants.CORRELATION_ID,
                 Metadata.ASCII_STRING_MARSHALLER));
     }
@@ -92,22 +96,22 @@ final class InboundCall extends ServerCall.Listener<byte[]> {
                     + consumer.getEndpoint().getMaxStreamMessages() + " messages (maxStreamMessages)");
             return;
         }
-        String json;
+        Object body;
         try {
             DynamicMessage message = ProtoJson.fromBytes(bytes, method.input());
-            json = ProtoJson.toJson(message, contract.types());
+            body = ProtoJson.toBody(message, contract.types());
         } catch (ProtoMessageException e) {
             refuse(Status.Code.INVALID_ARGUMENT, e.getMessage());
             return;
         }
         switch (method.type()) {
-            case UNARY, SERVER_STREAMING -> single = json;
+            case UNARY, SERVER_STREAMING -> single = body;
             case CLIENT_STREAMING -> {
-                collected.add(json);
+                collected.add(body);
                 call.request(1);
             }
             default -> {
-                pending.add(json);
+                pending.add(body);
                 drain();
             }
         }
@@ -128,7 +132,7 @@ final class InboundCall extends ServerCall.Listener<byte[]> {
                     run(single);
                 }
             }
-            case CLIENT_STREAMING -> run("[" + String.join(",", collected) + "]");
+            case CLIENT_STREAMING -> run(streamBody(collected));
             default -> {
                 if (!busy && pending.isEmpty()) {
                     closeWith(Status.OK, null);
@@ -153,19 +157,33 @@ final class InboundCall extends ServerCall.Listener<byte[]> {
         }
     }
 
-    private void run(String json) {
+    /** The messages of a client stream as one body: a list of their maps, or the JSON array of their texts. */
+    static Object streamBody(List<Object> messages) {
+        if (messages.stream().allMatch(Map.class::isInstance)) {
+            return new ArrayList<>(messages);
+        }
+        StringBuilder json = new StringBuilder("[");
+        for (Object message : messages) {
+            json.append(json.length() > 1 ? "," : "")
+                    .append(message instanceof String text ? text : StrictJson.write(message));
+        }
+        return json.append(']').toString();
+    }
+
+    private void run(Object body) {
         busy = true;
         Exchange exchange = consumer.createExchange(false);
         Message message = exchange.getMessage();
         MetadataHeaders.toHeaders(requestHeaders, message, consumer.getEndpoint().getHeaderFilterStrategy(),
                 exchange);
         message.setHeader(GrpcDynamicConstants.METHOD, method.fullName());
-        message.setBody(json);
+        message.setBody(body);
         exchange.setProperty(GrpcDynamicConstants.METHOD_PROPERTY, method);
         exchange.setProperty(GrpcDynamicConstants.CONTRACT_PROPERTY, contract);
         if (deadline != null) {
             exchange.setProperty(GrpcDynamicConstants.DEADLINE_PROPERTY, deadline);
         }
+        exchange.setProperty(GrpcDynamicConstants.SERVED_CONTEXT_PROPERTY, context);
         try {
             consumer.getAsyncProcessor().process(exchange, doneSync -> finished(exchange));
         } catch (RuntimeException e) {

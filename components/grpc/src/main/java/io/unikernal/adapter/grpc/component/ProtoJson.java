@@ -51,6 +51,15 @@ public final class ProtoJson {
         }
     }
 
+    /**
+     * The message as a route's body: the map {@link ProtoMaps} makes for the types it can, else the JSON text (which
+     * the kernel parses as any JSON body). Either way the same value, as {@link #toJson} maps it.
+     */
+    public static Object toBody(Message message, TypeRegistry types) {
+        Map<String, Object> map = ProtoMaps.toMap(message);
+        return map != null ? map : toJson(message, types);
+    }
+
     /** JSON text of the message (proto3 mapping, field names as in the file, defaults printed). */
     @SuppressWarnings("deprecation") // includingDefaultValueFields: protobuf-java 3.25's name for it
     public static String toJson(Message message, TypeRegistry types) {
@@ -74,6 +83,12 @@ public final class ProtoJson {
         if (body instanceof Message message && message.getDescriptorForType().getFullName()
                 .equals(type.getFullName())) {
             return fromBytes(message.toByteArray(), type);
+        }
+        if (body instanceof Map<?, ?> map) {
+            DynamicMessage direct = ProtoMaps.fromMap(map, type);
+            if (direct != null) {
+                return direct;
+            }
         }
         String json;
         if (body == null) {
