@@ -37,7 +37,7 @@ import org.apache.thrift.TConfiguration;
  * body. Framed transport, binary protocol by default (compact as an option). Declared exceptions: a route answers one
  * by its reply header {@code thrift-exception} (the body is its fields), and a declared exception a called Thrift
  * service threw is passed on when the served method declares that type ({@link ThriftReplyWriter}); a called
- * service's declared exception rejects the message unless {@code retryExceptions} lists it. Thrift's binary and
+ * service's declared exception rejects the message unless {@code retryOn} lists it. Thrift's binary and
  * compact protocols carry no headers: neither the correlation id nor the envelope travels.
  */
 public final class ThriftAdapter implements Adapter {
@@ -68,7 +68,7 @@ public final class ThriftAdapter implements Adapter {
     static final Option<Integer> MAX_CONNECTIONS = Option.integer("maxConnections").defaultValue(64)
             .range(1, 10_000)
             .description("The most client connections served at once (a thread each); one more is closed at once.");
-    static final Option<String> RETRY_EXCEPTIONS = Option.string("retryExceptions")
+    static final Option<String> RETRY_ON = Option.string("retryOn")
             .pattern("[A-Za-z_][A-Za-z0-9_]*(\\s*,\\s*[A-Za-z_][A-Za-z0-9_]*)*", "exception type names, comma-separated")
             .description("Declared exceptions of the called service (type names, comma-separated) that mean \"try"
                     + " again\": they fail the call as retryable. Any other declared exception is the service's"
@@ -100,7 +100,7 @@ public final class ThriftAdapter implements Adapter {
 
     @Override
     public List<Option<?>> systemOptions() {
-        return List.of(IDL, HOST, PORT, ADDRESS, PROTOCOL, MAX_FRAME_BYTES, MAX_CONNECTIONS, RETRY_EXCEPTIONS);
+        return List.of(IDL, HOST, PORT, ADDRESS, PROTOCOL, MAX_FRAME_BYTES, MAX_CONNECTIONS, RETRY_ON);
     }
 
     @Override
@@ -175,6 +175,9 @@ public final class ThriftAdapter implements Adapter {
         public Optional<Channel> consumes(SystemDecl system, EndpointRef use) {
             String listener = HOST.text(system) + ":" + PORT.text(system);
             String method = METHOD.text(use);
+            if (method == null) {
+                return Optional.empty(); // no method: reported as a missing required option
+            }
             return Optional.of(new Channel(NAME, listener + "/" + method.substring(method.indexOf('.') + 1), null,
                     "Thrift method " + method + " on " + listener));
         }
@@ -222,8 +225,8 @@ public final class ThriftAdapter implements Adapter {
         @Override
         public void call(SystemUse use, ProcessorDefinition<?> block, CompileContext ctx) {
             EndpointUri uri = endpoint(use, ctx).userParam("address", ctx.text(use.system(), ADDRESS));
-            if (use.system().option(RETRY_EXCEPTIONS.name()) != null) {
-                uri.userParam("retryExceptions", ctx.text(use.system(), RETRY_EXCEPTIONS));
+            if (use.system().option(RETRY_ON.name()) != null) {
+                uri.userParam("retryOn", ctx.text(use.system(), RETRY_ON));
             }
             use.timeout().ifPresent(timeout -> uri.param("timeout", Math.max(1, timeout.toMillis())));
             block.to(uri.toString());

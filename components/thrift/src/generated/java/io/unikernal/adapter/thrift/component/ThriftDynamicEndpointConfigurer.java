@@ -40,8 +40,8 @@ public class ThriftDynamicEndpointConfigurer extends PropertyConfigurerSupport i
         case "maxFrameSize": target.setMaxFrameSize(property(camelContext, int.class, value)); return true;
         case "port": target.setPort(property(camelContext, int.class, value)); return true;
         case "protocol": target.setProtocol(property(camelContext, java.lang.String.class, value)); return true;
-        case "retryexceptions":
-        case "retryExceptions": target.setRetryExceptions(property(camelContext, java.lang.String.class, value)); return true;
+        case "retryon":
+        case "retryOn": target.setRetryOn(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": target.setTimeout(property(camelContext, int.class, value)); return true;
         default: return false;
         }
@@ -67,8 +67,8 @@ public class ThriftDynamicEndpointConfigurer extends PropertyConfigurerSupport i
         case "maxFrameSize": return int.class;
         case "port": return int.class;
         case "protocol": return java.lang.String.class;
-        case "retryexceptions":
-        case "retryExceptions": return java.lang.String.class;
+        case "retryon":
+        case "retryOn": return java.lang.String.class;
         case "timeout": return int.class;
         default: return null;
         }
@@ -95,8 +95,8 @@ public class ThriftDynamicEndpointConfigurer extends PropertyConfigurerSupport i
         case "maxFrameSize": return target.getMaxFrameSize();
         case "port": return target.getPort();
         case "protocol": return target.getProtocol();
-        case "retryexceptions":
-        case "retryExceptions": return target.getRetryExceptions();
+        case "retryon":
+        case "retryOn": return target.getRetryOn();
         case "timeout": return target.getTimeout();
         default: return null;
         }

@@ -36,7 +36,7 @@ public class ThriftDynamicEndpointUriFactory extends org.apache.camel.support.co
         props.add("method");
         props.add("port");
         props.add("protocol");
-        props.add("retryExceptions");
+        props.add("retryOn");
         props.add("timeout");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();

@@ -36,14 +36,28 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The services of a {@code .thrift} file read at run time, with the files it includes (relative to its folder, their
  * definitions named {@code file.Name} as Thrift does): every method as {@code Service.method}, inherited ones
- * ({@code extends}) included, types resolved through typedefs. A file is read once per modification time.
+ * ({@code extends}) included, types resolved through typedefs. A file is read again only when it or one of its
+ * includes has changed.
  */
 public final class ThriftContract {
 
     private static final Map<Path, Cached> CACHE = new ConcurrentHashMap<>();
     private static final int MAX_INCLUDES = 64;
 
-    private record Cached(FileTime modified, ThriftContract contract) {
+    /** A contract with the modification time of every file it was read from (the file and its includes). */
+    private record Cached(Map<Path, FileTime> files, ThriftContract contract) {
+        boolean current() {
+            for (Map.Entry<Path, FileTime> file : files.entrySet()) {
+                try {
+                    if (!Files.getLastModifiedTime(file.getKey()).equals(file.getValue())) {
+                        return false;
+                    }
+                } catch (IOException e) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private final Map<String, ThriftMethod> methods;
@@ -55,18 +69,13 @@ public final class ThriftContract {
     /** Reads {@code file}; its problems (syntax with line and column, unknown types) as {@link ThriftIdlException}. */
     public static ThriftContract load(Path file) {
         Path path = file.toAbsolutePath().normalize();
-        FileTime modified;
-        try {
-            modified = Files.getLastModifiedTime(path);
-        } catch (IOException e) {
-            throw new ThriftIdlException("cannot read " + file + " (no such file)");
-        }
         Cached cached = CACHE.get(path);
-        if (cached != null && cached.modified().equals(modified)) {
+        if (cached != null && cached.current()) {
             return cached.contract();
         }
-        ThriftContract contract = new Loader().load(path);
-        CACHE.put(path, new Cached(modified, contract));
+        Loader loader = new Loader();
+        ThriftContract contract = loader.load(path);
+        CACHE.put(path, new Cached(loader.modified, contract));
         return contract;
     }
 
@@ -101,6 +110,7 @@ public final class ThriftContract {
         private final Map<Path, Scope> scopes = new HashMap<>();
         private final Map<Definition, ThriftType> types = new HashMap<>();
         private final List<Runnable> pendingFields = new ArrayList<>();
+        private final Map<Path, FileTime> modified = new HashMap<>();
 
         ThriftContract load(Path root) {
             Scope main = scope(root, new HashSet<>());
@@ -122,6 +132,7 @@ public final class ThriftContract {
             }
             String text;
             try {
+                modified.put(file, Files.getLastModifiedTime(file));
                 text = Files.readString(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new ThriftIdlException("cannot read " + file + " (" + (e instanceof java.nio.file

@@ -53,7 +53,7 @@ public class ThriftDynamicEndpoint extends DefaultEndpoint {
     private int timeout = 30_000;
     @UriParam(label = "producer", description = "Declared exceptions (type names, comma-separated) that fail the call"
             + " as retryable; the others are the service's answer and reject the message.")
-    private String retryExceptions;
+    private String retryOn;
 
     private ThriftMethod thriftMethod;
 
@@ -101,8 +101,8 @@ public class ThriftDynamicEndpoint extends DefaultEndpoint {
         return new ThriftServers.Settings(host, port, protocols(), maxConnections);
     }
 
-    Set<String> retryableExceptions() {
-        return retryExceptions == null ? Set.of() : Arrays.stream(retryExceptions.split(",")).map(String::strip)
+    Set<String> retryableOn() {
+        return retryOn == null ? Set.of() : Arrays.stream(retryOn.split(",")).map(String::strip)
                 .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
@@ -178,11 +178,11 @@ public class ThriftDynamicEndpoint extends DefaultEndpoint {
         this.timeout = timeout;
     }
 
-    public String getRetryExceptions() {
-        return retryExceptions;
+    public String getRetryOn() {
+        return retryOn;
     }
 
-    public void setRetryExceptions(String retryExceptions) {
-        this.retryExceptions = retryExceptions;
+    public void setRetryOn(String retryOn) {
+        this.retryOn = retryOn;
     }
 }

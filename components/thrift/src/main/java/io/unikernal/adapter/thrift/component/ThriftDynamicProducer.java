@@ -24,7 +24,7 @@ import org.apache.thrift.transport.TTransportException;
  * <ul>
  * <li>a body that does not fit the arguments: {@link MessageRejectedException} (400), nothing sent;</li>
  * <li>a declared exception: {@link ThriftRejectedException} (422, the service's answer, not retried), or
- * {@link ThriftCallException} when its type is listed in {@code retryExceptions};</li>
+ * {@link ThriftCallException} when its type is listed in {@code retryOn};</li>
  * <li>TApplicationException UNKNOWN_METHOD, WRONG_METHOD_NAME, INVALID_MESSAGE_TYPE, PROTOCOL_ERROR, INVALID_PROTOCOL,
  * INVALID_TRANSFORM, UNSUPPORTED_CLIENT_TYPE: rejected (400: the IDLs disagree, retrying cannot help); the others
  * (INTERNAL_ERROR, UNKNOWN, MISSING_RESULT, BAD_SEQUENCE_ID), a connection refused or closed, a timeout or a
@@ -49,7 +49,7 @@ public class ThriftDynamicProducer extends DefaultProducer {
     protected void doStart() throws Exception {
         super.doStart();
         protocols = endpoint.protocols();
-        retryable = endpoint.retryableExceptions();
+        retryable = endpoint.retryableOn();
     }
 
     @Override
