@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +66,7 @@ class GrpcQuotesExampleTest {
                     seen.add(refused.getStatus().getDescription().contains("quantity"));
                 }
                 Awaitility.await("the refused request in rejects/").atMost(Duration.ofSeconds(30))
-                        .until(() -> rejected(rejects).stream().anyMatch(r -> r.contains("a-2")));
+                        .until(() -> FolderRecords.read(rejects).stream().anyMatch(r -> r.contains("a-2")));
                 return seen;
             } finally {
                 channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
@@ -108,19 +107,5 @@ class GrpcQuotesExampleTest {
             }
         }
         return sku + " x" + quantity + " = " + total + " " + currency;
-    }
-
-    private static List<String> rejected(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            List<String> records = new ArrayList<>();
-            for (Path f : files.filter(p -> Files.isRegularFile(p) && !p.getFileName().toString().startsWith("."))
-                    .toList()) {
-                records.add(Files.readString(f));
-            }
-            return records;
-        }
     }
 }

@@ -36,7 +36,10 @@ class UdlParserFuzzTest {
 
     static final int TRIES = 10_000;
     private static final Duration BUDGET = Duration.ofSeconds(60);
-    /** Where the generated files say they are: it holds the example files the jdbc, grpc, graphql and thrift options name. */
+    /**
+     * Where the generated files say they are: it holds the example files the jdbc, grpc, graphql, soap and thrift
+     * options name.
+     */
     private static final Path BASE = Path.of("target/udl-fuzz");
 
     private static final AtomicInteger GENERATED = new AtomicInteger();
@@ -102,6 +105,9 @@ class UdlParserFuzzTest {
                     + "message Order { string id = 1; }\nservice OrderService { rpc GetOrder (Order) returns (Order); }\n");
             // the graphql options' examples: the SDL with the field example's Query.order
             Files.writeString(BASE.resolve("api.graphqls"), "type Query { order(id: ID): String }\n");
+            // the soap options' examples: the soap-quotes example's WSDL, with the operation example's GetQuote
+            Files.copy(Path.of("../examples/soap-quotes/quotes.wsdl"), BASE.resolve("quotes.wsdl"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             // the thrift options' examples: the IDL with the method example's Calculator.add
             Files.writeString(BASE.resolve("calculator.thrift"), "service Calculator { i32 add(1: i32 num1, 2: i32 num2) }\n");
             for (String file : java.util.List.of("certs/server.pem", "certs/server.key", "certs/ca.pem")) {

@@ -32,6 +32,14 @@ public final class Http {
                 new java.net.InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
     }
 
+    /** The request's headers, names in lower case, several values joined with ','. */
+    public static java.util.Map<String, String> headers(com.sun.net.httpserver.HttpExchange exchange) {
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((header, values) -> headers.put(header.toLowerCase(
+                java.util.Locale.ROOT), String.join(",", values)));
+        return headers;
+    }
+
     /** Answers a peer's request with a JSON body and closes the exchange. */
     public static void respondJson(com.sun.net.httpserver.HttpExchange exchange, int status, String json) throws IOException {
         byte[] answer = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -1,19 +1,13 @@
 package io.unikernal.testkit.http;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.unikernal.runtime.StrictJson;
 import io.unikernal.testkit.server.RestartableServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,29 +23,18 @@ public final class Peer implements RestartableServer, AutoCloseable {
     }
 
     private final String name;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
     private final List<Call> accepted = new CopyOnWriteArrayList<>();
-    private final int port;
-    private HttpServer server;
+    private final RestartableHttpServer server;
     private volatile long delayMillis;
     private volatile boolean failing;
     private volatile String failOn;
 
     public Peer(String name) throws IOException {
         this.name = name;
-        this.server = listen(0);
-        this.port = server.getAddress().getPort();
-    }
-
-    private HttpServer listen(int onPort) throws IOException {
-        HttpServer listening = Http.loopbackServer(onPort);
-        listening.setExecutor(threads);
-        listening.createContext("/", this::answer);
-        listening.start();
-        return listening;
+        this.server = new RestartableHttpServer("/", this::answer, null);
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -69,7 +52,7 @@ public final class Peer implements RestartableServer, AutoCloseable {
                 return;
             }
             Object parsed = body.isBlank() ? "" : StrictJson.read(body, Object.class);
-            accepted.add(new Call(exchange.getRequestURI().getPath(), parsed, headers(exchange)));
+            accepted.add(new Call(exchange.getRequestURI().getPath(), parsed, Http.headers(exchange)));
             Http.respondJson(exchange, 200, StrictJson.write(Map.of("peer", name, "echo", parsed)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -78,15 +61,8 @@ public final class Peer implements RestartableServer, AutoCloseable {
         }
     }
 
-    private static Map<String, String> headers(HttpExchange exchange) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((header, values) -> headers.put(header.toLowerCase(Locale.ROOT),
-                String.join(",", values)));
-        return headers;
-    }
-
     public int port() {
-        return port;
+        return server.port();
     }
 
     public Peer delay(long millis) {
@@ -134,28 +110,18 @@ public final class Peer implements RestartableServer, AutoCloseable {
 
     /** Closes the listener: callers get "connection refused" until {@link #start()}. */
     @Override
-    public synchronized void stop() {
-        if (server != null) {
-            server.stop(0);
-            server = null;
-        }
+    public void stop() {
+        server.stop();
     }
 
     /** Listens again on the same port. */
     @Override
-    public synchronized void start() {
-        if (server == null) {
-            try {
-                server = listen(port);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot listen on port " + port + " again", e);
-            }
-        }
+    public void start() {
+        server.start();
     }
 
     @Override
     public void close() {
-        stop();
-        threads.shutdownNow();
+        server.close();
     }
 }

@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
 
-/** A UDL app of a test, run in process with the installed adapters and the testkit's probe systems. */
+/**
+ * A UDL app of an adapter's own test, run in process with the installed adapters and the probe: feed its probe
+ * sources, read what its probe systems recorded.
+ */
 public final class ProbeApp implements AutoCloseable {
 
     private final String name;
-    public final UdlRuntime runtime;
+    private final UdlRuntime runtime;
 
     private ProbeApp(String name, UdlRuntime runtime) {
         this.name = name;
@@ -19,9 +22,8 @@ public final class ProbeApp implements AutoCloseable {
     }
 
     public static ProbeApp start(String name, String udl, Path workDir) throws Exception {
-        var compiled = ProbeApps.compile(name, udl, workDir);
         Probes.forget(name);
-        return new ProbeApp(name, UdlRuntime.start(compiled, Map.of()));
+        return new ProbeApp(name, UdlRuntime.start(ProbeApps.compile(name, udl, workDir), Map.of()));
     }
 
     /** Hands {@code body} to the probe source {@code system} with this correlation id. */

@@ -21,10 +21,15 @@ import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.spec.Option;
+import io.unikernal.spi.adapter.TargetRole;
+import io.unikernal.spi.adapter.TlsSettings;
+import io.unikernal.udl.spec.ValueKind;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 
@@ -39,9 +44,29 @@ public final class GraphqlAdapter implements Adapter {
 
     static final String NAME = "graphql";
 
-    static final Option<String> SCHEMA = Option.string("schema").required()
-            .description("The GraphQL SDL file (relative to the UDL file); read when the app compiles and starts.")
+    static final Option<String> SCHEMA = Option.string("schema")
+            .description("The GraphQL SDL file (relative to the UDL file); read when the app compiles and starts."
+                    + " Needed to serve fields; for a remote endpoint (url), the operations sent to it are checked"
+                    + " against it when the app compiles.")
             .example("api.graphqls");
+    static final Option<String> URL = Option.string("url")
+            // the endpoint is named in failures and logs: no credentials (authorization holds them), no query
+            .pattern("[Hh][Tt][Tt][Pp][Ss]?://[^\\s?#&@]+",
+                    "an http(s) URL without a query or credentials, such as http://host:port/graphql")
+            .description("The remote GraphQL endpoint to call (needed to call operations); https:// checks the"
+                    + " server's certificate against the truststore (the JVM's trust when absent) and the host name.")
+            .example("http://127.0.0.1:4000/graphql");
+    static final Option<String> AUTHORIZATION = Option.string("authorization").secret().requires("url")
+            .description("The Authorization header sent with every call, e.g. \"Bearer ${secret:API_TOKEN}\"; the"
+                    + " caller's own Authorization never reaches the remote.")
+            .example("\"Bearer ${secret:API_TOKEN}\"");
+    static final Option<Duration> CONNECT_TIMEOUT = Option.duration("connectTimeout")
+            .defaultValue(Duration.ofSeconds(10))
+            .description("How long connecting to the remote may take; the whole call is bounded by the route's"
+                    + " timeout (60s when the route sets none).");
+    static final Option<Long> MAX_REPLY_BYTES = Option.longInteger("maxReplyBytes").defaultValue(4_194_304L)
+            .range(1, Integer.MAX_VALUE - 8)
+            .description("The largest reply accepted from the remote, in bytes: a larger one fails the call unread.");
     static final Option<String> PATH = Option.string("path").defaultValue("/graphql")
             .pattern("/[^?#&{}]*", "a path that starts with '/' and holds no '?', '#', '&' or '{'")
             .description("The HTTP path the API is served on (POST, application/json).").example("/graphql");
@@ -60,13 +85,35 @@ public final class GraphqlAdapter implements Adapter {
             .description("The field this route resolves, Type.field of the schema's query or mutation type.")
             .example("Query.order");
 
+    static final Option<String> QUERY = Option.string("query").excludes("queryFile")
+            .description("The operation to send, a GraphQL query or mutation document written inline; parsed (and"
+                    + " checked against the system's schema, when it has one) when the app compiles.")
+            .example("\"query Order($id: ID!) { order(id: $id) { id amount } }\"");
+    static final Option<String> QUERY_FILE = Option.string("queryFile").excludes("query")
+            .description("The operation to send, from a .graphql file (relative to the UDL file); checked as query is.")
+            .example("queries/order.graphql");
+    static final Option<String> OPERATION_NAME = Option.string("operationName")
+            .pattern("[_A-Za-z][_0-9A-Za-z]*", "a GraphQL name")
+            .description("Which operation of the document to run; needed when it has several.").example("Order");
+    static final Option<Object> VARIABLES = Option.of("variables", ValueKind.EXPRESSION)
+            .description("CEL expression whose value (a map) is the operation's variables; the body, a JSON object,"
+                    + " when absent.")
+            .example("\"{'id': orderId}\"");
+
     static final ProblemCode BAD_SCHEMA = new PluginProblemCode("GRAPHQL", 1, "an SDL file that cannot be used");
     static final ProblemCode UNKNOWN_FIELD = new PluginProblemCode("GRAPHQL", 2,
             "a field the schema's query and mutation types do not have");
+    static final ProblemCode SERVE_WITHOUT_SCHEMA = new PluginProblemCode("GRAPHQL", 3,
+            "a graphql system serves a field but has no schema");
+    static final ProblemCode CALL_WITHOUT_URL = new PluginProblemCode("GRAPHQL", 4,
+            "a graphql system is called but has no url");
+    static final ProblemCode BAD_OPERATION = new PluginProblemCode("GRAPHQL", 5,
+            "an operation that does not parse, names no operation of its document, or does not fit the schema");
 
     private static final AdapterInfo INFO = new AdapterInfo(NAME,
             "Serves a GraphQL API from an SDL file read at run time (graphql-java), each Query or Mutation field"
-                    + " resolved by a UDL route; on the app's HTTP listener, with depth and complexity limits.",
+                    + " resolved by a UDL route, on the app's HTTP listener with depth and complexity limits; and"
+                    + " calls remote GraphQL endpoints with a query or mutation, the reply's data as the body.",
             "io.unikernal:unikernal-components-graphql");
 
     @Override
@@ -76,18 +123,24 @@ public final class GraphqlAdapter implements Adapter {
 
     @Override
     public List<Option<?>> systemOptions() {
-        return List.of(SCHEMA, HttpServerAdapter.PORT, HttpServerAdapter.HOST, PATH, HttpServerAdapter.MAX_BODY_BYTES,
-                MAX_DEPTH, MAX_COMPLEXITY, INTROSPECTION);
+        return Stream.concat(Stream.of(SCHEMA, HttpServerAdapter.PORT, HttpServerAdapter.HOST, PATH,
+                HttpServerAdapter.MAX_BODY_BYTES, MAX_DEPTH, MAX_COMPLEXITY, INTROSPECTION, URL, AUTHORIZATION,
+                CONNECT_TIMEOUT, MAX_REPLY_BYTES), TlsSettings.OPTIONS.stream()).toList();
     }
 
     @Override
     public List<ProblemCode> problemCodes() {
-        return List.of(BAD_SCHEMA, UNKNOWN_FIELD);
+        return List.of(BAD_SCHEMA, UNKNOWN_FIELD, SERVE_WITHOUT_SCHEMA, CALL_WITHOUT_URL, BAD_OPERATION);
     }
 
     @Override
     public Optional<SourceRole> source() {
         return Optional.of(new Server());
+    }
+
+    @Override
+    public Optional<TargetRole> target() {
+        return Optional.of(new GraphqlClientRole());
     }
 
     /**
@@ -107,12 +160,19 @@ public final class GraphqlAdapter implements Adapter {
         }
     }
 
+    /** The listener when a route serves a field of the system; the remote's client when it has a url. */
     @Override
     public void contribute(SystemDecl system, CompileContext ctx) {
-        HttpServerAdapter.contributeListener(system, ctx, NAME);
+        if (ctx.document().routes().stream().anyMatch(route -> route.from() != null
+                && system.name().equals(route.from().system()))) {
+            HttpServerAdapter.contributeListener(system, ctx, NAME);
+        }
+        if (system.option(URL.name()) != null) {
+            GraphqlClientRole.contributeRemote(system, ctx);
+        }
     }
 
-    private static GraphqlContract contract(SystemDecl system) {
+    static GraphqlContract contract(SystemDecl system) {
         OptionValue schema = system.option(SCHEMA.name());
         return GraphqlContract.load(UdlPaths.folderOf(schema.pos()).resolve(schema.asString()));
     }
@@ -123,16 +183,25 @@ public final class GraphqlAdapter implements Adapter {
             return List.of(FIELD);
         }
 
-        /** The caller waits for the field's value. */
+        /**
+         * The caller waits for the field's value. The app's listener is checked before the app starts (the http
+         * adapter's listener probe, which the system contributes): a port another process holds fails the start.
+         */
         @Override
         public Set<Capability> capabilities() {
-            return Set.of(Capability.REQUEST_REPLY);
+            return Set.of(Capability.REQUEST_REPLY, Capability.CHECKED_AT_START);
         }
 
         @Override
         public void checkUse(SystemDecl system, EndpointRef use, Problems problems) {
             OptionValue field = use.option(FIELD.name());
             OptionValue schema = system.option(SCHEMA.name());
+            if (schema == null) {
+                problems.error(SERVE_WITHOUT_SCHEMA, use.pos(), "system " + system.name() + " serves "
+                        + UdlPaths.literal(field) + " but has no schema", "add schema: with the API's SDL file to"
+                        + " the system (e.g. api.graphqls)");
+                return;
+            }
             String name = UdlPaths.literal(field);
             if (name == null || !name.matches(FIELD_PATTERN) || !UdlPaths.checkable(schema)) {
                 return; // a malformed field is reported by its option's pattern

@@ -5,6 +5,7 @@ import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLTypeUtil;
 import io.unikernal.runtime.StrictJson;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -67,7 +68,16 @@ final class RouteFetcher implements DataFetcher<CompletableFuture<DataFetcherRes
         if (exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null) {
             return failed(env, exchange, body);
         }
-        return DataFetcherResult.newResult().data(value(body)).build();
+        Object value = value(body);
+        if (value instanceof List<?> rows && !GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(env.getFieldType()))) {
+            // a route that selects by key gives rows: one row (or none) is the value of a field that is no list
+            if (rows.size() > 1) {
+                return failed(env, coordinate + " is one value, but its route gave " + rows.size(),
+                        Map.of("code", "INTERNAL"));
+            }
+            value = rows.isEmpty() ? null : rows.get(0);
+        }
+        return DataFetcherResult.newResult().data(value).build();
     }
 
     /** The kernel's error reply ({error, details, correlationId}, HTTP status as a header) as the field's error. */

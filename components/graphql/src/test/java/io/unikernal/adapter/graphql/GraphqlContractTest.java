@@ -5,18 +5,23 @@ import io.unikernal.testkit.contract.AdapterFixture;
 import io.unikernal.testkit.contract.ContractMessage;
 import io.unikernal.testkit.contract.Received;
 import io.unikernal.testkit.contract.SourcePeer;
+import io.unikernal.testkit.contract.TargetPeer;
+import io.unikernal.testkit.server.RestartableServer;
 import io.unikernal.testkit.server.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.CamelContext;
 
 /**
- * The adapter contract suite for graphql's source role: the peer is a GraphQL caller over java.net.http on loopback
+ * The adapter contract suite for graphql. Source role: the peer is a GraphQL caller over java.net.http on loopback
  * that sends each message as the variables of a mutation whose arguments are the message's fields; the reply is the
- * field's value.
+ * field's value. Target role: the peer is a graphql-java server of the test's own ({@link RemoteGraphql}) that
+ * records the variables and headers of each mutation it runs, and restarts on the same port.
  */
 class GraphqlContractTest extends AdapterContract {
 
@@ -43,7 +48,48 @@ class GraphqlContractTest extends AdapterContract {
                     throw new UncheckedIOException(e);
                 }
             }
+
+            @Override
+            public TargetPeer targetPeer(Path workDir) throws IOException {
+                return new Remote(new RemoteGraphql());
+            }
+
+            /** The test's own server: stopping it closes its port, as a restarting service does. */
+            @Override
+            public TargetPeer privateTargetPeer(Path workDir) throws IOException {
+                return new Remote(new RemoteGraphql());
+            }
         };
+    }
+
+    private record Remote(RemoteGraphql remote) implements TargetPeer {
+        @Override
+        public String system() {
+            return "{adapter: graphql, url: \"" + remote.url() + "\"}";
+        }
+
+        @Override
+        public String use() {
+            return "query: \"mutation Take($id: ID!, $n: Int!, $note: String) { take(id: $id, n: $n, note: $note)"
+                    + " { id } }\"";
+        }
+
+        @Override
+        public Optional<RestartableServer> server() {
+            return Optional.of(remote.server());
+        }
+
+        @Override
+        public List<Received> received() {
+            return remote.calls().stream().map(call -> new Received(call.variables(),
+                    call.headers().get("x-correlation-id"), call.headers().get("udmschema"),
+                    call.headers().get("udmschemaversion"), call.headers())).toList();
+        }
+
+        @Override
+        public void close() {
+            remote.close();
+        }
     }
 
     private record Caller(int port, Path sdl) implements SourcePeer {

@@ -1,13 +1,12 @@
 package io.unikernal.adapter.kafka;
 
-import io.unikernal.expr.CelExpressions;
-import io.unikernal.expr.ExpressionProblem;
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.spi.adapter.AdapterInfo;
 import io.unikernal.spi.adapter.Capability;
 import io.unikernal.spi.adapter.Channel;
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.adapter.EndpointUri;
+import io.unikernal.spi.adapter.ExpressionOptions;
 import io.unikernal.spi.adapter.SourceRole;
 import io.unikernal.spi.adapter.SystemUse;
 import io.unikernal.spi.adapter.TargetRole;
@@ -15,7 +14,6 @@ import io.unikernal.spi.adapter.TlsSettings;
 import io.unikernal.udl.error.PluginProblemCode;
 import io.unikernal.udl.error.ProblemCode;
 import io.unikernal.udl.error.Problems;
-import io.unikernal.udl.error.UdlMessages;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.SourcePos;
@@ -365,13 +363,7 @@ public final class KafkaAdapter implements Adapter {
         @Override
         public void checkUse(SystemDecl system, EndpointRef use, Problems problems) {
             OptionValue key = use.option(KEY.name());
-            if (key != null && key.value() instanceof String source) {
-                for (ExpressionProblem p : CelExpressions.check(source, null)) {
-                    if (p.kind() == ExpressionProblem.Kind.SYNTAX) {
-                        problems.add(UdlMessages.expressionSyntax(key.pos(), p.message()));
-                    }
-                }
-            }
+            ExpressionOptions.checkSyntax(key, problems);
             Duration delivery = DELIVERY_TIMEOUT.valueOrDefault(raw(use, DELIVERY_TIMEOUT));
             Duration linger = LINGER.valueOrDefault(raw(use, LINGER));
             if (delivery != null && linger != null && delivery.compareTo(linger) <= 0) {

@@ -1,17 +1,15 @@
 package io.unikernal.adapter.redis;
 
-import io.unikernal.expr.CelExpressions;
-import io.unikernal.expr.ExpressionProblem;
 import io.unikernal.spi.adapter.AdapterInfo;
 import io.unikernal.spi.adapter.Capability;
 import io.unikernal.spi.adapter.CheckpointStoreRole;
 import io.unikernal.spi.adapter.CompileContext;
+import io.unikernal.spi.adapter.ExpressionOptions;
 import io.unikernal.spi.adapter.KeyStoreRole;
 import io.unikernal.spi.adapter.SystemUse;
 import io.unikernal.spi.adapter.TargetRole;
 import io.unikernal.udl.error.Problems;
 import io.unikernal.udl.error.UdlErrorCode;
-import io.unikernal.udl.error.UdlMessages;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.SystemDecl;
@@ -145,13 +143,7 @@ public final class RedisAdapter extends RedisSystemAdapter {
         @Override
         public void checkUse(SystemDecl system, EndpointRef use, Problems problems) {
             OptionValue key = use.option(KEY.name());
-            if (key != null && key.value() instanceof String source) {
-                for (ExpressionProblem p : CelExpressions.check(source, null)) {
-                    if (p.kind() == ExpressionProblem.Kind.SYNTAX) {
-                        problems.add(UdlMessages.expressionSyntax(key.pos(), p.message()));
-                    }
-                }
-            }
+            ExpressionOptions.checkSyntax(key, problems);
             refuseZero(use.option(TTL.name()), TTL.name(), "a key lives", "ttl", problems);
         }
 

@@ -1,20 +1,18 @@
 package io.unikernal.adapter.s3;
 
-import io.unikernal.expr.CelExpressions;
-import io.unikernal.expr.ExpressionProblem;
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.spi.adapter.AdapterInfo;
 import io.unikernal.spi.adapter.Capability;
 import io.unikernal.spi.adapter.Channel;
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.adapter.EndpointUri;
+import io.unikernal.spi.adapter.ExpressionOptions;
 import io.unikernal.spi.adapter.SourceRole;
 import io.unikernal.spi.adapter.SystemUse;
 import io.unikernal.spi.adapter.TargetRole;
 import io.unikernal.udl.error.PluginProblemCode;
 import io.unikernal.udl.error.ProblemCode;
 import io.unikernal.udl.error.Problems;
-import io.unikernal.udl.error.UdlMessages;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.SystemDecl;
@@ -374,13 +372,7 @@ public final class S3Adapter implements Adapter {
                 problems.error(NO_KEY, use.pos(), "operation " + operation + " needs the object's key",
                         "add key: a CEL expression such as \"'orders/' + id + '.json'\"");
             }
-            if (key != null && key.value() instanceof String source) {
-                for (ExpressionProblem p : CelExpressions.check(source, null)) {
-                    if (p.kind() == ExpressionProblem.Kind.SYNTAX) {
-                        problems.add(UdlMessages.expressionSyntax(key.pos(), p.message()));
-                    }
-                }
-            }
+            ExpressionOptions.checkSyntax(key, problems);
         }
 
         private static String usersOf(String option) {
