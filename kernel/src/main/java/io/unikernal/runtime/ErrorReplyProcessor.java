@@ -35,4 +35,25 @@ public final class ErrorReplyProcessor implements Processor {
         body.put("correlationId", DeadLetterRecorder.correlationId(exchange));
         message.setBody(body);
     }
+
+    /**
+     * The error reply in one line, for protocols that answer a failure with a text (a gRPC status description, a
+     * Thrift TApplicationException): {@code error: detail; detail (correlationId=...)}.
+     */
+    public static String describe(Object body) {
+        if (!(body instanceof Map<?, ?> reply)) {
+            return "the call could not be processed";
+        }
+        StringBuilder text = new StringBuilder(String.valueOf(reply.get("error")));
+        if (reply.get("details") instanceof java.util.List<?> details && !details.isEmpty()) {
+            text.append(": ");
+            for (int i = 0; i < details.size(); i++) {
+                text.append(i == 0 ? "" : "; ").append(details.get(i));
+            }
+        }
+        if (reply.get("correlationId") != null) {
+            text.append(" (correlationId=").append(reply.get("correlationId")).append(')');
+        }
+        return text.toString();
+    }
 }

@@ -37,8 +37,8 @@ class UdlParserFuzzTest {
     static final int TRIES = 10_000;
     private static final Duration BUDGET = Duration.ofSeconds(60);
     /**
-     * Where the generated files say they are: it holds the example files the jdbc, grpc, graphql and soap options
-     * name.
+     * Where the generated files say they are: it holds the example files the jdbc, grpc, graphql, soap and thrift
+     * options name.
      */
     private static final Path BASE = Path.of("target/udl-fuzz");
 
@@ -108,6 +108,8 @@ class UdlParserFuzzTest {
             // the soap options' examples: the soap-quotes example's WSDL, with the operation example's GetQuote
             Files.copy(Path.of("../examples/soap-quotes/quotes.wsdl"), BASE.resolve("quotes.wsdl"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            // the thrift options' examples: the IDL with the method example's Calculator.add
+            Files.writeString(BASE.resolve("calculator.thrift"), "service Calculator { i32 add(1: i32 num1, 2: i32 num2) }\n");
             for (String file : java.util.List.of("certs/server.pem", "certs/server.key", "certs/ca.pem")) {
                 Files.createDirectories(BASE.resolve(file).getParent());
                 Files.writeString(BASE.resolve(file), "not read by the checks\n");

@@ -37,6 +37,11 @@ public final class ProbeApp implements AutoCloseable {
         return Probes.recorded(name, system);
     }
 
+    /** The reasons of the dead-letter records the probe {@code system} got. */
+    public List<String> reasons(String system) {
+        return recorded(system).stream().map(r -> String.valueOf(((Map<?, ?>) r.body()).get("reason"))).toList();
+    }
+
     @Override
     public void close() {
         runtime.close();

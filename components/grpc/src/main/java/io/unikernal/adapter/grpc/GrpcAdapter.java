@@ -7,6 +7,7 @@ import io.unikernal.spi.adapter.AdapterInfo;
 import io.unikernal.spi.adapter.Capability;
 import io.unikernal.spi.adapter.Channel;
 import io.unikernal.spi.adapter.CompileContext;
+import io.unikernal.spi.adapter.ContractFile;
 import io.unikernal.spi.adapter.EndpointUri;
 import io.unikernal.spi.adapter.SourceRole;
 import io.unikernal.spi.adapter.StandardNodes;
@@ -93,6 +94,9 @@ public final class GrpcAdapter implements Adapter {
     /** Lets only the envelope out as metadata, and no Camel* or Udm* metadata in ({@link GrpcHeaderFilter}). */
     static final String HEADER_FILTER = "grpc-header-filter";
 
+    private static final ContractFile<ProtoContract> CONTRACT = new ContractFile<>(PROTO, ProtoContract::load,
+            ProtoContractException.class, contract -> contract.methods().keySet());
+
     private static final AdapterInfo INFO = new AdapterInfo(NAME,
             "Serves gRPC methods with UDL routes and calls gRPC services, from a .proto file read at run time (no"
                     + " generated code); messages are proto3 JSON.",
@@ -130,15 +134,7 @@ public final class GrpcAdapter implements Adapter {
      */
     @Override
     public void check(SystemDecl system, Problems problems) {
-        OptionValue proto = system.option(PROTO.name());
-        if (UdlPaths.checkable(proto)) {
-            try {
-                contract(system);
-            } catch (ProtoContractException e) {
-                problems.error(BAD_PROTO, proto.pos(), e.getMessage(), "the path is relative to the UDL file, here "
-                        + UdlPaths.folderOf(proto.pos()));
-            }
-        }
+        CONTRACT.check(system, problems, BAD_PROTO);
         for (Option<String> file : List.of(TLS_CERT, TLS_KEY, TRUST_CERT)) {
             OptionValue value = system.option(file.name());
             if (UdlPaths.checkable(value)
@@ -171,32 +167,6 @@ public final class GrpcAdapter implements Adapter {
         ctx.addBean(HEADER_FILTER, GrpcHeaderFilter.class, Map.of());
     }
 
-    /** The contract of the system's .proto file (a literal path), for the checks. */
-    private static ProtoContract contract(SystemDecl system) {
-        OptionValue proto = system.option(PROTO.name());
-        return ProtoContract.load(UdlPaths.folderOf(proto.pos()).resolve(proto.asString()));
-    }
-
-    /** Reports a method the system's .proto does not have, at the method's position. */
-    private static void checkMethod(SystemDecl system, EndpointRef use, Problems problems) {
-        OptionValue method = use.option(METHOD.name());
-        OptionValue proto = system.option(PROTO.name());
-        if (method == null || UdlPaths.literal(method) == null || !UdlPaths.checkable(proto)) {
-            return;
-        }
-        ProtoContract contract;
-        try {
-            contract = contract(system);
-        } catch (ProtoContractException e) {
-            return; // reported by check()
-        }
-        if (!contract.methods().containsKey(method.asString())) {
-            problems.error(UNKNOWN_METHOD, method.pos(), proto.asString() + " has no method " + method.asString(),
-                    contract.methods().isEmpty() ? "the file declares no service" : "its methods: "
-                            + String.join(", ", contract.methods().keySet()));
-        }
-    }
-
     private static EndpointUri endpoint(SystemUse use, CompileContext ctx) {
         return EndpointUri.of("grpc-dynamic", ctx.text(use.use(), METHOD))
                 .userParam("proto", UdlPaths.forComponent(use.system(), PROTO, ctx))
@@ -223,7 +193,7 @@ public final class GrpcAdapter implements Adapter {
                 problems.error(SERVE_WITHOUT_PORT, use.pos(), "system " + system.name() + " serves "
                         + use.option(METHOD.name()) + " but has no port", "add port: to the system (e.g. 9090)");
             }
-            checkMethod(system, use, problems);
+            CONTRACT.checkMethod(system, use, METHOD, problems, UNKNOWN_METHOD);
         }
 
         @Override
@@ -275,7 +245,7 @@ public final class GrpcAdapter implements Adapter {
                 problems.error(CALL_WITHOUT_ADDRESS, use.pos(), "system " + system.name() + " is called but has no"
                         + " address", "add address: host:port to the system");
             }
-            checkMethod(system, use, problems);
+            CONTRACT.checkMethod(system, use, METHOD, problems, UNKNOWN_METHOD);
         }
 
         /**

@@ -8,10 +8,9 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.unikernal.adapter.grpc.component.GrpcChannels;
 import io.unikernal.adapter.grpc.component.ProtoMethod;
-import io.unikernal.runtime.health.AbstractSystemProbe;
-import io.unikernal.runtime.health.ListenerProbe;
 import io.unikernal.runtime.health.NetworkFailures;
 import io.unikernal.runtime.health.ProbeResult;
+import io.unikernal.runtime.health.ServeAndCallProbe;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,30 +25,15 @@ import javax.net.ssl.SSLException;
  * unknown host, a port where something else than gRPC answers, or a failed TLS handshake is permanent (the start fails
  * with one line); a refused connection or no answer in time is transient (the kernel retries).
  */
-public class GrpcProbe extends AbstractSystemProbe {
+public class GrpcProbe extends ServeAndCallProbe {
 
     private static final long TIMEOUT_MILLIS = 2000;
     private static final MethodDescriptor<byte[], byte[]> CHECK = MethodDescriptor.<byte[], byte[]>newBuilder()
             .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName("unikernal.probe.Probe/Check")
             .setRequestMarshaller(ProtoMethod.BYTES).setResponseMarshaller(ProtoMethod.BYTES).build();
 
-    private String host = "127.0.0.1";
-    private int port = -1;
-    private String address;
     private boolean tls;
     private String trustCert;
-
-    public void setHost(String host) {
-        this.host = host;
-    }
-
-    public void setPort(int port) {
-        this.port = port;
-    }
-
-    public void setAddress(String address) {
-        this.address = address;
-    }
 
     /** Check the server over TLS, as the calls go. */
     public void setTls(boolean tls) {
@@ -62,40 +46,15 @@ public class GrpcProbe extends AbstractSystemProbe {
     }
 
     @Override
-    public ProbeResult checkBeforeStart() {
-        if (port > 0) {
-            ProbeResult listening = listener().checkBeforeStart();
-            if (!listening.isUp()) {
-                return listening;
-            }
-        }
-        return address == null ? ProbeResult.up() : checkServer();
+    protected String listenerProtocol() {
+        return "gRPC";
     }
 
     @Override
-    public ProbeResult check() {
-        if (port > 0) {
-            ProbeResult listening = listener().check();
-            if (!listening.isUp()) {
-                return listening;
-            }
-        }
-        return address == null ? ProbeResult.up() : checkServer();
-    }
-
-    /** The served port's check, the kernel's for every listener. */
-    private ListenerProbe listener() {
-        ListenerProbe listener = new ListenerProbe();
-        listener.setHost(host);
-        listener.setPort(port);
-        listener.setProtocol("gRPC");
-        return listener;
-    }
-
-    private ProbeResult checkServer() {
+    protected ProbeResult checkServer() {
         ManagedChannel channel;
         try {
-            channel = GrpcChannels.open(new GrpcChannels.Settings(address, tls || trustCert != null, trustCert,
+            channel = GrpcChannels.open(new GrpcChannels.Settings(address(), tls || trustCert != null, trustCert,
                     4 * 1024 * 1024));
         } catch (IllegalArgumentException e) {
             return ProbeResult.misconfigured(e.getMessage(), "check trustCert: a PEM file of certificates");
@@ -115,10 +74,10 @@ public class GrpcProbe extends AbstractSystemProbe {
             call.halfClose();
             return verdict(answer.get(TIMEOUT_MILLIS + 1000, TimeUnit.MILLISECONDS));
         } catch (TimeoutException | ExecutionException e) {
-            return ProbeResult.unavailable("no answer from " + address + " within " + TIMEOUT_MILLIS + " ms");
+            return ProbeResult.unavailable("no answer from " + address() + " within " + TIMEOUT_MILLIS + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ProbeResult.unavailable("interrupted while checking " + address);
+            return ProbeResult.unavailable("interrupted while checking " + address());
         } finally {
             channel.shutdownNow();
         }
@@ -129,10 +88,10 @@ public class GrpcProbe extends AbstractSystemProbe {
             case UNIMPLEMENTED, OK:
                 return ProbeResult.up();
             case UNAVAILABLE: {
-                String cause = "cannot connect to " + address + ": " + reason(status);
+                String cause = "cannot connect to " + address() + ": " + reason(status);
                 for (Throwable t = status.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
                     if (t instanceof SSLException) {
-                        return ProbeResult.misconfigured("the TLS handshake with " + address + " failed ("
+                        return ProbeResult.misconfigured("the TLS handshake with " + address() + " failed ("
                                 + t.getMessage() + ")", "check tls and trustCert");
                     }
                 }
@@ -140,14 +99,14 @@ public class GrpcProbe extends AbstractSystemProbe {
                         cause);
                 if (network == null && status.getDescription() != null
                         && status.getDescription().startsWith("Unable to resolve host")) {
-                    return ProbeResult.misconfigured("unknown host in " + address, "check the address");
+                    return ProbeResult.misconfigured("unknown host in " + address(), "check the address");
                 }
                 return network != null ? network : ProbeResult.unavailable(cause);
             }
             case DEADLINE_EXCEEDED:
-                return ProbeResult.unavailable("no answer from " + address + " within " + TIMEOUT_MILLIS + " ms");
+                return ProbeResult.unavailable("no answer from " + address() + " within " + TIMEOUT_MILLIS + " ms");
             default:
-                return ProbeResult.misconfigured(address + " does not answer as a gRPC server (" + status.getCode()
+                return ProbeResult.misconfigured(address() + " does not answer as a gRPC server (" + status.getCode()
                         + ": " + reason(status) + ")", "check the address: is a gRPC server listening there?");
         }
     }

@@ -7,9 +7,9 @@ import io.unikernal.adapter.grpc.component.ProtoContract;
 import io.unikernal.adapter.grpc.component.ProtoJson;
 import io.unikernal.adapter.grpc.component.ProtoMessageException;
 import io.unikernal.adapter.grpc.component.ProtoMethod;
+import io.unikernal.runtime.ErrorReplyProcessor;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -31,7 +31,7 @@ public final class GrpcReplyWriter implements Processor {
         if (failure != null) {
             Status.Code code = GrpcErrorStatus.of(failure);
             message.setHeader(GrpcDynamicConstants.STATUS, code.name());
-            message.setHeader(GrpcDynamicConstants.STATUS_DESCRIPTION, describe(message.getBody()));
+            message.setHeader(GrpcDynamicConstants.STATUS_DESCRIPTION, ErrorReplyProcessor.describe(message.getBody()));
             return;
         }
         ProtoMethod method = exchange.getProperty(GrpcDynamicConstants.METHOD_PROPERTY, ProtoMethod.class);
@@ -54,23 +54,5 @@ public final class GrpcReplyWriter implements Processor {
             throw new IllegalStateException("the route's reply " + e.getMessage().replaceFirst("^the message ", "")
                     + "; make the route's final body a " + method.output().getFullName() + " (its reply:)");
         }
-    }
-
-    /** {@code error: detail; detail (correlationId=...)} from the kernel's error reply. */
-    private static String describe(Object body) {
-        if (!(body instanceof Map<?, ?> reply)) {
-            return "the call could not be processed";
-        }
-        StringBuilder text = new StringBuilder(String.valueOf(reply.get("error")));
-        if (reply.get("details") instanceof List<?> details && !details.isEmpty()) {
-            text.append(": ");
-            for (int i = 0; i < details.size(); i++) {
-                text.append(i == 0 ? "" : "; ").append(details.get(i));
-            }
-        }
-        if (reply.get("correlationId") != null) {
-            text.append(" (correlationId=").append(reply.get("correlationId")).append(')');
-        }
-        return text.toString();
     }
 }

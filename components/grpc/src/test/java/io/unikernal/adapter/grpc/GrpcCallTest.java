@@ -3,6 +3,7 @@ package io.unikernal.adapter.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Status;
+import io.unikernal.testkit.probe.ProbeApp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -43,7 +44,7 @@ class GrpcCallTest {
         try (PeerServer peer = PeerServer.onFreePort()) {
             peer.take = request -> request.toBuilder().setField(ContractProto.ORDER.findFieldByName("note"), "priced")
                     .build();
-            try (GrpcApp app = GrpcApp.start(name, app(name, peer), workDir)) {
+            try (ProbeApp app = ProbeApp.start(name, app(name, peer), workDir)) {
                 app.feed("feed", Map.of("id", "o-1", "n", 7), "corr-1");
                 Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !app.recorded("seen").isEmpty());
                 assertThat(app.recorded("seen").get(0).body()).isEqualTo(Map.of("id", "o-1", "n", 7L, "note",
@@ -61,7 +62,7 @@ class GrpcCallTest {
                 throw Status.NOT_FOUND.withDescription("no order " + request.getField(ContractProto.ORDER
                         .findFieldByName("id"))).asRuntimeException();
             };
-            try (GrpcApp app = GrpcApp.start(name, app(name, peer), workDir)) {
+            try (ProbeApp app = ProbeApp.start(name, app(name, peer), workDir)) {
                 app.feed("feed", Map.of("id", "o-404"), "corr-404");
                 Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !app.recorded("parked").isEmpty());
                 assertThat(app.reasons("parked").get(0)).contains("gRPC call contract.Orders/Take at "
@@ -83,7 +84,7 @@ class GrpcCallTest {
                 }
                 return request;
             };
-            try (GrpcApp app = GrpcApp.start(name, app(name, peer), workDir)) {
+            try (ProbeApp app = ProbeApp.start(name, app(name, peer), workDir)) {
                 app.feed("feed", Map.of("id", "o-503"), "corr-503");
                 Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !app.recorded("seen").isEmpty());
                 assertThat(peer.calls).hasSize(3);
@@ -96,7 +97,7 @@ class GrpcCallTest {
     void aBodyThatDoesNotFitTheInputTypeIsNotSent() throws Exception {
         String name = name();
         try (PeerServer peer = PeerServer.onFreePort();
-                GrpcApp app = GrpcApp.start(name, app(name, peer), workDir)) {
+                ProbeApp app = ProbeApp.start(name, app(name, peer), workDir)) {
             app.feed("feed", Map.of("id", "o-x", "colour", "red"), "corr-x");
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !app.recorded("parked").isEmpty());
             assertThat(app.reasons("parked").get(0)).contains("does not fit contract.Order").contains("colour")

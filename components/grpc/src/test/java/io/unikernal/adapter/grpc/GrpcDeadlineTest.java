@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.unikernal.testkit.probe.ProbeApp;
 import io.unikernal.testkit.server.FreePort;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +56,7 @@ class GrpcDeadlineTest {
                     + "  parked: {adapter: contract-probe}\n"
                     + "routes:\n  - name: call\n    from: feed\n    policy: {timeout: 200ms}\n    steps:\n"
                     + "      - to: {system: remote, method: " + ContractProto.TAKE + "}\n    deadLetter: parked\n";
-            try (GrpcApp app = GrpcApp.start(name, udl, workDir)) {
+            try (ProbeApp app = ProbeApp.start(name, udl, workDir)) {
                 app.feed("feed", Map.of("id", "slow-1"), "corr-slow-1");
                 Awaitility.await("the cancellation at the server").atMost(Duration.ofSeconds(20))
                         .until(() -> peer.cancelled.contains(ContractProto.TAKE));
@@ -85,7 +86,7 @@ class GrpcDeadlineTest {
                     + "routes:\n  - name: relay\n    from: {system: front, method: " + ContractProto.TAKE + "}\n"
                     + "    steps:\n      - to: {system: remote, method: " + ContractProto.TAKE + "}\n"
                     + "    deadLetter: parked\n";
-            try (GrpcApp app = GrpcApp.start(name, udl, workDir); PeerClient client = new PeerClient(port)) {
+            try (ProbeApp app = ProbeApp.start(name, udl, workDir); PeerClient client = new PeerClient(port)) {
                 StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> client.call(
                         PeerClient.method(ContractProto.TAKE, io.grpc.MethodDescriptor.MethodType.UNARY),
                         List.of(ContractProto.order("{\"id\": \"relayed\"}").toByteArray()),

@@ -7,6 +7,7 @@ import com.google.protobuf.CodedOutputStream;
 import io.grpc.MethodDescriptor.MethodType;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.unikernal.testkit.probe.ProbeApp;
 import io.unikernal.testkit.probe.Probes;
 import io.unikernal.testkit.server.FreePort;
 import java.io.ByteArrayOutputStream;
@@ -50,7 +51,7 @@ class GrpcServeTest {
     @Test
     void theReplyIsTheRoutesBodyWithTheCallersCorrelationId() throws Exception {
         String name = name();
-        try (GrpcApp app = GrpcApp.start(name, app(name, "", "      - transform: {set: {note: \"'seen ' + id\","
+        try (ProbeApp app = ProbeApp.start(name, app(name, "", "      - transform: {set: {note: \"'seen ' + id\","
                 + " n: \"n * 2\"}}\n      - to: seen\n"), workDir); PeerClient client = new PeerClient(port)) {
             PeerClient.Reply reply = client.unary(ContractProto.TAKE, ContractProto.order("{\"id\": \"o-1\", \"n\": 21}"),
                     Map.of("x-correlation-id", "corr-o-1"));
@@ -62,7 +63,7 @@ class GrpcServeTest {
     @Test
     void metadataReachTheRouteAsHeadersExceptCamelAndEnvelopeOnes() throws Exception {
         String name = name();
-        try (GrpcApp app = GrpcApp.start(name, app(name, "", "      - to: seen\n"), workDir);
+        try (ProbeApp app = ProbeApp.start(name, app(name, "", "      - to: seen\n"), workDir);
                 PeerClient client = new PeerClient(port)) {
             client.unary(ContractProto.TAKE, ContractProto.order("{\"id\": \"o-2\"}"), Map.of("x-tenant", "acme",
                     "camelfilename", "/etc/passwd", "udmsource", "forged", "udmcaller", "admin"));
@@ -78,7 +79,7 @@ class GrpcServeTest {
     void aRouteFailureIsAStatusInTheKernelsWordsAndTheMessageIsKept() throws Exception {
         String name = name();
         // the route's final body has a field contract.Order does not have: the reply cannot be made
-        try (GrpcApp app = GrpcApp.start(name, app(name, "", "      - choose:\n          - when: \"id == 'big'\"\n"
+        try (ProbeApp app = ProbeApp.start(name, app(name, "", "      - choose:\n          - when: \"id == 'big'\"\n"
                 + "            to: seen\n          - otherwise:\n              - validate: Big\n"
                 + "      - transform: {set: {extra: \"'x'\"}}\n"), workDir);
                 PeerClient client = new PeerClient(port)) {
@@ -103,7 +104,7 @@ class GrpcServeTest {
     @Test
     void whatDoesNotFitTheInputTypeIsRefusedBeforeTheRouteAndTheServerGoesOn() throws Exception {
         String name = name();
-        try (GrpcApp app = GrpcApp.start(name, app(name, "", "      - to: seen\n"), workDir);
+        try (ProbeApp app = ProbeApp.start(name, app(name, "", "      - to: seen\n"), workDir);
                 PeerClient client = new PeerClient(port)) {
             var take = PeerClient.method(ContractProto.TAKE, MethodType.UNARY);
             // field 1 announces 127 bytes and brings 1: malformed
@@ -128,7 +129,7 @@ class GrpcServeTest {
     @Test
     void anUnknownMethodIsUnimplemented() throws Exception {
         String name = name();
-        try (GrpcApp app = GrpcApp.start(name, app(name, "", "      - to: seen\n"), workDir);
+        try (ProbeApp app = ProbeApp.start(name, app(name, "", "      - to: seen\n"), workDir);
                 PeerClient client = new PeerClient(port)) {
             for (String method : List.of("contract.Orders/Nope", "other.Service/Take", ContractProto.WATCH)) {
                 StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> client.call(
@@ -143,7 +144,7 @@ class GrpcServeTest {
     @Test
     void anOversizeMessageIsRefusedAndTheServerGoesOn() throws Exception {
         String name = name();
-        try (GrpcApp app = GrpcApp.start(name, app(name, ", maxMessageBytes: 256", "      - to: seen\n"), workDir);
+        try (ProbeApp app = ProbeApp.start(name, app(name, ", maxMessageBytes: 256", "      - to: seen\n"), workDir);
                 PeerClient client = new PeerClient(port)) {
             StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> client.unary(
                     ContractProto.TAKE, ContractProto.order("{\"id\": \"big\", \"note\": \"" + "x".repeat(1000)
@@ -163,7 +164,7 @@ class GrpcServeTest {
     @Test
     void theListenerIsOnLoopbackByDefault() throws Exception {
         String name = name();
-        try (GrpcApp app = GrpcApp.start(name, app(name, "", "      - to: seen\n"), workDir)) {
+        try (ProbeApp app = ProbeApp.start(name, app(name, "", "      - to: seen\n"), workDir)) {
             String hexPort = String.format(Locale.ROOT, ":%04X", port);
             List<String> listening = new java.util.ArrayList<>();
             for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {

@@ -7,6 +7,7 @@ import com.google.protobuf.DynamicMessage;
 import io.grpc.MethodDescriptor.MethodType;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.unikernal.testkit.probe.ProbeApp;
 import io.unikernal.testkit.server.FreePort;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +60,7 @@ class GrpcStreamingTest {
     void aClientStreamIsOneListAndAServerStreamIsTheListElementByElement() throws Exception {
         String name = name();
         try (PeerServer peer = PeerServer.onFreePort();
-                GrpcApp app = GrpcApp.start(name, app(name, peer, "",
+                ProbeApp app = ProbeApp.start(name, app(name, peer, "",
                         ContractProto.COLLECT, "      - to: seen\n      - to: {system: remote, method: "
                                 + ContractProto.COLLECT + "}\n",
                         ContractProto.WATCH, "      - to: {system: remote, method: " + ContractProto.WATCH + "}\n"),
@@ -89,7 +90,7 @@ class GrpcStreamingTest {
     void bidirectionalRepliesInterleaveWithRequests() throws Exception {
         String name = name();
         try (PeerServer peer = PeerServer.onFreePort();
-                GrpcApp app = GrpcApp.start(name, app(name, peer, "", ContractProto.CHAT,
+                ProbeApp app = ProbeApp.start(name, app(name, peer, "", ContractProto.CHAT,
                         "      - transform: {set: {note: \"'echo ' + id\"}}\n      - to: seen\n"), workDir);
                 PeerClient client = new PeerClient(port)) {
             PeerClient.Bidi chat = client.bidi(ContractProto.CHAT, Map.of("x-correlation-id", "corr-chat"));
@@ -109,7 +110,7 @@ class GrpcStreamingTest {
     void aRouteCallsStreamingMethodsWithAListBody() throws Exception {
         String name = name();
         try (PeerServer peer = PeerServer.onFreePort();
-                GrpcApp app = GrpcApp.start(name, app(name, peer, "", "feed",
+                ProbeApp app = ProbeApp.start(name, app(name, peer, "", "feed",
                         "      - to: {system: remote, method: " + ContractProto.CHAT + "}\n      - to: seen\n"),
                         workDir)) {
             app.feed("feed", List.of(Map.of("id", "x"), Map.of("id", "y")), "corr-list");
@@ -125,7 +126,7 @@ class GrpcStreamingTest {
     void aClientStreamOverItsLimitIsRefused() throws Exception {
         String name = name();
         try (PeerServer peer = PeerServer.onFreePort();
-                GrpcApp app = GrpcApp.start(name, app(name, peer, ", maxStreamMessages: 2", ContractProto.COLLECT,
+                ProbeApp app = ProbeApp.start(name, app(name, peer, ", maxStreamMessages: 2", ContractProto.COLLECT,
                         "      - to: seen\n      - to: {system: remote, method: " + ContractProto.COLLECT + "}\n"),
                         workDir);
                 PeerClient client = new PeerClient(port)) {

@@ -12,6 +12,7 @@ import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
 import io.unikernal.runtime.health.SystemStartException;
+import io.unikernal.testkit.probe.ProbeApp;
 import io.unikernal.testkit.server.FreePort;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +59,7 @@ class GrpcTlsTest {
             ManagedChannel trusting = NettyChannelBuilder.forAddress("127.0.0.1", port)
                     .sslContext(GrpcSslContexts.forClient().trustManager(certificate.cert().toFile()).build())
                     .build();
-            try (GrpcApp app = GrpcApp.start(name, udl, workDir); PeerClient plaintext = new PeerClient(port)) {
+            try (ProbeApp app = ProbeApp.start(name, udl, workDir); PeerClient plaintext = new PeerClient(port)) {
                 byte[] reply = ClientCalls.blockingUnaryCall(trusting, PeerClient.method(ContractProto.TAKE,
                         MethodType.UNARY), io.grpc.CallOptions.DEFAULT.withDeadlineAfter(20, TimeUnit.SECONDS),
                         ContractProto.order("{\"id\": \"secret\"}").toByteArray());
@@ -84,7 +85,7 @@ class GrpcTlsTest {
                     + "  remote: {adapter: grpc, address: \"127.0.0.1:" + remote.port + "\", proto: \"" + proto
                     + "\", tls: true}\nroutes:\n  - name: call\n    from: feed\n    steps:\n"
                     + "      - to: {system: remote, method: " + ContractProto.TAKE + "}\n";
-            Throwable failure = catchThrowable(() -> GrpcApp.start(name, udl, workDir).close());
+            Throwable failure = catchThrowable(() -> ProbeApp.start(name, udl, workDir).close());
             SystemStartException cannotStart = null;
             for (Throwable t = failure; t != null; t = t.getCause()) {
                 if (t instanceof SystemStartException e) {
