@@ -9,9 +9,12 @@ import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Decodes an HTTP/1.1 request (line, headers, body as far as captured) with Netty's own request decoder. */
 final class Http1Reader {
@@ -22,7 +25,15 @@ final class Http1Reader {
     private Http1Reader() {
     }
 
+    /** A request line's shape (RFC 9112 token, target, version); Netty's own messages would call the rest HTTP/0.9. */
+    private static final Pattern REQUEST_LINE = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+ [^ ]+ HTTP/[0-9]\\.[0-9]");
+
     static Reading read(byte[] bytes, int length) {
+        Optional<String> firstLine = firstLine(bytes, length);
+        if (firstLine.isPresent() && !REQUEST_LINE.matcher(firstLine.get()).matches()) {
+            return Reading.failed(List.of(Printable.preview(bytes, length)),
+                    "the first line is not an HTTP request line (METHOD TARGET HTTP/1.1)");
+        }
         EmbeddedChannel channel = new EmbeddedChannel(new HttpRequestDecoder(new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_REQUEST_LINE).setMaxHeaderSize(MAX_HEADERS).setMaxChunkSize(16 * 1024)));
         try {
@@ -59,6 +70,21 @@ final class Http1Reader {
         } finally {
             ReferenceCountUtil.release(request);
         }
+    }
+
+    /** The first line (leading blank lines skipped, as Netty does), when it ends within the request line limit. */
+    private static Optional<String> firstLine(byte[] bytes, int length) {
+        int start = 0;
+        while (start < length && (bytes[start] == '\r' || bytes[start] == '\n')) {
+            start++;
+        }
+        for (int i = start; i < length && i - start <= MAX_REQUEST_LINE; i++) {
+            if (bytes[i] == '\n') {
+                int end = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
+                return Optional.of(new String(bytes, start, end - start, StandardCharsets.ISO_8859_1));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Collects the body's bytes; true when its end (or, for a body-less request, the end of the headers) was seen. */
