@@ -42,11 +42,7 @@ final class TranslateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + capture + ": " + unreadable(e));
             return 1;
         }
-        Detection detection = new ProtocolDetector().detect(prefix);
-        if (size > prefix.length) {
-            spec.commandLine().getOut().println("(only the first " + prefix.length + " of " + size
-                    + " bytes were read)");
-        }
+        Detection detection = new ProtocolDetector().detectPrefix(prefix, size);
         detection.report().forEach(spec.commandLine().getOut()::println);
         if (!detection.recognised()) {
             List<String> evidence = detection.evidence();

@@ -76,7 +76,8 @@ class TranslateDetectCommandTest {
         Files.write(large, padded);
         Cli result = Cli.run("translate", "--detect", large.toString());
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).startsWith("(only the first 65536 of 200000 bytes were read)\nprotocol: gRPC");
+        assertThat(result.out()).startsWith("protocol: gRPC")
+                .contains("  - only the first 65536 of 200000 bytes were inspected");
     }
 
     @Test

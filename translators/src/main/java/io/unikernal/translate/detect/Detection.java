@@ -1,16 +1,18 @@
 package io.unikernal.translate.detect;
 
+import io.unikernal.runtime.SecretMasker;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The verdict on a connection's first bytes, with the evidence that decided it as human-readable lines (for an
- * unknown protocol: what was seen).
+ * unknown protocol: what was seen). Credential-like values in the lines (an {@code access_token} in a request line's
+ * query) are masked.
  */
 public record Detection(Protocol protocol, Transport transport, List<String> evidence) {
 
     public Detection {
-        evidence = List.copyOf(evidence);
+        evidence = evidence.stream().map(SecretMasker::mask).toList();
     }
 
     public boolean recognised() {

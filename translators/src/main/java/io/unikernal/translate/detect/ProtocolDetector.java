@@ -13,22 +13,27 @@ public final class ProtocolDetector {
     /** The most bytes looked at; more are ignored (and said to be). */
     public static final int MAX_PREFIX = 64 * 1024;
 
+    /** Detects from the bytes; only the first {@link #MAX_PREFIX} of them are read. */
     public Detection detect(byte[] bytes) {
-        return detect(bytes, bytes.length);
+        return detectPrefix(bytes, bytes.length);
     }
 
-    /** Detects from {@code bytes[0..length)}; only the first {@link #MAX_PREFIX} of them are read. */
-    public Detection detect(byte[] bytes, int length) {
-        int seen = Math.max(0, Math.min(Math.min(length, bytes.length), MAX_PREFIX));
+    /**
+     * Detects from the first bytes of a longer stream (e.g. a capture read up to {@link #MAX_PREFIX}) of
+     * {@code totalBytes}; the evidence says when not all of them were inspected.
+     */
+    public Detection detectPrefix(byte[] prefix, long totalBytes) {
+        int seen = Math.min(prefix.length, MAX_PREFIX);
         List<String> notes = new ArrayList<>();
-        if (length > seen) {
-            notes.add("only the first " + seen + " of " + length + " bytes were inspected");
+        if (Math.max(totalBytes, prefix.length) > seen) {
+            notes.add("only the first " + seen + " of " + Math.max(totalBytes, prefix.length)
+                    + " bytes were inspected");
         }
         try {
-            return withNotes(inspect(bytes, seen), notes);
+            return withNotes(inspect(prefix, seen), notes);
         } catch (RuntimeException | StackOverflowError e) {
             // a defect in a reader must not end the caller's connection handling: say so, as unknown
-            notes.add(Printable.preview(bytes, seen));
+            notes.add(Printable.preview(prefix, seen));
             return Detection.unknown(notes, "detection failed on these bytes (" + e.getClass().getSimpleName() + ")");
         }
     }

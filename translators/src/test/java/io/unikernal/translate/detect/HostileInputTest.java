@@ -144,6 +144,18 @@ class HostileInputTest {
     }
 
     @Test
+    void aCredentialInTheRequestLineIsMaskedInTheEvidence() {
+        byte[] wire = ("GET /orders?access_token=s3cr3t-t0ken-value&page=2 HTTP/1.1\r\nHost: x\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+
+        Detection detection = detector.detect(wire);
+
+        assertThat(detection.protocol()).isEqualTo(Protocol.REST);
+        assertThat(String.join("\n", detection.evidence())).doesNotContain("s3cr3t-t0ken-value")
+                .contains("request line: GET /orders?access_token=");
+    }
+
+    @Test
     void nothingAtAllIsUnknown() {
         assertThat(detector.detect(new byte[0]).evidence()).containsExactly("no bytes at all");
     }
