@@ -22,7 +22,6 @@ final class StreamCapture implements AutoCloseable {
     private final Connection connection;
     private final String stream;
     private final List<Received> read = new ArrayList<>();
-    private long next = 1;
 
     /** Creates the stream: file storage on a private server (it is restarted), memory on the machine's. */
     StreamCapture(Connection connection, String stream, String subjects, StorageType storage) {
@@ -40,15 +39,29 @@ final class StreamCapture implements AutoCloseable {
         return stream;
     }
 
-    /** Everything the stream holds so far, in order; what it held before while its server is away. */
+    /**
+     * Everything the stream holds now, in order, read whole each time; what it held at the last complete read while
+     * its server is away. A sequence it no longer has is skipped, and a stream whose last sequence went back (the tail
+     * a stopped server had not written) is read again from its first: reading on from where the last read ended would
+     * then miss what is published after the restart under the reused numbers.
+     */
     synchronized List<Received> received() {
         try {
             JetStreamManagement streams = connection.jetStreamManagement();
-            long last = streams.getStreamInfo(stream).getStreamState().getLastSequence();
-            for (; next <= last; next++) {
-                MessageInfo message = streams.getMessage(stream, next);
-                read.add(NatsWire.received(message.getData(), message.getHeaders()));
+            var state = streams.getStreamInfo(stream).getStreamState();
+            List<Received> now = new ArrayList<>();
+            for (long sequence = Math.max(1, state.getFirstSequence()); sequence <= state.getLastSequence();
+                    sequence++) {
+                MessageInfo message;
+                try {
+                    message = streams.getMessage(stream, sequence);
+                } catch (JetStreamApiException gone) {
+                    continue; // deleted or never written
+                }
+                now.add(NatsWire.received(message.getData(), message.getHeaders()));
             }
+            read.clear();
+            read.addAll(now);
         } catch (IOException | JetStreamApiException | IllegalStateException notNow) {
             // the server is restarting or the client reconnecting: what was read is all there is for now
         }
