@@ -15,10 +15,10 @@ final class GrpcStatusFailures {
                 + (why.isEmpty() ? "" : " (" + why + ")");
         return switch (status.getCode()) {
             case INVALID_ARGUMENT, OUT_OF_RANGE, FAILED_PRECONDITION ->
-                    new GrpcRejectedException(400, status.getCode(), text, List.of());
-            case NOT_FOUND -> new GrpcRejectedException(404, status.getCode(), text, List.of());
-            case ALREADY_EXISTS -> new GrpcRejectedException(409, status.getCode(), text, List.of());
-            default -> new GrpcCallException(status.getCode(), text);
+                    new GrpcRejectedException(400, status.getCode(), text, List.of(), why);
+            case NOT_FOUND -> new GrpcRejectedException(404, status.getCode(), text, List.of(), why);
+            case ALREADY_EXISTS -> new GrpcRejectedException(409, status.getCode(), text, List.of(), why);
+            default -> new GrpcCallException(status.getCode(), text, why);
         };
     }
 

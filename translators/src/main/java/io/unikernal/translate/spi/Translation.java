@@ -1,0 +1,30 @@
+package io.unikernal.translate.spi;
+
+import io.unikernal.udl.model.EndpointRef;
+import io.unikernal.udl.model.OptionValue;
+import io.unikernal.udl.model.SourcePos;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One item of {@code translations:}: a system that exposes a protocol ({@code expose}) and the system called in
+ * another ({@code target}), the mapping derived from the target's contract.
+ *
+ * @param name     the translation's name (its route id is {@code translation-<name>})
+ * @param expose   the exposing system as a source use; its options are the kind's (e.g. {@code path})
+ * @param protocol the protocol exposed ({@code rest})
+ * @param target   the system called, as a target use (no per-call options: the contract gives the methods)
+ * @param timeout  the longest a call may take when the caller gives no shorter deadline; null: none of its own
+ * @param pos      where the item starts
+ */
+public record Translation(String name, EndpointRef expose, String protocol, EndpointRef target, Duration timeout,
+        SourcePos pos) {
+
+    /** The exposing use with these options added (e.g. the HTTP method a kind serves). */
+    public EndpointRef exposeWith(Map<String, String> options) {
+        Map<String, OptionValue> all = new LinkedHashMap<>(expose.options());
+        options.forEach((key, value) -> all.put(key, new OptionValue(value, expose.pos())));
+        return new EndpointRef(expose.system(), all, expose.pos());
+    }
+}
