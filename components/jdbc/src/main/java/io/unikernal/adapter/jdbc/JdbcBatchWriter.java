@@ -44,7 +44,8 @@ public final class JdbcBatchWriter implements Processor {
         Matcher m = PARAMETER.matcher(sql);
         StringBuilder positional = new StringBuilder();
         while (m.find()) {
-            names.add(m.group(1));
+            // interned like the field names Jackson reads, so a record's lookup mostly finds its key by identity
+            names.add(m.group(1).intern());
             m.appendReplacement(positional, "?");
         }
         m.appendTail(positional);
