@@ -6,6 +6,7 @@ import io.unikernal.adapter.grpc.component.GrpcStatusCarrier;
 import io.unikernal.runtime.MessageRejectedException;
 import io.unikernal.runtime.RootCause;
 import io.unikernal.runtime.StrictJson;
+import io.unikernal.translate.spi.TranslationMetrics;
 import io.unikernal.udm.UdmHeaders;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,8 @@ public final class RestGrpcError implements Processor {
         message.getHeaders().clear();
         envelope(message, answer.status, correlation, "application/json");
         message.setBody(StrictJson.write(body));
+        TranslationMetrics.record(exchange, exchange.getProperty(RestToGrpc.METHOD_PROPERTY, String.class),
+                answer.status);
     }
 
     private record Answer(int status, Status.Code code, String message, List<String> details) {

@@ -2,6 +2,7 @@ package io.unikernal.translate.rest;
 
 import io.unikernal.adapter.grpc.component.GrpcDynamicConstants;
 import io.unikernal.runtime.StrictJson;
+import io.unikernal.translate.spi.TranslationMetrics;
 import io.unikernal.udm.UdmHeaders;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,7 @@ public final class RestGrpcReply implements org.apache.camel.Processor {
         message.getHeaders().putAll(metadata);
         RestGrpcError.envelope(message, 200, correlation, streaming ? NDJSON : "application/json");
         message.setBody(streaming ? lines(body) : json(body));
+        TranslationMetrics.record(exchange, exchange.getProperty(RestToGrpc.METHOD_PROPERTY, String.class), 200);
     }
 
     private static String json(Object body) {

@@ -12,6 +12,7 @@ import io.unikernal.spi.section.SectionChecks;
 import io.unikernal.spi.section.SectionCompilation;
 import io.unikernal.translate.spi.Translation;
 import io.unikernal.translate.spi.TranslationKind;
+import io.unikernal.translate.spi.TranslationMetrics;
 import io.unikernal.udl.error.PluginProblemCode;
 import io.unikernal.udl.error.ProblemCode;
 import io.unikernal.udl.model.EndpointRef;
@@ -96,6 +97,8 @@ public final class RestToGrpc implements TranslationKind {
         // its refusals get the translation's error body too; the route policies it set stay on the route
         List<ProcessorDefinition<?>> normalizers = List.copyOf(route.getOutputs());
         route.getOutputs().clear();
+        ctx.addBean(TranslationMetrics.START_BEAN, TranslationMetrics.class, Map.of());
+        route.process(TranslationMetrics.START_BEAN);
         TryDefinition attempt = route.doTry();
         normalizers.forEach(attempt::addOutput);
 

@@ -6,6 +6,9 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.DynamicMessage;
 import io.grpc.Status;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.unikernal.translate.spi.TranslationMetrics;
 import io.unikernal.runtime.StrictJson;
 import io.unikernal.testkit.server.FreePort;
 import io.unikernal.udl.testing.TwoWayRun;
@@ -237,8 +240,14 @@ class RestToGrpcTest {
             for (Status.Code code : expected.keySet()) {
                 out.add(answer(post("/payments/payments.v1.Payments/Get", "{\"id\": \"" + code + "\"}")));
             }
+            post("/payments/Refund", "{}");
+            out.add(counts(app.context().getRegistry().findSingleByType(MeterRegistry.class)));
             return out;
         });
+        // per method and status: 12 statuses of Get, and the unknown method under "none"
+        Map<String, Long> calls = new java.util.TreeMap<>(Map.of("none 404", 1L));
+        expected.values().forEach(status -> calls.merge("payments.v1.Payments/Get " + status, 1L, Long::sum));
+        assertThat(seen.get(expected.size())).isEqualTo(calls);
         int i = 0;
         for (Map.Entry<Status.Code, Integer> e : expected.entrySet()) {
             assertThat(status(seen, i)).as(e.getKey().name()).isEqualTo(e.getValue());
@@ -247,6 +256,17 @@ class RestToGrpcTest {
             assertThat(((Map<?, ?>) ((Map<?, ?>) seen.get(i)).get("body")).get("details")).isEqualTo(List.of());
             i++;
         }
+    }
+
+    /** The translation's calls by "method status", from its timer. */
+    private static Map<String, Long> counts(MeterRegistry registry) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (Timer timer : registry.find(TranslationMetrics.TIMER).timers()) {
+            assertThat(timer.getId().getTag("translation")).isEqualTo("translation-payments-rest");
+            assertThat(timer.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
+            counts.put(timer.getId().getTag("method") + " " + timer.getId().getTag("status"), timer.count());
+        }
+        return counts;
     }
 
     @Test
