@@ -328,6 +328,15 @@ class RestToGrpcTest {
     }
 
     @Test
+    void aServiceThatIsDownIs503AndItsAddressIsNotShown() throws Exception {
+        peer.close();
+        List<Object> seen = bothWays(app -> List.of(answer(post("/payments/Pay", "{}"))));
+        assertThat(status(seen, 0)).isEqualTo(503);
+        assertThat(code(seen, 0)).isEqualTo(Status.Code.UNAVAILABLE.value());
+        assertThat(message(seen, 0)).doesNotContain("127.0.0.1").doesNotContain(String.valueOf(peer.port));
+    }
+
+    @Test
     void aServerStreamAnswersNewlineDelimitedJson() throws Exception {
         peer.behaviours.put("payments.v1.Payments/History", (request, headers) -> {
             List<DynamicMessage> replies = new ArrayList<>();
