@@ -25,7 +25,8 @@ public final class RestGrpcReply implements org.apache.camel.Processor {
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
         boolean streaming = exchange.getProperty(RestGrpcRequest.STREAMING_PROPERTY, false, Boolean.class);
-        Object body = message.getBody();
+        Object body = responseField(message.getBody(), exchange.getProperty(RestGrpcRequest.RESPONSE_FIELD_PROPERTY,
+                String.class));
         Map<String, Object> metadata = new LinkedHashMap<>();
         var forwarded = RestGrpcHeaderFilter.forwarded(exchange);
         for (Map.Entry<String, Object> header : message.getHeaders().entrySet()) {
@@ -42,6 +43,15 @@ public final class RestGrpcReply implements org.apache.camel.Processor {
         RestGrpcError.envelope(message, 200, correlation, streaming ? NDJSON : "application/json");
         message.setBody(streaming ? lines(body) : json(body));
         TranslationMetrics.record(exchange, exchange.getProperty(RestToGrpc.METHOD_PROPERTY, String.class), 200);
+    }
+
+    /** The reply's field a binding's {@code response_body} names, or the reply. */
+    private static Object responseField(Object reply, String field) {
+        if (field == null || field.isEmpty()) {
+            return reply;
+        }
+        Map<?, ?> fields = reply instanceof String text ? StrictJson.read(text, Map.class) : (Map<?, ?>) reply;
+        return fields.get(field);
     }
 
     private static String json(Object body) {

@@ -20,9 +20,9 @@ import org.apache.camel.Processor;
 import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 
 /**
- * Reads a REST request for a translation to gRPC: the method from the path under the translation's
- * ({@code Method} or {@code package.Service/Method}, from the {@code .proto} as it is now — the file is re-read when
- * it changes), the deadline from {@code grpc-timeout}, and the {@code Grpc-Metadata-*} headers to forward. Every
+ * Reads a REST request for a translation to gRPC: the method from the verb and the path under the translation's —
+ * a {@code google.api.http} binding of the {@code .proto} as it is now (the file is re-read when it changes), else
+ * {@code POST Method} or {@code POST package.Service/Method} —, the deadline from {@code grpc-timeout}, and the {@code Grpc-Metadata-*} headers to forward. Every
  * other request header is dropped here, so what comes back after the call is the reply's metadata. An unknown method
  * is 404 and a client- or bidirectional-streaming one 501, before anything is sent.
  */
@@ -30,6 +30,8 @@ public final class RestGrpcRequest implements Processor {
 
     /** Exchange property: true when the chosen method streams its replies (the reply is newline-delimited JSON). */
     static final String STREAMING_PROPERTY = "UnikernalTranslateGrpcStreaming";
+    /** Exchange property: the reply's field that is the response body ({@code response_body}), when set. */
+    static final String RESPONSE_FIELD_PROPERTY = "UnikernalTranslateResponseField";
 
     private String proto;
     private volatile Index index;
@@ -47,9 +49,16 @@ public final class RestGrpcRequest implements Processor {
         while (named.startsWith("/")) {
             named = named.substring(1);
         }
-        ProtoMethod method = index().find(named);
+        Index current = index();
+        String verb = message.getHeader(Exchange.HTTP_METHOD, String.class);
+        HttpBindings.Match bound = current.bindings.find(verb, "/" + named);
+        ProtoMethod method = bound != null ? bound.binding().method() : "POST".equals(verb) ? current.find(named)
+                : null;
         if (method == null) {
-            throw new RestGrpcRefusal(404, Status.Code.NOT_FOUND, "no method is served at " + path);
+            boolean otherVerb = current.bindings.servesPath("/" + named) || current.find(named) != null;
+            throw new RestGrpcRefusal(otherVerb ? 405 : 404, otherVerb ? Status.Code.UNIMPLEMENTED
+                    : Status.Code.NOT_FOUND, otherVerb ? verb + " is not served at " + path
+                    : "no method is served at " + path);
         }
         if (method.clientStreaming()) {
             throw new RestGrpcRefusal(501, Status.Code.UNIMPLEMENTED, method.fullName() + " is a "
@@ -57,6 +66,11 @@ public final class RestGrpcRequest implements Processor {
         }
         exchange.setProperty(RestToGrpc.METHOD_PROPERTY, method.fullName());
         exchange.setProperty(STREAMING_PROPERTY, method.serverStreaming());
+        if (bound != null) {
+            message.setBody(BoundRequest.build(bound, message.getBody(), message.getHeader(Exchange.HTTP_QUERY,
+                    String.class), method.input()));
+            exchange.setProperty(RESPONSE_FIELD_PROPERTY, bound.binding().responseBody());
+        }
         deadline(exchange, message.getHeader("grpc-timeout", String.class));
         metadata(exchange, message);
     }
@@ -101,11 +115,13 @@ public final class RestGrpcRequest implements Processor {
 
     private static final class Index {
         private final ProtoContract contract;
+        private final HttpBindings bindings;
         private final Map<String, ProtoMethod> byName = new HashMap<>();
         private final Set<String> ambiguous = new HashSet<>();
 
         Index(ProtoContract contract) {
             this.contract = contract;
+            this.bindings = HttpBindings.of(contract);
             for (ProtoMethod method : contract.methods().values()) {
                 byName.put(method.fullName(), method);
                 String simple = method.fullName().substring(method.fullName().indexOf('/') + 1);

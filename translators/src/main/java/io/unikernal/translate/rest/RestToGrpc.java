@@ -24,8 +24,8 @@ import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.TryDefinition;
 
 /**
- * REST to gRPC from the target's {@code .proto} read at run time: every unary and server-streaming method at
- * {@code POST {path}/{Method}} and {@code POST {path}/{package.Service}/{Method}}, the request's proto3 JSON as the
+ * REST to gRPC from the target's {@code .proto} read at run time: every unary and server-streaming method at its
+ * {@code google.api.http} bindings and at {@code POST {path}/{Method}} and {@code POST {path}/{package.Service}/{Method}}, the request's proto3 JSON as the
  * body, the reply's as the response; gRPC statuses as grpc-gateway maps them to HTTP. One Camel route per
  * translation: the HTTP source's endpoint (matching every path under the translation's), its normalizer, then
  * {@link RestGrpcRequest} (which method, the deadline, the metadata), the grpc-dynamic producer through a
@@ -52,7 +52,8 @@ public final class RestToGrpc implements TranslationKind {
 
     @Override
     public String description() {
-        return "every unary and server-streaming method of the .proto at POST {path}/{Method} and POST"
+        return "every unary and server-streaming method of the .proto at its google.api.http bindings (verbs, path"
+                + " templates, body and response_body rules, query parameters) and at POST {path}/{Method} and POST"
                 + " {path}/{package.Service}/{Method}: proto3 JSON in and out (a server stream as newline-delimited"
                 + " JSON), gRPC statuses as grpc-gateway's HTTP statuses with {code, message, details} bodies,"
                 + " grpc-timeout or the translation's timeout as the call's deadline, Grpc-Metadata-* headers as"
@@ -86,8 +87,9 @@ public final class RestToGrpc implements TranslationKind {
         CompileContext ctx = compilation.context();
         String id = "translation-" + translation.name();
         SourceRole source = source(expose);
-        // POST only; every path under the translation's is this route's, the method is read from the rest of it
-        EndpointRef use = translation.exposeWith(Map.of("method", "POST"));
+        // every verb (annotated bindings use them all) and every path under the translation's is this route's;
+        // the method is read from the verb and the rest of the path
+        EndpointRef use = translation.expose();
         SystemUse served = SystemUse.of(expose, use);
         RouteDefinition route = new RouteDefinition();
         route.routeId(id);

@@ -1,11 +1,8 @@
 package io.unikernal.translate.spi;
 
 import io.unikernal.udl.model.EndpointRef;
-import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.SourcePos;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * One item of {@code translations:}: a system that exposes a protocol ({@code expose}) and the system called in
@@ -20,11 +17,4 @@ import java.util.Map;
  */
 public record Translation(String name, EndpointRef expose, String protocol, EndpointRef target, Duration timeout,
         SourcePos pos) {
-
-    /** The exposing use with these options added (e.g. the HTTP method a kind serves). */
-    public EndpointRef exposeWith(Map<String, String> options) {
-        Map<String, OptionValue> all = new LinkedHashMap<>(expose.options());
-        options.forEach((key, value) -> all.put(key, new OptionValue(value, expose.pos())));
-        return new EndpointRef(expose.system(), all, expose.pos());
-    }
 }
