@@ -8,9 +8,6 @@ import io.unikernal.adapter.grpc.component.ProtoContract;
 import io.unikernal.runtime.StrictJson;
 import io.unikernal.testkit.server.FreePort;
 import io.unikernal.udl.testing.TwoWayRun;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and {@code response_body}; against a grpc-java server, in process and from the emitted YAML.
  */
 class AnnotatedRestToGrpcTest {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     Path workDir;
@@ -108,13 +103,7 @@ class AnnotatedRestToGrpcTest {
     }
 
     private static List<Object> call(int port, String verb, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(verb, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = RestCaller.send(port, verb, path, body);
         return List.of(response.statusCode(), response.body().isEmpty() ? "" : StrictJson.read(response.body(),
                 Object.class));
     }

@@ -11,9 +11,6 @@ import io.unikernal.testkit.server.FreePort;
 import io.unikernal.udl.testing.TwoWayRun;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * translation, in process and from the emitted YAML.
  */
 class PublicHealthContractTest {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     Path workDir;
@@ -72,9 +67,7 @@ class PublicHealthContractTest {
     }
 
     private static List<Object> call(int port, String path, String body) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + path)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = RestCaller.send(port, "POST", path, body);
         return List.of(response.statusCode(), StrictJson.read(response.body(), Map.class));
     }
 }

@@ -12,9 +12,6 @@ import io.unikernal.translate.spi.TranslationMetrics;
 import io.unikernal.runtime.StrictJson;
 import io.unikernal.testkit.server.FreePort;
 import io.unikernal.udl.testing.TwoWayRun;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RestToGrpcTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     /** Every proto3 kind; the JSON as JsonFormat prints it (64-bit integers as strings, enums by name). */
     private static final String PAYMENT = """
             {"id": "p-1", "amount": {"units": "9007199254740993", "nanos": 500000000, "currency": "EUR"},
@@ -86,12 +82,7 @@ class RestToGrpcTest {
     }
 
     private HttpResponse<String> post(String path, String body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return RestCaller.send(port, "POST", path, body, headers);
     }
 
     @SuppressWarnings("unchecked")
