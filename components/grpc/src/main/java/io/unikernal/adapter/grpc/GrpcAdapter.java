@@ -169,7 +169,7 @@ public final class GrpcAdapter implements Adapter {
 
     private static EndpointUri endpoint(SystemUse use, CompileContext ctx) {
         return EndpointUri.of("grpc-dynamic", ctx.text(use.use(), METHOD))
-                .userParam("proto", UdlPaths.forComponent(use.system(), PROTO, ctx))
+                .userParam("proto", protoPath(use.system(), ctx))
                 .param("maxInboundMessageSize", ctx.text(use.system(), MAX_MESSAGE_BYTES))
                 .param("maxStreamMessages", ctx.text(use.system(), MAX_STREAM_MESSAGES))
                 .param("headerFilterStrategy", "#bean:" + HEADER_FILTER);
@@ -241,10 +241,7 @@ public final class GrpcAdapter implements Adapter {
 
         @Override
         public void checkUse(SystemDecl system, EndpointRef use, Problems problems) {
-            if (system.option(ADDRESS.name()) == null) {
-                problems.error(CALL_WITHOUT_ADDRESS, use.pos(), "system " + system.name() + " is called but has no"
-                        + " address", "add address: host:port to the system");
-            }
+            checkCallable(system, use.pos(), problems);
             CONTRACT.checkMethod(system, use, METHOD, problems, UNKNOWN_METHOD);
         }
 
@@ -256,14 +253,44 @@ public final class GrpcAdapter implements Adapter {
         public void call(SystemUse use, ProcessorDefinition<?> block, CompileContext ctx) {
             ctx.addBean("grpc-call-envelope", GrpcCallEnvelope.class, Map.of());
             block.process("grpc-call-envelope");
-            EndpointUri uri = endpoint(use, ctx).userParam("address", ctx.text(use.system(), ADDRESS))
-                    .param("tls", ctx.text(use.system(), TLS));
-            if (use.system().option(TRUST_CERT.name()) != null) {
-                uri.userParam("trustCerts", UdlPaths.forComponent(use.system(), TRUST_CERT, ctx));
-            }
+            EndpointUri uri = callEndpoint(use.system(), ctx.text(use.use(), METHOD), HEADER_FILTER, ctx);
             use.timeout().ifPresent(timeout -> uri.param("timeout", Math.max(1, timeout.toMillis())));
             block.to(uri.toString());
             StandardNodes.parseJson(block, ctx);
         }
+    }
+
+    /**
+     * The endpoint that calls {@code method} at the system's address (with its TLS settings), its metadata chosen by
+     * the header filter bean {@code headerFilter}; also for a translation (UPT) that picks the method per request,
+     * whose {@code method} is then a Camel simple expression of a {@code toD}.
+     */
+    public static EndpointUri callEndpoint(SystemDecl system, String method, String headerFilter, CompileContext ctx) {
+        EndpointUri uri = EndpointUri.of("grpc-dynamic", method)
+                .userParam("proto", protoPath(system, ctx))
+                .param("maxInboundMessageSize", ctx.text(system, MAX_MESSAGE_BYTES))
+                .param("maxStreamMessages", ctx.text(system, MAX_STREAM_MESSAGES))
+                .param("headerFilterStrategy", "#bean:" + headerFilter)
+                .userParam("address", ctx.text(system, ADDRESS))
+                .param("tls", ctx.text(system, TLS));
+        if (system.option(TRUST_CERT.name()) != null) {
+            uri.userParam("trustCerts", UdlPaths.forComponent(system, TRUST_CERT, ctx));
+        }
+        return uri;
+    }
+
+    /** The system's .proto file as the component (and a translation's beans) read it at run time. */
+    public static String protoPath(SystemDecl system, CompileContext ctx) {
+        return UdlPaths.forComponent(system, PROTO, ctx);
+    }
+
+    /** A called system needs an address: GRPC-004 at {@code pos} otherwise (also for a translation's target). */
+    public static boolean checkCallable(SystemDecl system, io.unikernal.udl.model.SourcePos pos, Problems problems) {
+        if (system.option(ADDRESS.name()) != null) {
+            return true;
+        }
+        problems.error(CALL_WITHOUT_ADDRESS, pos, "system " + system.name() + " is called but has no address",
+                "add address: host:port to the system");
+        return false;
     }
 }

@@ -19,12 +19,12 @@ import java.util.concurrent.TimeoutException;
  * <li>anything else INTERNAL.</li>
  * </ul>
  */
-final class GrpcErrorStatus {
+public final class GrpcErrorStatus {
 
     private GrpcErrorStatus() {
     }
 
-    static Status.Code of(Throwable failure) {
+    public static Status.Code of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof GrpcStatusCarrier carrier) {
                 return switch (carrier.code()) {

@@ -11,9 +11,21 @@ public final class GrpcCallException extends RuntimeException implements GrpcSta
 
     private final Status.Code code;
 
+    private final String description;
+
     public GrpcCallException(Status.Code code, String message) {
+        this(code, message, "");
+    }
+
+    public GrpcCallException(Status.Code code, String message, String description) {
         super(message);
         this.code = code;
+        this.description = description;
+    }
+
+    @Override
+    public String description() {
+        return description;
     }
 
     @Override

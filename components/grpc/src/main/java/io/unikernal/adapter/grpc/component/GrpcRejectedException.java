@@ -13,9 +13,22 @@ public final class GrpcRejectedException extends MessageRejectedException implem
 
     private final Status.Code code;
 
+    private final String description;
+
     public GrpcRejectedException(int status, Status.Code code, String message, List<String> details) {
+        this(status, code, message, details, "");
+    }
+
+    public GrpcRejectedException(int status, Status.Code code, String message, List<String> details,
+            String description) {
         super(status, message, details);
         this.code = code;
+        this.description = description;
+    }
+
+    @Override
+    public String description() {
+        return description;
     }
 
     @Override

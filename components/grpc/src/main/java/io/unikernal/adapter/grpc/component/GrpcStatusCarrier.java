@@ -6,4 +6,9 @@ import io.grpc.Status;
 public interface GrpcStatusCarrier {
 
     Status.Code code();
+
+    /** The service's own description of the status (empty when it gave none), without this side's words. */
+    default String description() {
+        return "";
+    }
 }

@@ -44,6 +44,11 @@ public final class ProtoMethod {
                 .setRequestMarshaller(BYTES).setResponseMarshaller(BYTES).build();
     }
 
+    /** protobuf's descriptor of the method: its options (e.g. {@code google.api.http}, as unknown fields). */
+    public Descriptors.MethodDescriptor descriptor() {
+        return method;
+    }
+
     /** {@code package.Service/Method}, as gRPC names it on the wire. */
     public String fullName() {
         return fullName;

@@ -1,0 +1,184 @@
+package io.unikernal.translate.section;
+
+import io.unikernal.plugins.Adapters;
+import io.unikernal.spi.adapter.Adapter;
+import io.unikernal.spi.adapter.Channel;
+import io.unikernal.spi.section.SectionChecks;
+import io.unikernal.spi.section.SectionCompilation;
+import io.unikernal.spi.section.SectionKind;
+import io.unikernal.spi.step.StepInput;
+import io.unikernal.translate.spi.Translation;
+import io.unikernal.translate.spi.TranslationKind;
+import io.unikernal.translate.spi.TranslationKinds;
+import io.unikernal.udl.error.ProblemCode;
+import io.unikernal.udl.error.UdlMessages;
+import io.unikernal.udl.model.EndpointRef;
+import io.unikernal.udl.model.OptionValue;
+import io.unikernal.udl.model.RouteDecl;
+import io.unikernal.udl.model.SourcePos;
+import io.unikernal.udl.model.SystemDecl;
+import io.unikernal.udl.spec.UdlKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code translations:} (UPT): each item exposes a protocol on a system and calls another system in its own
+ * protocol, the mapping derived from the target's contract. The section checks what every translation shares (a
+ * unique name, systems that exist and can serve or be called, an installed kind for the pair, no path another route
+ * or translation serves) and hands each item to its {@link TranslationKind}.
+ */
+public final class TranslationsSection implements SectionKind<TranslationsSection.Translations> {
+
+    /** The model of the section. */
+    public record Translations(List<Translation> items) {
+    }
+
+    private final TranslationKinds kinds = TranslationKinds.installed();
+    private final TranslationsSpec spec = new TranslationsSpec();
+
+    @Override
+    public UdlKey key() {
+        return spec.key();
+    }
+
+    @Override
+    public Class<Translations> modelType() {
+        return Translations.class;
+    }
+
+    @Override
+    public Translations bind(StepInput input) {
+        List<Translation> items = new ArrayList<>();
+        for (StepInput item : input.items()) {
+            Optional<StepInput> expose = item.get(TranslationsSpec.EXPOSE);
+            Optional<StepInput> target = item.get(TranslationsSpec.TARGET);
+            String name = item.read(TranslationsSpec.NAME);
+            String exposed = expose.flatMap(e -> e.get(TranslationsSpec.SYSTEM.name())).map(StepInput::text)
+                    .orElse(null);
+            String called = target.flatMap(t -> t.get(TranslationsSpec.SYSTEM.name())).map(StepInput::text)
+                    .orElse(null);
+            if (!item.isMap() || name == null || exposed == null || called == null) {
+                continue; // the shape check reported it
+            }
+            Map<String, OptionValue> options = new LinkedHashMap<>();
+            String path = expose.get().read(TranslationsSpec.PATH);
+            options.put(TranslationsSpec.PATH.name(), new OptionValue(path,
+                    expose.get().get(TranslationsSpec.PATH.name()).map(StepInput::pos).orElse(expose.get().pos())));
+            items.add(new Translation(name, new EndpointRef(exposed, options, expose.get().keyPos("system")),
+                    expose.get().read(TranslationsSpec.PROTOCOL),
+                    new EndpointRef(called, Map.of(), target.get().keyPos("system")),
+                    item.read(TranslationsSpec.TIMEOUT), item.pos()));
+        }
+        return new Translations(List.copyOf(items));
+    }
+
+    @Override
+    public void check(Translations section, SectionChecks checks) {
+        Map<String, SourcePos> names = new HashMap<>();
+        Adapters adapters = Adapters.installed();
+        List<Served> served = routeChannels(checks, adapters);
+        for (Translation translation : section.items()) {
+            SourcePos first = names.putIfAbsent(translation.name(), translation.pos());
+            if (first != null) {
+                checks.problems().add(UdlMessages.duplicateName(translation.pos(), "translation",
+                        translation.name(), first.line()));
+            }
+            SystemDecl expose = checks.document().system(translation.expose().system());
+            SystemDecl target = checks.document().system(translation.target().system());
+            boolean exposable = checks.useAsSource(translation.expose());
+            if (target == null) {
+                checks.problems().add(UdlMessages.unknownSystem(translation.target().pos(),
+                        translation.target().system(), checks.document().systems().keySet()));
+            }
+            if (!exposable || target == null || adapters.get(target.adapter()) == null) {
+                continue;
+            }
+            Optional<TranslationKind> kind = kinds.find(translation.protocol(), target.adapter());
+            if (kind.isEmpty()) {
+                List<String> callable = kinds.targetsOf(translation.protocol());
+                checks.problems().error(TranslationsSpec.NO_KIND, translation.target().pos(), "no translation "
+                        + "exposes " + translation.protocol() + " for system " + target.name() + " (adapter "
+                        + target.adapter() + "): its contract is not one UPT reads", callable.isEmpty()
+                        ? "no installed translation exposes " + translation.protocol()
+                        : translation.protocol() + " translations call systems of adapter " + String.join(", ",
+                                callable));
+                continue;
+            }
+            clashes(translation, expose, adapters, served, checks);
+            kind.get().check(translation, expose, target, checks);
+        }
+    }
+
+    /** What a route or a translation serves, for the path checks. */
+    private record Served(Channel channel, String what, SourcePos pos) {
+    }
+
+    private static List<Served> routeChannels(SectionChecks checks, Adapters adapters) {
+        List<Served> served = new ArrayList<>();
+        for (RouteDecl route : checks.document().routes()) {
+            if (route.from() == null) {
+                continue;
+            }
+            channel(checks.document().system(route.from().system()), route.from(), adapters)
+                    .ifPresent(c -> served.add(new Served(c, "route " + route.name(), route.from().pos())));
+        }
+        return served;
+    }
+
+    private static Optional<Channel> channel(SystemDecl system, EndpointRef use, Adapters adapters) {
+        Adapter adapter = system == null ? null : adapters.get(system.adapter());
+        return adapter == null ? Optional.empty()
+                : adapter.source().flatMap(source -> source.consumes(system, use));
+    }
+
+    /**
+     * A translation serves every path under its own: a route or another translation on that path, or under it, would
+     * take some of its requests (or be shadowed by it).
+     */
+    private static void clashes(Translation translation, SystemDecl expose, Adapters adapters, List<Served> served,
+            SectionChecks checks) {
+        Optional<Channel> mine = channel(expose, translation.expose(), adapters);
+        if (mine.isEmpty()) {
+            return;
+        }
+        for (Served other : served) {
+            if (overlaps(mine.get(), other.channel())) {
+                checks.problems().error(TranslationsSpec.PATH_CLASH, translation.expose().pos(), "translation "
+                        + translation.name() + " serves " + mine.get().address() + " and every path under it, which"
+                        + " " + other.what() + " (line " + other.pos().line() + ") serves too: "
+                        + other.channel().display(), "give the translation a path of its own");
+            }
+        }
+        served.add(new Served(mine.get(), "translation " + translation.name(), translation.pos()));
+    }
+
+    private static boolean overlaps(Channel prefix, Channel other) {
+        if (!prefix.transport().equals(other.transport())) {
+            return false;
+        }
+        String base = prefix.address().endsWith("/") ? prefix.address() : prefix.address() + "/";
+        String path = other.address().endsWith("/") ? other.address() : other.address() + "/";
+        return path.startsWith(base);
+    }
+
+    @Override
+    public void compile(Translations section, SectionCompilation compilation) {
+        for (Translation translation : section.items()) {
+            SystemDecl expose = compilation.context().document().system(translation.expose().system());
+            SystemDecl target = compilation.context().document().system(translation.target().system());
+            kinds.find(translation.protocol(), target.adapter()).orElseThrow()
+                    .compile(translation, expose, target, compilation);
+        }
+    }
+
+    @Override
+    public List<ProblemCode> problemCodes() {
+        List<ProblemCode> codes = new ArrayList<>(TranslationsSpec.CODES);
+        kinds.all().forEach(kind -> codes.addAll(kind.problemCodes()));
+        return codes;
+    }
+}

@@ -1,0 +1,70 @@
+package io.unikernal.translate.section;
+
+import io.unikernal.translate.spi.TranslationKinds;
+import io.unikernal.udl.error.PluginProblemCode;
+import io.unikernal.udl.error.ProblemCode;
+import io.unikernal.udl.spec.Option;
+import io.unikernal.udl.spec.Shape;
+import io.unikernal.udl.spec.UdlKey;
+import io.unikernal.udl.spec.ValueKind;
+import java.time.Duration;
+import java.util.List;
+
+/** The one declaration of {@code translations:}: its keys (for the parser, schema and reference) and problem codes. */
+final class TranslationsSpec {
+
+    static final String EXPOSE = "expose";
+    static final String TARGET = "target";
+
+    static final Option<String> NAME = Option.string("name").required()
+            .pattern("[A-Za-z][A-Za-z0-9_-]*", "a name of letters, digits, '-' and '_' that starts with a letter")
+            .description("The translation's name; its route is translation-<name>.").example("payments-rest");
+    static final Option<Object> SYSTEM = Option.of("system", ValueKind.SYSTEM_REF).required()
+            .description("A system declared under systems:.").example("api");
+    static final Option<String> PATH = Option.string("path").defaultValue("/")
+            .pattern("/[A-Za-z0-9._~/-]*", "a path of letters, digits and '/._~-' that starts with '/'")
+            .description("Appended to the exposing system's path; the translation serves every path under it.")
+            .example("/payments");
+    static final Option<Duration> TIMEOUT = Option.duration("timeout")
+            .description("The longest one call may take, sent as its deadline; a caller's shorter deadline"
+                    + " (grpc-timeout) wins. None of its own when absent.").example("5s");
+
+    static final Option<String> PROTOCOL = protocolOption(TranslationKinds.installed().protocols());
+
+    static final ProblemCode NO_KIND = new PluginProblemCode("TRANSLATE", 1,
+            "no installed translation exposes this protocol for the target's adapter");
+    static final ProblemCode PATH_CLASH = new PluginProblemCode("TRANSLATE", 2,
+            "a translation's path is served by a route or another translation too");
+    static final List<ProblemCode> CODES = List.of(NO_KIND, PATH_CLASH);
+
+    private final UdlKey key;
+
+    TranslationsSpec() {
+        Shape.Struct expose = new Shape.Struct("translation-expose", "expose", "Where callers reach the"
+                + " translation: a system that serves, the protocol it speaks there and a path.",
+                List.of(SYSTEM.key(), PROTOCOL.key(), PATH.key()), false);
+        Shape.Struct target = new Shape.Struct("translation-target", "target", "The system called: its contract"
+                + " (e.g. its .proto file) gives the methods and message types.", List.of(SYSTEM.key()), false);
+        Shape.Struct item = new Shape.Struct("translation", "translation", "One translation: a caller speaking the"
+                + " exposed protocol calls the target in its own, the mapping derived from the target's contract.",
+                List.of(NAME.key(), UdlKey.of(EXPOSE, expose, "Where callers reach the translation.",
+                        "{system: api, protocol: rest, path: /payments}").asRequired(),
+                        UdlKey.of(TARGET, target, "The system called.", "{system: payments}").asRequired(),
+                        TIMEOUT.key()), false);
+        key = UdlKey.of("translations", new Shape.ListOf(item), "Protocol translations (UPT): expose one protocol,"
+                + " call another, the mapping derived from the called system's contract (docs/translations.md).",
+                "[{name: payments-rest, expose: {system: api, protocol: rest, path: /payments}, target: {system:"
+                        + " payments}}]");
+    }
+
+    /** The protocol exposed; its allowed values are those of the installed kinds. */
+    private static Option<String> protocolOption(List<String> protocols) {
+        Option<String> option = Option.string("protocol").defaultValue("rest")
+                .description("The protocol callers speak: " + String.join(", ", protocols) + ".").example("rest");
+        return protocols.isEmpty() ? option : option.allowed(protocols.toArray(String[]::new));
+    }
+
+    UdlKey key() {
+        return key;
+    }
+}

@@ -1,0 +1,40 @@
+package io.unikernal.translate.spi;
+
+import io.unikernal.spi.section.SectionChecks;
+import io.unikernal.spi.section.SectionCompilation;
+import io.unikernal.udl.error.ProblemCode;
+import io.unikernal.udl.model.SystemDecl;
+import java.util.List;
+
+/**
+ * One kind of translation (REST to gRPC, later SOAP to REST, GraphQL to REST, bridges): the protocol it exposes and
+ * the adapter of the systems it calls, its checks and what it compiles to — ordinary Camel routes of named beans and
+ * endpoint URIs, so a translation dumps to Camel YAML like every route. The {@code translations:} section picks the
+ * kind of each item by ({@code expose.protocol}, the target system's adapter). Registered with
+ * {@link java.util.ServiceLoader} ({@code META-INF/services/io.unikernal.translate.spi.TranslationKind}).
+ */
+public interface TranslationKind {
+
+    /** The protocol exposed, as {@code expose.protocol} names it: {@code rest}. */
+    String protocol();
+
+    /** The adapter of the systems it calls (whose contract it reads): {@code grpc}. */
+    String targetAdapter();
+
+    /** One sentence for the reference: what a caller sees. */
+    String description();
+
+    /**
+     * Checks a translation of this kind after the section's own checks (the systems exist and can play their parts):
+     * e.g. that the target has what calling it needs. Problems at the translation's positions.
+     */
+    default void check(Translation translation, SystemDecl expose, SystemDecl target, SectionChecks checks) {
+    }
+
+    /** Adds the translation's routes and beans (named beans and URIs only). */
+    void compile(Translation translation, SystemDecl expose, SystemDecl target, SectionCompilation compilation);
+
+    default List<ProblemCode> problemCodes() {
+        return List.of();
+    }
+}

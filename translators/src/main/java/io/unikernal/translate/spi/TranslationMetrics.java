@@ -1,0 +1,41 @@
+package io.unikernal.translate.spi;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.Exchange;
+
+/**
+ * Per-method metrics of every translation: a timer {@code unikernal.translation.calls} (Prometheus
+ * {@code unikernal_translation_calls_seconds}: count, sum, max) tagged with the translation's route, the method
+ * called ({@code none} when the request named no method of the contract, so callers cannot add tag values) and the
+ * status answered — errors are the calls whose status is 400 or more.
+ */
+public final class TranslationMetrics implements org.apache.camel.Processor {
+
+    /** The bean a translation's route runs first ({@link #process} notes the time). */
+    public static final String START_BEAN = "translation-start";
+
+    public static final String TIMER = "unikernal.translation.calls";
+    /** Exchange property: {@link System#nanoTime()} when the translation took the request. */
+    public static final String START_PROPERTY = "UnikernalTranslationStart";
+
+    /** Notes when the translation took the request. */
+    @Override
+    public void process(Exchange exchange) {
+        exchange.setProperty(START_PROPERTY, System.nanoTime());
+    }
+
+    /** Records one answered call; {@code method} null when none was chosen. */
+    public static void record(Exchange exchange, String method, int status) {
+        Long start = exchange.getProperty(START_PROPERTY, Long.class);
+        MeterRegistry registry = exchange.getContext().getRegistry().findSingleByType(MeterRegistry.class);
+        if (start == null || registry == null) {
+            return;
+        }
+        Timer.builder(TIMER).description("Calls through a translation, by method and status answered")
+                .tag("translation", String.valueOf(exchange.getFromRouteId()))
+                .tag("method", method == null ? "none" : method).tag("status", String.valueOf(status))
+                .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    }
+}
