@@ -51,6 +51,7 @@ public class TlsContextFactory {
     private String keystoreType = "PKCS12";
     private String keyPassword;
     private volatile SSLContext context;
+    private SSLContext plain;
 
     public void setTruststore(String truststore) {
         this.truststore = blankToNull(truststore);
@@ -90,12 +91,28 @@ public class TlsContextFactory {
             synchronized (this) {
                 built = context;
                 if (built == null) {
-                    built = build();
+                    built = new HostVerifyingContext(stores());
                     context = built;
                 }
             }
         }
         return built;
+    }
+
+    /**
+     * The context for a client of one server, for libraries that make their engine without naming the host
+     * (camel-netty's client): its engines check the certificate against {@code host}. The same failures as
+     * {@link #sslContext()}.
+     */
+    public SSLContext sslContextFor(String host, int port) {
+        return new HostVerifyingContext(stores(), host, port);
+    }
+
+    private synchronized SSLContext stores() {
+        if (plain == null) {
+            plain = build();
+        }
+        return plain;
     }
 
     private SSLContext build() {
@@ -114,7 +131,7 @@ public class TlsContextFactory {
             SSLContext ssl = SSLContext.getInstance("TLS");
             ssl.init(keys == null ? null : keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(),
                     null);
-            return new HostVerifyingContext(ssl);
+            return ssl;
         } catch (GeneralSecurityException e) {
             throw new TlsSetupException("cannot set up TLS: " + e.getMessage(), e);
         }
