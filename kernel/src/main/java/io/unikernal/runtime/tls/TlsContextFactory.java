@@ -52,6 +52,8 @@ public class TlsContextFactory {
     private String keyPassword;
     private volatile SSLContext context;
     private SSLContext plain;
+    private KeyManagerFactory keys;
+    private TrustManagerFactory trust;
 
     public void setTruststore(String truststore) {
         this.truststore = blankToNull(truststore);
@@ -108,6 +110,21 @@ public class TlsContextFactory {
         return new HostVerifyingContext(stores(), host, port);
     }
 
+    /**
+     * The key store's key managers, for libraries that take them rather than a context (Vert.x); null without a key
+     * store. The same failures as {@link #sslContext()}.
+     */
+    public synchronized KeyManagerFactory keyManagerFactory() {
+        stores();
+        return keys;
+    }
+
+    /** The trust store's trust managers (as {@link #keyManagerFactory()}); null without a trust store. */
+    public synchronized TrustManagerFactory trustManagerFactory() {
+        stores();
+        return trust;
+    }
+
     private synchronized SSLContext stores() {
         if (plain == null) {
             plain = build();
@@ -117,12 +134,10 @@ public class TlsContextFactory {
 
     private SSLContext build() {
         try {
-            TrustManagerFactory trust = null;
             if (truststore != null) {
                 trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
                 trust.init(trustStore());
             }
-            KeyManagerFactory keys = null;
             if (keystore != null) {
                 char[] password = chars(keyPassword != null ? keyPassword : keystorePassword);
                 keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());

@@ -30,8 +30,9 @@ public final class TlsSettings {
             .allowed("PKCS12", "JKS", "PEM")
             .description("Format of the trust store; PEM is a file of -----BEGIN CERTIFICATE----- blocks.");
     public static final Option<String> KEYSTORE = Option.string("keystore")
-            .description("Key store file with this client's certificate and key, for TLS client authentication;"
-                    + " relative to the UDL file.").example("certs/client.p12");
+            .description("Key store file with this side's certificate and key, relative to the UDL file: a"
+                    + " client's for TLS client authentication; a listener's (tcp, websocket sources) is the"
+                    + " certificate it serves.").example("certs/client.p12");
     public static final Option<String> KEYSTORE_PASSWORD = Option.string("keystorePassword").secret()
             .requires("keystore").description("Password of the key store.");
     public static final Option<String> KEYSTORE_TYPE = Option.string("keystoreType").defaultValue("PKCS12")
