@@ -9,10 +9,10 @@ import io.unikernal.runtime.health.SystemStartException;
 import io.unikernal.testkit.probe.Probes;
 import io.unikernal.testkit.server.PrivateMosquitto;
 import io.unikernal.testkit.tls.TestCertificates;
+import io.unikernal.testkit.tls.TestSecret;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,19 +66,16 @@ class MqttTlsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"mqtt", "mqtt3"})
     void aListenerThatRequiresClientCertificatesTakesTheKeystore(String adapter) throws Exception {
-        String secret = "UK_MQTT_KS_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        System.setProperty("unikernal.secret." + secret, TestCertificates.STORE_PASSWORD);
-        try (PrivateMosquitto broker = PrivateMosquitto.createTls(certs, true)) {
+        try (TestSecret password = TestSecret.of("UK_MQTT_KS", TestCertificates.STORE_PASSWORD);
+                PrivateMosquitto broker = PrivateMosquitto.createTls(certs, true)) {
             broker.start();
             String tls = "truststore: \"" + certs.caPem() + "\", truststoreType: PEM, keystore: \"" + certs.clientP12()
-                    + "\", keystorePassword: \"${secret:" + secret + "}\"";
+                    + "\", keystorePassword: \"" + password.reference() + "\"";
             String yaml = YamlEmitter.routesYaml(MqttApps.compile("tlsdecl", app("tlsdecl", adapter, broker, tls),
                     dir));
-            assertThat(yaml).contains("{{secret:" + secret + "}}", "ssl://127.0.0.1:" + broker.tlsPort())
+            assertThat(yaml).contains(password.placeholder(), "ssl://127.0.0.1:" + broker.tlsPort())
                     .doesNotContain(TestCertificates.STORE_PASSWORD);
             roundTrip(adapter, broker, tls);
-        } finally {
-            System.clearProperty("unikernal.secret." + secret);
         }
     }
 

@@ -10,6 +10,7 @@ import io.unikernal.testkit.probe.ProbeApps;
 import io.unikernal.testkit.probe.Probes;
 import io.unikernal.testkit.server.FreePort;
 import io.unikernal.testkit.tls.TestCertificates;
+import io.unikernal.testkit.tls.TestSecret;
 import io.unikernal.udl.error.UdlError;
 import io.unikernal.udl.parse.UdlParser;
 import java.io.BufferedReader;
@@ -45,22 +46,22 @@ class TcpTlsTest {
     @TempDir
     Path dir;
 
-    /** The secret the apps' keystore password is: a name of this run's own. */
-    private static final String SECRET = "UK_TCP_KS_" + NettyApps.name("s").substring(2).toUpperCase();
+    /** The apps' keystore password, as a secret. */
+    private static TestSecret password;
 
     @BeforeAll
     static void makeCertificates() {
         certs = TestCertificates.create(certDir.resolve("certs"));
-        System.setProperty("unikernal.secret." + SECRET, TestCertificates.STORE_PASSWORD);
+        password = TestSecret.of("UK_TCP_KS", TestCertificates.STORE_PASSWORD);
     }
 
     @AfterAll
-    static void forgetTheSecret() {
-        System.clearProperty("unikernal.secret." + SECRET);
+    static void forgetThePassword() {
+        password.close();
     }
 
     private static String serverKeystore() {
-        return "keystore: \"" + certs.serverP12() + "\", keystorePassword: \"${secret:" + SECRET + "}\"";
+        return "keystore: \"" + certs.serverP12() + "\", keystorePassword: \"" + password.reference() + "\"";
     }
 
     @Test
@@ -70,7 +71,7 @@ class TcpTlsTest {
         String udl = served(name, port, serverKeystore());
         try {
             assertThat(YamlEmitter.routesYaml(ProbeApps.compile(name, udl, dir))).contains("ssl=true",
-                    "{{secret:" + SECRET + "}}").doesNotContain(TestCertificates.STORE_PASSWORD);
+                    password.placeholder()).doesNotContain(TestCertificates.STORE_PASSWORD);
             try (UdlRuntime app = UdlRuntime.start(ProbeApps.compile(name, udl, dir), Map.of())) {
                 assertThat(ask(client(false).getSocketFactory().createSocket("127.0.0.1", port), "{\"n\": 21}"))
                         .isEqualTo("{\"n\":21,\"doubled\":42}");

@@ -12,6 +12,7 @@ import io.unikernal.runtime.health.SystemStartException;
 import io.unikernal.testkit.contract.Received;
 import io.unikernal.testkit.server.PrivateRabbitMq;
 import io.unikernal.testkit.tls.TestCertificates;
+import io.unikernal.testkit.tls.TestSecret;
 import io.unikernal.udl.parse.UdlParser;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,20 +75,17 @@ class RabbitMqTlsTest {
 
     @Test
     void aListenerThatRequiresClientCertificatesTakesTheKeystore() throws Exception {
-        String secret = "UK_RMQ_KS_" + id.toUpperCase();
-        System.setProperty("unikernal.secret." + secret, TestCertificates.STORE_PASSWORD);
-        try (PrivateRabbitMq mutual = PrivateRabbitMq.createTls(certs, true)) {
+        try (TestSecret password = TestSecret.of("UK_RMQ_KS", TestCertificates.STORE_PASSWORD);
+                PrivateRabbitMq mutual = PrivateRabbitMq.createTls(certs, true)) {
             mutual.start();
             String tls = "truststore: \"" + certs.caPem() + "\", truststoreType: PEM, keystore: \"" + certs.clientP12()
-                    + "\", keystorePassword: \"${secret:" + secret + "}\"";
+                    + "\", keystorePassword: \"" + password.reference() + "\"";
             Adapters adapters = Adapters.installed();
             var compiled = new UdlCompiler(adapters).compile(new UdlParser(adapters).parse("rmq-tls.udl.yaml",
                     app(mutual, tls)).orThrow(), tmp, CompileOptions.DEFAULT);
-            assertThat(YamlEmitter.routesYaml(compiled)).contains("{{secret:" + secret + "}}")
+            assertThat(YamlEmitter.routesYaml(compiled)).contains(password.placeholder())
                     .doesNotContain(TestCertificates.STORE_PASSWORD);
             roundTrip(mutual, tls);
-        } finally {
-            System.clearProperty("unikernal.secret." + secret);
         }
     }
 

@@ -11,6 +11,7 @@ import io.unikernal.testkit.probe.ProbeApps;
 import io.unikernal.testkit.probe.Probes;
 import io.unikernal.testkit.server.FreePort;
 import io.unikernal.testkit.tls.TestCertificates;
+import io.unikernal.testkit.tls.TestSecret;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.net.URI;
@@ -33,12 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WebSocketTlsTest {
 
-    private static final String SECRET = "UK_WS_KS_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-
     @TempDir
     static Path certDir;
 
     private static TestCertificates certs;
+    /** The server's keystore password, as a secret. */
+    private static TestSecret password;
 
     @TempDir
     Path tmp;
@@ -46,12 +47,12 @@ class WebSocketTlsTest {
     @BeforeAll
     static void makeCertificates() {
         certs = TestCertificates.create(certDir.resolve("certs"));
-        System.setProperty("unikernal.secret." + SECRET, TestCertificates.STORE_PASSWORD);
+        password = TestSecret.of("UK_WS_KS", TestCertificates.STORE_PASSWORD);
     }
 
     @AfterAll
-    static void forgetTheSecret() {
-        System.clearProperty("unikernal.secret." + SECRET);
+    static void forgetThePassword() {
+        password.close();
     }
 
     @Test
@@ -62,7 +63,7 @@ class WebSocketTlsTest {
                 udl: 8
                 name: %s
                 systems:
-                  ws: {adapter: websocket, port: %d, path: /echo, keystore: "%s", keystorePassword: "${secret:%s}"}
+                  ws: {adapter: websocket, port: %d, path: /echo, keystore: "%s", keystorePassword: "%s"}
                   seen: {adapter: contract-probe}
                 routes:
                   - name: echo
@@ -70,8 +71,8 @@ class WebSocketTlsTest {
                     steps:
                       - transform: {set: {echo: "id"}}
                       - to: seen
-                """.formatted(name, port, certs.serverP12(), SECRET);
-        assertThat(YamlEmitter.routesYaml(ProbeApps.compile(name, udl, tmp))).contains("{{secret:" + SECRET + "}}")
+                """.formatted(name, port, certs.serverP12(), password.reference());
+        assertThat(YamlEmitter.routesYaml(ProbeApps.compile(name, udl, tmp))).contains(password.placeholder())
                 .doesNotContain(TestCertificates.STORE_PASSWORD);
         try (UdlRuntime app = UdlRuntime.start(ProbeApps.compile(name, udl, tmp), Map.of());
                 WsClient client = WsClient.connect(URI.create("wss://127.0.0.1:" + port + "/echo"), trustingCa())) {
