@@ -1,5 +1,6 @@
 package io.unikernal.testkit.server;
 
+import io.unikernal.testkit.tls.TestCertificates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -7,6 +8,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An MQTT broker of a test's own: {@code mosquitto -c FILE} listening on a free loopback port, with its folder under
@@ -21,11 +23,35 @@ public final class PrivateMosquitto extends ProcessServer {
     private static final String USER = "mosquitto";
 
     private final Path config;
+    private int tlsPort;
 
     private PrivateMosquitto(String user, String password) {
         super("mosquitto");
         this.config = dir.resolve("mosquitto.conf");
         configure(user, password);
+    }
+
+    /**
+     * A fresh broker, not started yet, that takes anonymous clients on {@link #url()} (plain TCP) and on
+     * {@link #tlsUrl()} with TLS: the certificates' server certificate (for 127.0.0.1 and localhost); with
+     * {@code requireClientCertificates} the TLS listener also wants a client certificate their CA signed.
+     */
+    public static PrivateMosquitto createTls(TestCertificates certs, boolean requireClientCertificates) {
+        PrivateMosquitto mosquitto = create(null, null);
+        mosquitto.tlsPort = FreePort.loopback();
+        StringBuilder text = new StringBuilder("listener ").append(mosquitto.tlsPort).append(" 127.0.0.1\n");
+        // copies the broker's user owns: it may read them after it dropped root
+        Map<String, Path> files = Map.of("cafile", certs.caPem(), "certfile", certs.serverPem(), "keyfile",
+                certs.serverKeyPem());
+        files.forEach((setting, file) -> text.append(setting).append(' ')
+                .append(Processes.ownedCopy(USER, mosquitto.dir, file, setting + ".pem")).append('\n'));
+        text.append("require_certificate ").append(requireClientCertificates).append('\n');
+        try {
+            Files.writeString(mosquitto.config, text, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + mosquitto.config, e);
+        }
+        return mosquitto;
     }
 
     /** Starts a fresh broker that takes anonymous clients. */
@@ -86,6 +112,19 @@ public final class PrivateMosquitto extends ProcessServer {
     /** The broker's address as Paho writes it: {@code tcp://127.0.0.1:PORT}. */
     public String url() {
         return "tcp://127.0.0.1:" + port;
+    }
+
+    /** The TLS listener's port ({@link #createTls} brokers only). */
+    public int tlsPort() {
+        if (tlsPort == 0) {
+            throw new IllegalStateException(this + " has no TLS listener: make it with createTls");
+        }
+        return tlsPort;
+    }
+
+    /** The TLS listener's address as Paho writes it: {@code ssl://127.0.0.1:PORT}. */
+    public String tlsUrl() {
+        return "ssl://127.0.0.1:" + tlsPort();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.unikernal.testkit.server;
 
+import io.unikernal.testkit.tls.TestCertificates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
@@ -33,12 +35,47 @@ public final class PrivateRabbitMq extends ProcessServer {
 
     private final int distributionPort;
     private final String node;
+    private int tlsPort;
 
     private PrivateRabbitMq() {
         super("rabbitmq");
         this.distributionPort = FreePort.loopback();
         this.node = "uk-" + dir.getFileName().toString().replace("rabbitmq-", "") + "@localhost";
         configure();
+    }
+
+    /**
+     * A fresh node, not started yet, with a TLS listener ({@link #tlsPort()}) beside the plain one: the certificates'
+     * server certificate (for 127.0.0.1 and localhost); with {@code requireClientCertificates} the TLS listener also
+     * wants a client certificate their CA signed.
+     */
+    public static PrivateRabbitMq createTls(TestCertificates certs, boolean requireClientCertificates) {
+        PrivateRabbitMq rabbit = create();
+        rabbit.tlsPort = FreePort.loopback();
+        StringBuilder text = new StringBuilder("listeners.ssl.default = 127.0.0.1:").append(rabbit.tlsPort)
+                .append('\n');
+        // copies the node's user owns: it reads them as that user
+        Map<String, Path> files = Map.of("cacertfile", certs.caPem(), "certfile", certs.serverPem(), "keyfile",
+                certs.serverKeyPem());
+        files.forEach((setting, file) -> text.append("ssl_options.").append(setting).append(" = ")
+                .append(Processes.ownedCopy(USER, rabbit.dir, file, setting + ".pem")).append('\n'));
+        text.append("ssl_options.verify = verify_peer\n")
+                .append("ssl_options.fail_if_no_peer_cert = ").append(requireClientCertificates).append('\n');
+        try {
+            Files.writeString(rabbit.dir.resolve("rabbitmq.conf"), text, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the private RabbitMQ node's TLS settings in " + rabbit.dir,
+                    e);
+        }
+        return rabbit;
+    }
+
+    /** The TLS listener's port ({@link #createTls} nodes only). */
+    public int tlsPort() {
+        if (tlsPort == 0) {
+            throw new IllegalStateException(this + " has no TLS listener: make it with createTls");
+        }
+        return tlsPort;
     }
 
     /** Starts a fresh node with no queues or exchanges of its own. */

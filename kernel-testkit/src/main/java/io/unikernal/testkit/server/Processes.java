@@ -162,6 +162,18 @@ final class Processes {
     }
 
     /** A fresh folder for one private server under the module's {@code target/private-servers}. */
+    /** A copy of {@code file} in {@code dir} named {@code name}, owned by {@code user} (a server reads it as that user). */
+    static Path ownedCopy(String user, Path dir, Path file, String name) {
+        Path copy = dir.resolve(name);
+        try {
+            Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + file + " to " + copy, e);
+        }
+        giveTo(user, copy);
+        return copy;
+    }
+
     static Path freshDir(String kind) {
         Path dir = Path.of("target", "private-servers", kind + "-" + java.util.UUID.randomUUID().toString()
                 .substring(0, 8)).toAbsolutePath();

@@ -25,7 +25,15 @@ import javax.net.ssl.TrustManager;
 final class HostVerifyingContext extends SSLContext {
 
     HostVerifyingContext(SSLContext delegate) {
-        super(new Spi(delegate), delegate.getProvider(), delegate.getProtocol());
+        this(delegate, null, -1);
+    }
+
+    /**
+     * A context for one server: an engine made without a host (as camel-netty's client makes it) is this server's,
+     * so its certificate is checked against {@code peerHost} too.
+     */
+    HostVerifyingContext(SSLContext delegate, String peerHost, int peerPort) {
+        super(new Spi(delegate, peerHost, peerPort), delegate.getProvider(), delegate.getProtocol());
     }
 
     private static SSLParameters verifying(SSLParameters params) {
@@ -35,9 +43,13 @@ final class HostVerifyingContext extends SSLContext {
 
     private static final class Spi extends SSLContextSpi {
         private final SSLContext delegate;
+        private final String peerHost;
+        private final int peerPort;
 
-        Spi(SSLContext delegate) {
+        Spi(SSLContext delegate, String peerHost, int peerPort) {
             this.delegate = delegate;
+            this.peerHost = peerHost;
+            this.peerPort = peerPort;
         }
 
         @Override
@@ -57,7 +69,8 @@ final class HostVerifyingContext extends SSLContext {
 
         @Override
         protected SSLEngine engineCreateSSLEngine() {
-            return delegate.createSSLEngine();
+            // without a peer it is a server's engine (or one the caller names the host of): nothing to verify
+            return peerHost == null ? delegate.createSSLEngine() : engineCreateSSLEngine(peerHost, peerPort);
         }
 
         @Override

@@ -51,6 +51,9 @@ public class TlsContextFactory {
     private String keystoreType = "PKCS12";
     private String keyPassword;
     private volatile SSLContext context;
+    private SSLContext plain;
+    private KeyManagerFactory keys;
+    private TrustManagerFactory trust;
 
     public void setTruststore(String truststore) {
         this.truststore = blankToNull(truststore);
@@ -90,7 +93,7 @@ public class TlsContextFactory {
             synchronized (this) {
                 built = context;
                 if (built == null) {
-                    built = build();
+                    built = new HostVerifyingContext(stores());
                     context = built;
                 }
             }
@@ -98,14 +101,43 @@ public class TlsContextFactory {
         return built;
     }
 
+    /**
+     * The context for a client of one server, for libraries that make their engine without naming the host
+     * (camel-netty's client): its engines check the certificate against {@code host}. The same failures as
+     * {@link #sslContext()}.
+     */
+    public SSLContext sslContextFor(String host, int port) {
+        return new HostVerifyingContext(stores(), host, port);
+    }
+
+    /**
+     * The key store's key managers, for libraries that take them rather than a context (Vert.x); null without a key
+     * store. The same failures as {@link #sslContext()}.
+     */
+    public synchronized KeyManagerFactory keyManagerFactory() {
+        stores();
+        return keys;
+    }
+
+    /** The trust store's trust managers (as {@link #keyManagerFactory()}); null without a trust store. */
+    public synchronized TrustManagerFactory trustManagerFactory() {
+        stores();
+        return trust;
+    }
+
+    private synchronized SSLContext stores() {
+        if (plain == null) {
+            plain = build();
+        }
+        return plain;
+    }
+
     private SSLContext build() {
         try {
-            TrustManagerFactory trust = null;
             if (truststore != null) {
                 trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
                 trust.init(trustStore());
             }
-            KeyManagerFactory keys = null;
             if (keystore != null) {
                 char[] password = chars(keyPassword != null ? keyPassword : keystorePassword);
                 keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -114,7 +146,7 @@ public class TlsContextFactory {
             SSLContext ssl = SSLContext.getInstance("TLS");
             ssl.init(keys == null ? null : keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(),
                     null);
-            return new HostVerifyingContext(ssl);
+            return ssl;
         } catch (GeneralSecurityException e) {
             throw new TlsSetupException("cannot set up TLS: " + e.getMessage(), e);
         }

@@ -1,6 +1,9 @@
 package io.unikernal.spi.adapter;
 
 import io.unikernal.runtime.tls.TlsContextFactory;
+import io.unikernal.runtime.tls.TlsSocketFactory;
+import io.unikernal.udl.error.ProblemCode;
+import io.unikernal.udl.error.Problems;
 import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.spec.Option;
@@ -27,8 +30,9 @@ public final class TlsSettings {
             .allowed("PKCS12", "JKS", "PEM")
             .description("Format of the trust store; PEM is a file of -----BEGIN CERTIFICATE----- blocks.");
     public static final Option<String> KEYSTORE = Option.string("keystore")
-            .description("Key store file with this client's certificate and key, for TLS client authentication;"
-                    + " relative to the UDL file.").example("certs/client.p12");
+            .description("Key store file with this side's certificate and key, relative to the UDL file: a"
+                    + " client's for TLS client authentication; a listener's (tcp, websocket sources) is the"
+                    + " certificate it serves.").example("certs/client.p12");
     public static final Option<String> KEYSTORE_PASSWORD = Option.string("keystorePassword").secret()
             .requires("keystore").description("Password of the key store.");
     public static final Option<String> KEYSTORE_TYPE = Option.string("keystoreType").defaultValue("PKCS12")
@@ -37,11 +41,52 @@ public final class TlsSettings {
     public static final Option<String> KEY_PASSWORD = Option.string("keyPassword").secret().requires("keystore")
             .description("Password of the private key in the key store, when it differs from the store's.");
 
+    /**
+     * The switch of adapters whose address does not say TLS (no {@code tls://} scheme, no security protocol):
+     * TLS when true, or when it is not set and a store is given ({@link #wanted}).
+     */
+    public static final Option<Boolean> TLS = Option.bool("tls")
+            .description("Connect with TLS, the server's certificate checked against the truststore (the JVM's"
+                    + " default trust without one) and its host name. On by itself when a truststore or keystore is"
+                    + " given.");
+
     /** The options, in the order the docs list them. */
     public static final List<Option<?>> OPTIONS = List.of(TRUSTSTORE, TRUSTSTORE_PASSWORD, TRUSTSTORE_TYPE, KEYSTORE,
             KEYSTORE_PASSWORD, KEYSTORE_TYPE, KEY_PASSWORD);
 
     private TlsSettings() {
+    }
+
+    /**
+     * True when the system talks TLS by {@link #TLS}: {@code tls: true}, or no {@code tls} and a store given. A
+     * {@code ${...}} reference as {@code tls} counts as not set; the adapter reports it (fixed at compile time).
+     */
+    public static boolean wanted(SystemDecl system) {
+        OptionValue value = system.option(TLS.name());
+        if (value == null || value.value() == null
+                || (value.value() instanceof String raw && References.containsReference(raw))) {
+            return storesGiven(system);
+        }
+        return "true".equals(TLS.text(value));
+    }
+
+    /**
+     * Reports a {@link #TLS} that is a {@code ${...}} reference ({@code reference}: whether to talk TLS is fixed at
+     * compile time) or {@code false} beside a store ({@code storesWithoutTls}), with the adapter's own codes.
+     */
+    public static void checkSwitch(SystemDecl system, Problems problems, ProblemCode reference,
+            ProblemCode storesWithoutTls) {
+        OptionValue tls = system.option(TLS.name());
+        if (tls == null) {
+            return;
+        }
+        if (tls.value() instanceof String text && References.containsReference(text)) {
+            problems.error(reference, tls.pos(), "tls is the reference " + text + ", but whether the server is"
+                    + " reached by TLS is fixed when the app is compiled", "write true or false");
+        } else if ("false".equals(TLS.text(tls)) && storesGiven(system)) {
+            problems.error(storesWithoutTls, tls.pos(), "tls is false, but a truststore or keystore is given",
+                    "remove tls: false to connect with TLS, or remove the stores");
+        }
     }
 
     /** The name of the system's TLS bean. */
@@ -74,6 +119,16 @@ public final class TlsSettings {
     public static String contribute(SystemDecl system, CompileContext ctx) {
         String name = beanName(system, ctx);
         ctx.addBean(name, TlsContextFactory.class, properties(system, ctx));
+        return "#bean:" + name;
+    }
+
+    /**
+     * Declares the system's {@link TlsContextFactory} bean and a {@link TlsSocketFactory} of it (for clients that take
+     * a {@code SocketFactory}), and returns the socket factory's reference, {@code #bean:<name>}.
+     */
+    public static String contributeSocketFactory(SystemDecl system, CompileContext ctx) {
+        String name = beanName(system, ctx) + ".sockets";
+        ctx.addBean(name, TlsSocketFactory.class, Map.of("tls", contribute(system, ctx)));
         return "#bean:" + name;
     }
 

@@ -8,6 +8,7 @@ import io.unikernal.spi.adapter.EndpointUri;
 import io.unikernal.spi.adapter.SourceRole;
 import io.unikernal.spi.adapter.SystemUse;
 import io.unikernal.spi.adapter.TargetRole;
+import io.unikernal.spi.adapter.TlsSettings;
 import io.unikernal.udl.error.PluginProblemCode;
 import io.unikernal.udl.error.ProblemCode;
 import io.unikernal.udl.error.Problems;
@@ -51,7 +52,8 @@ public abstract class MqttAdapter implements Adapter {
     static final Option<String> HOST = Option.string("host").defaultValue("127.0.0.1")
             .description("Host name or address of the MQTT broker.");
     static final Option<Integer> PORT = Option.integer("port").defaultValue(1883).range(1, 65535)
-            .description("Port of the MQTT broker (plain TCP).");
+            .description("Port of the MQTT broker: by convention 1883 for plain TCP, 8883 for TLS.");
+
     static final Option<String> USER = Option.string("user")
             .description("User name the client connects with; anonymous when absent.");
     static final Option<String> PASSWORD = Option.string("password").secret().requires("user")
@@ -81,6 +83,8 @@ public abstract class MqttAdapter implements Adapter {
             "an MQTT target's topic holds a wildcard");
     final ProblemCode referenceNotAllowed = new PluginProblemCode(namespace(), 3,
             "an MQTT option that must be written as a value is a ${...} reference");
+    final ProblemCode storesWithoutTls = new PluginProblemCode(namespace(), 4,
+            "an MQTT system with a trust or key store says tls: false");
 
     /** The broker's bounds: short enough that a down broker is noticed quickly, long enough for a loaded machine. */
     static final int CONNECT_TIMEOUT_SECONDS = 10;
@@ -118,12 +122,14 @@ public abstract class MqttAdapter implements Adapter {
 
     @Override
     public List<Option<?>> systemOptions() {
-        return List.of(HOST, PORT, USER, PASSWORD, TOPIC);
+        List<Option<?>> options = new ArrayList<>(List.of(HOST, PORT, TlsSettings.TLS, USER, PASSWORD, TOPIC));
+        options.addAll(TlsSettings.OPTIONS);
+        return options;
     }
 
     @Override
     public List<ProblemCode> problemCodes() {
-        return List.of(noTopic, wildcardTarget, referenceNotAllowed);
+        return List.of(noTopic, wildcardTarget, referenceNotAllowed, storesWithoutTls);
     }
 
     @Override
@@ -140,7 +146,12 @@ public abstract class MqttAdapter implements Adapter {
     @Override
     public void contribute(SystemDecl system, CompileContext ctx) {
         Map<String, String> props = new LinkedHashMap<>();
-        props.put("brokerUrl", "tcp://" + ctx.text(system, HOST) + ":" + ctx.text(system, PORT));
+        boolean tls = TlsSettings.wanted(system);
+        props.put("brokerUrl", (tls ? "ssl://" : "tcp://") + ctx.text(system, HOST) + ":" + ctx.text(system, PORT));
+        if (tls) {
+            // the shared TLS context's sockets: Paho's own factory would neither read PEM nor check host names
+            props.put("socketFactory", TlsSettings.contributeSocketFactory(system, ctx));
+        }
         String user = ctx.text(system, USER);
         if (user != null) {
             props.put("userName", user);
@@ -176,6 +187,7 @@ public abstract class MqttAdapter implements Adapter {
         if (topic != null && topic.value() == null) {
             problems.error(noTopic, topic.pos(), "topic is empty", "write a topic, e.g. sensors/kitchen");
         }
+        TlsSettings.checkSwitch(system, problems, referenceNotAllowed, storesWithoutTls);
     }
 
     /** The use's topic, else the system's; null when neither names one (reported by {@link #checkTopic}). */

@@ -4,6 +4,7 @@ import io.unikernal.runtime.health.AbstractSystemProbe;
 import io.unikernal.runtime.health.ProbeResult;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import javax.net.SocketFactory;
 import org.apache.camel.component.paho.PahoComponent;
 import org.apache.camel.component.paho.PahoConfiguration;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
@@ -11,7 +12,7 @@ import org.apache.camel.component.paho.mqtt5.PahoMqtt5Configuration;
 
 /**
  * The probe of an MQTT system: a connection of its own (a random client id, a clean session that ends with it) to
- * the system's broker with the system's credentials, within {@value #TIMEOUT_SECONDS} s, then a disconnect. Nothing
+ * the system's broker with the system's credentials (and TLS sockets), within {@value #TIMEOUT_SECONDS} s, then a disconnect. Nothing
  * is subscribed or published.
  */
 public class MqttProbe extends AbstractSystemProbe {
@@ -35,11 +36,11 @@ public class MqttProbe extends AbstractSystemProbe {
     public ProbeResult check() {
         if (component instanceof PahoMqtt5Component v5) {
             PahoMqtt5Configuration c = v5.getConfiguration();
-            return check5(c.getBrokerUrl(), c.getUserName(), c.getPassword());
+            return check5(c.getBrokerUrl(), c.getUserName(), c.getPassword(), c.getSocketFactory());
         }
         if (component instanceof PahoComponent v3) {
             PahoConfiguration c = v3.getConfiguration();
-            return check3(c.getBrokerUrl(), c.getUserName(), c.getPassword());
+            return check3(c.getBrokerUrl(), c.getUserName(), c.getPassword(), c.getSocketFactory());
         }
         throw new IllegalStateException("the probe of " + this + " has no Paho component (protocol " + protocol + ")");
     }
@@ -48,13 +49,15 @@ public class MqttProbe extends AbstractSystemProbe {
         return "unikernal-probe-" + UUID.randomUUID();
     }
 
-    static ProbeResult check5(String broker, String user, String password) {
+    /** {@code sockets}: the system's TLS socket factory, null for plain TCP. */
+    static ProbeResult check5(String broker, String user, String password, SocketFactory sockets) {
         org.eclipse.paho.mqttv5.client.MqttConnectionOptions options =
                 new org.eclipse.paho.mqttv5.client.MqttConnectionOptions();
         options.setCleanStart(true);
         options.setSessionExpiryInterval(0L);
         options.setAutomaticReconnect(false);
         options.setConnectionTimeout(TIMEOUT_SECONDS);
+        options.setSocketFactory(sockets);
         if (user != null && !user.isEmpty()) {
             options.setUserName(user);
             if (password != null) {
@@ -93,13 +96,14 @@ public class MqttProbe extends AbstractSystemProbe {
         }
     }
 
-    static ProbeResult check3(String broker, String user, String password) {
+    static ProbeResult check3(String broker, String user, String password, SocketFactory sockets) {
         org.eclipse.paho.client.mqttv3.MqttConnectOptions options =
                 new org.eclipse.paho.client.mqttv3.MqttConnectOptions();
         options.setCleanSession(true);
         options.setAutomaticReconnect(false);
         options.setConnectionTimeout(TIMEOUT_SECONDS);
         options.setMqttVersion(org.eclipse.paho.client.mqttv3.MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setSocketFactory(sockets);
         if (user != null && !user.isEmpty()) {
             options.setUserName(user);
             if (password != null) {

@@ -51,7 +51,8 @@ class MqttSystemAtStartTest {
     }
 
     private static ProbeResult probe(String protocol, String url, String user, String password) {
-        return "5".equals(protocol) ? MqttProbe.check5(url, user, password) : MqttProbe.check3(url, user, password);
+        return "5".equals(protocol) ? MqttProbe.check5(url, user, password, null)
+                : MqttProbe.check3(url, user, password, null);
     }
 
     @ParameterizedTest(name = "MQTT {0}")

@@ -115,6 +115,11 @@ class MqttUdlTest {
                 .singleElement().asString().contains("[UDL-036]");
         assertThat(problems("broker: {adapter: mqtt3}", "{system: broker, topic: a, sessionExpiry: 1d}", "seen"))
                 .singleElement().asString().contains("unknown option 'sessionExpiry'");
+        assertThat(problems("broker: {adapter: mqtt, tls: false, truststore: ca.pem}", "{system: broker, topic: a}",
+                "seen")).containsExactly("wrong.udl.yaml:4:32: tls is false, but a truststore or keystore is given"
+                        + " [MQTT-004]");
+        assertThat(problems("broker: {adapter: mqtt3, tls: \"${env:TLS}\"}", "{system: broker, topic: a}",
+                "seen")).singleElement().asString().contains("tls is the reference ${env:TLS}").endsWith("[MQTT3-003]");
     }
 
     @Test

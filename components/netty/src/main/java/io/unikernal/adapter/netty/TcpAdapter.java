@@ -10,6 +10,8 @@ import io.unikernal.spi.adapter.SourceRole;
 import io.unikernal.spi.adapter.StandardNodes;
 import io.unikernal.spi.adapter.SystemUse;
 import io.unikernal.spi.adapter.TargetRole;
+import io.unikernal.spi.adapter.TlsSettings;
+import io.unikernal.udl.error.PluginProblemCode;
 import io.unikernal.udl.error.ProblemCode;
 import io.unikernal.udl.error.Problems;
 import io.unikernal.udl.model.EndpointRef;
@@ -67,18 +69,30 @@ public final class TcpAdapter implements Adapter {
 
     @Override
     public List<Option<?>> systemOptions() {
-        return List.of(NettySystems.HOST, NettySystems.PORT, MODE, FRAMING, LENGTH_FIELD_BYTES, FRAME_LENGTH,
-                MAX_FRAME_SIZE, NettySystems.FORMAT, NettySystems.CHARSET);
+        List<Option<?>> options = new java.util.ArrayList<>(List.of(NettySystems.HOST, NettySystems.PORT, MODE,
+                FRAMING, LENGTH_FIELD_BYTES, FRAME_LENGTH, MAX_FRAME_SIZE, NettySystems.FORMAT, NettySystems.CHARSET,
+                TlsSettings.TLS));
+        options.addAll(TlsSettings.OPTIONS);
+        return options;
     }
 
     @Override
     public List<ProblemCode> problemCodes() {
-        return List.of(NettySystems.UNKNOWN_CHARSET, NettySystems.FRAME_LENGTH, NettySystems.LENGTH_FIELD);
+        return List.of(NettySystems.UNKNOWN_CHARSET, NettySystems.FRAME_LENGTH, NettySystems.LENGTH_FIELD,
+                TLS_REFERENCE, STORES_WITHOUT_TLS, LISTENER_WITHOUT_KEYSTORE);
     }
+
+    static final ProblemCode TLS_REFERENCE = new PluginProblemCode("TCP", 4, "a tcp system's tls is a ${...}"
+            + " reference");
+    static final ProblemCode STORES_WITHOUT_TLS = new PluginProblemCode("TCP", 5,
+            "a tcp system with a trust or key store says tls: false");
+    static final ProblemCode LISTENER_WITHOUT_KEYSTORE = new PluginProblemCode("TCP", 6,
+            "a tcp listener with TLS has no keystore (its certificate)");
 
     @Override
     public void check(SystemDecl system, Problems problems) {
         NettySystems.checkCharset(system, problems);
+        TlsSettings.checkSwitch(system, problems, TLS_REFERENCE, STORES_WITHOUT_TLS);
         OptionValue lengthField = system.option(LENGTH_FIELD_BYTES.name());
         if (lengthField != null && lengthField.value() instanceof Number n && n.intValue() == 3) {
             problems.error(NettySystems.LENGTH_FIELD, lengthField.pos(), "system " + system.name()
@@ -135,7 +149,29 @@ public final class TcpAdapter implements Adapter {
         if (framing(system) != Framing.LINE) {
             ctx.addBean(BYTES_ENCODER, io.netty.handler.codec.bytes.ByteArrayEncoder.class, Map.of());
         }
+        if (TlsSettings.wanted(system)) {
+            String tls = TlsSettings.contribute(system, ctx);
+            ctx.addBean(bean + ".tls.listener", NettyTlsParameters.class, Map.of("tls", tls));
+            ctx.addBean(bean + ".tls.client", NettyTlsParameters.class, Map.of("tls", tls, "peerHost",
+                    ctx.text(system, NettySystems.HOST), "peerPort", ctx.text(system, NettySystems.PORT)));
+        }
         NettySystems.probe(system, NAME, false, ctx);
+    }
+
+    /**
+     * camel-netty's TLS from the system's settings: a listener serves the keystore's certificate and, with a
+     * truststore, wants a client certificate its CAs signed; a client checks the server's certificate and host.
+     */
+    private static EndpointUri withTls(EndpointUri uri, SystemDecl system, boolean listener, CompileContext ctx) {
+        if (!TlsSettings.wanted(system)) {
+            return uri;
+        }
+        uri.param("ssl", true).param("sslContextParameters", "#bean:" + ctx.systemBean(system)
+                + (listener ? ".tls.listener" : ".tls.client"));
+        if (listener && system.option(TlsSettings.TRUSTSTORE.name()) != null) {
+            uri.param("needClientAuth", true);
+        }
+        return uri;
     }
 
     private static final String BYTES_ENCODER = "netty-bytes-encoder";
@@ -218,13 +254,24 @@ public final class TcpAdapter implements Adapter {
             return Optional.of(NettySystems.channel(NAME, system));
         }
 
+        /** A TLS listener serves a certificate: the keystore's. */
+        @Override
+        public void checkUse(SystemDecl system, EndpointRef use, Problems problems) {
+            if (TlsSettings.wanted(system) && system.option(TlsSettings.KEYSTORE.name()) == null) {
+                problems.error(LISTENER_WITHOUT_KEYSTORE, use.pos(), "system " + system.name() + " listens with TLS"
+                        + " but has no keystore", "add keystore: the listener's certificate and key (PKCS12, JKS or"
+                        + " PEM)");
+            }
+        }
+
         /**
          * Each connection's frames are handled in order on camel-netty's ordered executor ({@code synchronous}), so
          * a peer that sends several requests before reading gets the replies in the order it asked.
          */
         @Override
         public String uri(SystemUse use, CompileContext ctx) {
-            return endpoint(use.system(), ctx).param("synchronous", true).param("reuseAddress", true).toString();
+            return withTls(endpoint(use.system(), ctx), use.system(), true, ctx).param("synchronous", true)
+                    .param("reuseAddress", true).toString();
         }
 
         @Override
@@ -263,7 +310,8 @@ public final class TcpAdapter implements Adapter {
         public void call(SystemUse use, ProcessorDefinition<?> block, CompileContext ctx) {
             SystemDecl system = use.system();
             long timeout = use.timeout().map(t -> Math.max(1, t.toMillis())).orElse(DEFAULT_TIMEOUT_MILLIS);
-            EndpointUri uri = endpoint(system, ctx).param("connectTimeout", Math.min(timeout, CONNECT_TIMEOUT_MILLIS));
+            EndpointUri uri = withTls(endpoint(system, ctx), system, false, ctx).param("connectTimeout",
+                    Math.min(timeout, CONNECT_TIMEOUT_MILLIS));
             block.process(outbound(system, ctx));
             if (oneWay(system)) {
                 block.to(ExchangePattern.InOnly, uri.toString());

@@ -1,6 +1,7 @@
 package io.unikernal.adapter.rabbitmq;
 
 import java.time.Duration;
+import javax.net.SocketFactory;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 
 /**
@@ -29,6 +30,11 @@ public class RabbitConnection extends CachingConnectionFactory {
     /** The user; RabbitMQ's {@code guest} when absent. */
     public void setUser(String user) {
         setUsername(user);
+    }
+
+    /** TLS: the system's {@code TlsSocketFactory} (an SSL socket factory, so the client speaks TLS on it). */
+    public void setSocketFactory(SocketFactory sockets) {
+        getRabbitConnectionFactory().setSocketFactory(sockets);
     }
 
     /** How long opening a connection may take (TCP connect and AMQP handshake). */

@@ -9,6 +9,7 @@ import io.unikernal.spi.adapter.EndpointUri;
 import io.unikernal.spi.adapter.SourceRole;
 import io.unikernal.spi.adapter.SystemUse;
 import io.unikernal.spi.adapter.TargetRole;
+import io.unikernal.spi.adapter.TlsSettings;
 import io.unikernal.udl.error.PluginProblemCode;
 import io.unikernal.udl.error.ProblemCode;
 import io.unikernal.udl.error.Problems;
@@ -43,7 +44,7 @@ public final class RabbitMqAdapter implements Adapter {
     static final Option<String> HOST = Option.string("host").defaultValue("127.0.0.1")
             .description("Host name or address of the RabbitMQ broker.");
     static final Option<Integer> PORT = Option.integer("port").defaultValue(5672).range(1, 65535)
-            .description("AMQP port of the broker.");
+            .description("AMQP port of the broker: by convention 5672 for plain TCP, 5671 for TLS.");
     static final Option<String> USER = Option.string("user").requires("password")
             .description("User to log in as; RabbitMQ's guest (which may log in from loopback only) when absent."
                     + " Needs a password.");
@@ -110,6 +111,10 @@ public final class RabbitMqAdapter implements Adapter {
             "a publish to the default exchange names no queue");
     static final ProblemCode DEFAULT_EXCHANGE_KEY = new PluginProblemCode("RABBITMQ", 2,
             "a publish to the default exchange has a routing key other than its queue's name");
+    static final ProblemCode TLS_REFERENCE = new PluginProblemCode("RABBITMQ", 3,
+            "a RabbitMQ system's tls is a ${...} reference");
+    static final ProblemCode STORES_WITHOUT_TLS = new PluginProblemCode("RABBITMQ", 4,
+            "a RabbitMQ system with a trust or key store says tls: false");
 
     private static final AdapterInfo INFO = new AdapterInfo("rabbitmq",
             "Consumes RabbitMQ queues and publishes to exchanges (AMQP 0-9-1, Camel spring-rabbitmq): acks after"
@@ -123,7 +128,10 @@ public final class RabbitMqAdapter implements Adapter {
 
     @Override
     public List<Option<?>> systemOptions() {
-        return List.of(HOST, PORT, USER, PASSWORD, VIRTUAL_HOST, CONNECT_TIMEOUT);
+        List<Option<?>> options = new java.util.ArrayList<>(List.of(HOST, PORT, TlsSettings.TLS, USER, PASSWORD,
+                VIRTUAL_HOST, CONNECT_TIMEOUT));
+        options.addAll(TlsSettings.OPTIONS);
+        return options;
     }
 
     @Override
@@ -138,7 +146,12 @@ public final class RabbitMqAdapter implements Adapter {
 
     @Override
     public List<ProblemCode> problemCodes() {
-        return List.of(DEFAULT_EXCHANGE_NEEDS_QUEUE, DEFAULT_EXCHANGE_KEY);
+        return List.of(DEFAULT_EXCHANGE_NEEDS_QUEUE, DEFAULT_EXCHANGE_KEY, TLS_REFERENCE, STORES_WITHOUT_TLS);
+    }
+
+    @Override
+    public void check(SystemDecl system, Problems problems) {
+        TlsSettings.checkSwitch(system, problems, TLS_REFERENCE, STORES_WITHOUT_TLS);
     }
 
     @Override
@@ -158,6 +171,10 @@ public final class RabbitMqAdapter implements Adapter {
         }
         props.put("virtualHost", ctx.text(system, VIRTUAL_HOST));
         props.put("connectTimeout", ctx.text(system, CONNECT_TIMEOUT));
+        if (TlsSettings.wanted(system)) {
+            // the shared TLS context's sockets, which check the broker's certificate and host name
+            props.put("socketFactory", TlsSettings.contributeSocketFactory(system, ctx));
+        }
         BeanFactoryDefinition<?> bean = new BeanFactoryDefinition<>();
         bean.setName(ctx.systemBean(system));
         bean.setType(RabbitConnection.class.getName());

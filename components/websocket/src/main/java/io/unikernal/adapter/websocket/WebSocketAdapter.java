@@ -12,6 +12,10 @@ import io.unikernal.spi.adapter.SourceRole;
 import io.unikernal.spi.adapter.StandardNodes;
 import io.unikernal.spi.adapter.SystemUse;
 import io.unikernal.spi.adapter.TargetRole;
+import io.unikernal.spi.adapter.TlsSettings;
+import io.unikernal.udl.error.PluginProblemCode;
+import io.unikernal.udl.error.ProblemCode;
+import io.unikernal.udl.error.Problems;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.spec.Option;
@@ -82,7 +86,31 @@ public final class WebSocketAdapter implements Adapter {
 
     @Override
     public List<Option<?>> systemOptions() {
-        return List.of(HOST, PORT, PATH, MAX_MESSAGE_BYTES, FRAME);
+        List<Option<?>> options = new java.util.ArrayList<>(List.of(HOST, PORT, PATH, MAX_MESSAGE_BYTES, FRAME,
+                TlsSettings.TLS));
+        options.addAll(TlsSettings.OPTIONS);
+        return options;
+    }
+
+    static final ProblemCode TLS_REFERENCE = new PluginProblemCode("WEBSOCKET", 1,
+            "a websocket system's tls is a ${...} reference");
+    static final ProblemCode STORES_WITHOUT_TLS = new PluginProblemCode("WEBSOCKET", 2,
+            "a websocket system with a trust or key store says tls: false");
+    static final ProblemCode NO_KEYSTORE = new PluginProblemCode("WEBSOCKET", 3,
+            "a websocket system serving wss has no keystore (its certificate)");
+
+    @Override
+    public List<ProblemCode> problemCodes() {
+        return List.of(TLS_REFERENCE, STORES_WITHOUT_TLS, NO_KEYSTORE);
+    }
+
+    @Override
+    public void check(SystemDecl system, Problems problems) {
+        TlsSettings.checkSwitch(system, problems, TLS_REFERENCE, STORES_WITHOUT_TLS);
+        if (TlsSettings.wanted(system) && system.option(TlsSettings.KEYSTORE.name()) == null) {
+            problems.error(NO_KEYSTORE, system.pos(), "system " + system.name() + " serves wss but has no keystore",
+                    "add keystore: the server's certificate and key (PKCS12, JKS or PEM)");
+        }
     }
 
     @Override
@@ -99,8 +127,14 @@ public final class WebSocketAdapter implements Adapter {
     @Override
     public void contribute(SystemDecl system, CompileContext ctx) {
         String limit = ctx.text(system, MAX_MESSAGE_BYTES);
-        ctx.addBean(serverOptions(system, ctx), HttpServerOptions.class,
-                Map.of("maxWebSocketMessageSize", limit, "maxWebSocketFrameSize", limit));
+        Map<String, String> options = new LinkedHashMap<>(Map.of("maxWebSocketMessageSize", limit,
+                "maxWebSocketFrameSize", limit));
+        boolean tls = TlsSettings.wanted(system);
+        if (tls) {
+            options.put("tls", TlsSettings.contribute(system, ctx));
+        }
+        ctx.addBean(serverOptions(system, ctx), tls ? WebSocketTlsServerOptions.class : HttpServerOptions.class,
+                options);
         ctx.addBean(errorLog(system, ctx), WebSocketErrorLog.class, Map.of("system", system.name()));
         ctx.addBean(ctx.systemBean(system) + ".probe", ListenerProbe.class, Map.of("system", system.name(),
                 "adapter", NAME, "host", ctx.text(system, HOST), "port", ctx.text(system, PORT), "protocol", "WebSocket"));
@@ -159,6 +193,7 @@ public final class WebSocketAdapter implements Adapter {
         public Optional<SharedListener> sharedListener(SystemDecl system) {
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put(MAX_MESSAGE_BYTES.name(), MAX_MESSAGE_BYTES.text(system));
+            settings.put(TlsSettings.TLS.name(), String.valueOf(TlsSettings.wanted(system)));
             return Optional.of(new SharedListener(NAME + " " + listener(system), settings,
                     "websocket systems on one host and port share one server: use one {setting}", Map.of()));
         }

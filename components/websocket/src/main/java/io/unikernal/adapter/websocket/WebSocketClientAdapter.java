@@ -7,9 +7,14 @@ import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.adapter.EndpointUri;
 import io.unikernal.spi.adapter.SystemUse;
 import io.unikernal.spi.adapter.TargetRole;
+import io.unikernal.spi.adapter.TlsSettings;
+import io.unikernal.udl.error.PluginProblemCode;
+import io.unikernal.udl.error.ProblemCode;
+import io.unikernal.udl.error.Problems;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.spec.Option;
 import io.vertx.core.http.HttpClientOptions;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +52,32 @@ public final class WebSocketClientAdapter implements Adapter {
 
     @Override
     public List<Option<?>> systemOptions() {
-        return List.of(URL, WebSocketAdapter.FRAME);
+        List<Option<?>> options = new java.util.ArrayList<>(List.of(URL, WebSocketAdapter.FRAME));
+        options.addAll(TlsSettings.OPTIONS);
+        return options;
+    }
+
+    static final ProblemCode STORES_WITHOUT_WSS = new PluginProblemCode("WSCLIENT", 1,
+            "a websocket-client system with a trust or key store has a ws:// URL");
+
+    @Override
+    public List<ProblemCode> problemCodes() {
+        return List.of(STORES_WITHOUT_WSS);
+    }
+
+    /** TLS is the URL's wss://; stores with a ws:// URL would be left unused. */
+    @Override
+    public void check(SystemDecl system, Problems problems) {
+        if (TlsSettings.storesGiven(system) && !secure(system)) {
+            problems.error(STORES_WITHOUT_WSS, system.option(URL.name()) != null ? system.option(URL.name()).pos()
+                    : system.pos(), "system " + system.name() + " has a truststore or keystore but a ws:// URL",
+                    "write wss:// to connect with TLS, or remove the stores");
+        }
+    }
+
+    private static boolean secure(SystemDecl system) {
+        String url = URL.text(system);
+        return url != null && url.regionMatches(true, 0, "wss://", 0, 6);
     }
 
     @Override
@@ -57,10 +87,18 @@ public final class WebSocketClientAdapter implements Adapter {
 
     @Override
     public void contribute(SystemDecl system, CompileContext ctx) {
-        ctx.addBean(clientOptions(system, ctx), HttpClientOptions.class,
-                Map.of("connectTimeout", String.valueOf(CONNECT_MILLIS)));
-        ctx.addBean(ctx.systemBean(system) + ".probe", WebSocketClientProbe.class,
-                Map.of("system", system.name(), "adapter", NAME, "url", ctx.text(system, URL)));
+        Map<String, String> options = new LinkedHashMap<>(Map.of("connectTimeout", String.valueOf(CONNECT_MILLIS)));
+        Map<String, String> probe = new LinkedHashMap<>(Map.of("system", system.name(), "adapter", NAME, "url",
+                ctx.text(system, URL)));
+        boolean tls = secure(system) && TlsSettings.storesGiven(system);
+        if (tls) {
+            String settings = TlsSettings.contribute(system, ctx);
+            options.put("tls", settings);
+            probe.put("tls", settings);
+        }
+        ctx.addBean(clientOptions(system, ctx), tls ? WebSocketTlsClientOptions.class : HttpClientOptions.class,
+                options);
+        ctx.addBean(ctx.systemBean(system) + ".probe", WebSocketClientProbe.class, probe);
     }
 
     private static String clientOptions(SystemDecl system, CompileContext ctx) {

@@ -1,7 +1,10 @@
 package io.unikernal.adapter.websocket;
 
 import io.unikernal.runtime.health.AbstractSystemProbe;
+import io.unikernal.runtime.health.NetworkFailures;
 import io.unikernal.runtime.health.ProbeResult;
+import io.unikernal.runtime.tls.TlsContextFactory;
+import io.unikernal.runtime.tls.TlsSetupException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -14,6 +17,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 
 /**
  * The probe of a websocket-client system: it opens a WebSocket connection to the URL and closes it again. An unknown
@@ -24,9 +28,15 @@ import java.util.concurrent.TimeoutException;
 public class WebSocketClientProbe extends AbstractSystemProbe {
 
     private String url;
+    private TlsContextFactory tls;
 
     public void setUrl(String url) {
         this.url = url;
+    }
+
+    /** The system's TLS settings, for a wss:// URL with stores; the JVM's default trust otherwise. */
+    public void setTls(TlsContextFactory tls) {
+        this.tls = tls;
     }
 
     @Override
@@ -37,8 +47,17 @@ public class WebSocketClientProbe extends AbstractSystemProbe {
         } catch (IllegalArgumentException e) {
             return ProbeResult.misconfigured("the url '" + url + "' is not a URL", "write ws://host:port/path");
         }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(WebSocketClientAdapter
-                .CONNECT_MILLIS)).build();
+        HttpClient client;
+        try {
+            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(
+                    WebSocketClientAdapter.CONNECT_MILLIS));
+            if (tls != null) {
+                builder.sslContext(tls.sslContext());
+            }
+            client = builder.build();
+        } catch (TlsSetupException e) {
+            return ProbeResult.misconfigured(e.getMessage(), "check the TLS options (truststore, keystore)");
+        }
         try {
             WebSocket socket = client.newWebSocketBuilder().connectTimeout(Duration.ofMillis(WebSocketClientAdapter
                     .CONNECT_MILLIS)).buildAsync(uri, new WebSocket.Listener() { })
@@ -65,6 +84,12 @@ public class WebSocketClientProbe extends AbstractSystemProbe {
             }
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                ProbeResult tlsFailure = NetworkFailures.classify(t, "TLS with " + uri + " failed");
+                if (tlsFailure != null) {
+                    return tlsFailure;
+                }
+            }
             if (t instanceof WebSocketHandshakeException handshake) {
                 return ProbeResult.misconfigured("the server at " + uri + " answers no WebSocket handshake (HTTP "
                         + handshake.getResponse().statusCode() + ")", "check the url's path");

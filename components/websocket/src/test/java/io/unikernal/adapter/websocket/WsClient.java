@@ -36,8 +36,17 @@ final class WsClient implements AutoCloseable {
     }
 
     static WsClient connect(URI uri) throws Exception {
+        return connect(uri, HttpClient.newHttpClient());
+    }
+
+    /** A wss:// client with this TLS context (one trusting the test CA). */
+    static WsClient connect(URI uri, javax.net.ssl.SSLContext tls) throws Exception {
+        return connect(uri, HttpClient.newBuilder().sslContext(tls).build());
+    }
+
+    private static WsClient connect(URI uri, HttpClient client) throws Exception {
         Listener listener = new Listener();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+        WebSocket socket = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(uri, listener).get(10, TimeUnit.SECONDS);
         return new WsClient(socket, listener);
     }

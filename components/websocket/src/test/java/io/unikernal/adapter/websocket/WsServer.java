@@ -3,6 +3,7 @@ package io.unikernal.adapter.websocket;
 import io.unikernal.testkit.server.RestartableServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,11 +20,18 @@ final class WsServer implements RestartableServer, AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final int port;
     private final String path;
+    private final HttpServerOptions options;
     private HttpServer server;
 
     WsServer(int port, String path) {
+        this(port, path, new HttpServerOptions());
+    }
+
+    /** A server with these options: {@code ssl} ones make it a wss server. */
+    WsServer(int port, String path, HttpServerOptions options) {
         this.port = port;
         this.path = path;
+        this.options = options;
     }
 
     static WsServer started(int port, String path) {
@@ -33,7 +41,7 @@ final class WsServer implements RestartableServer, AutoCloseable {
     }
 
     String url() {
-        return "ws://127.0.0.1:" + port + path;
+        return (options.isSsl() ? "wss" : "ws") + "://127.0.0.1:" + port + path;
     }
 
     @Override
@@ -44,7 +52,7 @@ final class WsServer implements RestartableServer, AutoCloseable {
     }
 
     private boolean listen() {
-        HttpServer created = vertx.createHttpServer().webSocketHandler(socket -> {
+        HttpServer created = vertx.createHttpServer(options).webSocketHandler(socket -> {
             if (!path.equals(socket.path())) {
                 socket.reject(404);
                 return;
