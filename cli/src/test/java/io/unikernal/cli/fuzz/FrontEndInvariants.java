@@ -36,6 +36,9 @@ final class FrontEndInvariants {
             assertThat(problem.pos().column()).as(problem.render() + "\nin:\n" + text).isPositive();
             assertThat(problem.message()).as("a Java exception text in\n" + text).doesNotContain("Exception")
                     .doesNotContain("java.");
+            // a record's toString in a message (the soap, grpc and thrift port checks printed OptionValue[...])
+            assertThat(problem.message()).as("a Java object's text in\n" + text).doesNotContainPattern(
+                    "[A-Z][A-Za-z]+\\[[a-z]+=");
         }
         if (result.errors().isEmpty()) {
             for (CompileOptions options : new CompileOptions[] {CompileOptions.DEFAULT, CompileOptions.TEST}) {

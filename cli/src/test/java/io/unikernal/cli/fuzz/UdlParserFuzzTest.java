@@ -128,10 +128,11 @@ class UdlParserFuzzTest {
                 SEEN_VALID.kinds(), SEEN_VALID.keys().size(), SEEN_VALID.keys(), INVALID_SAMPLES);
         assertThat(GENERATED.get()).isPositive();
         // the generator knows the declarations; an adapter's own checks tie uses and options together beyond them
-        // (an MQTT target's topic holds no wildcard, kafka's truststore only with TLS, a grpc source's method), so
-        // with twenty-six adapters a good part of the files is invalid by design: a quarter valid (each compiled both
-        // ways; 31% when measured with twenty-six) is the floor, and every adapter must appear in a valid file
-        assertThat(VALID.get()).as("valid generated files").isGreaterThan(GENERATED.get() / 4);
+        // (an MQTT target's topic holds no wildcard, kafka's truststore only with TLS, a grpc source's method, a
+        // served soap operation's port), so with thirty-one adapters most files are invalid by design: a tenth valid
+        // (each compiled both ways; 31% measured with twenty-six adapters, 17% with thirty-one) is the floor, and
+        // every adapter must appear in a valid file
+        assertThat(VALID.get()).as("valid generated files").isGreaterThan(GENERATED.get() / 10);
         assertThat(SEEN_VALID.adapters()).as("adapters in valid files")
                 .containsAll(FrontEndInvariants.ADAPTERS.all().values().stream().map(Adapter::name).toList());
         assertThat(SEEN_VALID.kinds()).as("key kinds in valid files").containsAll(EnumSet.allOf(ValueKind.class));

@@ -191,7 +191,7 @@ public final class GrpcAdapter implements Adapter {
         public void checkUse(SystemDecl system, EndpointRef use, Problems problems) {
             if (system.option(PORT.name()) == null) {
                 problems.error(SERVE_WITHOUT_PORT, use.pos(), "system " + system.name() + " serves "
-                        + use.option(METHOD.name()) + " but has no port", "add port: to the system (e.g. 9090)");
+                        + METHOD.text(use) + " but has no port", "add port: to the system (e.g. 9090)");
             }
             CONTRACT.checkMethod(system, use, METHOD, problems, UNKNOWN_METHOD);
         }

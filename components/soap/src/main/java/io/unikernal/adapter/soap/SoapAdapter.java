@@ -179,7 +179,7 @@ public final class SoapAdapter implements Adapter {
         public void checkUse(SystemDecl system, EndpointRef use, Problems problems) {
             if (system.option(PORT.name()) == null) {
                 problems.error(SERVE_WITHOUT_PORT, use.pos(), "system " + system.name() + " serves "
-                        + use.option(OPERATION.name()) + " but has no port", "add port: to the system (e.g. 8081)");
+                        + OPERATION.text(use) + " but has no port", "add port: to the system (e.g. 8081)");
             }
             checkOperation(system, use, problems);
         }
