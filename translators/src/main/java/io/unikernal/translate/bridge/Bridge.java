@@ -6,9 +6,11 @@ import io.unikernal.translate.spi.Translation;
 import io.unikernal.translate.spi.TranslationKind;
 import io.unikernal.udl.error.PluginProblemCode;
 import io.unikernal.udl.error.ProblemCode;
+import io.unikernal.udl.model.PolicyDecl;
 import io.unikernal.udl.model.RouteDecl;
 import io.unikernal.udl.model.Step;
 import io.unikernal.udl.model.SystemDecl;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -22,6 +24,14 @@ abstract class Bridge implements TranslationKind {
 
     static final ProblemCode WRONG_SOURCE = new PluginProblemCode("TRANSLATE", 4,
             "a bridge is exposed on a system of another adapter than its protocol's");
+
+    /**
+     * A failed publish (a broker away, a nack, a confirm that did not come) is tried again for about a minute before
+     * it is dead-lettered: the source holds the message meanwhile (no commit, no ack), so a broker restart is ridden
+     * out. 30 attempts fit Kafka's default max.poll.interval (5 min) with the default batch of records.
+     */
+    static final PolicyDecl.Retry RETRY = new PolicyDecl.Retry(30, Duration.ofMillis(100), Duration.ofSeconds(2), 2.0,
+            true, null);
 
     private final String protocol;
     private final String sourceAdapter;
@@ -64,8 +74,11 @@ abstract class Bridge implements TranslationKind {
 
     @Override
     public void compile(Translation translation, SystemDecl expose, SystemDecl target, SectionCompilation compilation) {
+        PolicyDecl policy = new PolicyDecl(null, null, null, new PolicyDecl.Retry(RETRY.attempts(), RETRY.initial(),
+                RETRY.max(), RETRY.multiplier(), RETRY.jitter(), translation.pos()), null, null, null, null,
+                translation.pos());
         compilation.route(new RouteDecl("translation-" + translation.name(), null, translation.expose(),
                 List.of(new Step.To(List.of(translation.target()), translation.target().pos())), null,
-                translation.deadLetter(), translation.pos()));
+                translation.deadLetter(), policy, translation.pos()));
     }
 }
