@@ -35,7 +35,7 @@ final class TranslationsSpec {
             .example("orders.in");
     static final Option<String> EXCHANGE = Option.string("exchange")
             .description("A bridge's RabbitMQ exchange: the one its queue is bound to when exposed, the one published"
-                    + " to when a target (default: AMQP's default exchange).").example("orders");
+                    + " to when a target (required there; default is AMQP's default exchange).").example("orders");
     static final Option<String> ROUTING_KEY = Option.string("routingKey")
             .description("A bridge's RabbitMQ routing key: the queue's binding key when exposed, each message's"
                     + " routing key when a target.").example("order.created");
