@@ -20,16 +20,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +65,7 @@ class BridgeBrokerRestartTest {
             Adapters adapters = Adapters.installed();
             try (UdlRuntime bridge = UdlRuntime.start(new UdlCompiler(adapters).compile(new UdlParser(adapters)
                     .parse(app + ".udl.yaml", udl).orThrow(), workDir, CompileOptions.DEFAULT), Map.of());
-                    KafkaProducer<String, String> producer = producer(kafka)) {
+                    KafkaProducer<String, String> producer = BridgePeers.producer(kafka.bootstrap())) {
                 send(producer, topic, run, 1);
                 Awaitility.await("the first batch confirmed and committed").atMost(PATIENCE)
                         .until(() -> committed(kafka, app, topic) == BATCH);
@@ -122,13 +119,5 @@ class BridgeBrokerRestartTest {
                     .get(30, TimeUnit.SECONDS).get(new TopicPartition(topic, 0));
             return offset == null ? 0 : offset.offset();
         }
-    }
-
-    private static KafkaProducer<String, String> producer(KafkaBroker kafka) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new KafkaProducer<>(props);
     }
 }
