@@ -6,6 +6,7 @@ import io.unikernal.translate.spi.Translation;
 import io.unikernal.translate.spi.TranslationKind;
 import io.unikernal.udl.error.PluginProblemCode;
 import io.unikernal.udl.error.ProblemCode;
+import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.PolicyDecl;
 import io.unikernal.udl.model.RouteDecl;
 import io.unikernal.udl.model.Step;
@@ -72,13 +73,18 @@ abstract class Bridge implements TranslationKind {
         }
     }
 
+    /** The target use as published to: the translation's, plus what the direction carries over (e.g. the key). */
+    EndpointRef target(EndpointRef written) {
+        return written;
+    }
+
     @Override
     public void compile(Translation translation, SystemDecl expose, SystemDecl target, SectionCompilation compilation) {
         PolicyDecl policy = new PolicyDecl(null, null, null, new PolicyDecl.Retry(RETRY.attempts(), RETRY.initial(),
                 RETRY.max(), RETRY.multiplier(), RETRY.jitter(), translation.pos()), null, null, null, null,
                 translation.pos());
         compilation.route(new RouteDecl("translation-" + translation.name(), null, translation.expose(),
-                List.of(new Step.To(List.of(translation.target()), translation.target().pos())), null,
+                List.of(new Step.To(List.of(target(translation.target())), translation.target().pos())), null,
                 translation.deadLetter(), policy, translation.pos()));
     }
 }

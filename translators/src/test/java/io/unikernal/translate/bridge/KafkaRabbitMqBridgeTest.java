@@ -133,7 +133,7 @@ class KafkaRabbitMqBridgeTest {
                 """.formatted(run, kafka.bootstrap(), topic, queue);
         Map<String, String> seen = bothWays(udl, app -> {
             String batch = UUID.randomUUID().toString().substring(0, 8);
-            for (String id : ids(batch)) {
+            for (String id : ids(batch)) { // by the default exchange: the routing key is the queue's name
                 AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().contentType("application/json")
                         .correlationId("corr-" + id).build();
                 channel.basicPublish("", queue, properties, order(id).getBytes(StandardCharsets.UTF_8));
@@ -143,14 +143,16 @@ class KafkaRabbitMqBridgeTest {
                 for (int polls = 0; polls < 600 && relative(received, batch).size() < N; polls++) {
                     for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(100))) {
                         var header = record.headers().lastHeader("X-Correlation-Id");
-                        received.merge(idOf(record.value()), header == null ? "none"
-                                : new String(header.value(), StandardCharsets.UTF_8), (a, b) -> a + "," + b);
+                        // the routing key (the queue's name, by the default exchange) as the record's key
+                        String key = queue.equals(record.key()) ? "routing key" : "key " + record.key();
+                        received.merge(idOf(record.value()), key + " " + (header == null ? "none"
+                                : new String(header.value(), StandardCharsets.UTF_8)), (a, b) -> a + "," + b);
                     }
                 }
             }
             return relative(received, batch);
         });
-        assertThat(seen).hasSize(N).allSatisfy((id, correlation) -> assertThat(correlation).isEqualTo("corr-" + id));
+        assertThat(seen).hasSize(N).allSatisfy((id, carried) -> assertThat(carried).isEqualTo("routing key corr-" + id));
     }
 
     @Test
