@@ -64,16 +64,29 @@ public final class TranslationsSection implements SectionKind<TranslationsSectio
             if (!item.isMap() || name == null || exposed == null || called == null) {
                 continue; // the shape check reported it
             }
-            Map<String, OptionValue> options = new LinkedHashMap<>();
-            String path = expose.get().read(TranslationsSpec.PATH);
-            options.put(TranslationsSpec.PATH.name(), new OptionValue(path,
-                    expose.get().get(TranslationsSpec.PATH.name()).map(StepInput::pos).orElse(expose.get().pos())));
+            String protocol = expose.get().read(TranslationsSpec.PROTOCOL);
+            Map<String, OptionValue> options = useOptions(expose.get());
+            if (protocol.equals("rest") || expose.get().get(TranslationsSpec.PATH.name()).isPresent()) {
+                String path = expose.get().read(TranslationsSpec.PATH);
+                options.put(TranslationsSpec.PATH.name(), new OptionValue(path, expose.get()
+                        .get(TranslationsSpec.PATH.name()).map(StepInput::pos).orElse(expose.get().pos())));
+            }
+            EndpointRef deadLetter = item.get(TranslationsSpec.DEAD_LETTER.name())
+                    .map(d -> new EndpointRef(d.text(), Map.of(), d.pos())).orElse(null);
             items.add(new Translation(name, new EndpointRef(exposed, options, expose.get().keyPos("system")),
-                    expose.get().read(TranslationsSpec.PROTOCOL),
-                    new EndpointRef(called, Map.of(), target.get().keyPos("system")),
-                    item.read(TranslationsSpec.TIMEOUT), item.pos()));
+                    protocol, new EndpointRef(called, useOptions(target.get()), target.get().keyPos("system")),
+                    item.read(TranslationsSpec.TIMEOUT), deadLetter, item.pos()));
         }
         return new Translations(List.copyOf(items));
+    }
+
+    /** The bridge options written on a use ({@code queue}, {@code exchange}, {@code routingKey}), at their places. */
+    private static Map<String, OptionValue> useOptions(StepInput use) {
+        Map<String, OptionValue> options = new LinkedHashMap<>();
+        for (var option : TranslationsSpec.USE_OPTIONS) {
+            use.get(option.name()).ifPresent(v -> options.put(option.name(), new OptionValue(v.text(), v.pos())));
+        }
+        return options;
     }
 
     @Override
@@ -179,6 +192,6 @@ public final class TranslationsSection implements SectionKind<TranslationsSectio
     public List<ProblemCode> problemCodes() {
         List<ProblemCode> codes = new ArrayList<>(TranslationsSpec.CODES);
         kinds.all().forEach(kind -> codes.addAll(kind.problemCodes()));
-        return codes;
+        return codes.stream().distinct().toList(); // kinds of one family (the two bridges) share their codes
     }
 }

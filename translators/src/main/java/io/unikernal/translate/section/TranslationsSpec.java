@@ -29,6 +29,21 @@ final class TranslationsSpec {
             .description("The longest one call may take, sent as its deadline; a caller's shorter deadline"
                     + " (grpc-timeout) wins. None of its own when absent.").example("5s");
 
+    // a bridge's uses of its systems: the adapters' own source and target options, checked by those adapters
+    static final Option<String> QUEUE = Option.string("queue")
+            .description("A bridge's RabbitMQ queue: consumed when exposed (amqp), declared and bound when a target.")
+            .example("orders.in");
+    static final Option<String> EXCHANGE = Option.string("exchange")
+            .description("A bridge's RabbitMQ exchange: the one its queue is bound to when exposed, the one published"
+                    + " to when a target (required there; default is AMQP's default exchange).").example("orders");
+    static final Option<String> ROUTING_KEY = Option.string("routingKey")
+            .description("A bridge's RabbitMQ routing key: the queue's binding key when exposed, each message's"
+                    + " routing key when a target.").example("order.created");
+    static final Option<Object> DEAD_LETTER = Option.of("deadLetter", ValueKind.SYSTEM_REF)
+            .description("A bridge's dead letter, as a route's: a message the target refuses goes there with its"
+                    + " reason, and the source moves on.").example("rejected");
+    static final List<Option<String>> USE_OPTIONS = List.of(QUEUE, EXCHANGE, ROUTING_KEY);
+
     static final Option<String> PROTOCOL = protocolOption(TranslationKinds.installed().protocols());
 
     static final ProblemCode NO_KIND = new PluginProblemCode("TRANSLATE", 1,
@@ -42,15 +57,17 @@ final class TranslationsSpec {
     TranslationsSpec() {
         Shape.Struct expose = new Shape.Struct("translation-expose", "expose", "Where callers reach the"
                 + " translation: a system that serves, the protocol it speaks there and a path.",
-                List.of(SYSTEM.key(), PROTOCOL.key(), PATH.key()), false);
+                List.of(SYSTEM.key(), PROTOCOL.key(), PATH.key(), QUEUE.key(), EXCHANGE.key(),
+                        ROUTING_KEY.key()), false);
         Shape.Struct target = new Shape.Struct("translation-target", "target", "The system called: its contract"
-                + " (e.g. its .proto file) gives the methods and message types.", List.of(SYSTEM.key()), false);
+                + " (e.g. its .proto file) gives the methods and message types; a bridge's target takes where it"
+                + " publishes.", List.of(SYSTEM.key(), QUEUE.key(), EXCHANGE.key(), ROUTING_KEY.key()), false);
         Shape.Struct item = new Shape.Struct("translation", "translation", "One translation: a caller speaking the"
                 + " exposed protocol calls the target in its own, the mapping derived from the target's contract.",
                 List.of(NAME.key(), UdlKey.of(EXPOSE, expose, "Where callers reach the translation.",
                         "{system: api, protocol: rest, path: /payments}").asRequired(),
                         UdlKey.of(TARGET, target, "The system called.", "{system: payments}").asRequired(),
-                        TIMEOUT.key()), false);
+                        TIMEOUT.key(), DEAD_LETTER.key()), false);
         key = UdlKey.of("translations", new Shape.ListOf(item), "Protocol translations (UPT): expose one protocol,"
                 + " call another, the mapping derived from the called system's contract (docs/translations.md).",
                 "[{name: payments-rest, expose: {system: api, protocol: rest, path: /payments}, target: {system:"

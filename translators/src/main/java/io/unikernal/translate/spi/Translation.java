@@ -13,8 +13,9 @@ import java.time.Duration;
  * @param protocol the protocol exposed ({@code rest})
  * @param target   the system called, as a target use (no per-call options: the contract gives the methods)
  * @param timeout  the longest a call may take when the caller gives no shorter deadline; null: none of its own
+ * @param deadLetter where a bridge puts what its target refuses (a system, as a route's deadLetter); null: none
  * @param pos      where the item starts
  */
 public record Translation(String name, EndpointRef expose, String protocol, EndpointRef target, Duration timeout,
-        SourcePos pos) {
+        EndpointRef deadLetter, SourcePos pos) {
 }
