@@ -38,7 +38,7 @@ public final class WebSocketClientAdapter implements Adapter {
             // the URL is the endpoint itself: a query in it would set the client's options
             .pattern("[Ww][Ss][Ss]?://[^\\s?#&@]+", "a ws:// or wss:// URL without a query or credentials, such as"
                     + " ws://127.0.0.1:8090/chat")
-            .description("The WebSocket server to write to.").example("ws://127.0.0.1:8090/chat");
+            .description("The WebSocket server to write to.").example("wss://127.0.0.1:8443/chat");
 
     private static final AdapterInfo INFO = new AdapterInfo(NAME,
             "Writes each message to a WebSocket server as JSON in a text or binary frame (camel-vertx-websocket's"
