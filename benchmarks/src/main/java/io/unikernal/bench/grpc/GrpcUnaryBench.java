@@ -3,12 +3,10 @@ package io.unikernal.bench.grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
-import java.io.BufferedReader;
+import io.unikernal.bench.support.ChildJvm;
 import java.io.File;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +29,7 @@ import quotes.v1.QuotesOuterClass.QuoteRequest;
  */
 public final class GrpcUnaryBench {
 
-    private static final QuoteRequest REQUEST = QuoteRequest.newBuilder().setSku("a-1").setQuantity(3).build();
+    static final QuoteRequest REQUEST = QuoteRequest.newBuilder().setSku("a-1").setQuantity(3).build();
 
     private GrpcUnaryBench() {
     }
@@ -60,30 +58,18 @@ public final class GrpcUnaryBench {
         try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        File log = new File("benchmarks/target/grpc-bench-" + side + ".log");
-        log.getParentFile().mkdirs();
-        Process server = new ProcessBuilder(javaBin(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                GrpcBenchServer.class.getName(), side, String.valueOf(port))
-                .redirectError(log).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null && !line.equals("ready")) {
-                // the server prints nothing else before it serves
-            }
-            if (line == null) {
-                throw new IllegalStateException(side + " server did not start; see " + log);
-            }
+        try (ChildJvm server = ChildJvm.start("512m", GrpcBenchServer.class,
+                new File("benchmarks/target/grpc-bench-" + side + ".log"), side, String.valueOf(port))) {
             ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
             try {
                 QuotesGrpc.QuotesStub stub = QuotesGrpc.newStub(channel);
                 load(stub, Math.max(calls / 2, 2_000), concurrency); // warm-up: JIT both sides
-                long cpu0 = cpuNanos(server);
+                long cpu0 = server.cpuNanos();
                 long client0 = benchJvmCpuNanos();
                 long t0 = System.nanoTime();
                 long[] latencies = load(stub, calls, concurrency);
                 long wall = System.nanoTime() - t0;
-                long cpu = cpuNanos(server) - cpu0;
+                long cpu = server.cpuNanos() - cpu0;
                 double clientCpu = (benchJvmCpuNanos() - client0) / 1e3 / calls;
                 long[] solo = load(stub, Math.max(calls / 10, 500), 1);
                 Result r = new Result(calls / (wall / 1e9), cpu / 1e3 / calls, pct(latencies, 50), pct(latencies, 99),
@@ -95,16 +81,11 @@ public final class GrpcUnaryBench {
             } finally {
                 channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             }
-        } finally {
-            server.getOutputStream().close();
-            if (!server.waitFor(20, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
         }
     }
 
     /** {@code calls} calls with at most {@code concurrency} in flight; each call's latency in ns. */
-    private static long[] load(QuotesGrpc.QuotesStub stub, int calls, int concurrency) throws InterruptedException {
+    public static long[] load(QuotesGrpc.QuotesStub stub, int calls, int concurrency) throws InterruptedException {
         long[] latencies = new long[calls];
         Semaphore inFlight = new Semaphore(concurrency);
         CountDownLatch done = new CountDownLatch(calls);
@@ -148,21 +129,14 @@ public final class GrpcUnaryBench {
         return latencies;
     }
 
-    private static double pct(long[] nanos, int percentile) {
+    public static double pct(long[] nanos, int percentile) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, index)] / 1e6;
     }
 
-    private static long cpuNanos(Process process) {
-        return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException(
-                "no CPU time for the server process")).toNanos();
-    }
 
-    private static String javaBin() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
 
     static long benchJvmCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
