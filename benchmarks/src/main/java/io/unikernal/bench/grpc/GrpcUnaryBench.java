@@ -3,18 +3,15 @@ package io.unikernal.bench.grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
+import io.unikernal.bench.support.BoundedLoad;
 import io.unikernal.bench.support.ChildJvm;
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import quotes.v1.QuotesGrpc;
 import quotes.v1.QuotesOuterClass.Quote;
 import quotes.v1.QuotesOuterClass.QuoteRequest;
@@ -84,49 +81,30 @@ public final class GrpcUnaryBench {
         }
     }
 
-    /** {@code calls} calls with at most {@code concurrency} in flight; each call's latency in ns. */
+    /** {@code calls} calls with at most {@code concurrency} in flight, each reply checked; latencies in ns. */
     public static long[] load(QuotesGrpc.QuotesStub stub, int calls, int concurrency) throws InterruptedException {
-        long[] latencies = new long[calls];
-        Semaphore inFlight = new Semaphore(concurrency);
-        CountDownLatch done = new CountDownLatch(calls);
-        AtomicLong failures = new AtomicLong();
-        for (int i = 0; i < calls; i++) {
-            inFlight.acquire();
-            int slot = i;
-            long start = System.nanoTime();
-            stub.price(REQUEST, new StreamObserver<>() {
-                @Override
-                public void onNext(Quote quote) {
-                    if (quote.getTotal() != 37.5) {
-                        failures.incrementAndGet();
-                    }
-                }
+        return BoundedLoad.run(calls, concurrency, done -> stub.price(REQUEST, new StreamObserver<>() {
+            private boolean right;
 
-                @Override
-                public void onError(Throwable t) {
-                    failures.incrementAndGet();
-                    finish();
-                }
+            @Override
+            public void onNext(Quote quote) {
+                right = quote.getTotal() == 37.5;
+            }
 
-                @Override
-                public void onCompleted() {
-                    finish();
-                }
+            @Override
+            public void onError(Throwable t) {
+                done.failed();
+            }
 
-                private void finish() {
-                    latencies[slot] = System.nanoTime() - start;
-                    inFlight.release();
-                    done.countDown();
+            @Override
+            public void onCompleted() {
+                if (right) {
+                    done.ok();
+                } else {
+                    done.failed();
                 }
-            });
-        }
-        if (!done.await(Duration.ofMinutes(5).toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException("calls still open after 5 minutes");
-        }
-        if (failures.get() > 0) {
-            throw new IllegalStateException(failures.get() + " of " + calls + " calls failed or were wrong");
-        }
-        return latencies;
+            }
+        }));
     }
 
     public static double pct(long[] nanos, int percentile) {

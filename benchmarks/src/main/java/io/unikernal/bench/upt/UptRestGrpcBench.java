@@ -5,6 +5,7 @@ import io.grpc.netty.NettyChannelBuilder;
 import io.unikernal.bench.grpc.GrpcBenchServer;
 import io.unikernal.bench.grpc.GrpcUnaryBench;
 import io.unikernal.bench.support.BenchSupport;
+import io.unikernal.bench.support.BoundedLoad;
 import io.unikernal.bench.support.ChildJvm;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,10 +17,7 @@ import io.vertx.core.http.PoolOptions;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import quotes.v1.QuotesGrpc;
 
@@ -111,33 +109,16 @@ public final class UptRestGrpcBench {
 
     /** {@code calls} POSTs of the request as JSON with at most {@code concurrency} in flight, each reply checked. */
     private static long[] rest(HttpClient http, int calls, int concurrency) throws InterruptedException {
-        long[] latencies = new long[calls];
-        Semaphore inFlight = new Semaphore(concurrency);
-        CountDownLatch done = new CountDownLatch(calls);
-        AtomicLong failures = new AtomicLong();
-        for (int i = 0; i < calls; i++) {
-            inFlight.acquire();
-            int slot = i;
-            long start = System.nanoTime();
-            http.request(HttpMethod.POST, "/quotes/Price")
-                    .compose(request -> request.putHeader("content-type", "application/json").send(BODY))
-                    .compose(response -> response.statusCode() == 200 ? response.body()
-                            : Future.failedFuture("HTTP " + response.statusCode()))
-                    .onComplete(reply -> {
-                        if (reply.failed() || !reply.result().toString().contains("\"total\":37.5")) {
-                            failures.incrementAndGet();
-                        }
-                        latencies[slot] = System.nanoTime() - start;
-                        inFlight.release();
-                        done.countDown();
-                    });
-        }
-        if (!done.await(5, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("calls still open after 5 minutes");
-        }
-        if (failures.get() > 0) {
-            throw new IllegalStateException(failures.get() + " of " + calls + " calls failed or were wrong");
-        }
-        return latencies;
+        return BoundedLoad.run(calls, concurrency, done -> http.request(HttpMethod.POST, "/quotes/Price")
+                .compose(request -> request.putHeader("content-type", "application/json").send(BODY))
+                .compose(response -> response.statusCode() == 200 ? response.body()
+                        : Future.failedFuture("HTTP " + response.statusCode()))
+                .onComplete(reply -> {
+                    if (reply.succeeded() && reply.result().toString().contains("\"total\":37.5")) {
+                        done.ok();
+                    } else {
+                        done.failed();
+                    }
+                }));
     }
 }
