@@ -75,7 +75,7 @@ public final class TranslationsSection implements SectionKind<TranslationsSectio
                     .map(d -> new EndpointRef(d.text(), Map.of(), d.pos())).orElse(null);
             items.add(new Translation(name, new EndpointRef(exposed, options, expose.get().keyPos("system")),
                     protocol, new EndpointRef(called, useOptions(target.get()), target.get().keyPos("system")),
-                    item.read(TranslationsSpec.TIMEOUT), deadLetter, item.pos()));
+                    item.read(TranslationsSpec.TIMEOUT), deadLetter, item.pos(), item));
         }
         return new Translations(List.copyOf(items));
     }

@@ -44,7 +44,8 @@ final class TranslationsSpec {
                     + " reason, and the source moves on.").example("rejected");
     static final List<Option<String>> USE_OPTIONS = List.of(QUEUE, EXCHANGE, ROUTING_KEY);
 
-    static final Option<String> PROTOCOL = protocolOption(TranslationKinds.installed().protocols());
+    private static final TranslationKinds KINDS = TranslationKinds.installed();
+    static final Option<String> PROTOCOL = protocolOption(KINDS.protocols());
 
     static final ProblemCode NO_KIND = new PluginProblemCode("TRANSLATE", 1,
             "no installed translation exposes this protocol for the target's adapter");
@@ -57,21 +58,29 @@ final class TranslationsSpec {
     TranslationsSpec() {
         Shape.Struct expose = new Shape.Struct("translation-expose", "expose", "Where callers reach the"
                 + " translation: a system that serves, the protocol it speaks there and a path.",
-                List.of(SYSTEM.key(), PROTOCOL.key(), PATH.key(), QUEUE.key(), EXCHANGE.key(),
-                        ROUTING_KEY.key()), false);
+                with(List.of(SYSTEM.key(), PROTOCOL.key(), PATH.key(), QUEUE.key(), EXCHANGE.key(),
+                        ROUTING_KEY.key()), KINDS.exposeKeys()), false);
         Shape.Struct target = new Shape.Struct("translation-target", "target", "The system called: its contract"
                 + " (e.g. its .proto file) gives the methods and message types; a bridge's target takes where it"
-                + " publishes.", List.of(SYSTEM.key(), QUEUE.key(), EXCHANGE.key(), ROUTING_KEY.key()), false);
+                + " publishes.", with(List.of(SYSTEM.key(), QUEUE.key(), EXCHANGE.key(), ROUTING_KEY.key()),
+                KINDS.targetKeys()), false);
         Shape.Struct item = new Shape.Struct("translation", "translation", "One translation: a caller speaking the"
                 + " exposed protocol calls the target in its own, the mapping derived from the target's contract.",
-                List.of(NAME.key(), UdlKey.of(EXPOSE, expose, "Where callers reach the translation.",
+                with(List.of(NAME.key(), UdlKey.of(EXPOSE, expose, "Where callers reach the translation.",
                         "{system: api, protocol: rest, path: /payments}").asRequired(),
                         UdlKey.of(TARGET, target, "The system called.", "{system: payments}").asRequired(),
-                        TIMEOUT.key(), DEAD_LETTER.key()), false);
+                        TIMEOUT.key(), DEAD_LETTER.key()), KINDS.itemKeys()), false);
         key = UdlKey.of("translations", new Shape.ListOf(item), "Protocol translations (UPT): expose one protocol,"
                 + " call another, the mapping derived from the called system's contract (docs/translations.md).",
                 "[{name: payments-rest, expose: {system: api, protocol: rest, path: /payments}, target: {system:"
                         + " payments}}]");
+    }
+
+    /** The section's own keys, then the kinds' (a kind cannot redefine one of the section's). */
+    private static List<UdlKey> with(List<UdlKey> own, List<UdlKey> kinds) {
+        List<UdlKey> all = new java.util.ArrayList<>(own);
+        kinds.stream().filter(k -> own.stream().noneMatch(o -> o.name().equals(k.name()))).forEach(all::add);
+        return List.copyOf(all);
     }
 
     /** The protocol exposed; its allowed values are those of the installed kinds. */

@@ -4,6 +4,7 @@ import io.unikernal.spi.section.SectionChecks;
 import io.unikernal.spi.section.SectionCompilation;
 import io.unikernal.udl.error.ProblemCode;
 import io.unikernal.udl.model.SystemDecl;
+import io.unikernal.udl.spec.UdlKey;
 import java.util.List;
 
 /**
@@ -33,6 +34,25 @@ public interface TranslationKind {
 
     /** Adds the translation's routes and beans (named beans and URIs only). */
     void compile(Translation translation, SystemDecl expose, SystemDecl target, SectionCompilation compilation);
+
+    /**
+     * Keys of its own this kind adds to a translation item (e.g. a framing or a topic mapping), declared once here so
+     * the parser, the JSON Schema and the reference follow; the kind reads them from {@link Translation#input()}. A key
+     * two kinds both declare must mean the same in both (the section keeps the first declaration).
+     */
+    default List<UdlKey> itemKeys() {
+        return List.of();
+    }
+
+    /** Keys of its own on {@code expose:} (not passed to the exposing adapter). */
+    default List<UdlKey> exposeKeys() {
+        return List.of();
+    }
+
+    /** Keys of its own on {@code target:} (not passed to the target adapter). */
+    default List<UdlKey> targetKeys() {
+        return List.of();
+    }
 
     default List<ProblemCode> problemCodes() {
         return List.of();
