@@ -7,12 +7,17 @@ import io.unikernal.translate.spi.TranslationKind;
 import io.unikernal.udl.error.PluginProblemCode;
 import io.unikernal.udl.error.ProblemCode;
 import io.unikernal.udl.model.EndpointRef;
+import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.PolicyDecl;
 import io.unikernal.udl.model.RouteDecl;
 import io.unikernal.udl.model.Step;
 import io.unikernal.udl.model.SystemDecl;
+import io.unikernal.udl.spec.Option;
+import io.unikernal.udl.spec.UdlKey;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A bridge between two brokers: what the exposed system's source delivers is published by the target system's
@@ -67,7 +72,7 @@ abstract class Bridge implements TranslationKind {
                     + " bridge consumes from a system of adapter " + sourceAdapter, "expose the bridge on a"
                     + " system of adapter " + sourceAdapter);
         }
-        checks.useAsTarget(translation.target());
+        checks.useAsTarget(targetUse(translation));
         if (translation.deadLetter() != null) {
             checks.useAsTarget(translation.deadLetter());
         }
@@ -78,13 +83,37 @@ abstract class Bridge implements TranslationKind {
         return written;
     }
 
+    /**
+     * Options of the target adapter's own a bridge of this direction lets the file set on {@code target:} (beyond the
+     * section's queue, exchange and routing key); passed to the adapter as written, which checks them.
+     */
+    List<Option<?>> targetOptions() {
+        return List.of();
+    }
+
+    @Override
+    public final List<UdlKey> targetKeys() {
+        return targetOptions().stream().<UdlKey>map(Option::key).toList();
+    }
+
+    /** The target use with the direction's own target options written on the item, at their places. */
+    final EndpointRef targetUse(Translation translation) {
+        EndpointRef written = translation.target();
+        Map<String, OptionValue> options = new LinkedHashMap<>(written.options());
+        for (Option<?> option : targetOptions()) {
+            translation.targetInput().get(option.name()).ifPresent(value -> options.put(option.name(),
+                    new OptionValue(value.text(), value.pos())));
+        }
+        return new EndpointRef(written.system(), options, written.policy(), written.pos());
+    }
+
     @Override
     public void compile(Translation translation, SystemDecl expose, SystemDecl target, SectionCompilation compilation) {
         PolicyDecl policy = new PolicyDecl(null, null, null, new PolicyDecl.Retry(RETRY.attempts(), RETRY.initial(),
                 RETRY.max(), RETRY.multiplier(), RETRY.jitter(), translation.pos()), null, null, null, null,
                 translation.pos());
         compilation.route(new RouteDecl("translation-" + translation.name(), null, translation.expose(),
-                List.of(new Step.To(List.of(target(translation.target())), translation.target().pos())), null,
+                List.of(new Step.To(List.of(target(targetUse(translation))), translation.target().pos())), null,
                 translation.deadLetter(), policy, translation.pos()));
     }
 }

@@ -2,7 +2,9 @@ package io.unikernal.translate.bridge;
 
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.OptionValue;
+import io.unikernal.udl.spec.Option;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** RabbitMQ to Kafka: a queue's messages written to a topic, each acked after Kafka acknowledged the record. */
@@ -14,6 +16,17 @@ public final class RabbitMqToKafka extends Bridge {
 
     /** The kafka target's key expression: the routing key the message was published with (Camel's header). */
     static final String ROUTING_KEY = "headers.CamelSpringRabbitmqRoutingKey";
+
+    /** The kafka target's own option: how long one record may wait for Kafka before the publish fails and is retried. */
+    static final Option<java.time.Duration> DELIVERY_TIMEOUT = Option.duration("deliveryTimeout").defaultText("2m")
+            .description("A RabbitMQ -> Kafka bridge's: how long the producer keeps trying one record"
+                    + " (delivery.timeout.ms) before the publish fails and the bridge retries it; the message stays"
+                    + " unacked meanwhile.").example("30s");
+
+    @Override
+    List<Option<?>> targetOptions() {
+        return List.of(DELIVERY_TIMEOUT);
+    }
 
     /** Each record's key is the AMQP routing key, so one routing key's messages stay in order in one partition. */
     @Override
