@@ -14,6 +14,12 @@ import org.apache.camel.Processor;
 public final class JsonBodyNormalizer implements Processor {
 
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
+    /**
+     * Exchange property: when {@code true}, the body is kept as received (not parsed) and only the envelope is set.
+     * Set by the kernel's own processors only (a bridge forwarding a message whose content type is not JSON): a
+     * sender cannot set exchange properties.
+     */
+    public static final String KEEP_BODY_PROPERTY = "UnikernalKeepBody";
 
     private final String source;
     private boolean jsonMediaTypeOnly;
@@ -30,6 +36,9 @@ public final class JsonBodyNormalizer implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         envelope(exchange, source);
+        if (Boolean.TRUE.equals(exchange.getProperty(KEEP_BODY_PROPERTY))) {
+            return;
+        }
         if (jsonMediaTypeOnly) {
             try {
                 JsonMediaType.check(exchange);

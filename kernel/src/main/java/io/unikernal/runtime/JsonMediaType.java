@@ -30,7 +30,8 @@ public final class JsonMediaType {
         }
     }
 
-    static boolean isJson(String contentType) {
+    /** True for application/json and application/*+json, in UTF-8 when a charset is named. */
+    public static boolean isJson(String contentType) {
         String[] parts = contentType.toLowerCase(Locale.ROOT).split(";", -1);
         String type = parts[0].strip();
         if (!type.equals("application/json") && !(type.startsWith("application/") && type.endsWith("+json"))) {

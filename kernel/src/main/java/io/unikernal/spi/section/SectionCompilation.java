@@ -11,9 +11,10 @@ public interface SectionCompilation {
     /**
      * Compiles a route the section derives (e.g. a heartbeat, a translation's endpoint) exactly as a route written
      * under {@code routes:} is compiled — source, steps, policies, dead letter, reply — and adds it to the app.
-     * Its positions point at the section, so problems name the user's own lines.
+     * Its positions point at the section, so problems name the user's own lines. Returns the compiled route, so the
+     * section can add what its kind needs (a named bean's node, a route policy) to the route.
      */
-    void route(RouteDecl route);
+    org.apache.camel.model.RouteDefinition route(RouteDecl route);
 
     /**
      * Adds a route the section builds itself from Camel model nodes (named beans, components and languages only, so

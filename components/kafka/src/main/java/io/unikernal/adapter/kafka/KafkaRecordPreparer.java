@@ -1,5 +1,6 @@
 package io.unikernal.adapter.kafka;
 
+import io.unikernal.runtime.CarriedHeaders;
 import io.unikernal.runtime.StrictJson;
 import io.unikernal.udm.UdmHeaders;
 import org.apache.camel.Exchange;
@@ -13,7 +14,9 @@ import org.apache.camel.Processor;
  * Authorization, API keys, cookies, Camel's own, and the {@code kafka.*} headers of a record the route consumed
  * (its key, topic, partition) — is removed first, so nothing reaches the topic unless the route maps it on purpose.
  * The key is the one the target's {@code key} expression computed (as text), or none: Kafka's partitioner then
- * spreads the records, and a key puts all records of one key in one partition, in order.
+ * spreads the records, and a key puts all records of one key in one partition, in order. Headers a bridge forwards on
+ * purpose ({@link CarriedHeaders}: its allow-list, the content type as {@code content-type}) are added after the
+ * strip, as text; a reserved name among them (the envelope's, Camel's, {@code kafka.*}) never is.
  */
 public final class KafkaRecordPreparer implements Processor {
 
@@ -22,6 +25,11 @@ public final class KafkaRecordPreparer implements Processor {
         Message message = exchange.getMessage();
         message.getHeaders().keySet().removeIf(name -> !name.startsWith(UdmHeaders.KERNEL_PREFIX));
         message.getHeaders().replaceAll((name, value) -> value == null ? null : String.valueOf(value));
+        CarriedHeaders.of(exchange).forEach((name, value) -> {
+            if (value != null && (name.equals(CarriedHeaders.CONTENT_TYPE) || !CarriedHeaders.isReserved(name))) {
+                message.setHeader(name, value);
+            }
+        });
         String correlation = message.getHeader(UdmHeaders.CORRELATION_ID, String.class);
         if (correlation != null) {
             message.setHeader(KafkaHeaders.CORRELATION_ID, correlation);

@@ -96,4 +96,51 @@ class KafkaTargetRecordTest {
         assertThat(first.headers().keySet()).allMatch(name -> name.startsWith("Udm") || name.equals("X-Correlation-Id"));
         assertThat(KafkaApps.ids(app, "parked")).containsExactly("p-17");
     }
+
+    /** The hook a bridge forwards headers through: the map's entries as record headers, reserved names never. */
+    @Test
+    void theHeadersABridgeCarriesAreWrittenAndReservedNamesNever() throws Exception {
+        KafkaBroker broker = KafkaBroker.shared();
+        String out = KafkaPeers.newTopic(broker, "carried", 1);
+        String app = KafkaPeers.appName("carried");
+        String udl = """
+                udl: 8
+                name: %s
+                systems:
+                  feed: {adapter: contract-probe}
+                  events: {adapter: kafka, brokers: "%s", topic: %s}
+                routes:
+                  - name: carry
+                    from: feed
+                    steps:
+                      - to: events
+                """.formatted(app, broker.bootstrap(), out);
+        Map<String, String> carried = new LinkedHashMap<>();
+        carried.put("tenant", "t-1");
+        carried.put(io.unikernal.runtime.CarriedHeaders.CONTENT_TYPE, "text/csv");
+        carried.put(UdmHeaders.CALLER, "mallory");
+        carried.put("kafka.KEY", "forged");
+        carried.put("X-Correlation-Id", "forged");
+        carried.put("CamelKafkaOverrideTopic", "elsewhere");
+        try (UdlRuntime running = KafkaApps.start(app, udl, workDir);
+                ProducerTemplate producer = running.context().createProducerTemplate()) {
+            producer.send(Probes.feedUri(app, "feed"), exchange -> {
+                exchange.getMessage().setBody("id,item\n1,widget\n");
+                exchange.getMessage().setHeader(UdmHeaders.CORRELATION_ID, "corr-1");
+                exchange.setProperty(io.unikernal.runtime.CarriedHeaders.PROPERTY, carried);
+            });
+            producer.sendBody(Probes.feedUri(app, "feed"), Map.of("id", "plain"));
+            Awaitility.await("both records").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> KafkaApps.records(broker, out, 1).size() == 2);
+        }
+        List<ConsumerRecord<String, String>> records = KafkaApps.records(broker, out, 1);
+        Received first = KafkaPeers.decode(records.get(0));
+        assertThat(records.get(0).value()).isEqualTo("id,item\n1,widget\n");
+        assertThat(records.get(0).key()).as("kafka.KEY from the map is not the key").isNull();
+        assertThat(first.headers()).containsEntry("tenant", "t-1").containsEntry("content-type", "text/csv")
+                .containsEntry("X-Correlation-Id", "corr-1").doesNotContainKeys(UdmHeaders.CALLER, "kafka.KEY",
+                        "CamelKafkaOverrideTopic");
+        assertThat(KafkaPeers.decode(records.get(1)).headers()).as("no map: the envelope alone")
+                .doesNotContainKeys("tenant", "content-type");
+    }
 }

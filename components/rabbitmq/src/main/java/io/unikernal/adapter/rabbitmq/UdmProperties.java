@@ -1,5 +1,6 @@
 package io.unikernal.adapter.rabbitmq;
 
+import io.unikernal.runtime.CarriedHeaders;
 import io.unikernal.runtime.idempotency.OutboundIdempotencyKey;
 import io.unikernal.udm.UdmHeaders;
 import java.util.List;
@@ -17,7 +18,9 @@ import org.springframework.amqp.core.MessageProperties;
  * of one message, so a consumer can drop a repeat), and the source, schema name and version and creation time as
  * the AMQP headers {@value #SOURCE}, {@value #SCHEMA}, {@value #SCHEMA_VERSION} and {@value #CREATED_AT}; every other
  * header of the exchange — a caller's Authorization, API keys, cookies, Camel's own — stays behind. Messages are
- * persistent (delivery mode 2) and JSON. On a delivery, Camel's mapping applies (properties as
+ * persistent (delivery mode 2) and JSON — unless a bridge forwards a content type and headers on purpose
+ * ({@link CarriedHeaders}): its {@code content-type} becomes the AMQP {@code content_type}, its other entries AMQP
+ * headers (a reserved name — the envelope's, Camel's — never). On a delivery, Camel's mapping applies (properties as
  * {@code CamelSpringRabbitmq*} headers, AMQP headers as they are, minus {@code Camel*}); the source's normalizer
  * ({@link RabbitMqNormalizer}) takes the envelope from there.
  */
@@ -50,6 +53,16 @@ public final class UdmProperties implements MessagePropertiesConverter {
         if (key != null) {
             properties.setMessageId(key);
         }
+        CarriedHeaders.of(exchange).forEach((name, value) -> {
+            if (value == null) {
+                return;
+            }
+            if (name.equals(CarriedHeaders.CONTENT_TYPE)) {
+                properties.setContentType(value);
+            } else if (!CarriedHeaders.isReserved(name)) {
+                properties.setHeader(name, value);
+            }
+        });
         for (String name : ENVELOPE) {
             Object value = message.getHeader(name);
             if (value != null) {

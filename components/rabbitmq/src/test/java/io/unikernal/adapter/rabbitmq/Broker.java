@@ -108,6 +108,11 @@ final class Broker implements AutoCloseable {
                 });
     }
 
+    /** One message of the queue (auto-ack), or null when none is ready. */
+    synchronized com.rabbitmq.client.GetResponse get(String queue) throws IOException {
+        return channel.basicGet(queue, true);
+    }
+
     /** Messages ready in the queue (not counting those delivered and not yet acked). */
     synchronized long ready(String queue) throws IOException {
         return channel.queueDeclarePassive(queue).getMessageCount();
