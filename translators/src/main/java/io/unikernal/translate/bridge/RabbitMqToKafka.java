@@ -1,6 +1,8 @@
 package io.unikernal.translate.bridge;
 
+import io.unikernal.translate.spi.Translation;
 import io.unikernal.udl.model.EndpointRef;
+import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.spec.Option;
 import java.util.LinkedHashMap;
@@ -37,9 +39,16 @@ public final class RabbitMqToKafka extends Bridge {
     }
 
     @Override
+    String consumed(Translation translation, SystemDecl expose) {
+        OptionValue queue = translation.expose().option("queue");
+        return queue == null ? "none" : queue.asString();
+    }
+
+    @Override
     public String description() {
-        return "a bridge: every message of the exposed queue written to the kafka system's topic with its routing key as the record's key, at least once"
-                + " (the message is acked only after Kafka acknowledged the record, acks=all, idempotent), the"
-                + " correlation id and UDM envelope carried, what Kafka refuses dead-lettered with the reason";
+        return "a bridge: every message of the exposed queue written to the kafka system's topic with its routing"
+                + " key as the record's key, at least once (the message is acked only after Kafka acknowledged the"
+                + " record, acks=all, idempotent), the correlation id, UDM envelope, content type and the"
+                + " carryHeaders allow-list carried, what Kafka refuses dead-lettered with the reason";
     }
 }

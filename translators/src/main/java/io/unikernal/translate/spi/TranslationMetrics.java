@@ -28,6 +28,11 @@ public final class TranslationMetrics implements org.apache.camel.Processor {
 
     /** Records one answered call; {@code method} null when none was chosen. */
     public static void record(Exchange exchange, String method, int status) {
+        record(exchange, method, String.valueOf(status));
+    }
+
+    /** Records one call whose outcome is not an HTTP status (a bridged message: ok, dead-lettered, failed). */
+    public static void record(Exchange exchange, String method, String status) {
         Long start = exchange.getProperty(START_PROPERTY, Long.class);
         MeterRegistry registry = exchange.getContext().getRegistry().findSingleByType(MeterRegistry.class);
         if (start == null || registry == null) {
@@ -35,7 +40,7 @@ public final class TranslationMetrics implements org.apache.camel.Processor {
         }
         Timer.builder(TIMER).description("Calls through a translation, by method and status answered")
                 .tag("translation", String.valueOf(exchange.getFromRouteId()))
-                .tag("method", method == null ? "none" : method).tag("status", String.valueOf(status))
+                .tag("method", method == null ? "none" : method).tag("status", status)
                 .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
 }
