@@ -43,4 +43,24 @@ class BridgeChecksTest {
         assertThat(problems("{system: mq, protocol: amqp}", "{system: events}")).as("a rabbitmq source, its queue")
                 .anySatisfy(p -> assertThat(p).startsWith("app.udl:8:").contains("queue"));
     }
+
+    @Test
+    void aBridgeCarriesNoHeaderTheKernelOrTheProtocolOwns() {
+        String udl = SYSTEMS + "translations:\n  - name: b1\n    expose: {system: events, protocol: kafka}\n"
+                + "    target: {system: mq, exchange: orders}\n    carryHeaders: [tenant, UdmCaller, X-Correlation-Id,"
+                + " \"bad name\"]\n";
+        List<String> problems = new UdlParser(Adapters.installed()).parse("app.udl", udl).problems().stream()
+                .map(UdlError::render).toList();
+        assertThat(problems).filteredOn(p -> p.contains("[BRIDGE-001]")).hasSize(3)
+                .allSatisfy(p -> assertThat(p).startsWith("app.udl:10:")).noneMatch(p -> p.contains("'tenant'"));
+    }
+
+    @Test
+    void theRecordsKeyDoesNotChooseAQueueOnTheDefaultExchange() {
+        assertThat(problems("{system: events, protocol: kafka}", "{system: mq, exchange: default, queue: q,"
+                + " routingKeyFromKey: true}")).anySatisfy(p -> assertThat(p).startsWith("app.udl:9:")
+                        .contains("[BRIDGE-002]").contains("choose the queue"));
+        assertThat(problems("{system: events, protocol: kafka}", "{system: mq, exchange: orders,"
+                + " routingKeyFromKey: true}")).isEmpty();
+    }
 }
