@@ -277,7 +277,7 @@ public final class KafkaPipelineBench {
         return p;
     }
 
-    static Properties producerProps(String brokers) {
+    public static Properties producerProps(String brokers) {
         Properties p = new Properties();
         p.put("bootstrap.servers", brokers);
         p.put("acks", "all");
@@ -289,7 +289,8 @@ public final class KafkaPipelineBench {
         return p;
     }
 
-    private static Process startBroker(int port, int controllerPort) throws Exception {
+    /** A one-node broker ({@link KafkaBrokerMain}) in a JVM of its own, its log drained; returns once it serves. */
+    public static Process startBroker(int port, int controllerPort) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                 KafkaBrokerMain.class.getName(), String.valueOf(port), String.valueOf(controllerPort))

@@ -43,7 +43,8 @@ import org.apache.camel.ProducerTemplate;
  */
 public final class RabbitMqPublishBench {
 
-    private static final String BODY = body();
+    /** The message: 1 KiB of JSON. */
+    public static final String BODY = body();
 
     private RabbitMqPublishBench() {
     }
@@ -99,7 +100,7 @@ public final class RabbitMqPublishBench {
     }
 
     /** One timed run: the time of the publishing alone (not of opening the connection or starting the app). */
-    record Timed(Measured measured, long[] latency) {
+    public record Timed(Measured measured, long[] latency) {
     }
 
     private static void declare(Channel channel, String queue) throws Exception {
@@ -121,7 +122,7 @@ public final class RabbitMqPublishBench {
     }
 
     /** The baseline: one confirm-mode channel, at most {@code outstanding} unconfirmed publishes, async confirms. */
-    static Timed rawRun(ConnectionFactory factory, String queue, int messages, int outstanding) throws Exception {
+    public static Timed rawRun(ConnectionFactory factory, String queue, int messages, int outstanding) throws Exception {
         long[] latency = new long[messages];
         ConcurrentNavigableMap<Long, long[]> pending = new ConcurrentSkipListMap<>();
         Semaphore window = new Semaphore(outstanding);
