@@ -108,7 +108,7 @@ public final class RabbitMqPublishBench {
     }
 
     /** Every message confirmed is in the queue: nothing was lost or counted twice. */
-    private static void check(Channel channel, String queue, int messages) throws Exception {
+    public static void check(Channel channel, String queue, int messages) throws Exception {
         long count = channel.queueDeclarePassive(queue).getMessageCount();
         if (count != messages) {
             throw new IllegalStateException("queue " + queue + " holds " + count + " messages, not " + messages);

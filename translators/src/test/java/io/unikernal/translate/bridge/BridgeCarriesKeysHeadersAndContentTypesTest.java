@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -54,10 +52,8 @@ class BridgeCarriesKeysHeadersAndContentTypesTest {
     Path workDir;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private Connection rabbit;
+    private MachineRabbitMq rabbit;
     private Channel channel;
-    private final List<String> queues = new ArrayList<>();
-    private final List<String> exchanges = new ArrayList<>();
 
     @BeforeAll
     static void startKafka() {
@@ -71,21 +67,12 @@ class BridgeCarriesKeysHeadersAndContentTypesTest {
 
     @BeforeEach
     void connect() throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost("127.0.0.1");
-        factory.setPort(5672);
-        rabbit = factory.newConnection("bridge-carry-test-" + run);
-        channel = rabbit.createChannel();
+        rabbit = new MachineRabbitMq("bridge-carry-test-" + run);
+        channel = rabbit.channel();
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (String queue : queues) {
-            channel.queueDelete(queue);
-        }
-        for (String exchange : exchanges) {
-            channel.exchangeDelete(exchange);
-        }
         rabbit.close();
     }
 
@@ -93,9 +80,9 @@ class BridgeCarriesKeysHeadersAndContentTypesTest {
     void kafkaToRabbitMqCarriesTheKeyAsRoutingKeyTheAllowedHeadersAndTheContentType() throws Exception {
         String topic = "carry-in-" + run;
         String rejected = "carry-rejected-" + run;
-        String exchange = owned(exchanges, "carry-x-" + run);
-        String orders = owned(queues, "carry-orders-" + run);
-        String vip = owned(queues, "carry-vip-" + run);
+        String exchange = rabbit.exchange("carry-x-" + run);
+        String orders = rabbit.queue("carry-orders-" + run);
+        String vip = rabbit.queue("carry-vip-" + run);
         channel.exchangeDeclare(exchange, BuiltinExchangeType.DIRECT, true);
         channel.queueDeclare(vip, true, false, false, null);
         channel.queueBind(vip, exchange, "vip");
@@ -150,7 +137,7 @@ class BridgeCarriesKeysHeadersAndContentTypesTest {
 
     @Test
     void rabbitMqToKafkaCarriesTheAllowedHeadersAndTheContentType() throws Exception {
-        String queue = owned(queues, "carry-in-" + run);
+        String queue = rabbit.queue("carry-in-" + run);
         String topic = "carry-out-" + run;
         String udl = """
                 udl: 8
@@ -208,14 +195,7 @@ class BridgeCarriesKeysHeadersAndContentTypesTest {
     }
 
     private <T> T bothWays(String udl, TwoWayRun.Scenario<T> scenario) throws Exception {
-        TwoWayRun.Outcomes<T> outcomes = TwoWayRun.run("bridge.udl.yaml", udl, Map.of(), workDir, scenario);
-        assertThat(outcomes.emitted()).as("from the emitted YAML as in process").isEqualTo(outcomes.inProcess());
-        return outcomes.inProcess();
-    }
-
-    private static String owned(List<String> names, String name) {
-        names.add(name);
-        return name;
+        return BridgePeers.bothWays(udl, workDir, scenario);
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {
@@ -224,13 +204,7 @@ class BridgeCarriesKeysHeadersAndContentTypesTest {
 
     /** Takes the queue's messages of this batch: body, content type, tenant header and header names. */
     private void take(String queue, String label, String batch, Map<String, String> outcome) throws Exception {
-        Channel probe = rabbit.createChannel();
-        try {
-            probe.queueDeclarePassive(queue);
-        } catch (java.io.IOException notYet) {
-            return; // the bridge declares its queue before its first publish
-        }
-        for (GetResponse got = probe.basicGet(queue, true); got != null; got = probe.basicGet(queue, true)) {
+        for (GetResponse got : rabbit.take(queue)) {
             String body = new String(got.getBody(), StandardCharsets.UTF_8);
             Map<String, Object> headers = got.getProps().getHeaders() == null ? Map.of() : got.getProps().getHeaders();
             String tenant = headers.get("tenant") == null ? null : headers.get("tenant").toString();
@@ -244,7 +218,6 @@ class BridgeCarriesKeysHeadersAndContentTypesTest {
             names.removeIf(name -> name.startsWith("spring_")); // Spring's publisher-confirm correlation, its own
             outcome.put(label + ".headers", String.valueOf(names));
         }
-        probe.close();
     }
 
     /** The bridge's timed messages by status, for the topic or queue it consumes. */

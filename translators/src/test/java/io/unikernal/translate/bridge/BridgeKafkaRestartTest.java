@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import io.unikernal.adapter.kafka.KafkaBroker;
 import io.unikernal.compile.CompileOptions;
@@ -49,31 +47,23 @@ class BridgeKafkaRestartTest {
     Path workDir;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private Connection rabbit;
+    private MachineRabbitMq rabbit;
     private Channel channel;
-    private final List<String> queues = new ArrayList<>();
 
     @BeforeEach
     void connect() throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost("127.0.0.1");
-        factory.setPort(5672);
-        rabbit = factory.newConnection("bridge-kafka-restart-" + run);
-        channel = rabbit.createChannel();
+        rabbit = new MachineRabbitMq("bridge-kafka-restart-" + run);
+        channel = rabbit.channel();
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (String queue : queues) {
-            channel.queueDelete(queue);
-        }
         rabbit.close();
     }
 
     @Test
     void aRabbitMqMessageIsAckedOnlyAfterKafkaAcknowledgedItAndNoneIsLostAcrossAKafkaRestart() throws Exception {
-        String queue = "bridge-r2k-restart-" + run;
-        queues.add(queue);
+        String queue = rabbit.queue("bridge-r2k-restart-" + run);
         channel.queueDeclare(queue, true, false, false, null);
         String topic = "bridge-r2k-restart-" + run;
         String app = "bridge-r2k-restart-" + run;
@@ -137,8 +127,7 @@ class BridgeKafkaRestartTest {
 
     @Test
     void aKafkaBrokerStoppedMidBridgeLosesNoRecordOnTheWayToRabbitMq() throws Exception {
-        String queue = "bridge-k2r-restart-" + run;
-        queues.add(queue);
+        String queue = rabbit.queue("bridge-k2r-restart-" + run);
         String topic = "bridge-k2r-restart-" + run;
         String app = "bridge-k2r-restart-" + run;
         try (KafkaBroker kafka = KafkaBroker.launch()) {
@@ -208,9 +197,8 @@ class BridgeKafkaRestartTest {
         }
     }
 
-    /** Messages ready in the queue (delivered but unacked ones not counted): AMQP's passive declare. */
     private long ready(String queue) throws Exception {
-        return channel.queueDeclarePassive(queue).getMessageCount();
+        return rabbit.ready(queue);
     }
 
     private static void read(KafkaConsumer<String, String> reader, Map<String, Integer> seen) {
@@ -220,16 +208,9 @@ class BridgeKafkaRestartTest {
     }
 
     private void drain(String queue, Map<String, Integer> seen) throws Exception {
-        Channel probe = rabbit.createChannel();
-        try {
-            probe.queueDeclarePassive(queue);
-        } catch (java.io.IOException notYet) {
-            return; // the bridge declares it before its first publish (the broker closed the probe's channel)
-        }
-        for (GetResponse got = probe.basicGet(queue, true); got != null; got = probe.basicGet(queue, true)) {
+        for (GetResponse got : rabbit.take(queue)) {
             seen.merge(String.valueOf(StrictJson.read(new String(got.getBody(), StandardCharsets.UTF_8), Map.class)
                     .get("id")), 1, Integer::sum);
         }
-        probe.close();
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import io.unikernal.adapter.kafka.KafkaBroker;
 import io.unikernal.runtime.StrictJson;
@@ -44,10 +42,8 @@ class KafkaRabbitMqBridgeTest {
     Path workDir;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private Connection rabbit;
+    private MachineRabbitMq rabbit;
     private Channel channel;
-    private final List<String> queues = new ArrayList<>();
-    private final List<String> exchanges = new ArrayList<>();
 
     @BeforeAll
     static void startKafka() {
@@ -61,29 +57,20 @@ class KafkaRabbitMqBridgeTest {
 
     @BeforeEach
     void connect() throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost("127.0.0.1");
-        factory.setPort(5672);
-        rabbit = factory.newConnection("bridge-test-" + run);
-        channel = rabbit.createChannel();
+        rabbit = new MachineRabbitMq("bridge-test-" + run);
+        channel = rabbit.channel();
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (String queue : queues) {
-            channel.queueDelete(queue);
-        }
-        for (String exchange : exchanges) {
-            channel.exchangeDelete(exchange);
-        }
         rabbit.close();
     }
 
     @Test
     void kafkaRecordsArePublishedToRabbitMqOnceEachWithTheirCorrelationIds() throws Exception {
         String topic = "bridge-in-" + run;
-        String exchange = owned(exchanges, "bridge-x-" + run);
-        String queue = owned(queues, "bridge-q-" + run);
+        String exchange = rabbit.exchange("bridge-x-" + run);
+        String queue = rabbit.queue("bridge-q-" + run);
         String udl = """
                 udl: 8
                 name: bridge-k2r-%s
@@ -118,7 +105,7 @@ class KafkaRabbitMqBridgeTest {
 
     @Test
     void rabbitMqMessagesAreWrittenToKafkaOnceEachWithTheirCorrelationIds() throws Exception {
-        String queue = owned(queues, "bridge-in-" + run);
+        String queue = rabbit.queue("bridge-in-" + run);
         String topic = "bridge-out-" + run;
         String udl = """
                 udl: 8
@@ -159,8 +146,8 @@ class KafkaRabbitMqBridgeTest {
     void aRecordTheBridgeCannotTakeIsDeadLetteredWithItsReasonWhileTheOthersFlow() throws Exception {
         String topic = "bridge-poison-" + run;
         String rejected = "bridge-rejected-" + run;
-        String exchange = owned(exchanges, "bridge-px-" + run);
-        String queue = owned(queues, "bridge-pq-" + run);
+        String exchange = rabbit.exchange("bridge-px-" + run);
+        String queue = rabbit.queue("bridge-pq-" + run);
         String udl = """
                 udl: 8
                 name: bridge-poison-%s
@@ -219,14 +206,7 @@ class KafkaRabbitMqBridgeTest {
     }
 
     private <T> T bothWays(String udl, TwoWayRun.Scenario<T> scenario) throws Exception {
-        TwoWayRun.Outcomes<T> outcomes = TwoWayRun.run("bridge.udl.yaml", udl, Map.of(), workDir, scenario);
-        assertThat(outcomes.emitted()).as("from the emitted YAML as in process").isEqualTo(outcomes.inProcess());
-        return outcomes.inProcess();
-    }
-
-    private static String owned(List<String> names, String name) {
-        names.add(name);
-        return name;
+        return BridgePeers.bothWays(udl, workDir, scenario);
     }
 
     private static List<String> ids(String batch) {
@@ -259,23 +239,9 @@ class KafkaRabbitMqBridgeTest {
 
     /** Takes what the queue holds now: id to correlation id (a repeat of an id is appended, so it shows). */
     private void drain(String queue, Map<String, String> received) throws Exception {
-        if (!exists(queue)) {
-            return; // the bridge declares it before its first publish
-        }
-        for (GetResponse got = channel.basicGet(queue, true); got != null; got = channel.basicGet(queue, true)) {
+        for (GetResponse got : rabbit.take(queue)) {
             received.merge(idOf(new String(got.getBody(), StandardCharsets.UTF_8)),
                     String.valueOf(got.getProps().getCorrelationId()), (a, b) -> a + "," + b);
-        }
-    }
-
-    private boolean exists(String queue) throws Exception {
-        Channel probe = rabbit.createChannel();
-        try {
-            probe.queueDeclarePassive(queue);
-            probe.close();
-            return true;
-        } catch (java.io.IOException notFound) {
-            return false; // the broker closed the probe's channel
         }
     }
 
