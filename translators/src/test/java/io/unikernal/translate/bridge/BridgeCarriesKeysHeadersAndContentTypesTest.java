@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.BuiltinExchangeType;
-import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -29,10 +28,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -52,8 +50,8 @@ class BridgeCarriesKeysHeadersAndContentTypesTest {
     Path workDir;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private MachineRabbitMq rabbit;
-    private Channel channel;
+    @RegisterExtension
+    final MachineRabbitMq rabbit = new MachineRabbitMq();
 
     @BeforeAll
     static void startKafka() {
@@ -65,17 +63,6 @@ class BridgeCarriesKeysHeadersAndContentTypesTest {
         kafka.close();
     }
 
-    @BeforeEach
-    void connect() throws Exception {
-        rabbit = new MachineRabbitMq("bridge-carry-test-" + run);
-        channel = rabbit.channel();
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        rabbit.close();
-    }
-
     @Test
     void kafkaToRabbitMqCarriesTheKeyAsRoutingKeyTheAllowedHeadersAndTheContentType() throws Exception {
         String topic = "carry-in-" + run;
@@ -83,9 +70,9 @@ class BridgeCarriesKeysHeadersAndContentTypesTest {
         String exchange = rabbit.exchange("carry-x-" + run);
         String orders = rabbit.queue("carry-orders-" + run);
         String vip = rabbit.queue("carry-vip-" + run);
-        channel.exchangeDeclare(exchange, BuiltinExchangeType.DIRECT, true);
-        channel.queueDeclare(vip, true, false, false, null);
-        channel.queueBind(vip, exchange, "vip");
+        rabbit.channel().exchangeDeclare(exchange, BuiltinExchangeType.DIRECT, true);
+        rabbit.channel().queueDeclare(vip, true, false, false, null);
+        rabbit.channel().queueBind(vip, exchange, "vip");
         String udl = """
                 udl: 8
                 name: carry-k2r-%s
@@ -157,9 +144,9 @@ class BridgeCarriesKeysHeadersAndContentTypesTest {
             headers.put("tenant", "t-" + batch);
             headers.put("UdmCaller", "mallory");
             headers.put("X-Secret", "not carried");
-            channel.basicPublish("", queue, new AMQP.BasicProperties.Builder().contentType("text/plain")
+            rabbit.channel().basicPublish("", queue, new AMQP.BasicProperties.Builder().contentType("text/plain")
                     .headers(headers).build(), ("hello " + batch).getBytes(StandardCharsets.UTF_8));
-            channel.basicPublish("", queue, new AMQP.BasicProperties.Builder().contentType("application/json")
+            rabbit.channel().basicPublish("", queue, new AMQP.BasicProperties.Builder().contentType("application/json")
                     .build(), StrictJson.write(Map.of("id", batch)).getBytes(StandardCharsets.UTF_8));
             Map<String, String> outcome = new TreeMap<>();
             try (KafkaConsumer<String, String> reader = BridgePeers.reader(kafka.bootstrap(), topic)) {

@@ -3,7 +3,6 @@ package io.unikernal.translate.bridge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 import io.unikernal.adapter.kafka.KafkaBroker;
 import io.unikernal.compile.CompileOptions;
@@ -28,9 +27,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,24 +45,13 @@ class BridgeKafkaRestartTest {
     Path workDir;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private MachineRabbitMq rabbit;
-    private Channel channel;
-
-    @BeforeEach
-    void connect() throws Exception {
-        rabbit = new MachineRabbitMq("bridge-kafka-restart-" + run);
-        channel = rabbit.channel();
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        rabbit.close();
-    }
+    @RegisterExtension
+    final MachineRabbitMq rabbit = new MachineRabbitMq();
 
     @Test
     void aRabbitMqMessageIsAckedOnlyAfterKafkaAcknowledgedItAndNoneIsLostAcrossAKafkaRestart() throws Exception {
         String queue = rabbit.queue("bridge-r2k-restart-" + run);
-        channel.queueDeclare(queue, true, false, false, null);
+        rabbit.channel().queueDeclare(queue, true, false, false, null);
         String topic = "bridge-r2k-restart-" + run;
         String app = "bridge-r2k-restart-" + run;
         try (KafkaBroker kafka = KafkaBroker.launch()) {
@@ -191,7 +178,7 @@ class BridgeKafkaRestartTest {
     private void publish(String queue, String phase, int count, List<String> sent) throws Exception {
         for (int i = 1; i <= count; i++) {
             String id = phase + "-" + i;
-            channel.basicPublish("", queue, new AMQP.BasicProperties.Builder().contentType("application/json")
+            rabbit.channel().basicPublish("", queue, new AMQP.BasicProperties.Builder().contentType("application/json")
                     .deliveryMode(2).build(), StrictJson.write(Map.of("id", id)).getBytes(StandardCharsets.UTF_8));
             sent.add(id);
         }

@@ -3,7 +3,6 @@ package io.unikernal.translate.bridge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 import io.unikernal.adapter.kafka.KafkaBroker;
 import io.unikernal.runtime.StrictJson;
@@ -22,10 +21,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,8 +40,8 @@ class KafkaRabbitMqBridgeTest {
     Path workDir;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private MachineRabbitMq rabbit;
-    private Channel channel;
+    @RegisterExtension
+    final MachineRabbitMq rabbit = new MachineRabbitMq();
 
     @BeforeAll
     static void startKafka() {
@@ -53,17 +51,6 @@ class KafkaRabbitMqBridgeTest {
     @AfterAll
     static void stopKafka() {
         kafka.close();
-    }
-
-    @BeforeEach
-    void connect() throws Exception {
-        rabbit = new MachineRabbitMq("bridge-test-" + run);
-        channel = rabbit.channel();
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        rabbit.close();
     }
 
     @Test
@@ -123,7 +110,7 @@ class KafkaRabbitMqBridgeTest {
             for (String id : ids(batch)) { // by the default exchange: the routing key is the queue's name
                 AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().contentType("application/json")
                         .correlationId("corr-" + id).build();
-                channel.basicPublish("", queue, properties, order(id).getBytes(StandardCharsets.UTF_8));
+                rabbit.channel().basicPublish("", queue, properties, order(id).getBytes(StandardCharsets.UTF_8));
             }
             Map<String, String> received = new TreeMap<>();
             try (KafkaConsumer<String, String> reader = reader(topic)) {

@@ -7,23 +7,28 @@ import com.rabbitmq.client.GetResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The machine's RabbitMQ (127.0.0.1:5672) as the bridge tests use it: one connection, the queues and exchanges a
- * test names (the server keeps state between runs, so they are deleted on close), and reads of a queue.
+ * The machine's RabbitMQ (127.0.0.1:5672) as the bridge tests use it, per test ({@code @RegisterExtension}): one
+ * connection, the queues and exchanges a test names (the server keeps state between runs, so they are deleted after
+ * the test), and reads of a queue.
  */
-final class MachineRabbitMq implements AutoCloseable {
+final class MachineRabbitMq implements BeforeEachCallback, AfterEachCallback {
 
-    private final Connection connection;
-    private final Channel channel;
+    private Connection connection;
+    private Channel channel;
     private final List<String> queues = new ArrayList<>();
     private final List<String> exchanges = new ArrayList<>();
 
-    MachineRabbitMq(String name) throws Exception {
+    @Override
+    public void beforeEach(ExtensionContext test) throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
         factory.setPort(5672);
-        connection = factory.newConnection(name);
+        connection = factory.newConnection("bridge test " + test.getDisplayName());
         channel = connection.createChannel();
     }
 
@@ -69,13 +74,15 @@ final class MachineRabbitMq implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void afterEach(ExtensionContext test) throws IOException {
         for (String queue : queues) {
             channel.queueDelete(queue);
         }
         for (String exchange : exchanges) {
             channel.exchangeDelete(exchange);
         }
+        queues.clear();
+        exchanges.clear();
         connection.close();
     }
 }
