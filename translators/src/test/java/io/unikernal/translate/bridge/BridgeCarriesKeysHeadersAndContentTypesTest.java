@@ -7,7 +7,6 @@ import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.GetResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.unikernal.adapter.kafka.KafkaBroker;
 import io.unikernal.runtime.StrictJson;
 import io.unikernal.translate.spi.TranslationMetrics;
 import io.unikernal.udl.testing.TwoWayRun;
@@ -27,8 +26,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +41,8 @@ class BridgeCarriesKeysHeadersAndContentTypesTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String CSV = "id,item\n1,widget\n";
-    private static KafkaBroker kafka;
+    @RegisterExtension
+    static final KafkaPerClass kafka = new KafkaPerClass();
 
     @TempDir
     Path workDir;
@@ -52,16 +50,6 @@ class BridgeCarriesKeysHeadersAndContentTypesTest {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     @RegisterExtension
     final MachineRabbitMq rabbit = new MachineRabbitMq();
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = KafkaBroker.launch();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
 
     @Test
     void kafkaToRabbitMqCarriesTheKeyAsRoutingKeyTheAllowedHeadersAndTheContentType() throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
-import io.unikernal.adapter.kafka.KafkaBroker;
 import io.unikernal.runtime.StrictJson;
 import io.unikernal.udl.testing.TwoWayRun;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +19,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class KafkaRabbitMqBridgeTest {
 
     private static final int N = 20;
-    private static KafkaBroker kafka;
+    @RegisterExtension
+    static final KafkaPerClass kafka = new KafkaPerClass();
 
     @TempDir
     Path workDir;
@@ -42,16 +40,6 @@ class KafkaRabbitMqBridgeTest {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     @RegisterExtension
     final MachineRabbitMq rabbit = new MachineRabbitMq();
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = KafkaBroker.launch();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
 
     @Test
     void kafkaRecordsArePublishedToRabbitMqOnceEachWithTheirCorrelationIds() throws Exception {
