@@ -66,7 +66,9 @@ public final class GrpcRestCall extends AsyncProcessorSupport {
             out.headers().forEach(request::header);
             Duration limit = limit(exchange);
             if (limit != null) {
-                request.timeout(limit);
+                // the deadline travels on, as grpc-timeout (milliseconds), which a REST to gRPC translation reads
+                request.timeout(limit).header("Grpc-Timeout", Math.min(99_999_999, Math.max(1, limit.toMillis()))
+                        + "m");
             }
             sent = CLIENT.sendAsync(request.build(), info -> new BoundedBody(maxReplyBytes));
         } catch (RuntimeException e) {
