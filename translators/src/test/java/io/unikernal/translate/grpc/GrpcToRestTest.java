@@ -273,7 +273,7 @@ class GrpcToRestTest {
                 + " payments.v1.Payment").contains("colour");
         assertThat((String) seen.get(1)).startsWith("INTERNAL the REST reply to POST /v1/payments.v1.Payments/Get does not fit");
         assertThat((String) seen.get(2)).startsWith("INTERNAL the REST reply to POST /v1/payments.v1.Payments/Get does not fit")
-                .contains("sequence");
+                .contains("\"many\"");
         assertThat((String) seen.get(3)).isEqualTo("RESOURCE_EXHAUSTED the REST reply is larger than 65536 bytes"
                 + " (the grpc system's maxMessageBytes)");
         assertThat(seen.get(4)).as("no content: the empty message").isEqualTo("OK ");
