@@ -38,7 +38,7 @@ public class GrpcDynamicConsumer extends DefaultConsumer {
             return;
         }
         endpoint.getComponent().servers().add(endpoint.serverSettings(),
-                definition(endpoint.protoMethod(), endpoint.contract()));
+                definition(endpoint.protoMethod(), endpoint.contract()), endpoint.getCamelContext());
     }
 
     /** The method of this name in the .proto as it is now (re-read when it changed); null when it has none. */
