@@ -1,5 +1,6 @@
 package io.unikernal.translate.grpc;
 
+import io.unikernal.translate.rest.GrpcStatusFailure;
 import io.grpc.Status;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
@@ -40,7 +41,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
         for (ByteBuffer buffer : buffers) {
             if (bytes.size() + buffer.remaining() > limit) {
                 subscription.cancel();
-                result.completeExceptionally(new GrpcRestFailure(Status.Code.RESOURCE_EXHAUSTED, "the REST reply"
+                result.completeExceptionally(new GrpcStatusFailure(Status.Code.RESOURCE_EXHAUSTED, "the REST reply"
                         + " is larger than " + limit + " bytes (the grpc system's maxMessageBytes)"));
                 return;
             }

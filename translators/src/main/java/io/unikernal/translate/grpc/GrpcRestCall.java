@@ -1,5 +1,6 @@
 package io.unikernal.translate.grpc;
 
+import io.unikernal.translate.rest.GrpcStatusFailure;
 import io.grpc.Context;
 import io.grpc.Deadline;
 import io.grpc.Status;
@@ -72,7 +73,7 @@ public final class GrpcRestCall extends AsyncProcessorSupport {
             }
             sent = CLIENT.sendAsync(request.build(), info -> new BoundedBody(maxReplyBytes));
         } catch (RuntimeException e) {
-            exchange.setException(e instanceof GrpcRestFailure ? e : new GrpcRestFailure(Status.Code.INTERNAL,
+            exchange.setException(e instanceof GrpcStatusFailure ? e : new GrpcStatusFailure(Status.Code.INTERNAL,
                     "the REST request could not be made"));
             callback.done(true);
             return true;
@@ -106,7 +107,7 @@ public final class GrpcRestCall extends AsyncProcessorSupport {
         if (deadline != null) {
             long left = deadline.timeRemaining(TimeUnit.NANOSECONDS);
             if (left <= 0) {
-                throw new GrpcRestFailure(Status.Code.DEADLINE_EXCEEDED, "the call's deadline passed before the"
+                throw new GrpcStatusFailure(Status.Code.DEADLINE_EXCEEDED, "the call's deadline passed before the"
                         + " REST service was called");
             }
             if (limit == null || left < limit.toNanos()) {
@@ -119,22 +120,22 @@ public final class GrpcRestCall extends AsyncProcessorSupport {
     private static Throwable translate(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
-        if (cause instanceof GrpcRestFailure) {
+        if (cause instanceof GrpcStatusFailure) {
             return cause;
         }
         if (cause instanceof java.net.http.HttpConnectTimeoutException) {
-            return new GrpcRestFailure(Status.Code.UNAVAILABLE, "the REST service cannot be reached");
+            return new GrpcStatusFailure(Status.Code.UNAVAILABLE, "the REST service cannot be reached");
         }
         if (cause instanceof HttpTimeoutException) {
-            return new GrpcRestFailure(Status.Code.DEADLINE_EXCEEDED, "the REST service did not answer within the"
+            return new GrpcStatusFailure(Status.Code.DEADLINE_EXCEEDED, "the REST service did not answer within the"
                     + " call's deadline");
         }
         if (cause instanceof CancellationException) {
-            return new GrpcRestFailure(Status.Code.CANCELLED, "the call was cancelled");
+            return new GrpcStatusFailure(Status.Code.CANCELLED, "the call was cancelled");
         }
         if (cause instanceof ConnectException || cause instanceof IOException) {
             // the service's address is not named: it is this app's configuration, not the caller's business
-            return new GrpcRestFailure(Status.Code.UNAVAILABLE, "the REST service cannot be reached");
+            return new GrpcStatusFailure(Status.Code.UNAVAILABLE, "the REST service cannot be reached");
         }
         return cause;
     }

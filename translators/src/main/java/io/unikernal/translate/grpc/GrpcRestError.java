@@ -1,5 +1,6 @@
 package io.unikernal.translate.grpc;
 
+import io.unikernal.translate.rest.GrpcStatusFailure;
 import io.grpc.Status;
 import io.unikernal.adapter.grpc.GrpcErrorStatus;
 import io.unikernal.adapter.grpc.component.GrpcDynamicConstants;
@@ -15,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A failed translated call as its gRPC status: the translation's own ({@link GrpcRestFailure}: the REST service's
+ * A failed translated call as its gRPC status: the translation's own ({@link GrpcStatusFailure}: the REST service's
  * status mapped, a reply that does not fit, a deadline, a refusal before the call) with its description; a request
  * message that does not fit INVALID_ARGUMENT; anything else as the grpc adapter maps a route's failure
  * ({@link GrpcErrorStatus}), described by the correlation id only. Never an exception's text; the failure is logged
@@ -33,7 +34,7 @@ public final class GrpcRestError implements Processor {
         String correlation = message.getHeader(UdmHeaders.CORRELATION_ID, String.class);
         Status.Code code;
         String description;
-        if (failure instanceof GrpcRestFailure own) {
+        if (failure instanceof GrpcStatusFailure own) {
             code = own.code();
             description = own.description();
         } else if (failure instanceof ProtoMessageException unfit) {

@@ -1,5 +1,6 @@
 package io.unikernal.translate.grpc;
 
+import io.unikernal.translate.rest.GrpcStatusFailure;
 import io.grpc.Status;
 import io.unikernal.adapter.grpc.component.GrpcDynamicConstants;
 import io.unikernal.adapter.grpc.component.ProtoContract;
@@ -49,7 +50,7 @@ public final class GrpcRestReply implements Processor {
         try {
             message.setBody(ProtoJson.fromBody(reply, method.output(), contract.types()));
         } catch (ProtoMessageException e) {
-            throw new GrpcRestFailure(Status.Code.INTERNAL, "the REST reply to " + sent.verb() + " "
+            throw new GrpcStatusFailure(Status.Code.INTERNAL, "the REST reply to " + sent.verb() + " "
                     + java.net.URI.create(sent.url()).getRawPath() + " " + e.getMessage().replaceFirst(
                             "^the message ", ""));
         }

@@ -1,5 +1,6 @@
 package io.unikernal.translate.grpc;
 
+import io.unikernal.translate.rest.GrpcStatusFailure;
 import com.google.protobuf.DynamicMessage;
 import io.grpc.MethodDescriptor.MethodType;
 import io.grpc.Status;
@@ -8,6 +9,7 @@ import io.unikernal.adapter.grpc.component.ProtoContract;
 import io.unikernal.adapter.grpc.component.ProtoJson;
 import io.unikernal.adapter.grpc.component.ProtoMethod;
 import io.unikernal.translate.rest.HttpBindings;
+import io.unikernal.translate.rest.PerContract;
 import io.unikernal.udm.UdmHeaders;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,7 +34,7 @@ public final class GrpcRestRequest implements Processor {
     }
 
     private String url;
-    private volatile Index index;
+    private final PerContract<Index> index = new PerContract<>(Index::new);
 
     public void setUrl(String url) {
         this.url = url;
@@ -47,12 +49,12 @@ public final class GrpcRestRequest implements Processor {
         }
         exchange.setProperty(GrpcToRest.METHOD_NAME_PROPERTY, method.fullName());
         if (method.type() != MethodType.UNARY) {
-            throw new GrpcRestFailure(Status.Code.UNIMPLEMENTED, method.fullName() + " is a " + method.kind()
+            throw new GrpcStatusFailure(Status.Code.UNIMPLEMENTED, method.fullName() + " is a " + method.kind()
                     + " method; this translation calls REST for unary methods only");
         }
         Message message = exchange.getMessage();
         DynamicMessage request = ProtoJson.fromBody(message.getBody(), method.input(), contract.types());
-        Index current = index(contract);
+        Index current = index.of(contract);
         RestRequestShape.Shape shape = RestRequestShape.of(method, current.pathName(method), request,
                 current.bindings.first(method), contract.types());
         Map<String, String> headers = GrpcRestHeaders.out(message.getHeaders());
@@ -64,23 +66,12 @@ public final class GrpcRestRequest implements Processor {
                 url + shape.pathAndQuery(), shape.body(), headers, shape.responseField()));
     }
 
-    private Index index(ProtoContract contract) {
-        Index current = index;
-        if (current == null || current.contract != contract) {
-            current = new Index(contract);
-            index = current;
-        }
-        return current;
-    }
-
     /** The contract's bindings, and how many services name each method (a shared name goes in full). */
     private static final class Index {
-        private final ProtoContract contract;
         private final HttpBindings bindings;
         private final Map<String, Integer> named = new HashMap<>();
 
         Index(ProtoContract contract) {
-            this.contract = contract;
             this.bindings = HttpBindings.of(contract);
             contract.methods().keySet().forEach(name -> named.merge(simple(name), 1, Integer::sum));
         }

@@ -1,5 +1,6 @@
 package io.unikernal.translate.grpc;
 
+import io.unikernal.translate.rest.GrpcStatusFailure;
 import io.grpc.Status;
 import io.unikernal.runtime.StrictJson;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class HttpGrpcStatus {
     }
 
     /** The gRPC failure for an error answer of the REST service, its body read for a code and a message. */
-    static GrpcRestFailure failure(int status, byte[] body) {
+    static GrpcStatusFailure failure(int status, byte[] body) {
         Map<?, ?> error = errorBody(body);
         Status.Code code = of(status);
         if (error != null && error.get("code") instanceof Number number) {
@@ -59,7 +60,7 @@ final class HttpGrpcStatus {
         Object message = error == null ? null : error.get("message") instanceof String m ? m : error.get("error");
         String description = message instanceof String text && !text.isBlank() ? text
                 : "the REST service answered " + status;
-        return new GrpcRestFailure(code, clean(description));
+        return new GrpcStatusFailure(code, clean(description));
     }
 
     private static Map<?, ?> errorBody(byte[] body) {

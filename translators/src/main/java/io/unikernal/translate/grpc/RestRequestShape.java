@@ -1,5 +1,6 @@
 package io.unikernal.translate.grpc;
 
+import io.unikernal.translate.rest.GrpcStatusFailure;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.DynamicMessage;
@@ -144,7 +145,7 @@ final class RestRequestShape {
         return value instanceof BigDecimal decimal ? decimal.toPlainString() : String.valueOf(value);
     }
 
-    private static GrpcRestFailure refusal(String why) {
-        return new GrpcRestFailure(Status.Code.INVALID_ARGUMENT, why);
+    private static GrpcStatusFailure refusal(String why) {
+        return new GrpcStatusFailure(Status.Code.INVALID_ARGUMENT, why);
     }
 }

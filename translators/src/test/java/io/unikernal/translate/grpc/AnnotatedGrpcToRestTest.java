@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unikernal.runtime.StrictJson;
 import io.unikernal.testkit.server.FreePort;
+import io.unikernal.translate.rest.ShelvesContract;
 import io.unikernal.udl.testing.TwoWayRun;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +27,7 @@ class AnnotatedGrpcToRestTest {
 
     @Test
     void annotatedMethodsCallTheirVerbsPathsAndBodies() throws Exception {
-        Path source = Path.of("src/test/resources/rest-grpc/annotated");
-        Files.createDirectories(workDir.resolve("google/api"));
-        for (String file : List.of("shelves.proto", "google/api/http.proto", "google/api/annotations.proto")) {
-            Files.copy(source.resolve(file), workDir.resolve(file));
-        }
-        Path proto = workDir.resolve("shelves.proto");
+        Path proto = ShelvesContract.copyTo(workDir);
         int port = FreePort.loopback();
         try (RestPeer rest = new RestPeer()) {
             rest.behaviour = request -> request.uri().endsWith("/total?full=true") ? RestPeer.Answer.json(200, "3")
