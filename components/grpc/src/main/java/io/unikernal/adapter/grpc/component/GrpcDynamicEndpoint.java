@@ -34,8 +34,8 @@ public class GrpcDynamicEndpoint extends DefaultEndpoint implements HeaderFilter
     /** gRPC's own default for the largest message a side accepts: 4 MiB. */
     public static final int DEFAULT_MAX_INBOUND = 4 * 1024 * 1024;
 
-    @UriPath(description = "The method: package.Service/Method, as in the .proto file; a consumer may serve every"
-            + " method of the file with *.")
+    @UriPath(description = "The method: package.Service/Method, as in the .proto file; a consumer given an"
+            + " asterisk serves every method of the file, each looked up when called.")
     @Metadata(required = true)
     private String method;
     @UriParam(description = "The .proto file that describes the service; its imports are read relative to its"
