@@ -9,7 +9,8 @@ import org.apache.camel.Exchange;
  * Per-method metrics of every translation: a timer {@code unikernal.translation.calls} (Prometheus
  * {@code unikernal_translation_calls_seconds}: count, sum, max) tagged with the translation's route, the method
  * called ({@code none} when the request named no method of the contract, so callers cannot add tag values) and the
- * status answered — errors are the calls whose status is 400 or more.
+ * status answered — for HTTP translations errors are the calls whose status is 400 or more, for gRPC ones those
+ * whose code is not {@code OK}.
  */
 public final class TranslationMetrics implements org.apache.camel.Processor {
 
@@ -31,7 +32,10 @@ public final class TranslationMetrics implements org.apache.camel.Processor {
         record(exchange, method, String.valueOf(status));
     }
 
-    /** Records one call whose outcome is not an HTTP status (a bridged message: ok, dead-lettered, failed). */
+    /**
+     * Records one answered call with a status of the exposed protocol's own words (a gRPC translation's code name,
+     * {@code OK}, {@code NOT_FOUND}); {@code method} null when none was chosen.
+     */
     public static void record(Exchange exchange, String method, String status) {
         Long start = exchange.getProperty(START_PROPERTY, Long.class);
         MeterRegistry registry = exchange.getContext().getRegistry().findSingleByType(MeterRegistry.class);
