@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * translation's: {@code {path}} is every segment of that path, one topic level each; {@code {1}}, {@code {2}}, ...
  * the first, second, ... segment. Segments are percent-decoded (UTF-8); a segment that is empty, {@code .} or
  * {@code ..}, or that holds '/', '+', '#' or NUL — which would add levels, be a wildcard or is not allowed in a topic —
- * is refused with 400, as is a topic that starts with '$' (the broker's own) or is longer than MQTT allows. A path
- * with more or fewer segments than the template takes is 404: there is no such resource.
+ * is refused with 400, as are no segment at all for {@code {path}}, a topic that starts with '$' (the broker's own)
+ * and one longer than MQTT allows. A path with another number of segments than the {@code {n}} placeholders take is
+ * 404: there is no such resource.
  */
 final class TopicTemplate {
 
@@ -76,10 +77,13 @@ final class TopicTemplate {
     /** The topic for this request path (raw, as the request line has it), or a refusal. */
     String topic(String rawRest) {
         List<String> levels = levels(rawRest);
-        if (wholePath ? levels.isEmpty() || levels.size() < segments : levels.size() != segments) {
-            throw new MessageRejectedException(404, levels.isEmpty() ? "the path names no topic: POST to a path"
-                    + " under this one" : "no topic is published at this path", List.of("the topic is " + template
-                    + (wholePath ? "" : ", which takes " + segments + " path segment" + (segments == 1 ? "" : "s"))));
+        if (wholePath && levels.isEmpty()) {
+            throw refused("the path names no topic level: POST to a path under this one (the topic is " + template
+                    + ")");
+        }
+        if (wholePath ? levels.size() < segments : levels.size() != segments) {
+            throw new MessageRejectedException(404, "no topic is published at this path", List.of("the topic is "
+                    + template + ", which takes " + segments + " path segment" + (segments == 1 ? "" : "s")));
         }
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
