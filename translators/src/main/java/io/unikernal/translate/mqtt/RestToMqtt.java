@@ -34,9 +34,10 @@ import org.apache.camel.model.TryDefinition;
  */
 public class RestToMqtt implements TranslationKind {
 
-    static final ProblemCode NOT_HTTP = new PluginProblemCode("TRANSLATE", 53,
-            "a REST to MQTT translation is exposed on a system that does not serve HTTP");
-    static final ProblemCode BAD_TOPIC = new PluginProblemCode("TRANSLATE", 54,
+    /** REST to gRPC's code, the same check (equal codes are listed once by the section). */
+    static final ProblemCode NOT_HTTP = new PluginProblemCode("TRANSLATE", 3,
+            "a REST translation is exposed on a system that does not serve HTTP");
+    static final ProblemCode BAD_TOPIC = new PluginProblemCode("TRANSLATE", 53,
             "a REST to MQTT translation's topic template has an unknown placeholder");
 
     /** Without a topic the request path is the topic, one segment per level. */

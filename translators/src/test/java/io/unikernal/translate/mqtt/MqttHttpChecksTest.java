@@ -45,9 +45,11 @@ class MqttHttpChecksTest {
     }
 
     @Test
-    void anMqttTranslationIsExposedOnABroker() {
+    void eachDirectionIsExposedOnWhatServesItsProtocol() {
         assertThat(problems("{system: api, protocol: mqtt}", "{system: hooks}"))
                 .anySatisfy(p -> assertThat(p).startsWith("app.udl:9:").contains("[TRANSLATE-051]"));
+        assertThat(problems("{system: broker, protocol: rest, topic: a}", "{system: broker, topic: b}"))
+                .anySatisfy(p -> assertThat(p).startsWith("app.udl:9:").contains("[TRANSLATE-003]"));
     }
 
     @Test
@@ -60,7 +62,7 @@ class MqttHttpChecksTest {
                 .as("a publish has no wildcard")
                 .anySatisfy(p -> assertThat(p).startsWith("app.udl:10:").contains("[MQTT-002]"));
         assertThat(problems("{system: api, protocol: rest, path: /devices}", "{system: broker, topic: \"d/{id}\"}"))
-                .singleElement().satisfies(p -> assertThat(p).startsWith("app.udl:10:").contains("[TRANSLATE-054]")
+                .singleElement().satisfies(p -> assertThat(p).startsWith("app.udl:10:").contains("[TRANSLATE-053]")
                         .contains("{id}"));
     }
 }
