@@ -1,16 +1,12 @@
 package io.unikernal.translate.mqtt;
 
-import io.unikernal.plugins.Adapters;
-import io.unikernal.spi.adapter.Channel;
 import io.unikernal.spi.adapter.CompileContext;
-import io.unikernal.spi.adapter.EndpointUri;
-import io.unikernal.spi.adapter.SourceRole;
 import io.unikernal.spi.adapter.SystemUse;
 import io.unikernal.spi.section.SectionChecks;
 import io.unikernal.spi.section.SectionCompilation;
+import io.unikernal.translate.spi.RestExposure;
 import io.unikernal.translate.spi.Translation;
 import io.unikernal.translate.spi.TranslationKind;
-import io.unikernal.translate.spi.TranslationMetrics;
 import io.unikernal.udl.error.PluginProblemCode;
 import io.unikernal.udl.error.ProblemCode;
 import io.unikernal.udl.model.EndpointRef;
@@ -19,7 +15,6 @@ import io.unikernal.udl.model.SystemDecl;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.TryDefinition;
 
@@ -34,9 +29,7 @@ import org.apache.camel.model.TryDefinition;
  */
 public class RestToMqtt implements TranslationKind {
 
-    /** REST to gRPC's code, the same check (equal codes are listed once by the section). */
-    static final ProblemCode NOT_HTTP = new PluginProblemCode("TRANSLATE", 3,
-            "a REST translation is exposed on a system that does not serve HTTP");
+    static final ProblemCode NOT_HTTP = RestExposure.NOT_HTTP;
     static final ProblemCode BAD_TOPIC = new PluginProblemCode("TRANSLATE", 53,
             "a REST to MQTT translation's topic template has an unknown placeholder");
 
@@ -79,13 +72,7 @@ public class RestToMqtt implements TranslationKind {
 
     @Override
     public void check(Translation translation, SystemDecl expose, SystemDecl target, SectionChecks checks) {
-        SourceRole source = source(expose);
-        Channel channel = source == null ? null : source.consumes(expose, translation.expose()).orElse(null);
-        if (channel == null || !channel.transport().equals("http")) {
-            checks.problems().error(NOT_HTTP, translation.expose().pos(), "system " + expose.name() + " (adapter "
-                    + expose.adapter() + ") does not serve HTTP, so it cannot expose REST", "expose the translation"
-                    + " on a system of adapter http");
-        }
+        RestExposure.checkServesHttp(translation, expose, checks);
         EndpointRef use = targetUse(translation);
         OptionValue topic = use.option("topic");
         String problem = TopicTemplate.problem(String.valueOf(topic.value()));
@@ -103,29 +90,12 @@ public class RestToMqtt implements TranslationKind {
         return new EndpointRef(written.system(), options, written.policy(), written.pos());
     }
 
-    private static SourceRole source(SystemDecl system) {
-        var found = Adapters.installed().get(system.adapter());
-        return found == null ? null : found.source().orElse(null);
-    }
-
     @Override
     public void compile(Translation translation, SystemDecl expose, SystemDecl target, SectionCompilation compilation) {
         CompileContext ctx = compilation.context();
         String id = "translation-" + translation.name();
-        SourceRole source = source(expose);
-        SystemUse served = SystemUse.of(expose, translation.expose());
         RouteDefinition route = new RouteDefinition();
-        route.routeId(id);
-        route.from(EndpointUri.from(source.uri(served, ctx)).param("matchOnUriPrefix", true).toString());
-        source.normalize(served, route, ctx);
-        // the source's refusals (415 not JSON, 400 malformed) are answered by this translation's error node too; the
-        // route policies the normaliser set stay on the route
-        List<ProcessorDefinition<?>> normalizers = List.copyOf(route.getOutputs());
-        route.getOutputs().clear();
-        ctx.addBean(TranslationMetrics.START_BEAN, TranslationMetrics.class, Map.of());
-        route.process(TranslationMetrics.START_BEAN);
-        TryDefinition attempt = route.doTry();
-        normalizers.forEach(attempt::addOutput);
+        TryDefinition attempt = RestExposure.open(translation, expose, ctx, route);
 
         EndpointRef written = targetUse(translation);
         String template = String.valueOf(written.option("topic").value());
@@ -145,7 +115,7 @@ public class RestToMqtt implements TranslationKind {
         ctx.addBean(error, MqttPublishError.class, Map.of("template", template));
         attempt.doCatch(Exception.class).process(error);
         attempt.end();
-        source.denormalizeReply(served, route, ctx);
+        RestExposure.source(expose).denormalizeReply(SystemUse.of(expose, translation.expose()), route, ctx);
         compilation.addRoute(route);
     }
 }
