@@ -52,6 +52,7 @@ class MqttToWebhookTest {
                 name: hooks-%s
                 systems:
                   broker: {adapter: mqtt, host: 127.0.0.1, port: 1883}
+                  legacy: {adapter: mqtt3, host: 127.0.0.1, port: 1883}
                   hooks: {adapter: http-client, url: "%s/hooks"}
                   rejected: {adapter: mqtt, host: 127.0.0.1, port: 1883, topic: "%s/rejected"}
                 translations:
@@ -74,6 +75,9 @@ class MqttToWebhookTest {
                   - name: plant
                     expose: {system: broker, protocol: mqtt, topic: "%1$s/plant/#", session: clean}
                     target: {system: hooks, path: "/plant/{1}/all/{topic}"}
+                  - name: meters
+                    expose: {system: legacy, protocol: mqtt, topic: "%1$s/v3/+", session: clean}
+                    target: {system: hooks, path: "/v3/{1}"}
                 """.formatted(base));
         // a retained message: handed over with the retained flag when each run subscribes
         peer.publish(base + "/plant/state", "{\"id\": \"retained\"}", 1, true, null);
@@ -88,8 +92,9 @@ class MqttToWebhookTest {
                     "corr-press");
             peer.publish(base + "/sensors/kitchen/humidity", "{\"id\": \"h\", \"m\": \"" + marker + "\"}", 1, false,
                     null); // matches no filter
-            Awaitility.await("three messages posted").atMost(Duration.ofSeconds(30))
-                    .until(() -> receiver.callsWith(marker).size() >= 3);
+            peer.publish(base + "/v3/m1", "{\"id\": \"v3\", \"m\": \"" + marker + "\"}", 1, false, "corr-v3");
+            Awaitility.await("four messages posted").atMost(Duration.ofSeconds(30))
+                    .until(() -> receiver.callsWith(marker).size() >= 4);
             Awaitility.await("the retained message posted").atMost(Duration.ofSeconds(30))
                     .until(() -> retainedCalls() >= 1);
             List<Object> out = new ArrayList<>();
@@ -108,12 +113,15 @@ class MqttToWebhookTest {
                         + " retained=false {\"id\": \"k\",  \"celsius\": 21.50, \"m\": \"M\"} application/json",
                 "POST /hooks/plant/line%201/press/all/" + base + "/plant/line%201/press corr-press " + base
                         + "/plant/line%201/press qos=0 retained=false {\"id\": \"p\", \"m\": \"M\"} application/json",
-                "[/hooks/plant/state/all/" + base + "/plant/state true]");
+                "[/hooks/plant/state/all/" + base + "/plant/state true]",
+                // MQTT 3.1.1 carries no correlation data: a fresh id
+                "POST /hooks/v3/m1 fresh-id " + base + "/v3/m1 qos=1 retained=false {\"id\": \"v3\", \"m\":"
+                        + " \"M\"} application/json");
         assertThat(seen).anySatisfy(line -> assertThat(line).startsWith("POST /hooks/sensors/living%20room ")
                 .contains(base + "/sensors/living%20room/temperature qos=1 retained=false"));
         assertThat(seen).noneSatisfy(line -> assertThat(line).contains("humidity"));
         assertThat(seen).as("the translation timer: calls by filter and status")
-                .contains("{%1$s/plant/#=204=2, %1$s/sensors/+/temperature=204=2}".formatted(base));
+                .contains("{%1$s/plant/#=204=2, %1$s/sensors/+/temperature=204=2, %1$s/v3/+=204=1}".formatted(base));
     }
 
     private long retainedCalls() {

@@ -59,18 +59,22 @@ class RestToMqttTest {
                 name: rest-mqtt-%s
                 systems:
                   api: {adapter: http, port: %d}
-                  broker: {adapter: mqtt, host: 127.0.0.1, port: %s}
+                  broker: {adapter: mqtt, host: 127.0.0.1, port: %4$s}
+                  legacy: {adapter: mqtt3, host: 127.0.0.1, port: %4$s}
                 translations:
                   - name: devices
                     expose: {system: api, protocol: rest, path: /devices}
-                    target: {system: broker, topic: "%s/devices/{path}"}
+                    target: {system: broker, topic: "%3$s/devices/{path}"}
                   - name: commands
                     expose: {system: api, protocol: rest, path: /commands}
-                    target: {system: broker, topic: "%s/cmd/{1}/set", qos: 2, retain: true}
+                    target: {system: broker, topic: "%3$s/cmd/{1}/set", qos: 2, retain: true}
                   - name: raw
                     expose: {system: api, protocol: rest, path: /raw}
                     target: {system: broker}
-                """.formatted(run, port, brokerPort, base, base);
+                  - name: v3
+                    expose: {system: api, protocol: rest, path: /v3}
+                    target: {system: legacy, topic: "%3$s/v3/{path}"}
+                """.formatted(run, port, base, brokerPort);
     }
 
     private <T> T bothWays(String udl, TwoWayRun.Scenario<T> scenario) throws Exception {
@@ -121,8 +125,9 @@ class RestToMqttTest {
             out.add(answer(send("POST", "/devices/living%20room/tv?x=1", "application/json", "[1, 2]")));
             out.add(answer(send("POST", "/commands/heater", "application/json; charset=utf-8", "{\"c\": 21}")));
             out.add(answer(send("POST", "/raw/" + base + "/plain", "application/json", "{}")).replace(base, "B"));
-            Awaitility.await("four messages at the subscriber").atMost(Duration.ofSeconds(20))
-                    .until(() -> subscriber.received().size() >= 4);
+            out.add(answer(send("POST", "/v3/meter", "application/json", "{\"v\":  3}")).replace(base, "B"));
+            Awaitility.await("five messages at the subscriber").atMost(Duration.ofSeconds(20))
+                    .until(() -> subscriber.received().size() >= 5);
             for (MqttPeer.Got got : subscriber.received()) {
                 out.add(got.topic().replace(base, "B") + " qos=" + got.qos() + " " + got.payload() + " corr="
                         + (got.correlation() == null ? null : got.correlation().startsWith("corr-")
@@ -145,14 +150,16 @@ class RestToMqttTest {
                 "202 {\"topic\":\"" + base + "/devices/living room/tv\",\"qos\":1,\"retained\":false}",
                 "202 {\"topic\":\"" + base + "/cmd/heater/set\",\"qos\":2,\"retained\":true}",
                 "202 {\"topic\":\"B/plain\",\"qos\":1,\"retained\":false}",
+                "202 {\"topic\":\"B/v3/meter\",\"qos\":1,\"retained\":false}",
                 "B/devices/kitchen/lamp qos=1 {\"on\": true,   \"level\": 1.50, \"name\": \"Läm p\"} corr=corr-lamp-1"
                         + " application/json",
                 "B/devices/living room/tv qos=1 [1, 2] corr=fresh application/json",
                 "B/cmd/heater/set qos=2 {\"c\": 21} corr=fresh application/json",
                 "B/plain qos=1 {} corr=fresh application/json",
+                "B/v3/meter qos=1 {\"v\":  3} corr=null null",
                 "late B/cmd/heater/set retained=true",
                 "{translation-commands " + base + "/cmd/{1}/set=202=1, translation-devices " + base
-                        + "/devices/{path}=202=2, translation-raw {path}=202=1}");
+                        + "/devices/{path}=202=2, translation-raw {path}=202=1, translation-v3 " + base + "/v3/{path}=202=1}");
     }
 
     /** The translations' calls by "route template status=count", from the translation timer. */
