@@ -85,6 +85,7 @@ class GraphqlToRestTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void nestedTypesListsEnumsAndInputsResolveWithEqualCallsMadeOnce() throws Exception {
         String shopQuery = """
                 query Shop($id: ID!) {
@@ -150,6 +151,7 @@ class GraphqlToRestTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aRestErrorIsAnErrorOfItsFieldAndTheOtherDataIsKept() throws Exception {
         List<Object> seen = bothWays(app -> List.of(answer(post(query("""
                 { missing: user(id: "404") { name } ok: user(id: "2") { name friends { name } }
@@ -168,12 +170,12 @@ class GraphqlToRestTest {
         Map<?, ?> boom = (Map<?, ?>) errors.get(0);
         assertThat(boom.get("message")).isEqualTo("GET /users/{id} answered HTTP 500");
         assertThat(boom.get("path")).isEqualTo(List.of("boom"));
-        assertThat((Map<?, ?>) boom.get("extensions")).containsEntry("status", 500L).containsEntry("field",
+        assertThat((Map<Object, Object>) boom.get("extensions")).containsEntry("status", 500L).containsEntry("field",
                 "Query.user");
         Map<?, ?> missing = (Map<?, ?>) errors.get(1);
         assertThat(missing.get("message")).isEqualTo("GET /users/{id} answered HTTP 404");
         assertThat(missing.get("path")).isEqualTo(List.of("missing"));
-        assertThat((Map<?, ?>) missing.get("extensions")).containsEntry("status", 404L).containsEntry("field",
+        assertThat((Map<Object, Object>) missing.get("extensions")).containsEntry("status", 404L).containsEntry("field",
                 "Query.user");
         assertThat(((Map<?, ?>) errors.get(2)).get("message")).isEqualTo("no REST call resolves Query.unmapped");
         assertThat(String.valueOf(seen)).as("no exception text, the service's own nor ours")
@@ -181,6 +183,7 @@ class GraphqlToRestTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void refusedRequestsCallNothing() throws Exception {
         StringBuilder wide = new StringBuilder("{ user(id: \"1\") {");
         for (int i = 0; i < 45; i++) {
