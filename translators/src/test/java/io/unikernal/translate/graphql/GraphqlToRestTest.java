@@ -35,6 +35,8 @@ class GraphqlToRestTest {
     private ShopRestService shop;
     private Path sdl;
     private int port;
+    private String restUrl;
+    private String timeout = "5s";
 
     @BeforeEach
     void start() throws Exception {
@@ -42,6 +44,7 @@ class GraphqlToRestTest {
         Files.copy(Path.of("src/test/resources/graphql-rest/shop.graphqls"), sdl);
         shop = new ShopRestService();
         port = FreePort.loopback();
+        restUrl = shop.url();
     }
 
     @AfterEach
@@ -52,12 +55,12 @@ class GraphqlToRestTest {
     private String app(String name) {
         return "udl: 8\nname: " + name + "\nsystems:\n"
                 + "  api: {adapter: http, port: " + port + "}\n"
-                + "  shop: {adapter: http-client, url: \"" + shop.url() + "\"}\n"
+                + "  shop: {adapter: http-client, url: \"" + restUrl + "\"}\n"
                 + "translations:\n  - name: shop-graphql\n"
                 + "    expose: {system: api, protocol: graphql, path: /graphql}\n"
                 + "    target: {system: shop}\n"
                 + "    sdl: \"" + sdl + "\"\n"
-                + "    maxDepth: 5\n    maxComplexity: 40\n    timeout: 5s\n"
+                + "    maxDepth: 5\n    maxComplexity: 40\n    timeout: " + timeout + "\n"
                 + "    resolve:\n"
                 + "      Query.user: \"GET /users/{id}\"\n"
                 + "      Query.users: \"GET /users\"\n"
@@ -178,8 +181,30 @@ class GraphqlToRestTest {
         assertThat((Map<Object, Object>) missing.get("extensions")).containsEntry("status", 404L).containsEntry("field",
                 "Query.user");
         assertThat(((Map<?, ?>) errors.get(2)).get("message")).isEqualTo("no REST call resolves Query.unmapped");
-        assertThat(String.valueOf(seen)).as("no exception text, the service's own nor ours")
-                .doesNotContain("Exception").doesNotContain("127.0.0.1");
+        assertThat(String.valueOf(seen)).as("no exception text (the service's 500 body holds one), no address")
+                .doesNotContain("IllegalStateException").doesNotContain("java.").doesNotContain("127.0.0.1");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aServiceThatIsDownOrTooSlowIsAnErrorOfTheFieldWithStatus502Or504() throws Exception {
+        String ask = query("{ user(id: \"slow\") { name } }", null);
+        restUrl = "http://127.0.0.1:" + FreePort.loopback(); // nothing listens there
+        Map<String, Object> down = bothWays(app -> answer(post(ask)));
+        restUrl = shop.url();
+        timeout = "300ms";
+        Map<String, Object> slow = bothWays(app -> answer(post(ask)));
+        for (Map<String, Object> answer : List.of(down, slow)) {
+            assertThat(answer.get("status")).isEqualTo(200);
+            assertThat(((Map<?, ?>) answer.get("body")).get("data")).isEqualTo(java.util.Collections.singletonMap(
+                    "user", null));
+        }
+        Map<?, ?> refused = (Map<?, ?>) ((List<?>) ((Map<?, ?>) down.get("body")).get("errors")).get(0);
+        assertThat(refused.get("message")).isEqualTo("GET /users/{id} failed: no connection");
+        assertThat((Map<Object, Object>) refused.get("extensions")).containsEntry("status", 502L);
+        Map<?, ?> late = (Map<?, ?>) ((List<?>) ((Map<?, ?>) slow.get("body")).get("errors")).get(0);
+        assertThat(late.get("message")).isEqualTo("GET /users/{id} failed: no reply in time");
+        assertThat((Map<Object, Object>) late.get("extensions")).containsEntry("status", 504L);
     }
 
     @Test

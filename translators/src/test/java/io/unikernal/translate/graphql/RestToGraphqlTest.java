@@ -35,6 +35,7 @@ class RestToGraphqlTest {
     private Path sdl;
     private Path operations;
     private int port;
+    private String libraryUrl;
 
     @BeforeEach
     void start() throws Exception {
@@ -44,6 +45,7 @@ class RestToGraphqlTest {
         Files.copy(Path.of("src/test/resources/graphql-rest/library-operations.graphql"), operations);
         library = new LibraryGraphqlServer(sdl);
         port = FreePort.loopback();
+        libraryUrl = library.url();
     }
 
     @AfterEach
@@ -54,7 +56,7 @@ class RestToGraphqlTest {
     private String app(String name) {
         return "udl: 8\nname: " + name + "\nsystems:\n"
                 + "  api: {adapter: http, port: " + port + "}\n"
-                + "  library: {adapter: graphql, url: \"" + library.url() + "\", schema: \"" + sdl + "\", port: " + port
+                + "  library: {adapter: graphql, url: \"" + libraryUrl + "\", schema: \"" + sdl + "\", port: " + port
                 + "}\n"
                 + "translations:\n  - name: library-rest\n"
                 + "    expose: {system: api, protocol: rest, path: /library}\n"
@@ -139,6 +141,14 @@ class RestToGraphqlTest {
         assertThat(seen.get(4)).isEqualTo(4);
         assertThat(seen.get(5)).isEqualTo(new TreeMap<>(Map.of("Partial 200", 1L, "Mandatory 502", 1L,
                 "Books 400", 1L, "AddBook 400", 1L)));
+    }
+
+    @Test
+    void aServerThatIsDownIs502() throws Exception {
+        libraryUrl = "http://127.0.0.1:" + FreePort.loopback() + "/graphql"; // nothing listens there
+        Map<String, Object> down = bothWays(app -> answer(post("/library/Book", "{\"id\": \"1\"}")));
+        assertThat(down).isEqualTo(Map.of("status", 502, "body", Map.of("errors", List.of(Map.of("message",
+                "the GraphQL server cannot be reached")))));
     }
 
     /** The translation's timer by "method status". */

@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 
 /**
  * A real REST service on a loopback port (the JDK's HTTP server) that a GraphQL to REST translation calls, recording
- * every request it gets (so a test can count calls): users by id ({@code 404} unknown, {@code boom} answers 500),
+ * every request it gets (so a test can count calls): users by id ({@code 404} unknown, {@code boom} answers 500, {@code slow} after 1.5 s),
  * users by role and tags, a user's orders and friends, and creating a user (its body echoed with an id).
  */
 final class ShopRestService implements AutoCloseable {
@@ -76,7 +76,10 @@ final class ShopRestService implements AutoCloseable {
                 }
                 send(exchange, 200, users);
             } else if (verb.equals("GET") && path.length == 3 && path[1].equals("users")) {
-                if (path[2].equals("boom")) {
+                if (path[2].equals("slow")) {
+                    sleep(); // the service outlives the translation's timeout on purpose
+                    send(exchange, 200, user("1"));
+                } else if (path[2].equals("boom")) {
                     send(exchange, 500, Map.of("error", "java.lang.IllegalStateException: at the service"));
                 } else if (user(path[2]) == null) {
                     send(exchange, 404, Map.of("error", "no user " + path[2]));
@@ -93,6 +96,14 @@ final class ShopRestService implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             send(exchange, 500, Map.of("error", e.toString()));
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
