@@ -3,6 +3,8 @@ package io.unikernal.translate.graphql;
 import io.unikernal.runtime.MessageRejectedException;
 import io.unikernal.runtime.RootCause;
 import io.unikernal.runtime.StrictJson;
+import io.unikernal.spi.section.SectionCompilation;
+import io.unikernal.translate.spi.HttpExposure;
 import io.unikernal.translate.spi.TranslationMetrics;
 import io.unikernal.udm.UdmHeaders;
 import java.util.LinkedHashMap;
@@ -53,6 +55,14 @@ public final class GraphqlAnswers implements Processor {
             }
         }
         return null;
+    }
+
+    /** Ends a GraphQL translation's route: a failure anywhere in its {@code doTry} is answered by this bean. */
+    static void finish(HttpExposure.Opened opened, SectionCompilation compilation) {
+        compilation.context().addBean(BEAN, GraphqlAnswers.class, Map.of());
+        opened.attempt().doCatch(Exception.class).process(BEAN);
+        opened.attempt().end();
+        compilation.addRoute(opened.route());
     }
 
     /** Answers {@code body} as JSON with {@code status} and the correlation id, recording the call's metrics. */

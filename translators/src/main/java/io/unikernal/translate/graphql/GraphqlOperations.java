@@ -1,26 +1,19 @@
 package io.unikernal.translate.graphql;
 
-import graphql.GraphQLError;
 import graphql.language.AstPrinter;
 import graphql.language.Document;
 import graphql.language.NonNullType;
 import graphql.language.OperationDefinition;
-import graphql.language.SourceLocation;
 import graphql.language.VariableDefinition;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
-import graphql.validation.ValidationError;
-import graphql.validation.Validator;
+import io.unikernal.adapter.graphql.GraphqlContractException;
+import io.unikernal.adapter.graphql.GraphqlDocuments;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * mutation by its name, with its variable definitions; the whole document (fragments included) is what is sent, with
  * the operation's name. Read when the app compiles (and validated against the target's SDL when it has one) and again
  * at run time when the file changes. A document that does not parse, an operation without a name, two with one name
- * or a subscription cannot be used ({@link IllegalArgumentException} naming the line and column).
+ * or a subscription cannot be used (a {@link GraphqlContractException} naming the line and column).
  */
 final class GraphqlOperations {
 
@@ -50,73 +43,52 @@ final class GraphqlOperations {
     /** The document as loaded now (read again when its size or modification time changed). */
     static GraphqlOperations load(Path file) {
         GraphqlOperations known = LOADED.get(file);
+        long modified;
+        long size;
         try {
-            long modified = Files.getLastModifiedTime(file).toMillis();
-            long size = Files.size(file);
-            if (known != null && known.modified == modified && known.size == size) {
-                return known;
-            }
-            GraphqlOperations read = parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName()
-                    .toString(), null, modified, size);
-            LOADED.put(file, read);
-            return read;
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("operations file " + file + " does not exist");
+            modified = Files.getLastModifiedTime(file).toMillis();
+            size = Files.size(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("operations file " + file + " cannot be read: "
+            throw new GraphqlContractException("operations file " + file + " cannot be read: "
                     + e.getClass().getSimpleName());
         }
+        if (known != null && known.modified == modified && known.size == size) {
+            return known;
+        }
+        GraphqlOperations read = parse(GraphqlDocuments.read(file, "operations file"), file.getFileName().toString(),
+                null, modified, size);
+        LOADED.put(file, read);
+        return read;
     }
 
     /** Reads and checks the file for the compile-time check; against {@code schema} when not null. */
     static GraphqlOperations check(Path file, GraphQLSchema schema) {
-        try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString(), schema, 0, 0);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("operations file " + file + " does not exist");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("operations file " + file + " cannot be read: "
-                    + e.getClass().getSimpleName());
-        }
+        return parse(GraphqlDocuments.read(file, "operations file"), file.getFileName().toString(), schema, 0, 0);
     }
 
     private static GraphqlOperations parse(String text, String source, GraphQLSchema schema, long modified,
             long size) {
-        Document document;
-        try {
-            document = Parser.parse(text);
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalArgumentException(at(source, e.getLocation()) + ": " + firstLine(e.getMessage()));
-        }
+        Document document = GraphqlDocuments.parse(text, source);
         Map<String, OperationDefinition> byName = new LinkedHashMap<>();
         for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
-            String where = at(source, operation.getSourceLocation());
+            String where = GraphqlDocuments.at(source, operation.getSourceLocation());
             if (operation.getName() == null) {
-                throw new IllegalArgumentException(where + ": an operation without a name cannot be served; name"
+                throw new GraphqlContractException(where + ": an operation without a name cannot be served; name"
                         + " it (query Name { ... })");
             }
             if (operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
-                throw new IllegalArgumentException(where + ": subscription " + operation.getName() + " cannot be"
+                throw new GraphqlContractException(where + ": subscription " + operation.getName() + " cannot be"
                         + " served over REST; only queries and mutations");
             }
             if (byName.putIfAbsent(operation.getName(), operation) != null) {
-                throw new IllegalArgumentException(where + ": a second operation named " + operation.getName());
+                throw new GraphqlContractException(where + ": a second operation named " + operation.getName());
             }
         }
         if (byName.isEmpty()) {
-            throw new IllegalArgumentException(source + " has no query or mutation");
+            throw new GraphqlContractException(source + " has no query or mutation");
         }
         if (schema != null) {
-            List<ValidationError> errors = new Validator().validateDocument(schema, document, Locale.ENGLISH);
-            if (!errors.isEmpty()) {
-                List<String> texts = new ArrayList<>();
-                for (GraphQLError error : errors) {
-                    List<SourceLocation> locations = error.getLocations();
-                    texts.add(at(source, locations == null || locations.isEmpty() ? null : locations.get(0)) + ": "
-                            + firstLine(error.getMessage()));
-                }
-                throw new IllegalArgumentException(String.join("; ", texts));
-            }
+            GraphqlDocuments.validate(schema, document, source);
         }
         return new GraphqlOperations(text, Map.copyOf(byName), modified, size);
     }
@@ -158,18 +130,5 @@ final class GraphqlOperations {
             }
         });
         return problems;
-    }
-
-    private static String at(String source, SourceLocation location) {
-        return location == null || location.getLine() < 1 ? source
-                : source + ":" + location.getLine() + ":" + location.getColumn();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "the document cannot be used";
-        }
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
     }
 }

@@ -203,9 +203,6 @@ public final class GraphqlToRest implements TranslationKind {
         String server = ctx.uniqueName("translation-" + translation.name() + "-graphql");
         ctx.addBean(server, GraphqlRestServer.class, props);
         opened.attempt().process(server);
-        ctx.addBean(GraphqlAnswers.BEAN, GraphqlAnswers.class, Map.of());
-        opened.attempt().doCatch(Exception.class).process(GraphqlAnswers.BEAN);
-        opened.attempt().end();
-        compilation.addRoute(opened.route());
+        GraphqlAnswers.finish(opened, compilation);
     }
 }

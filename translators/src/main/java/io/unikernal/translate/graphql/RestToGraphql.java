@@ -92,7 +92,7 @@ public final class RestToGraphql implements TranslationKind {
         }
         try {
             GraphqlOperations.check(UdlPaths.folderOf(operations.pos()).resolve(operations.text()), schema);
-        } catch (IllegalArgumentException e) { // InvalidPathException too: a name that is no path
+        } catch (GraphqlContractException | java.nio.file.InvalidPathException e) {
             problems.error(BAD_OPERATIONS, operations.pos(), e.getMessage(), (schema == null ? ""
                     : "checked against " + sdl.asString() + "; ") + "the path is relative to the UDL file, here "
                     + UdlPaths.folderOf(operations.pos()));
@@ -113,9 +113,6 @@ public final class RestToGraphql implements TranslationKind {
         String call = ctx.uniqueName("translation-" + translation.name() + "-call");
         ctx.addBean(call, RestGraphqlCall.class, props);
         opened.attempt().process(call);
-        ctx.addBean(GraphqlAnswers.BEAN, GraphqlAnswers.class, Map.of());
-        opened.attempt().doCatch(Exception.class).process(GraphqlAnswers.BEAN);
-        opened.attempt().end();
-        compilation.addRoute(opened.route());
+        GraphqlAnswers.finish(opened, compilation);
     }
 }

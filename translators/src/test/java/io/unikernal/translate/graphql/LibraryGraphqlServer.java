@@ -12,7 +12,6 @@ import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import io.unikernal.runtime.StrictJson;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -88,12 +87,7 @@ final class LibraryGraphqlServer implements AutoCloseable {
         ExecutionInput input = ExecutionInput.newExecutionInput().query((String) request.get("query"))
                 .operationName((String) request.get("operationName"))
                 .variables((Map<String, Object>) variables).build();
-        byte[] bytes = StrictJson.write(graphql.execute(input).toSpecification()).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        ShopRestService.send(exchange, 200, graphql.execute(input).toSpecification());
     }
 
     @Override

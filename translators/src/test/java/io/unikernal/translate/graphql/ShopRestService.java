@@ -107,7 +107,8 @@ final class ShopRestService implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
+    /** Answers {@code body} as JSON with {@code status} (the test peers' one way to answer). */
+    static void send(HttpExchange exchange, int status, Object body) throws IOException {
         byte[] bytes = StrictJson.write(body).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
