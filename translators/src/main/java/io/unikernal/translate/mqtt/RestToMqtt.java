@@ -4,7 +4,7 @@ import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.adapter.SystemUse;
 import io.unikernal.spi.section.SectionChecks;
 import io.unikernal.spi.section.SectionCompilation;
-import io.unikernal.translate.spi.RestExposure;
+import io.unikernal.translate.spi.HttpExposure;
 import io.unikernal.translate.spi.Translation;
 import io.unikernal.translate.spi.TranslationKind;
 import io.unikernal.udl.error.PluginProblemCode;
@@ -29,7 +29,7 @@ import org.apache.camel.model.TryDefinition;
  */
 public class RestToMqtt implements TranslationKind {
 
-    static final ProblemCode NOT_HTTP = RestExposure.NOT_HTTP;
+    static final ProblemCode NOT_HTTP = HttpExposure.NOT_HTTP;
     static final ProblemCode BAD_TOPIC = new PluginProblemCode("TRANSLATE", 53,
             "a REST to MQTT translation's topic template has an unknown placeholder");
 
@@ -72,7 +72,7 @@ public class RestToMqtt implements TranslationKind {
 
     @Override
     public void check(Translation translation, SystemDecl expose, SystemDecl target, SectionChecks checks) {
-        RestExposure.checkServesHttp(translation, expose, checks);
+        HttpExposure.check(translation, expose, checks, "REST");
         EndpointRef use = targetUse(translation);
         OptionValue topic = use.option("topic");
         String problem = TopicTemplate.problem(String.valueOf(topic.value()));
@@ -94,8 +94,10 @@ public class RestToMqtt implements TranslationKind {
     public void compile(Translation translation, SystemDecl expose, SystemDecl target, SectionCompilation compilation) {
         CompileContext ctx = compilation.context();
         String id = "translation-" + translation.name();
-        RouteDefinition route = new RouteDefinition();
-        TryDefinition attempt = RestExposure.open(translation, expose, ctx, route);
+        HttpExposure.Opened opened = HttpExposure.open(translation, expose, ctx,
+                uri -> uri.param("matchOnUriPrefix", true), List.of());
+        RouteDefinition route = opened.route();
+        TryDefinition attempt = opened.attempt();
 
         EndpointRef written = targetUse(translation);
         String template = String.valueOf(written.option("topic").value());
@@ -115,7 +117,7 @@ public class RestToMqtt implements TranslationKind {
         ctx.addBean(error, MqttPublishError.class, Map.of("template", template));
         attempt.doCatch(Exception.class).process(error);
         attempt.end();
-        RestExposure.source(expose).denormalizeReply(SystemUse.of(expose, translation.expose()), route, ctx);
+        HttpExposure.source(expose).denormalizeReply(SystemUse.of(expose, translation.expose()), route, ctx);
         compilation.addRoute(route);
     }
 }

@@ -6,7 +6,7 @@ import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.adapter.EndpointUri;
 import io.unikernal.spi.section.SectionChecks;
 import io.unikernal.spi.section.SectionCompilation;
-import io.unikernal.translate.spi.RestExposure;
+import io.unikernal.translate.spi.HttpExposure;
 import io.unikernal.translate.spi.Translation;
 import io.unikernal.translate.spi.TranslationKind;
 import io.unikernal.udl.error.ProblemCode;
@@ -26,8 +26,6 @@ import org.apache.camel.model.TryDefinition;
  * {@link RestGrpcError}.
  */
 public final class RestToGrpc implements TranslationKind {
-
-    static final ProblemCode NOT_HTTP = RestExposure.NOT_HTTP;
 
     /** The exchange property holding the method {@link RestGrpcRequest} chose, for the {@code toD}. */
     static final String METHOD_PROPERTY = "UnikernalTranslateGrpcMethod";
@@ -54,13 +52,13 @@ public final class RestToGrpc implements TranslationKind {
 
     @Override
     public List<ProblemCode> problemCodes() {
-        return List.of(NOT_HTTP);
+        return List.of(HttpExposure.NOT_HTTP);
     }
 
     @Override
     public void check(Translation translation, SystemDecl expose, SystemDecl target, SectionChecks checks) {
         GrpcAdapter.checkCallable(target, translation.target().pos(), checks.problems());
-        RestExposure.checkServesHttp(translation, expose, checks);
+        HttpExposure.check(translation, expose, checks, "REST");
     }
 
     @Override
@@ -69,8 +67,10 @@ public final class RestToGrpc implements TranslationKind {
         String id = "translation-" + translation.name();
         // every verb (annotated bindings use them all) and every path under the translation's is this route's;
         // the method is read from the verb and the rest of the path
-        RouteDefinition route = new RouteDefinition();
-        TryDefinition attempt = RestExposure.open(translation, expose, ctx, route);
+        HttpExposure.Opened opened = HttpExposure.open(translation, expose, ctx,
+                uri -> uri.param("matchOnUriPrefix", true), List.of());
+        RouteDefinition route = opened.route();
+        TryDefinition attempt = opened.attempt();
 
         String request = ctx.uniqueName(id + "-request");
         ctx.addBean(request, RestGrpcRequest.class, Map.of("proto", GrpcAdapter.protoPath(target, ctx)));
