@@ -1,0 +1,94 @@
+package io.unikernal.translate.stream;
+
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import java.net.URI;
+
+/**
+ * TCP exposed, WebSocket called: a TCP listener on the tcp system's host and port; every connection opens its own
+ * WebSocket client connection to the websocket-client system's URL, and each frame of the tcp system's framing is one
+ * message, both ways. Nothing is read from the TCP client until the handshake is done; a server that is down or
+ * refuses the upgrade closes the TCP connection (TCP has no reason to give). A message from the server over
+ * {@code maxFrameSize} is refused by the WebSocket decoder with 1009 and both connections close.
+ */
+public final class TcpWebSocketBridge extends StreamBridge {
+
+    private static final int MAX_RESPONSE_BYTES = 8192;
+
+    private String url;
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    @Override
+    String describe() {
+        return "tcp bridged to WebSocket " + url;
+    }
+
+    @Override
+    void accepted(SocketChannel tcp, Splice splice) {
+        splice.tcp(tcp);
+        tcp.pipeline().addLast(splice.framing().decoder(), new TcpEnd(splice));
+        URI uri = URI.create(url);
+        int port = uri.getPort() > 0 ? uri.getPort() : 80;
+        int limit = splice.framing().maxFrameSize();
+        WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder().webSocketUri(uri)
+                .allowExtensions(false).maxFramePayloadLength(limit).handleCloseFrames(true).dropPongFrames(true)
+                .forceCloseTimeoutMillis(CLOSE_MILLIS).handshakeTimeoutMillis(CONNECT_MILLIS)
+                .sendCloseFrame(WebSocketCloseStatus.NORMAL_CLOSURE).build();
+        client(tcp, true, new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel webSocket) {
+                webSocket.pipeline().addLast(new HttpClientCodec(4096, MAX_RESPONSE_BYTES, MAX_RESPONSE_BYTES),
+                        new HttpObjectAggregator(MAX_RESPONSE_BYTES), new WebSocketClientProtocolHandler(config),
+                        new WebSocketFrameAggregator(limit), new Handshaken(splice), new WebSocketEnd(splice));
+            }
+        }).connect(uri.getHost(), port).addListener((ChannelFuture connected) -> {
+            if (connected.isSuccess()) {
+                splice.webSocket(connected.channel());
+            } else {
+                splice.webSocketUnavailable();
+            }
+        });
+    }
+
+    /** The handshake's outcome: bridged, or the TCP client's connection closed. */
+    private static final class Handshaken extends ChannelInboundHandlerAdapter {
+        private final Splice splice;
+
+        Handshaken(Splice splice) {
+            this.splice = splice;
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+            if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+                splice.upgraded();
+                splice.bridge();
+            } else if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
+                splice.webSocketUnavailable();
+            }
+            ctx.fireUserEventTriggered(event);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            if (cause instanceof WebSocketClientHandshakeException) {
+                splice.webSocketUnavailable(); // the server refused the upgrade (an HTTP status)
+                return;
+            }
+            ctx.fireExceptionCaught(cause);
+        }
+    }
+}

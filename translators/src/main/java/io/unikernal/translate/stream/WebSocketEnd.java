@@ -1,0 +1,72 @@
+package io.unikernal.translate.stream;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.CorruptedFrameException;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * The last handler of a bridged WebSocket channel (after Netty's protocol handler, which answers pings and close
+ * frames, and its frame aggregator, which joins continuation frames up to the limit): whole text and binary messages
+ * go to the {@link Splice}; the channel's end and failures too.
+ */
+final class WebSocketEnd extends ChannelInboundHandlerAdapter {
+
+    private final Splice splice;
+
+    WebSocketEnd(Splice splice) {
+        this.splice = splice;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof TextWebSocketFrame || msg instanceof BinaryWebSocketFrame) {
+            splice.fromWebSocket((io.netty.handler.codec.http.websocketx.WebSocketFrame) msg);
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        splice.flushTcp();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        splice.writable(ctx.channel());
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        splice.webSocketClosed();
+    }
+
+    /**
+     * A frame over the limit (Netty's decoder has already sent 1009 for a single frame; the aggregator's overflow of
+     * continuation frames is answered here), a malformed frame (1002/1007 sent by Netty), or the connection failing.
+     */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof CorruptedWebSocketFrameException corrupted) {
+            boolean tooBig = corrupted.closeStatus() != null
+                    && corrupted.closeStatus().code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code();
+            splice.refuse(new FrameRefused(tooBig ? WebSocketCloseStatus.MESSAGE_TOO_BIG
+                    : corrupted.closeStatus() != null ? corrupted.closeStatus() : WebSocketCloseStatus.PROTOCOL_ERROR,
+                    tooBig ? "a WebSocket frame over the limit" : "a malformed WebSocket frame"));
+        } else if (cause instanceof TooLongFrameException) {
+            splice.refuse(new FrameRefused(WebSocketCloseStatus.MESSAGE_TOO_BIG, "a WebSocket message over the limit"));
+        } else if (cause instanceof CorruptedFrameException) {
+            splice.refuse(new FrameRefused(WebSocketCloseStatus.PROTOCOL_ERROR, "a malformed WebSocket frame"));
+        } else {
+            splice.webSocketFailed("the WebSocket connection failed", StreamMetrics.FAILED);
+        }
+        ctx.close();
+    }
+}
