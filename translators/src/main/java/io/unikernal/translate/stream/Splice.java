@@ -98,6 +98,10 @@ final class Splice {
 
     /** A message from the WebSocket peer, owned by this call. */
     void fromWebSocket(WebSocketFrame frame) {
+        if (closeSent) {
+            frame.release(); // the connection is ending: nothing more is forwarded
+            return;
+        }
         if (!bridged) {
             early.add(frame);
             return;
@@ -116,6 +120,10 @@ final class Splice {
 
     /** A frame from the TCP peer, owned by this call. */
     void fromTcp(ByteBuf frame) {
+        if (closeSent) {
+            frame.release();
+            return;
+        }
         int length = frame.readableBytes();
         webSocket.write(framing.toWebSocket(frame), webSocket.voidPromise());
         metrics.forwarded(StreamMetrics.TO_WEBSOCKET, length);
@@ -191,6 +199,9 @@ final class Splice {
         closeSent = true;
         if (upgraded) {
             webSocket.writeAndFlush(new CloseWebSocketFrame(status, reason));
+            // read on (what comes is dropped) so the peer's close answer arrives and the connection ends with a FIN:
+            // closing with unread bytes would reset it, and the peer could lose the close frame
+            webSocket.config().setAutoRead(true);
         } else {
             webSocket.close(); // still HTTP: no close frame to send
         }

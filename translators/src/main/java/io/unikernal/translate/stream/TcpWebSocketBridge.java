@@ -7,10 +7,15 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker13;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import java.net.URI;
 
@@ -46,12 +51,13 @@ public final class TcpWebSocketBridge extends StreamBridge {
         WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder().webSocketUri(uri)
                 .allowExtensions(false).maxFramePayloadLength(limit).handleCloseFrames(true).dropPongFrames(true)
                 .forceCloseTimeoutMillis(CLOSE_MILLIS).handshakeTimeoutMillis(CONNECT_MILLIS)
-                .sendCloseFrame(WebSocketCloseStatus.NORMAL_CLOSURE).build();
+                .sendCloseFrame(null).build(); // the splice sends every close frame itself, with its reason
+        Handshaker handshaker = new Handshaker(uri, limit);
         client(tcp, true, new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel webSocket) {
                 webSocket.pipeline().addLast(new HttpClientCodec(4096, MAX_RESPONSE_BYTES, MAX_RESPONSE_BYTES),
-                        new HttpObjectAggregator(MAX_RESPONSE_BYTES), new WebSocketClientProtocolHandler(config),
+                        new HttpObjectAggregator(MAX_RESPONSE_BYTES), new WebSocketClientProtocolHandler(handshaker, config),
                         new WebSocketFrameAggregator(limit), new Handshaken(splice), new WebSocketEnd(splice));
             }
         }).connect(uri.getHost(), port).addListener((ChannelFuture connected) -> {
@@ -61,6 +67,27 @@ public final class TcpWebSocketBridge extends StreamBridge {
                 splice.webSocketUnavailable();
             }
         });
+    }
+
+    /**
+     * Netty's RFC 6455 client handshake, with a decoder that does not close the connection itself on a frame over the
+     * limit (the client configuration cannot say so): the splice answers 1009 and lets the server's bytes drain, so
+     * the close frame reaches it (closing with unread bytes would reset the connection).
+     */
+    private static final class Handshaker extends WebSocketClientHandshaker13 {
+        private final int limit;
+
+        Handshaker(URI uri, int limit) {
+            super(uri, WebSocketVersion.V13, null, false, EmptyHttpHeaders.INSTANCE, limit, true, false, CLOSE_MILLIS);
+            this.limit = limit;
+        }
+
+        @Override
+        protected WebSocketFrameDecoder newWebsocketDecoder() {
+            return new WebSocket13FrameDecoder(WebSocketDecoderConfig.newBuilder().expectMaskedFrames(false)
+                    .allowMaskMismatch(false).allowExtensions(false).maxFramePayloadLength(limit)
+                    .closeOnProtocolViolation(false).build());
+        }
     }
 
     /** The handshake's outcome: bridged, or the TCP client's connection closed. */

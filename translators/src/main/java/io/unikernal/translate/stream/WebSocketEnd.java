@@ -49,24 +49,26 @@ final class WebSocketEnd extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * A frame over the limit (Netty's decoder has already sent 1009 for a single frame; the aggregator's overflow of
-     * continuation frames is answered here), a malformed frame (1002/1007 sent by Netty), or the connection failing.
+     * A frame over the limit or a malformed one (the decoders do not close on such a violation: the splice answers
+     * with its close frame — 1009, or the decoder's code such as 1002, 1007 — and the connection ends when the peer
+     * answers it or after {@link StreamBridge#CLOSE_MILLIS}), a message over the limit in continuation frames, or the
+     * connection failing (closed at once).
      */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof CorruptedWebSocketFrameException corrupted) {
-            boolean tooBig = corrupted.closeStatus() != null
-                    && corrupted.closeStatus().code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code();
-            splice.refuse(new FrameRefused(tooBig ? WebSocketCloseStatus.MESSAGE_TOO_BIG
-                    : corrupted.closeStatus() != null ? corrupted.closeStatus() : WebSocketCloseStatus.PROTOCOL_ERROR,
-                    tooBig ? "a WebSocket frame over the limit" : "a malformed WebSocket frame"));
+            WebSocketCloseStatus status = corrupted.closeStatus() != null ? corrupted.closeStatus()
+                    : WebSocketCloseStatus.PROTOCOL_ERROR;
+            boolean tooBig = status.code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code();
+            splice.refuse(new FrameRefused(status, tooBig ? "a WebSocket frame over the limit"
+                    : "a malformed WebSocket frame"));
         } else if (cause instanceof TooLongFrameException) {
             splice.refuse(new FrameRefused(WebSocketCloseStatus.MESSAGE_TOO_BIG, "a WebSocket message over the limit"));
         } else if (cause instanceof CorruptedFrameException) {
             splice.refuse(new FrameRefused(WebSocketCloseStatus.PROTOCOL_ERROR, "a malformed WebSocket frame"));
         } else {
             splice.webSocketFailed("the WebSocket connection failed", StreamMetrics.FAILED);
+            ctx.close();
         }
-        ctx.close();
     }
 }

@@ -8,7 +8,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
@@ -57,9 +56,9 @@ public final class WebSocketTcpBridge extends StreamBridge {
         splice.webSocket(channel);
         WebSocketServerProtocolConfig config = WebSocketServerProtocolConfig.newBuilder().websocketPath(path)
                 .checkStartsWith(false).handleCloseFrames(true).dropPongFrames(true)
-                .forceCloseTimeoutMillis(CLOSE_MILLIS).sendCloseFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE)
+                .forceCloseTimeoutMillis(CLOSE_MILLIS).sendCloseFrame(null) // the splice sends every close frame itself
                 .decoderConfig(WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(maxMessageBytes)
-                        .allowExtensions(false).closeOnProtocolViolation(true).build())
+                        .allowExtensions(false).closeOnProtocolViolation(false).build())
                 .build();
         channel.pipeline().addLast(new HttpServerCodec(4096, MAX_REQUEST_BYTES, MAX_REQUEST_BYTES),
                 new HttpObjectAggregator(MAX_REQUEST_BYTES), new WebSocketServerProtocolHandler(config),

@@ -140,12 +140,13 @@ class TcpToWebSocketTest {
             String refusing = StreamApps.name();
             TwoWayRun.Outcomes<List<String>> refused = TwoWayRun.run(refusing + ".udl.yaml",
                     StreamApps.tcpToWebSocket(refusing, tcpPort, "", server.url("/echo")), Map.of(), workDir, app -> {
-                        server.refuseUpgrades();
+                        server.refuseUpgrades(true);
                         List<String> seen = new ArrayList<>();
                         try (TcpClient client = new TcpClient(tcpPort)) {
                             seen.add("upgrade refused, tcp closed: " + client.atEnd());
                         }
                         await().until(() -> StreamApps.counter(app, "connections", "outcome", "peer-unavailable") == 1);
+                        server.refuseUpgrades(false); // the next run's probe is let in again
                         return seen;
                     });
             assertThat(refused.inProcess()).containsExactly("upgrade refused, tcp closed: true");

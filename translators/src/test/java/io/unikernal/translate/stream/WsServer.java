@@ -38,9 +38,9 @@ final class WsServer implements AutoCloseable {
         return "ws://127.0.0.1:" + server.actualPort() + path;
     }
 
-    /** From now on every upgrade is refused with 403 (the app's probe, at its start, was let in). */
-    void refuseUpgrades() {
-        refusing = true;
+    /** From now on every upgrade is refused with 403 (the app's probe, at its start, was let in), or not. */
+    void refuseUpgrades(boolean refuse) {
+        refusing = refuse;
     }
 
     /**
