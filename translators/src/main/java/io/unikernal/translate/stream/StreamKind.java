@@ -64,8 +64,8 @@ abstract class StreamKind implements TranslationKind {
     public void check(Translation translation, SystemDecl expose, SystemDecl target, SectionChecks checks) {
         if (!expose.adapter().equals(exposedAdapter)) {
             checks.problems().error(WRONG_SOURCE, translation.expose().pos(), "system " + expose.name() + " (adapter "
-                    + expose.adapter() + ") cannot expose " + protocol + ": it is served by a system of adapter "
-                    + exposedAdapter, "expose the translation on a system of adapter " + exposedAdapter);
+                    + expose.adapter() + ") cannot expose " + protocol + ": a " + protocol + " translation listens on a"
+                    + " system of adapter " + exposedAdapter, "expose the translation on a system of adapter " + exposedAdapter);
             return;
         }
         checks.useAsTarget(translation.target());
