@@ -27,7 +27,7 @@ abstract class StreamKind implements TranslationKind {
     static final ProblemCode WRONG_SOURCE = new PluginProblemCode("STREAM", 1,
             "a WebSocket <-> TCP translation is exposed on a system of another adapter than its protocol's");
     static final ProblemCode NO_TLS = new PluginProblemCode("STREAM", 2,
-            "a WebSocket <-> TCP translation over TLS (wss, or a tcp system with tls)");
+            "a WebSocket <-> TCP translation over TLS (wss, or a tcp system with tls), not supported yet");
 
     private final String protocol;
     private final String exposedAdapter;

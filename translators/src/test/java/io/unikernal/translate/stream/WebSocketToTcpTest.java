@@ -172,6 +172,28 @@ class WebSocketToTcpTest {
     }
 
     @Test
+    void otherRequestsToTheListenerAreRefused() throws Exception {
+        int wsPort = FreePort.loopback();
+        String name = StreamApps.name();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        TwoWayRun.Outcomes<List<String>> runs = TwoWayRun.run(name + ".udl.yaml",
+                StreamApps.webSocketToTcp(name, wsPort, "", FreePort.loopback(), ""), Map.of(), workDir, app -> {
+                    List<String> seen = new ArrayList<>();
+                    for (String path : List.of("/other", "/stream")) {
+                        java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + wsPort + path)).build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
+                        seen.add(path + " " + response.statusCode());
+                    }
+                    seen.add("bridged " + StreamApps.counter(app, "connections", "outcome", "bridged"));
+                    return seen;
+                });
+        assertThat(runs.inProcess()).as("another path 404, a plain GET of the WebSocket path 400")
+                .containsExactly("/other 404", "/stream 400", "bridged 0.0");
+        assertThat(runs.emitted()).isEqualTo(runs.inProcess());
+    }
+
+    @Test
     void aTcpPeerThatIsDownClosesTheWebSocketWith1011() throws Exception {
         int wsPort = FreePort.loopback();
         int nobody = FreePort.loopback();
