@@ -130,15 +130,19 @@ final class Splice {
         pauseIfFull(tcp, webSocket, StreamMetrics.TO_WEBSOCKET);
     }
 
-    void flushTcp() {
+    /** After a read of {@code channel}: what was forwarded from it goes out, in one flush. */
+    void flushPartnerOf(Channel channel) {
         if (bridged) {
-            tcp.flush();
+            (channel == tcp ? webSocket : tcp).flush();
         }
     }
 
-    void flushWebSocket() {
-        if (bridged) {
-            webSocket.flush();
+    /** One side's channel ended: the other is closed. */
+    void closed(Channel channel) {
+        if (channel == tcp) {
+            tcpClosed();
+        } else {
+            webSocketClosed();
         }
     }
 
@@ -181,12 +185,12 @@ final class Splice {
         closeTcp();
     }
 
-    void tcpClosed() {
+    private void tcpClosed() {
         closeWebSocket(WebSocketCloseStatus.NORMAL_CLOSURE, "the TCP peer closed the connection");
         end();
     }
 
-    void webSocketClosed() {
+    private void webSocketClosed() {
         closeTcp();
         end();
     }

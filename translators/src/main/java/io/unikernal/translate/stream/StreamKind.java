@@ -5,7 +5,7 @@ import io.unikernal.spi.adapter.TlsSettings;
 import io.unikernal.spi.section.SectionChecks;
 import io.unikernal.spi.section.SectionCompilation;
 import io.unikernal.translate.spi.Translation;
-import io.unikernal.translate.spi.TranslationKind;
+import io.unikernal.translate.spi.AdapterPairKind;
 import io.unikernal.adapter.netty.TcpAdapter;
 import io.unikernal.udl.error.PluginProblemCode;
 import io.unikernal.udl.error.ProblemCode;
@@ -22,31 +22,15 @@ import org.apache.camel.model.BeanFactoryDefinition;
  * method that closes it — so the emitted YAML is a {@code beans:} entry plain Camel Main creates. The framing is the
  * tcp system's own ({@code framing}, {@code lengthFieldBytes}, {@code frameLength}, {@code maxFrameSize}).
  */
-abstract class StreamKind implements TranslationKind {
+abstract class StreamKind extends AdapterPairKind {
 
     static final ProblemCode WRONG_SOURCE = new PluginProblemCode("STREAM", 1,
             "a WebSocket <-> TCP translation is exposed on a system of another adapter than its protocol's");
     static final ProblemCode NO_TLS = new PluginProblemCode("STREAM", 2,
             "a WebSocket <-> TCP translation over TLS (wss, or a tcp system with tls), not supported yet");
 
-    private final String protocol;
-    private final String exposedAdapter;
-    private final String targetAdapter;
-
     StreamKind(String protocol, String exposedAdapter, String targetAdapter) {
-        this.protocol = protocol;
-        this.exposedAdapter = exposedAdapter;
-        this.targetAdapter = targetAdapter;
-    }
-
-    @Override
-    public final String protocol() {
-        return protocol;
-    }
-
-    @Override
-    public final String targetAdapter() {
-        return targetAdapter;
+        super(protocol, exposedAdapter, targetAdapter);
     }
 
     /** The bridge binds the exposed system's address itself: its adapter opens no server there. */
@@ -62,10 +46,7 @@ abstract class StreamKind implements TranslationKind {
 
     @Override
     public void check(Translation translation, SystemDecl expose, SystemDecl target, SectionChecks checks) {
-        if (!expose.adapter().equals(exposedAdapter)) {
-            checks.problems().error(WRONG_SOURCE, translation.expose().pos(), "system " + expose.name() + " (adapter "
-                    + expose.adapter() + ") cannot expose " + protocol + ": a " + protocol + " translation listens on a"
-                    + " system of adapter " + exposedAdapter, "expose the translation on a system of adapter " + exposedAdapter);
+        if (!exposedOnItsAdapter(translation, expose, checks, WRONG_SOURCE, "translation", "listens on")) {
             return;
         }
         checks.useAsTarget(translation.target());

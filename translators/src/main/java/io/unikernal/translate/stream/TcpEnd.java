@@ -2,7 +2,6 @@ package io.unikernal.translate.stream;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -13,12 +12,10 @@ import io.netty.util.ReferenceCountUtil;
  * {@link Splice}; a frame over {@code maxFrameSize} ends the connection with 1009 on the WebSocket side, a failure
  * (a reset) with 1011, a clean close with 1000.
  */
-final class TcpEnd extends ChannelInboundHandlerAdapter {
-
-    private final Splice splice;
+final class TcpEnd extends SpliceEnd {
 
     TcpEnd(Splice splice) {
-        this.splice = splice;
+        super(splice);
     }
 
     @Override
@@ -28,22 +25,6 @@ final class TcpEnd extends ChannelInboundHandlerAdapter {
         } else {
             ReferenceCountUtil.release(msg);
         }
-    }
-
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        splice.flushWebSocket();
-    }
-
-    @Override
-    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        splice.writable(ctx.channel());
-        ctx.fireChannelWritabilityChanged();
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        splice.tcpClosed();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.unikernal.translate.stream;
 
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -15,12 +14,10 @@ import io.netty.util.ReferenceCountUtil;
  * frames, and its frame aggregator, which joins continuation frames up to the limit): whole text and binary messages
  * go to the {@link Splice}; the channel's end and failures too.
  */
-final class WebSocketEnd extends ChannelInboundHandlerAdapter {
-
-    private final Splice splice;
+final class WebSocketEnd extends SpliceEnd {
 
     WebSocketEnd(Splice splice) {
-        this.splice = splice;
+        super(splice);
     }
 
     @Override
@@ -30,22 +27,6 @@ final class WebSocketEnd extends ChannelInboundHandlerAdapter {
         } else {
             ReferenceCountUtil.release(msg);
         }
-    }
-
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        splice.flushTcp();
-    }
-
-    @Override
-    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        splice.writable(ctx.channel());
-        ctx.fireChannelWritabilityChanged();
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        splice.webSocketClosed();
     }
 
     /**

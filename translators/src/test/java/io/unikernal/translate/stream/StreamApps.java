@@ -44,6 +44,35 @@ final class StreamApps {
         return gauge == null ? Double.NaN : gauge.value();
     }
 
+    /**
+     * Waits until the bridge paused reading in {@code direction} (back-pressure), sampling the bytes it holds meanwhile
+     * and a little after; returns the most it held.
+     */
+    static long awaitPaused(UdlRuntime app, String direction) {
+        java.util.concurrent.atomic.AtomicLong most = new java.util.concurrent.atomic.AtomicLong();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+            most.accumulateAndGet((long) gauge(app, "buffered"), Math::max);
+            return counter(app, "paused", "direction", direction) >= 1;
+        });
+        for (int i = 0; i < 20; i++) {
+            most.accumulateAndGet((long) gauge(app, "buffered"), Math::max);
+        }
+        return most.get();
+    }
+
+    /** One line's bytes (before '\n'), or null at the end of the stream. */
+    static byte[] readLine(java.io.InputStream in) throws java.io.IOException {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != '\n') {
+            if (b < 0) {
+                return null;
+            }
+            line.write(b);
+        }
+        return line.toByteArray();
+    }
+
     private static MeterRegistry registry(UdlRuntime app) {
         MeterRegistry registry = app.context().getRegistry().findSingleByType(MeterRegistry.class);
         if (registry == null) {

@@ -1,6 +1,5 @@
 package io.unikernal.translate.stream;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,15 +32,7 @@ final class TcpClient implements AutoCloseable {
 
     /** One line's bytes, or null at the end of the stream. */
     byte[] readLine() throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) != '\n') {
-            if (b < 0) {
-                return null;
-            }
-            line.write(b);
-        }
-        return line.toByteArray();
+        return StreamApps.readLine(in);
     }
 
     byte[] readFrame() throws IOException {

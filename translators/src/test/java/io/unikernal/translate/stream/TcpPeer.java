@@ -1,6 +1,5 @@
 package io.unikernal.translate.stream;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -96,15 +95,7 @@ final class TcpPeer implements AutoCloseable {
 
         /** One line (bytes before '\n'), or null at the end of the stream. */
         byte[] readLine() throws IOException {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            int b;
-            while ((b = in.read()) != '\n') {
-                if (b < 0) {
-                    return null;
-                }
-                line.write(b);
-            }
-            return line.toByteArray();
+            return StreamApps.readLine(in);
         }
 
         byte[] readFrame(int lengthFieldBytes) throws IOException {

@@ -7,13 +7,11 @@ import static org.awaitility.Awaitility.await;
 import io.unikernal.testkit.server.FreePort;
 import io.unikernal.udl.testing.TwoWayRun;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -185,17 +183,10 @@ class TcpToWebSocketTest {
                             throw new IllegalStateException(e);
                         }
                     });
-                    AtomicLong mostBuffered = new AtomicLong();
-                    await().atMost(Duration.ofSeconds(30)).until(() -> {
-                        mostBuffered.accumulateAndGet((long) StreamApps.gauge(app, "buffered"), Math::max);
-                        return StreamApps.counter(app, "paused", "direction", "to-websocket") >= 1;
-                    });
-                    for (int i = 0; i < 20; i++) {
-                        mostBuffered.accumulateAndGet((long) StreamApps.gauge(app, "buffered"), Math::max);
-                    }
+                    long mostBuffered = StreamApps.awaitPaused(app, "to-websocket");
                     seen.add("paused while the sender is held back: " + !sender.isDone());
                     assertThat(sent.get()).as("the TCP client's writes stall").isLessThan(messages);
-                    assertThat(mostBuffered.get()).as("bytes held by the bridge")
+                    assertThat(mostBuffered).as("bytes held by the bridge")
                             .isLessThanOrEqualTo(StreamBridge.HIGH_WATER + size + 14);
                     peer.resume();
                     for (int i = 0; i < messages; i++) {

@@ -8,13 +8,11 @@ import static org.awaitility.Awaitility.await;
 import io.unikernal.testkit.server.FreePort;
 import io.unikernal.udl.testing.TwoWayRun;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -247,17 +245,10 @@ class WebSocketToTcpTest {
                             throw new IllegalStateException(e);
                         }
                     });
-                    AtomicLong mostBuffered = new AtomicLong();
-                    await().atMost(Duration.ofSeconds(30)).until(() -> {
-                        mostBuffered.accumulateAndGet((long) StreamApps.gauge(app, "buffered"), Math::max);
-                        return StreamApps.counter(app, "paused", "direction", "to-tcp") >= 1;
-                    });
-                    for (int i = 0; i < 20; i++) {
-                        mostBuffered.accumulateAndGet((long) StreamApps.gauge(app, "buffered"), Math::max);
-                    }
+                    long mostBuffered = StreamApps.awaitPaused(app, "to-tcp");
                     seen.add("paused while the sender is held back: " + !sender.isDone());
                     assertThat(sent.get()).as("the WebSocket client's sends stall").isLessThan(messages);
-                    assertThat(mostBuffered.get()).as("bytes held by the bridge")
+                    assertThat(mostBuffered).as("bytes held by the bridge")
                             .isLessThanOrEqualTo(StreamBridge.HIGH_WATER + size + 4);
                     for (int i = 0; i < messages; i++) {
                         byte[] frame = tcp.readFrame(4);
