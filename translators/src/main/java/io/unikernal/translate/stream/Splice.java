@@ -61,7 +61,9 @@ final class Splice {
     /** Both sides are connected: what came early is forwarded and both sides are read. */
     void bridge() {
         if (ended) {
-            closeTcp(); // the WebSocket peer left while the TCP side was connecting
+            // one side left while the other was connecting: the late one is closed too
+            closeTcp();
+            closeWebSocket(WebSocketCloseStatus.NORMAL_CLOSURE, "the TCP client closed the connection");
             return;
         }
         bridged = true;

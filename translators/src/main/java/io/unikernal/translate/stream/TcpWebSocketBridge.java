@@ -56,14 +56,13 @@ public final class TcpWebSocketBridge extends StreamBridge {
         client(tcp, true, new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel webSocket) {
+                splice.webSocket(webSocket); // before the connect: a TCP client that leaves meanwhile closes it
                 webSocket.pipeline().addLast(new HttpClientCodec(4096, MAX_RESPONSE_BYTES, MAX_RESPONSE_BYTES),
                         new HttpObjectAggregator(MAX_RESPONSE_BYTES), new WebSocketClientProtocolHandler(handshaker, config),
                         new WebSocketFrameAggregator(limit), new Handshaken(splice), new WebSocketEnd(splice));
             }
         }).connect(uri.getHost(), port).addListener((ChannelFuture connected) -> {
-            if (connected.isSuccess()) {
-                splice.webSocket(connected.channel());
-            } else {
+            if (!connected.isSuccess()) {
                 splice.webSocketUnavailable();
             }
         });

@@ -149,7 +149,11 @@ class WebSocketToTcpTest {
                             seen.add("tcp peer closed: " + client.closeCode());
                         }
                         try (WsClient client = new WsClient(wsPort, "/stream")) {
-                            peer.next().reset();
+                            TcpPeer.Connection tcp = peer.next();
+                            // reset only once the bridge has the connection: a reset before it saw the connect
+                            // complete is a peer that cannot be reached (also 1011, counted as unavailable)
+                            await().until(() -> StreamApps.counter(app, "connections", "outcome", "bridged") == 3);
+                            tcp.reset();
                             seen.add("tcp peer reset: " + client.closeCode());
                         }
                         await().until(() -> StreamApps.gauge(app, "open") == 0
