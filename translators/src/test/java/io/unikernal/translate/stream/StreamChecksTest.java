@@ -61,6 +61,17 @@ class StreamChecksTest {
     }
 
     @Test
+    void aWebSocketSystemOnTheHttpListenerIsRefused() {
+        String udl = "udl: 8\nname: s\nsystems:\n"
+                + "  api: {adapter: http, port: 8080}\n"
+                + "  front: {adapter: websocket, listener: http, port: 8080, path: /stream}\n"
+                + "  back: {adapter: tcp, port: 7000}\n"
+                + translation("{system: front, protocol: websocket}", "{system: back}");
+        assertThat(problems(udl)).singleElement().asString().startsWith("app.udl:9:").contains("[STREAM-003]")
+                .contains("system front serves WebSocket on the app's HTTP listener");
+    }
+
+    @Test
     void anItemCompilesToOneBridgeBeanAndNoRoute() throws Exception {
         UdlDocument doc = new UdlParser(Adapters.installed()).parse("app.udl", SYSTEMS
                 + translation("{system: front, protocol: websocket}", "{system: back}")).orThrow();
