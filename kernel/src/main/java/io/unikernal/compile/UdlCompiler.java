@@ -63,6 +63,12 @@ public final class UdlCompiler {
             ctx.addProperty("camel.main.name", doc.name());
             SecretMasking.maskLogs(ctx);
         });
+        for (SectionKind<?> kind : language.sectionKinds().all()) {
+            Object section = doc.sections().get(kind.name());
+            if (section != null) {
+                ctx.servedBySections(servedSystems(kind, section, doc));
+            }
+        }
         if (!options.testMode()) {
             // under test every source and target is replaced, so no system's resources (pools, servers) are needed
             for (SystemDecl system : doc.systems().values()) {
@@ -106,6 +112,10 @@ public final class UdlCompiler {
         SystemDecl system = route.from() == null ? null : doc.system(route.from().system());
         return system == null ? Optional.empty() : Optional.ofNullable(adapters.get(system.adapter())).flatMap(Adapter::source)
                 .flatMap(source -> source.consumes(system, route.from()));
+    }
+
+    private static <M> java.util.Set<String> servedSystems(SectionKind<M> kind, Object section, UdlDocument doc) {
+        return kind.servedSystems(kind.modelType().cast(section), doc);
     }
 
     /** A section's routes compile exactly as the routes written under {@code routes:}. */

@@ -33,6 +33,7 @@ public final class DefaultCompileContext implements CompileContext {
     private final Map<String, Integer> nameCounts = new HashMap<>();
     private final java.util.Set<String> secretEnvNames = new java.util.TreeSet<>();
     private final java.util.Set<String> handedOut = new java.util.HashSet<>();
+    private final java.util.Set<String> servedBySections = new java.util.HashSet<>();
 
     /** {@code testMode}: compiling for {@code unikernal test} (see {@code CompileOptions}). */
     public DefaultCompileContext(UdlDocument document, Path baseDir, boolean testMode, Adapters adapters) {
@@ -181,6 +182,16 @@ public final class DefaultCompileContext implements CompileContext {
     @Override
     public boolean testMode() {
         return testMode;
+    }
+
+    /** Notes systems a section serves itself (before the adapters contribute, so they see it). */
+    public void servedBySections(java.util.Collection<String> systems) {
+        servedBySections.addAll(systems);
+    }
+
+    @Override
+    public boolean servedBySection(SystemDecl system) {
+        return servedBySections.contains(system.name());
     }
 
     public void addRouteConfiguration(RouteConfigurationDefinition configuration) {

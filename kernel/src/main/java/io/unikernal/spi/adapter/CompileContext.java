@@ -67,6 +67,15 @@ public interface CompileContext {
     /** A bean name unique in this app, derived from the hint. */
     String uniqueName(String hint);
 
+    /**
+     * True when a section serves the system's listener itself (see
+     * {@link io.unikernal.spi.section.SectionKind#servedSystems}): the adapter must not open a server of its own on
+     * it, and its probe treats it as a listener.
+     */
+    default boolean servedBySection(SystemDecl system) {
+        return false;
+    }
+
     /** True when compiling for {@code unikernal test}: sources are direct endpoints, targets are captured. */
     boolean testMode();
 }

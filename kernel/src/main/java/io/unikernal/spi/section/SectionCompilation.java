@@ -11,8 +11,9 @@ public interface SectionCompilation {
     /**
      * Compiles a route the section derives (e.g. a heartbeat, a translation's endpoint) exactly as a route written
      * under {@code routes:} is compiled — source, steps, policies, dead letter, reply — and adds it to the app.
-     * Its positions point at the section, so problems name the user's own lines. Returns the compiled route, so the
-     * section can add what its kind needs (a named bean's node, a route policy) to the route.
+     * Its positions point at the section, so problems name the user's own lines. Returns the compiled route, so a
+     * section may append nodes of its own after the steps (named beans and URIs only) — for a one-way source, whose
+     * route ends with its steps; the route's failure clauses (retry, dead letter) cover them too.
      */
     org.apache.camel.model.RouteDefinition route(RouteDecl route);
 

@@ -30,6 +30,15 @@ public interface SectionKind<M> {
     /** Adds the section's routes, beans and properties to the app. */
     void compile(M section, SectionCompilation compilation);
 
+    /**
+     * The systems whose listener the section serves itself, with no route starting at them (a translation's own
+     * bridge listening on a websocket or tcp system's port): their adapters then see them as served
+     * ({@link io.unikernal.spi.adapter.CompileContext#servedBySection}) and open no server of their own there.
+     */
+    default java.util.Set<String> servedSystems(M section, io.unikernal.udl.model.UdlDocument document) {
+        return java.util.Set.of();
+    }
+
     default List<ProblemCode> problemCodes() {
         return List.of();
     }

@@ -5,7 +5,7 @@ import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.section.SectionChecks;
 import io.unikernal.spi.section.SectionCompilation;
 import io.unikernal.translate.spi.Translation;
-import io.unikernal.translate.spi.TranslationKind;
+import io.unikernal.translate.spi.AdapterPairKind;
 import io.unikernal.udl.error.PluginProblemCode;
 import io.unikernal.udl.error.ProblemCode;
 import io.unikernal.udl.model.EndpointRef;
@@ -31,7 +31,7 @@ import org.apache.camel.model.RouteDefinition;
  * work — the source commits or acks only after the route finished the message, that is after the target confirmed
  * it — and the kernel's failure handling dead-letters what the target refuses, with the reason.
  */
-abstract class Bridge implements TranslationKind {
+abstract class Bridge extends AdapterPairKind {
 
     static final ProblemCode WRONG_SOURCE = new PluginProblemCode("TRANSLATE", 4,
             "a bridge is exposed on a system of another adapter than its protocol's");
@@ -55,24 +55,8 @@ abstract class Bridge implements TranslationKind {
     static final PolicyDecl.Retry RETRY = new PolicyDecl.Retry(30, Duration.ofMillis(100), Duration.ofSeconds(2), 2.0,
             true, null);
 
-    private final String protocol;
-    private final String sourceAdapter;
-    private final String targetAdapter;
-
     Bridge(String protocol, String sourceAdapter, String targetAdapter) {
-        this.protocol = protocol;
-        this.sourceAdapter = sourceAdapter;
-        this.targetAdapter = targetAdapter;
-    }
-
-    @Override
-    public final String protocol() {
-        return protocol;
-    }
-
-    @Override
-    public final String targetAdapter() {
-        return targetAdapter;
+        super(protocol, sourceAdapter, targetAdapter);
     }
 
     @Override
@@ -93,12 +77,7 @@ abstract class Bridge implements TranslationKind {
 
     @Override
     public void check(Translation translation, SystemDecl expose, SystemDecl target, SectionChecks checks) {
-        if (!expose.adapter().equals(sourceAdapter)) {
-            checks.problems().error(WRONG_SOURCE, translation.expose().pos(), "system " + expose.name()
-                    + " (adapter " + expose.adapter() + ") cannot expose " + protocol + ": a " + protocol
-                    + " bridge consumes from a system of adapter " + sourceAdapter, "expose the bridge on a"
-                    + " system of adapter " + sourceAdapter);
-        }
+        exposedOnItsAdapter(translation, expose, checks, WRONG_SOURCE, "bridge", "consumes from");
         for (io.unikernal.spi.step.StepInput name : carried(translation)) {
             String text = name.text();
             if (text == null || !HEADER_NAME.matcher(text).matches() || CarriedHeaders.isReserved(text)) {
@@ -169,7 +148,7 @@ abstract class Bridge implements TranslationKind {
                 translation.deadLetter(), policy, translation.pos()));
         CompileContext ctx = compilation.context();
         Map<String, String> carry = new LinkedHashMap<>();
-        carry.put("source", protocol);
+        carry.put("source", protocol());
         carry.put("headers", String.join(",", carried(translation).stream().map(io.unikernal.spi.step.StepInput::text)
                 .filter(java.util.Objects::nonNull).toList()));
         carry(translation, carry);

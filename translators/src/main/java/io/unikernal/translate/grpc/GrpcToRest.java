@@ -9,6 +9,7 @@ import io.unikernal.spi.adapter.SystemUse;
 import io.unikernal.spi.section.SectionChecks;
 import io.unikernal.spi.section.SectionCompilation;
 import io.unikernal.translate.spi.Translation;
+import io.unikernal.translate.spi.TranslationKeys;
 import io.unikernal.translate.spi.TranslationKind;
 import io.unikernal.translate.spi.TranslationMetrics;
 import io.unikernal.udl.error.PluginProblemCode;
@@ -37,10 +38,7 @@ public final class GrpcToRest implements TranslationKind {
             "a gRPC translation is exposed on a system that does not serve gRPC");
 
     /** The REST service's path under the target's URL; the methods' paths are appended to it. */
-    static final Option<String> TARGET_PATH = Option.string("path").defaultValue("")
-            .pattern("(/[A-Za-z0-9._~-]+)*", "a path of letters, digits and '/._~-' that starts with '/'")
-            .description("A gRPC translation's: the REST service's base path under the target's url (POST"
-                    + " {url}{path}/{Method}, or the method's google.api.http path after it).").example("/v1");
+    static final Option<String> TARGET_PATH = TranslationKeys.CALL_PATH;
 
     /** Exchange property: the method called, package.Service/Method (for metrics and logs). */
     static final String METHOD_NAME_PROPERTY = "UnikernalTranslateGrpcRestMethod";
@@ -89,6 +87,11 @@ public final class GrpcToRest implements TranslationKind {
             return;
         }
         GrpcAdapter.checkServable(expose, translation.expose().pos(), checks.problems());
+        translation.targetInput().get(TARGET_PATH.name()).filter(p -> !TranslationKeys.isBasePath(p.text()))
+                .ifPresent(p -> checks.problems().error(io.unikernal.udl.error.UdlErrorCode.BAD_VALUE, p.pos(),
+                        "path '" + p.text() + "' is not a base path: a gRPC translation's calls add the method's path"
+                                + " to it", "write empty or segments each after a '/' (letters, digits, '._~-'),"
+                                + " e.g. /v1"));
     }
 
     @Override

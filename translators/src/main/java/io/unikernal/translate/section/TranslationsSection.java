@@ -201,6 +201,20 @@ public final class TranslationsSection implements SectionKind<TranslationsSectio
         }
     }
 
+    /** The exposed systems of the kinds that serve them with a listener of their own (not through a route). */
+    @Override
+    public java.util.Set<String> servedSystems(Translations section, io.unikernal.udl.model.UdlDocument document) {
+        java.util.Set<String> served = new java.util.LinkedHashSet<>();
+        for (Translation translation : section.items()) {
+            SystemDecl target = document.system(translation.target().system());
+            if (target != null && kinds.find(translation.protocol(), target.adapter())
+                    .filter(TranslationKind::servesExposedListener).isPresent()) {
+                served.add(translation.expose().system());
+            }
+        }
+        return served;
+    }
+
     @Override
     public List<ProblemCode> problemCodes() {
         List<ProblemCode> codes = new ArrayList<>(TranslationsSpec.CODES);

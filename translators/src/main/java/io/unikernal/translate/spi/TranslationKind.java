@@ -45,6 +45,14 @@ public interface TranslationKind {
     void compile(Translation translation, SystemDecl expose, SystemDecl target, SectionCompilation compilation);
 
     /**
+     * True when the kind serves the exposed system's listener itself (a bridge service bound to its host and port)
+     * rather than through a route starting at it: the exposed system's adapter then opens no server of its own there.
+     */
+    default boolean servesExposedListener() {
+        return false;
+    }
+
+    /**
      * Keys of its own this kind adds to a translation item (e.g. a framing or a topic mapping), declared once here so
      * the parser, the JSON Schema and the reference follow; the kind reads them from {@link Translation#input()}. A key
      * two kinds both declare must mean the same in both (the section keeps the first declaration).

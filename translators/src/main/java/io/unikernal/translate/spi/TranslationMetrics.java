@@ -38,13 +38,27 @@ public final class TranslationMetrics implements org.apache.camel.Processor {
      */
     public static void record(Exchange exchange, String method, String status) {
         Long start = exchange.getProperty(START_PROPERTY, Long.class);
+        if (start != null) {
+            record(exchange, method, status, start);
+        }
+    }
+
+    /**
+     * Records one call a translation made on the way, e.g. the REST call of one GraphQL field (its coordinate as
+     * {@code method}), timed from {@code startNanos} ({@link System#nanoTime()}).
+     */
+    public static void record(Exchange exchange, String method, int status, long startNanos) {
+        record(exchange, method, String.valueOf(status), startNanos);
+    }
+
+    private static void record(Exchange exchange, String method, String status, long startNanos) {
         MeterRegistry registry = exchange.getContext().getRegistry().findSingleByType(MeterRegistry.class);
-        if (start == null || registry == null) {
+        if (registry == null) {
             return;
         }
         Timer.builder(TIMER).description("Calls through a translation, by method and status answered")
                 .tag("translation", String.valueOf(exchange.getFromRouteId()))
                 .tag("method", method == null ? "none" : method).tag("status", status)
-                .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                .register(registry).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
     }
 }

@@ -57,7 +57,7 @@ class TranslationsChecksTest {
         assertThat(problems(systems() + translation("{system: api, path: /p}", "{system: remote}")))
                 .singleElement().asString().startsWith("app.udl:11:").contains("no translation exposes rest for"
                         + " system remote (adapter http-client)").contains("[TRANSLATE-001]")
-                .contains("rest translations call systems of adapter grpc");
+                .contains("rest translations call systems of adapter graphql, grpc");
     }
 
     @Test

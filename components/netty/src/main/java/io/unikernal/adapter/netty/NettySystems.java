@@ -14,20 +14,20 @@ import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What the tcp and udp adapters share: their common options, checks and beans. */
-final class NettySystems {
+/** What the tcp and udp adapters share: their common options, checks and beans (the options public for UPT). */
+public final class NettySystems {
 
     /** 1 MiB: ample for a message, small enough that a peer streaming one endless frame cannot exhaust the heap. */
     static final int DEFAULT_MAX_FRAME = 1_048_576;
     /** The largest UDP payload over IPv4. */
     static final int MAX_DATAGRAM = 65_507;
 
-    static final Option<String> HOST = Option.string("host").defaultValue("127.0.0.1")
+    public static final Option<String> HOST = Option.string("host").defaultValue("127.0.0.1")
             .pattern("[A-Za-z0-9.:\\[\\]_-]+", "a host name or an IP address")
             .description("As a source, the address to listen on (loopback by default; 0.0.0.0 serves the network);"
                     + " as a target, the host to send to.")
             .example("127.0.0.1");
-    static final Option<Integer> PORT = Option.integer("port").required().range(1, 65535)
+    public static final Option<Integer> PORT = Option.integer("port").required().range(1, 65535)
             .description("As a source, the port to listen on; as a target, the port to send to.").example("7000");
     static final Option<String> FORMAT = Option.string("format").defaultValue("json").allowed(BodyFormat.words())
             .description("What a message's bytes are: json (parsed into the payload, written as JSON), text (a"
@@ -63,8 +63,14 @@ final class NettySystems {
         }
     }
 
-    /** True when a route of the app starts at the system: it listens; otherwise it is called. */
+    /**
+     * True when a route of the app starts at the system, or a section serves it (a TCP <-> WebSocket translation's
+     * own listener): it listens; otherwise it is called.
+     */
     static boolean listens(SystemDecl system, CompileContext ctx) {
+        if (ctx.servedBySection(system)) {
+            return true;
+        }
         for (RouteDecl route : ctx.document().routes()) {
             if (route.from() != null && system.name().equals(route.from().system())) {
                 return true;

@@ -43,15 +43,15 @@ public final class TcpAdapter implements Adapter {
             .description("request-reply: a source answers each message with the route's reply on its connection, a"
                     + " target waits for the peer's answer (the route's timeout bounds it, 20 s without one), which"
                     + " becomes the body; one-way: messages only, no answers.");
-    static final Option<String> FRAMING = Option.string("framing").defaultValue("line").allowed(Framing.words())
+    public static final Option<String> FRAMING = Option.string("framing").defaultValue("line").allowed(Framing.words())
             .description("How the byte stream is cut into messages: line (ends at '\\n', a '\\r' before it is"
                     + " dropped), length-prefixed (a big-endian length of lengthFieldBytes before each frame) or"
                     + " fixed (frameLength bytes each).");
-    static final Option<Integer> LENGTH_FIELD_BYTES = Option.integer("lengthFieldBytes").defaultValue(4).range(1, 4)
+    public static final Option<Integer> LENGTH_FIELD_BYTES = Option.integer("lengthFieldBytes").defaultValue(4).range(1, 4)
             .description("For length-prefixed framing: the length field's size, 1, 2 or 4 bytes.");
-    static final Option<Integer> FRAME_LENGTH = Option.integer("frameLength").range(1, Integer.MAX_VALUE)
+    public static final Option<Integer> FRAME_LENGTH = Option.integer("frameLength").range(1, Integer.MAX_VALUE)
             .description("For fixed framing (required there): the number of bytes of every frame.").example("16");
-    static final Option<Integer> MAX_FRAME_SIZE = Option.integer("maxFrameSize")
+    public static final Option<Integer> MAX_FRAME_SIZE = Option.integer("maxFrameSize")
             .defaultValue(NettySystems.DEFAULT_MAX_FRAME).range(1, Integer.MAX_VALUE)
             .description("The largest frame accepted, in bytes (without a length field or line end): a larger one"
                     + " closes that connection with one log line, before it is read whole; one to send fails the"

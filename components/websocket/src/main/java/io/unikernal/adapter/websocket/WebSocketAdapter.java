@@ -46,22 +46,22 @@ public final class WebSocketAdapter implements Adapter {
 
     static final String NAME = "websocket";
 
-    static final Option<String> HOST = Option.string("host").defaultValue("127.0.0.1")
+    public static final Option<String> HOST = Option.string("host").defaultValue("127.0.0.1")
             .description("The address to listen on; loopback by default, 0.0.0.0 to serve the network.");
-    static final Option<Integer> PORT = Option.integer("port").required().range(1, 65535)
+    public static final Option<Integer> PORT = Option.integer("port").required().range(1, 65535)
             .description("The port to serve on: the websocket server's own, not the app's HTTP port (a port picked"
                     + " at start, 0, is not supported: replies find their peer by the port declared).")
             .example("8090");
-    static final Option<String> PATH = Option.string("path").defaultValue("/")
+    public static final Option<String> PATH = Option.string("path").defaultValue("/")
             .pattern("/[^?#&{}*\\s]*", "a path that starts with '/' and holds no '?', '#', '&', '{', '}', '*' or spaces")
             .description("The path peers connect to, e.g. ws://127.0.0.1:8090/chat.").example("/chat");
     /** 1 MiB, as the http adapter's body limit: ample for JSON messages, small enough to protect the heap. */
-    static final Option<Integer> MAX_MESSAGE_BYTES = Option.integer("maxMessageBytes").defaultValue(1_048_576)
+    public static final Option<Integer> MAX_MESSAGE_BYTES = Option.integer("maxMessageBytes").defaultValue(1_048_576)
             .range(1, Integer.MAX_VALUE)
             .description("The largest message (and frame) a peer may send, in bytes; a larger one closes that"
                     + " peer's connection (status 1009) with one log line, the other connections go on. Every websocket"
                     + " system on one host and port must use the same.").example("1048576");
-    static final Option<String> LISTENER = Option.string("listener").allowed("own", "http").defaultValue("own")
+    public static final Option<String> LISTENER = Option.string("listener").allowed("own", "http").defaultValue("own")
             .excludes("maxMessageBytes", "tls")
             .description("Where peers connect: own, a server of its own on host and port; http, the app's one HTTP"
                     + " listener, beside the REST, gRPC, SOAP and GraphQL systems on one port (port and host are then"
@@ -143,7 +143,9 @@ public final class WebSocketAdapter implements Adapter {
         } else {
             contributeServer(system, ctx);
         }
-        boolean served = ctx.document().routes().stream().anyMatch(r -> system.name().equals(r.from().system()));
+        // a section (a WebSocket <-> TCP translation) may serve the port with a listener of its own
+        boolean served = ctx.servedBySection(system)
+                || ctx.document().routes().stream().anyMatch(r -> system.name().equals(r.from().system()));
         if (!served && !ctx.testMode()) {
             BeanFactoryDefinition<?> push = new BeanFactoryDefinition<>();
             push.setName(ctx.systemBean(system) + ".pushServer");

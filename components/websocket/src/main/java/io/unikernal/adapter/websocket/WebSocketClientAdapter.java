@@ -34,7 +34,7 @@ public final class WebSocketClientAdapter implements Adapter {
     /** How long opening the connection may take, in the call and in the probe. */
     static final int CONNECT_MILLIS = 2000;
 
-    static final Option<String> URL = Option.string("url").required()
+    public static final Option<String> URL = Option.string("url").required()
             // the URL is the endpoint itself: a query in it would set the client's options
             .pattern("[Ww][Ss][Ss]?://[^\\s?#&@]+", "a ws:// or wss:// URL without a query or credentials, such as"
                     + " ws://127.0.0.1:8090/chat")
