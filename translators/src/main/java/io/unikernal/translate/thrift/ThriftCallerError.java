@@ -44,6 +44,9 @@ public final class ThriftCallerError extends PairedStep {
         } else if (carrier != null) {
             code = carrier.code();
             text = carrier.description() == null || carrier.description().isBlank() ? null : carrier.description();
+            if ("io exception".equalsIgnoreCase(text)) {
+                text = "the gRPC service cannot be reached"; // grpc-java's words for a connection that failed
+            }
         } else {
             code = GrpcErrorStatus.of(failure);
             text = failure instanceof ReplyMismatch ? failure.getMessage() : null;

@@ -73,10 +73,14 @@ class GrpcToThriftTest {
     }
 
     private <T> T bothWays(TwoWayRun.Scenario<T> scenario) throws Exception {
+        return bothWays(thrift.address(), scenario);
+    }
+
+    private <T> T bothWays(String thriftAddress, TwoWayRun.Scenario<T> scenario) throws Exception {
         String name = "upt-" + UUID.randomUUID().toString().substring(0, 8);
         String udl = "udl: 8\nname: " + name + "\nsystems:\n"
                 + "  api: {adapter: grpc, proto: \"" + proto + "\", port: " + port + "}\n"
-                + "  shop: {adapter: thrift, idl: \"" + idl + "\", address: \"" + thrift.address() + "\"}\n"
+                + "  shop: {adapter: thrift, idl: \"" + idl + "\", address: \"" + thriftAddress + "\"}\n"
                 + "translations:\n  - name: shop\n    expose: {system: api, protocol: grpc}\n"
                 + "    target: {system: shop}\n    timeout: 5s\n";
         TwoWayRun.Outcomes<T> outcomes = TwoWayRun.run(name + ".udl.yaml", udl, Map.of(), workDir, scenario);
@@ -109,7 +113,9 @@ class GrpcToThriftTest {
                     io.grpc.CallOptions.DEFAULT.withDeadlineAfter(20, TimeUnit.SECONDS), request.build());
             return JsonFormat.printer().omittingInsignificantWhitespace().print(reply);
         } catch (StatusRuntimeException e) {
-            return e.getStatus().getCode() + ": " + e.getStatus().getDescription();
+            // one id per call: the same in both runs once it is known to be there
+            return e.getStatus().getCode() + ": " + String.valueOf(e.getStatus().getDescription())
+                    .replaceAll("correlationId=\\S+", "correlationId=<id>");
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
@@ -180,6 +186,15 @@ class GrpcToThriftTest {
         assertThat(seen.get(3)).isEqualTo("{}");
         assertThat(seen.get(4)).isEqualTo(Map.of("shop.v1.Shop/Place 404", 1L, "shop.v1.Shop/Place 400", 1L,
                 "shop.v1.Shop/Ping 200", 1L));
+    }
+
+    @Test
+    void aMessageThatDoesNotFitAndAServiceThatIsDownAreAnsweredInGrpcTerms() throws Exception {
+        List<Object> seen = bothWays("127.0.0.1:" + FreePort.loopback(), app -> List.of(
+                call("shop.v1.Shop/Ping", "{}"),
+                call("shop.v1.Shop/Count", "{\"sku\": \"a\"}")));
+        assertThat(seen.get(0)).isEqualTo("UNAVAILABLE: the Thrift service cannot be reached; correlationId=<id>");
+        assertThat(seen.get(1)).isEqualTo("UNAVAILABLE: the Thrift service cannot be reached; correlationId=<id>");
     }
 
     private static Map<String, Long> counts(MeterRegistry registry) {

@@ -56,10 +56,14 @@ class ThriftToGrpcTest {
     }
 
     private <T> T bothWays(TwoWayRun.Scenario<T> scenario) throws Exception {
+        return bothWays(peer.address(), scenario);
+    }
+
+    private <T> T bothWays(String grpcAddress, TwoWayRun.Scenario<T> scenario) throws Exception {
         String name = "upt-" + UUID.randomUUID().toString().substring(0, 8);
         String udl = "udl: 8\nname: " + name + "\nsystems:\n"
                 + "  shop: {adapter: thrift, idl: \"" + idl + "\", port: " + port + "}\n"
-                + "  orders: {adapter: grpc, address: \"" + peer.address() + "\", proto: \"" + proto + "\"}\n"
+                + "  orders: {adapter: grpc, address: \"" + grpcAddress + "\", proto: \"" + proto + "\"}\n"
                 + "translations:\n  - name: shop\n    expose: {system: shop, protocol: thrift}\n"
                 + "    target: {system: orders}\n    timeout: 5s\n";
         TwoWayRun.Outcomes<T> outcomes = TwoWayRun.run(name + ".udl.yaml", udl, Map.of(), workDir, scenario);
@@ -221,6 +225,28 @@ class ThriftToGrpcTest {
         assertThat(seen.get(4)).as("the connection goes on").isEqualTo(true);
         assertThat(seen.get(5)).isEqualTo(Map.of("Shop.place 403", 1L, "Shop.place 404", 1L, "Shop.count 404", 1L,
                 "Shop.ping 200", 1L));
+    }
+
+    @Test
+    void argumentsThatDoNotFitTheIdlAndAServiceThatIsDownAreAnsweredInThriftTerms() throws Exception {
+        List<Object> seen = bothWays("127.0.0.1:" + FreePort.loopback(), app -> {
+            List<Object> out = new ArrayList<>();
+            try (ShopThriftClient client = new ShopThriftClient(port)) {
+                // count's arguments sent as place: field 1 is a string where place takes an Order
+                out.add(failure(() -> client.call("place", ShopWire.COUNT, Map.of("sku", "a", "limit", 1L))));
+                out.add(failure(() -> client.call(ShopWire.PLACE, Map.of("order", order("o-4")))));
+                out.add(failure(() -> client.call(ShopWire.COUNT, Map.of("sku", "a", "limit", 1L))));
+            }
+            return out;
+        });
+        assertThat((String) seen.get(0)).as("refused by the thrift adapter before the route").startsWith(
+                "TApplicationException " + TApplicationException.PROTOCOL_ERROR + ": the arguments do not fit"
+                        + " Shop.place: arguments.order (field 1) came as string, the IDL says Order");
+        assertThat(seen.get(1)).as("UNAVAILABLE, answered by the exception with a code field")
+                .isEqualTo("failure {code=14, message=the gRPC service cannot be reached}");
+        assertThat((String) seen.get(2)).isEqualTo("TApplicationException " + TApplicationException.INTERNAL_ERROR
+                + ": gRPC status UNAVAILABLE: the gRPC service cannot be reached; correlationId=<id>");
+        assertThat(peer.calls).isEmpty();
     }
 
     @FunctionalInterface
