@@ -30,6 +30,9 @@ struct Order {
   12: list<Tier> tiers,
   13: map<i32, Money> totals,
   14: optional string note_text,
+  // protobuf's oneof contact: one of them at most
+  15: optional string email,
+  16: optional string phone,
 }
 
 exception NotFound {

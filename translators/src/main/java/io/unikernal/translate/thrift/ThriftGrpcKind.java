@@ -101,9 +101,9 @@ abstract class ThriftGrpcKind implements TranslationKind {
                     + ": " + problem, "change the contracts so that this maps (see docs/translations.md, Thrift"
                             + " <-> gRPC), or leave the method out of the exposed contract");
         }
-        for (MethodPair pair : pairs.pairs()) {
-            checks.useAsTarget(use(target, calledMethod(pair), translation.target().pos()));
-        }
+        // the called adapter's checks of a use (an address to call) once: every pair's method exists by pairing
+        pairs.pairs().stream().findFirst().ifPresent(pair -> checks.useAsTarget(use(target, calledMethod(pair),
+                translation.target().pos())));
     }
 
     /** A file option of a literal path that the checks can read here. */

@@ -49,7 +49,8 @@ class GrpcToThriftTest {
              "weight": 2.5, "gift": true, "signature": "AAEC/w==",
              "lines": [{"sku": "a", "quantity": 3, "price": {"units": "-3", "nanos": 5, "currency": "USD"}}],
              "labels": {"k": "9007199254740993"}, "tier": "GOLD", "tiers": ["BRONZE", "SILVER"],
-             "totals": {"7": {"units": "12", "currency": "EUR"}}, "noteText": "hi"}
+             "totals": {"7": {"units": "12", "currency": "EUR"}}, "noteText": "hi",
+             "email": "a@example.org"}
             """;
 
     @TempDir

@@ -63,7 +63,8 @@ final class ShopWire {
             new Field(6, "weight", DOUBLE), new Field(7, "gift", BOOL), new Field(8, "signature", BINARY),
             new Field(9, "lines", new ListOf(LINE)), new Field(10, "labels", new MapOf(STRING, I64)),
             new Field(11, "tier", TIER), new Field(12, "tiers", new ListOf(TIER)),
-            new Field(13, "totals", new MapOf(I32, MONEY)), new Field(14, "note_text", STRING)));
+            new Field(13, "totals", new MapOf(I32, MONEY)), new Field(14, "note_text", STRING),
+            new Field(15, "email", STRING), new Field(16, "phone", STRING)));
     static final Struct NOT_FOUND = new Struct("NotFound", List.of(new Field(1, "message", STRING)));
     static final Struct FAILURE = new Struct("Failure", List.of(new Field(1, "code", I32),
             new Field(2, "message", STRING)));

@@ -100,6 +100,7 @@ class ThriftToGrpcTest {
         order.put("tiers", List.of("BRONZE", "SILVER"));
         order.put("totals", Map.of(7, money(12, 0, "EUR")));
         order.put("note_text", "hi");
+        order.put("email", "a@example.org");
         return order;
     }
 
@@ -151,6 +152,8 @@ class ThriftToGrpcTest {
         assertThat(((List<?>) field(got, "tiers")).stream().map(v -> ((EnumValueDescriptor) v).getName()))
                 .containsExactly("BRONZE", "SILVER");
         assertThat(field(got, "noteText")).as("note_text is noteText").isEqualTo("hi");
+        assertThat(field(got, "email")).isEqualTo("a@example.org");
+        assertThat(got.hasField(got.getDescriptorForType().findFieldByName("phone"))).isFalse();
         DynamicMessage line = (DynamicMessage) ((List<?>) field(got, "lines")).get(0);
         assertThat(field(line, "quantity")).isEqualTo(3);
         assertThat(field((DynamicMessage) field(line, "price"), "units")).isEqualTo(-3L);
@@ -179,6 +182,9 @@ class ThriftToGrpcTest {
                 out.add(failure(() -> client.call(ShopWire.COUNT, Map.of("sku", "a", "limit", 1L << 40))));
                 out.add(failure(() -> client.call(ShopWire.PLACE, Map.of("order", order("o-2")))));
                 out.add(client.call(ShopWire.COUNT, Map.of("sku", "a", "limit", (long) Integer.MIN_VALUE)));
+                Map<String, Object> both = order("o-3");
+                both.put("phone", "+1");
+                out.add(failure(() -> client.call(ShopWire.PLACE, Map.of("order", both))));
             }
             return out;
         });
@@ -189,6 +195,9 @@ class ThriftToGrpcTest {
                 + " {code=13, message=the service's reply does not fit the caller's contract: reply.total is"
                 + " 1099511627776, outside i32 (-2147483648..2147483647)}");
         assertThat(seen.get(2)).as("the edge itself fits").isEqualTo(0);
+        assertThat((String) seen.get(3)).as("two members of one oneof: INVALID_ARGUMENT, answered by the exception"
+                + " with a code field").startsWith("failure {code=3, message=").contains("email")
+                .contains("phone").contains("contact").doesNotContain("127.0.0.1");
         assertThat(peer.calls.stream().map(PaymentsPeer.Call::method)).as("the refused count was not forwarded")
                 .containsExactly("shop.v1.Shop/Place", "shop.v1.Shop/Count", "shop.v1.Shop/Place",
                         "shop.v1.Shop/Count");
