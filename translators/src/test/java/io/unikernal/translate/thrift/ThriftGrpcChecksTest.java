@@ -101,6 +101,21 @@ class ThriftGrpcChecksTest {
     }
 
     @Test
+    void aRouteServingOneOfTheMethodsOnTheSamePortClashes() throws Exception {
+        Path idl = Path.of("src/test/resources/thrift-grpc/shop.thrift").toAbsolutePath();
+        Path proto = Path.of("src/test/resources/thrift-grpc/shop.proto").toAbsolutePath();
+        String udl = "udl: 8\nname: t\nsystems:\n"
+                + "  th: {adapter: thrift, idl: \"" + idl + "\", port: 9091}\n"
+                + "  gr: {adapter: grpc, proto: \"" + proto + "\", address: \"127.0.0.1:9094\"}\n"
+                + "routes:\n  - name: r\n    from: {system: th, method: Shop.count}\n"
+                + "    steps:\n      - to: {system: gr, method: shop.v1.Shop/Count}\n"
+                + "translations:\n  - name: t1\n    expose: {system: th, protocol: thrift}\n    target: {system: gr}\n";
+        assertThat(new UdlParser(Adapters.installed()).parse("app.udl", udl).problems().stream()
+                .map(UdlError::render)).singleElement().asString().startsWith("app.udl:13:")
+                .contains("[TRANSLATE-002]").contains("route r (line 8)").contains("Thrift method Shop.count");
+    }
+
+    @Test
     void aThriftTranslationExposedOnAGrpcSystemIsRefused() throws Exception {
         Path idl = Path.of("src/test/resources/thrift-grpc/shop.thrift").toAbsolutePath();
         Path proto = Path.of("src/test/resources/thrift-grpc/shop.proto").toAbsolutePath();
