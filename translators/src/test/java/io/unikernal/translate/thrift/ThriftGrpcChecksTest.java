@@ -116,6 +116,24 @@ class ThriftGrpcChecksTest {
     }
 
     @Test
+    void anExposedSystemWithoutPortAndACalledOneWithoutAddressAreTheAdaptersProblems() throws Exception {
+        Path idl = Path.of("src/test/resources/thrift-grpc/shop.thrift").toAbsolutePath();
+        Path proto = Path.of("src/test/resources/thrift-grpc/shop.proto").toAbsolutePath();
+        String udl = "udl: 8\nname: t\nsystems:\n"
+                + "  th: {adapter: thrift, idl: \"" + idl + "\"}\n"
+                + "  gr: {adapter: grpc, proto: \"" + proto + "\"}\n"
+                + "translations:\n  - name: t1\n    expose: {system: th, protocol: thrift}\n    target: {system: gr}\n";
+        assertThat(new UdlParser(Adapters.installed()).parse("app.udl", udl).problems().stream()
+                .map(UdlError::render).toList())
+                .as("each method is a use of the system, named in its problem")
+                .anySatisfy(p -> assertThat(p).startsWith("app.udl:8:").contains("serves Shop.place but has no port")
+                        .contains("[THRIFT-003]"))
+                .anySatisfy(p -> assertThat(p).startsWith("app.udl:8:").contains("serves Shop.ping but has no port"))
+                .anySatisfy(p -> assertThat(p).startsWith("app.udl:9:").contains("[GRPC-004]"))
+                .hasSize(4);
+    }
+
+    @Test
     void aThriftTranslationExposedOnAGrpcSystemIsRefused() throws Exception {
         Path idl = Path.of("src/test/resources/thrift-grpc/shop.thrift").toAbsolutePath();
         Path proto = Path.of("src/test/resources/thrift-grpc/shop.proto").toAbsolutePath();
