@@ -7,7 +7,10 @@ import io.unikernal.translate.rest.GatewayStatus;
 import io.unikernal.translate.spi.TranslationMetrics;
 import org.apache.camel.Exchange;
 
-/** The Thrift service's result as the gRPC reply message, made here so that a result that does not fit fails in the route. */
+/**
+ * The Thrift service's result as the gRPC reply message, made here so that a result that does not fit fails in the
+ * route (answered INTERNAL) rather than after it.
+ */
 public final class GrpcCallerReply extends PairedStep {
 
     @Override

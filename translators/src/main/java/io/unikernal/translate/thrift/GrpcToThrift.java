@@ -6,23 +6,15 @@ import java.util.List;
 /** {@code protocol: grpc} on a grpc system, calling a thrift system: gRPC callers, Thrift service. */
 public final class GrpcToThrift extends ThriftGrpcKind {
 
-    @Override
-    public String protocol() {
-        return "grpc";
-    }
+    private static final String DESCRIPTION =
+            "every unary method of the grpc system's .proto served on its port, each calling the Thrift method"
+            + " of the same name (or lowerCamel) of the IDL: fields by name, documented type coercions with"
+            + " narrowing range-checked (INVALID_ARGUMENT), a declared Thrift exception as the status it is named"
+            + " after (else UNKNOWN) with its fields in the description; what cannot map is refused at check"
+            + " time";
 
-    @Override
-    public String targetAdapter() {
-        return "thrift";
-    }
-
-    @Override
-    public String description() {
-        return "every unary method of the grpc system's .proto served on its port, each calling the Thrift method"
-                + " of the same name (or lowerCamel) of the IDL: fields by name, documented type coercions with"
-                + " narrowing range-checked (INVALID_ARGUMENT), a declared Thrift exception as the status it is named"
-                + " after (else UNKNOWN) with its fields in the description; what cannot map is refused at check"
-                + " time";
+    public GrpcToThrift() {
+        super("grpc", "thrift", DESCRIPTION, GrpcCallerRequest.class, GrpcCallerReply.class, GrpcCallerError.class);
     }
 
     @Override
@@ -43,20 +35,5 @@ public final class GrpcToThrift extends ThriftGrpcKind {
     @Override
     List<String> exposedMethods(SystemDecl expose) {
         return List.copyOf(protoContract(expose).methods().keySet());
-    }
-
-    @Override
-    Class<? extends PairedStep> request() {
-        return GrpcCallerRequest.class;
-    }
-
-    @Override
-    Class<? extends PairedStep> reply() {
-        return GrpcCallerReply.class;
-    }
-
-    @Override
-    Class<? extends PairedStep> error() {
-        return GrpcCallerError.class;
     }
 }

@@ -43,6 +43,38 @@ abstract class ThriftGrpcKind implements TranslationKind {
 
     private static final String METHOD = "method";
 
+    private final String protocol;
+    private final String targetAdapter;
+    private final String description;
+    private final Class<? extends PairedStep> request;
+    private final Class<? extends PairedStep> reply;
+    private final Class<? extends PairedStep> error;
+
+    ThriftGrpcKind(String protocol, String targetAdapter, String description, Class<? extends PairedStep> request,
+            Class<? extends PairedStep> reply, Class<? extends PairedStep> error) {
+        this.protocol = protocol;
+        this.targetAdapter = targetAdapter;
+        this.description = description;
+        this.request = request;
+        this.reply = reply;
+        this.error = error;
+    }
+
+    @Override
+    public final String protocol() {
+        return protocol;
+    }
+
+    @Override
+    public final String targetAdapter() {
+        return targetAdapter;
+    }
+
+    @Override
+    public final String description() {
+        return description;
+    }
+
     @Override
     public final List<ProblemCode> problemCodes() {
         return List.of(WRONG_SOURCE, CANNOT_MAP);
@@ -59,12 +91,6 @@ abstract class ThriftGrpcKind implements TranslationKind {
 
     /** Every method of the exposed contract, as its uses write them. */
     abstract List<String> exposedMethods(SystemDecl expose);
-
-    abstract Class<? extends PairedStep> request();
-
-    abstract Class<? extends PairedStep> reply();
-
-    abstract Class<? extends PairedStep> error();
 
     @Override
     public List<EndpointRef> exposedUses(Translation translation, SystemDecl expose, SystemDecl target) {
@@ -138,11 +164,11 @@ abstract class ThriftGrpcKind implements TranslationKind {
             route.process(TranslationMetrics.START_BEAN);
             TryDefinition attempt = route.doTry();
             normalizers.forEach(attempt::addOutput);
-            attempt.process(bean(ctx, id + "-request", request(), props));
+            attempt.process(bean(ctx, id + "-request", request, props));
             SystemUse call = SystemUse.of(target, use(target, calledMethod(pair), translation.target().pos()));
             called.call(translation.timeout() == null ? call : call.withTimeout(translation.timeout()), attempt, ctx);
-            attempt.process(bean(ctx, id + "-reply", reply(), props));
-            attempt.doCatch(Exception.class).process(bean(ctx, id + "-error", error(), props));
+            attempt.process(bean(ctx, id + "-reply", reply, props));
+            attempt.doCatch(Exception.class).process(bean(ctx, id + "-error", error, props));
             attempt.end();
             compilation.addRoute(route);
         }

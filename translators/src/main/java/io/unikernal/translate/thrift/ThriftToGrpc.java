@@ -6,23 +6,16 @@ import java.util.List;
 /** {@code protocol: thrift} on a thrift system, calling a grpc system: Thrift callers, gRPC service. */
 public final class ThriftToGrpc extends ThriftGrpcKind {
 
-    @Override
-    public String protocol() {
-        return "thrift";
-    }
+    private static final String DESCRIPTION =
+            "every method of the thrift system's IDL served on its port, each calling the unary gRPC method of"
+            + " the same name (or UpperCamel) of the .proto: fields by name, documented type coercions with"
+            + " narrowing range-checked, a gRPC status as the method's declared exception named after it (or"
+            + " with a code field), else TApplicationException INTERNAL_ERROR; what cannot map is refused at"
+            + " check time";
 
-    @Override
-    public String targetAdapter() {
-        return "grpc";
-    }
-
-    @Override
-    public String description() {
-        return "every method of the thrift system's IDL served on its port, each calling the unary gRPC method of"
-                + " the same name (or UpperCamel) of the .proto: fields by name, documented type coercions with"
-                + " narrowing range-checked, a gRPC status as the method's declared exception named after it (or"
-                + " with a code field), else TApplicationException INTERNAL_ERROR; what cannot map is refused at"
-                + " check time";
+    public ThriftToGrpc() {
+        super("thrift", "grpc", DESCRIPTION, ThriftCallerRequest.class, ThriftCallerReply.class,
+                ThriftCallerError.class);
     }
 
     @Override
@@ -43,20 +36,5 @@ public final class ThriftToGrpc extends ThriftGrpcKind {
     @Override
     List<String> exposedMethods(SystemDecl expose) {
         return List.copyOf(thriftContract(expose).methods().keySet());
-    }
-
-    @Override
-    Class<? extends PairedStep> request() {
-        return ThriftCallerRequest.class;
-    }
-
-    @Override
-    Class<? extends PairedStep> reply() {
-        return ThriftCallerReply.class;
-    }
-
-    @Override
-    Class<? extends PairedStep> error() {
-        return ThriftCallerError.class;
     }
 }

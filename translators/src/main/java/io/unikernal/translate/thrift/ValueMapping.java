@@ -48,27 +48,7 @@ final class ValueMapping {
     }
 
     static Object protoValue(ThriftType thrift, FieldDescriptor proto, Object value, String path) {
-        if (proto.isMapField()) {
-            MapType map = (MapType) thrift;
-            FieldDescriptor key = proto.getMessageType().findFieldByNumber(1);
-            FieldDescriptor val = proto.getMessageType().findFieldByNumber(2);
-            Map<String, Object> out = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> entry : map(value, path).entrySet()) {
-                String at = path + "{" + entry.getKey() + "}";
-                out.put(String.valueOf(protoSingle(map.key(), key, entry.getKey(), at)),
-                        protoSingle(map.value(), val, entry.getValue(), at));
-            }
-            return out;
-        }
-        if (proto.isRepeated()) {
-            List<Object> out = new ArrayList<>();
-            List<?> list = list(value, path);
-            for (int i = 0; i < list.size(); i++) {
-                out.add(protoSingle(((ListType) thrift).element(), proto, list.get(i), path + "[" + i + "]"));
-            }
-            return out;
-        }
-        return protoSingle(thrift, proto, value, path);
+        return container(thrift, proto, value, path, ValueMapping::protoSingle);
     }
 
     private static Object protoSingle(ThriftType thrift, FieldDescriptor proto, Object value, String path) {
@@ -112,27 +92,7 @@ final class ValueMapping {
     }
 
     static Object thriftValue(ThriftType thrift, FieldDescriptor proto, Object value, String path) {
-        if (proto.isMapField()) {
-            MapType map = (MapType) thrift;
-            FieldDescriptor key = proto.getMessageType().findFieldByNumber(1);
-            FieldDescriptor val = proto.getMessageType().findFieldByNumber(2);
-            Map<String, Object> out = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> entry : map(value, path).entrySet()) {
-                String at = path + "{" + entry.getKey() + "}";
-                out.put(String.valueOf(thriftSingle(map.key(), key, entry.getKey(), at)),
-                        thriftSingle(map.value(), val, entry.getValue(), at));
-            }
-            return out;
-        }
-        if (proto.isRepeated()) {
-            List<Object> out = new ArrayList<>();
-            List<?> list = list(value, path);
-            for (int i = 0; i < list.size(); i++) {
-                out.add(thriftSingle(((ListType) thrift).element(), proto, list.get(i), path + "[" + i + "]"));
-            }
-            return out;
-        }
-        return thriftSingle(thrift, proto, value, path);
+        return container(thrift, proto, value, path, ValueMapping::thriftSingle);
     }
 
     private static Object thriftSingle(ThriftType thrift, FieldDescriptor proto, Object value, String path) {
@@ -158,6 +118,38 @@ final class ValueMapping {
     }
 
     // ---- shared
+
+    /** Maps one value of a pair of types (neither a list nor a map), one way. */
+    @FunctionalInterface
+    private interface Single {
+        Object map(ThriftType thrift, FieldDescriptor proto, Object value, String path);
+    }
+
+    /** A field's value, its map entries or list elements one by one; map keys stay text, as JSON's are. */
+    private static Object container(ThriftType thrift, FieldDescriptor proto, Object value, String path,
+            Single single) {
+        if (proto.isMapField()) {
+            MapType map = (MapType) thrift;
+            FieldDescriptor key = proto.getMessageType().findFieldByNumber(1);
+            FieldDescriptor val = proto.getMessageType().findFieldByNumber(2);
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> entry : map(value, path).entrySet()) {
+                String at = path + "{" + entry.getKey() + "}";
+                out.put(String.valueOf(single.map(map.key(), key, entry.getKey(), at)),
+                        single.map(map.value(), val, entry.getValue(), at));
+            }
+            return out;
+        }
+        if (proto.isRepeated()) {
+            List<Object> out = new ArrayList<>();
+            List<?> list = list(value, path);
+            for (int i = 0; i < list.size(); i++) {
+                out.add(single.map(((ListType) thrift).element(), proto, list.get(i), path + "[" + i + "]"));
+            }
+            return out;
+        }
+        return single.map(thrift, proto, value, path);
+    }
 
     /** A whole number within [min, max]; a JSON number or the decimal text proto3 JSON writes 64-bit integers as. */
     static long integer(Object value, long min, long max, String type, String path) {

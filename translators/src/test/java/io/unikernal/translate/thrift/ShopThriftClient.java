@@ -13,7 +13,9 @@ import org.apache.thrift.protocol.TType;
 import org.apache.thrift.transport.TSocket;
 import org.apache.thrift.transport.layered.TFramedTransport;
 
-/** A libthrift client (framed, binary) of {@code shop.thrift}'s methods, its wire written by hand ({@link ShopWire}). */
+/**
+ * A libthrift client (framed, binary) of {@code shop.thrift}'s methods, its wire written by hand ({@link ShopWire}).
+ */
 final class ShopThriftClient implements AutoCloseable {
 
     /** A declared exception the server answered: the throws field's name and the exception's fields. */

@@ -35,6 +35,13 @@ class ThriftGrpcChecksTest {
                 + "translations:\n  - name: t1\n"
                 + (exposeThrift ? "    expose: {system: th, protocol: thrift}\n    target: {system: gr}\n"
                         : "    expose: {system: gr, protocol: grpc}\n    target: {system: th}\n");
+        return render(udl);
+    }
+
+    private static final Path SHOP_IDL = Path.of("src/test/resources/thrift-grpc/shop.thrift").toAbsolutePath();
+    private static final Path SHOP_PROTO = Path.of("src/test/resources/thrift-grpc/shop.proto").toAbsolutePath();
+
+    private static List<String> render(String udl) {
         return new UdlParser(Adapters.installed()).parse("app.udl", udl).problems().stream().map(UdlError::render)
                 .toList();
     }
@@ -43,8 +50,8 @@ class ThriftGrpcChecksTest {
 
     @Test
     void theShopContractsMapBothWays() {
-        Path idl = Path.of("src/test/resources/thrift-grpc/shop.thrift").toAbsolutePath();
-        Path proto = Path.of("src/test/resources/thrift-grpc/shop.proto").toAbsolutePath();
+        Path idl = SHOP_IDL;
+        Path proto = SHOP_PROTO;
         assertThat(problems(idl, proto, true)).isEmpty();
         assertThat(problems(idl, proto, false)).isEmpty();
     }
@@ -102,29 +109,27 @@ class ThriftGrpcChecksTest {
 
     @Test
     void aRouteServingOneOfTheMethodsOnTheSamePortClashes() throws Exception {
-        Path idl = Path.of("src/test/resources/thrift-grpc/shop.thrift").toAbsolutePath();
-        Path proto = Path.of("src/test/resources/thrift-grpc/shop.proto").toAbsolutePath();
+        Path idl = SHOP_IDL;
+        Path proto = SHOP_PROTO;
         String udl = "udl: 8\nname: t\nsystems:\n"
                 + "  th: {adapter: thrift, idl: \"" + idl + "\", port: 9091}\n"
                 + "  gr: {adapter: grpc, proto: \"" + proto + "\", address: \"127.0.0.1:9094\"}\n"
                 + "routes:\n  - name: r\n    from: {system: th, method: Shop.count}\n"
                 + "    steps:\n      - to: {system: gr, method: shop.v1.Shop/Count}\n"
                 + "translations:\n  - name: t1\n    expose: {system: th, protocol: thrift}\n    target: {system: gr}\n";
-        assertThat(new UdlParser(Adapters.installed()).parse("app.udl", udl).problems().stream()
-                .map(UdlError::render)).singleElement().asString().startsWith("app.udl:13:")
+        assertThat(render(udl)).singleElement().asString().startsWith("app.udl:13:")
                 .contains("[TRANSLATE-002]").contains("route r (line 8)").contains("Thrift method Shop.count");
     }
 
     @Test
     void anExposedSystemWithoutPortAndACalledOneWithoutAddressAreTheAdaptersProblems() throws Exception {
-        Path idl = Path.of("src/test/resources/thrift-grpc/shop.thrift").toAbsolutePath();
-        Path proto = Path.of("src/test/resources/thrift-grpc/shop.proto").toAbsolutePath();
+        Path idl = SHOP_IDL;
+        Path proto = SHOP_PROTO;
         String udl = "udl: 8\nname: t\nsystems:\n"
                 + "  th: {adapter: thrift, idl: \"" + idl + "\"}\n"
                 + "  gr: {adapter: grpc, proto: \"" + proto + "\"}\n"
                 + "translations:\n  - name: t1\n    expose: {system: th, protocol: thrift}\n    target: {system: gr}\n";
-        assertThat(new UdlParser(Adapters.installed()).parse("app.udl", udl).problems().stream()
-                .map(UdlError::render).toList())
+        assertThat(render(udl))
                 .as("each method is a use of the system, named in its problem")
                 .anySatisfy(p -> assertThat(p).startsWith("app.udl:8:").contains("serves Shop.place but has no port")
                         .contains("[THRIFT-003]"))
@@ -135,14 +140,13 @@ class ThriftGrpcChecksTest {
 
     @Test
     void aThriftTranslationExposedOnAGrpcSystemIsRefused() throws Exception {
-        Path idl = Path.of("src/test/resources/thrift-grpc/shop.thrift").toAbsolutePath();
-        Path proto = Path.of("src/test/resources/thrift-grpc/shop.proto").toAbsolutePath();
+        Path idl = SHOP_IDL;
+        Path proto = SHOP_PROTO;
         String udl = "udl: 8\nname: t\nsystems:\n"
                 + "  th: {adapter: thrift, idl: \"" + idl + "\", port: 9091, address: \"127.0.0.1:9092\"}\n"
                 + "  gr: {adapter: grpc, proto: \"" + proto + "\", port: 9093, address: \"127.0.0.1:9094\"}\n"
                 + "translations:\n  - name: t1\n    expose: {system: gr, protocol: thrift}\n    target: {system: gr}\n";
-        assertThat(new UdlParser(Adapters.installed()).parse("app.udl", udl).problems().stream()
-                .map(UdlError::render)).singleElement().asString().startsWith("app.udl:8:")
+        assertThat(render(udl)).singleElement().asString().startsWith("app.udl:8:")
                 .contains("[TRANSLATE-005]").contains("system gr (adapter grpc) cannot expose thrift");
     }
 }
