@@ -78,12 +78,16 @@ class GrpcToThriftTest {
     }
 
     private <T> T bothWays(String thriftAddress, TwoWayRun.Scenario<T> scenario) throws Exception {
+        return bothWays(thriftAddress, "5s", scenario);
+    }
+
+    private <T> T bothWays(String thriftAddress, String timeout, TwoWayRun.Scenario<T> scenario) throws Exception {
         String name = "upt-" + UUID.randomUUID().toString().substring(0, 8);
         String udl = "udl: 8\nname: " + name + "\nsystems:\n"
                 + "  api: {adapter: grpc, proto: \"" + proto + "\", port: " + port + "}\n"
                 + "  shop: {adapter: thrift, idl: \"" + idl + "\", address: \"" + thriftAddress + "\"}\n"
                 + "translations:\n  - name: shop\n    expose: {system: api, protocol: grpc}\n"
-                + "    target: {system: shop}\n    timeout: 5s\n";
+                + "    target: {system: shop}\n    timeout: " + timeout + "\n";
         TwoWayRun.Outcomes<T> outcomes = TwoWayRun.run(name + ".udl.yaml", udl, Map.of(), workDir, scenario);
         assertThat(outcomes.emitted()).as("from the emitted YAML as in process").isEqualTo(outcomes.inProcess());
         return outcomes.inProcess();
@@ -196,6 +200,21 @@ class GrpcToThriftTest {
                 call("shop.v1.Shop/Count", "{\"sku\": \"a\"}")));
         assertThat(seen.get(0)).isEqualTo("UNAVAILABLE: the Thrift service cannot be reached; correlationId=<id>");
         assertThat(seen.get(1)).isEqualTo("UNAVAILABLE: the Thrift service cannot be reached; correlationId=<id>");
+    }
+
+    @Test
+    void aCallPastTheTranslationsTimeoutIsDeadlineExceeded() throws Exception {
+        thrift.behaviours.put("ping", arguments -> {
+            try {
+                Thread.sleep(1500); // the service is slow: longer than the translation's timeout
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+        List<Object> seen = bothWays(thrift.address(), "300ms", app -> List.of(call("shop.v1.Shop/Ping", "{}")));
+        assertThat(seen).containsExactly("DEADLINE_EXCEEDED: the Thrift service did not answer in time;"
+                + " correlationId=<id>");
     }
 
     private static Map<String, Long> counts(MeterRegistry registry) {

@@ -60,12 +60,16 @@ class ThriftToGrpcTest {
     }
 
     private <T> T bothWays(String grpcAddress, TwoWayRun.Scenario<T> scenario) throws Exception {
+        return bothWays(grpcAddress, "5s", scenario);
+    }
+
+    private <T> T bothWays(String grpcAddress, String timeout, TwoWayRun.Scenario<T> scenario) throws Exception {
         String name = "upt-" + UUID.randomUUID().toString().substring(0, 8);
         String udl = "udl: 8\nname: " + name + "\nsystems:\n"
                 + "  shop: {adapter: thrift, idl: \"" + idl + "\", port: " + port + "}\n"
                 + "  orders: {adapter: grpc, address: \"" + grpcAddress + "\", proto: \"" + proto + "\"}\n"
                 + "translations:\n  - name: shop\n    expose: {system: shop, protocol: thrift}\n"
-                + "    target: {system: orders}\n    timeout: 5s\n";
+                + "    target: {system: orders}\n    timeout: " + timeout + "\n";
         TwoWayRun.Outcomes<T> outcomes = TwoWayRun.run(name + ".udl.yaml", udl, Map.of(), workDir, scenario);
         assertThat(outcomes.emitted()).as("from the emitted YAML as in process").isEqualTo(outcomes.inProcess());
         return outcomes.inProcess();
@@ -256,6 +260,26 @@ class ThriftToGrpcTest {
         assertThat((String) seen.get(2)).isEqualTo("TApplicationException " + TApplicationException.INTERNAL_ERROR
                 + ": gRPC status UNAVAILABLE: the gRPC service cannot be reached; correlationId=<id>");
         assertThat(peer.calls).isEmpty();
+    }
+
+    @Test
+    void aCallPastTheTranslationsTimeoutIsDeadlineExceeded() throws Exception {
+        peer.behaviours.put("shop.v1.Shop/Ping", (request, headers) -> {
+            try {
+                Thread.sleep(1500); // the service is slow: longer than the translation's timeout
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of(request);
+        });
+        List<Object> seen = bothWays(peer.address(), "300ms", app -> {
+            try (ShopThriftClient client = new ShopThriftClient(port)) {
+                return List.of(failure(() -> client.call(ShopWire.PING, Map.of()))
+                        .replaceAll("DEADLINE_EXCEEDED: .*; correlationId", "DEADLINE_EXCEEDED: ...; correlationId"));
+            }
+        });
+        assertThat(seen).containsExactly("TApplicationException " + TApplicationException.INTERNAL_ERROR
+                + ": gRPC status DEADLINE_EXCEEDED: ...; correlationId=<id>");
     }
 
     @FunctionalInterface
