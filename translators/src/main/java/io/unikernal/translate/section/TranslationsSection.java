@@ -102,18 +102,22 @@ public final class TranslationsSection implements SectionKind<TranslationsSectio
             }
             SystemDecl expose = checks.document().system(translation.expose().system());
             SystemDecl target = checks.document().system(translation.target().system());
-            Optional<TranslationKind> kind = target == null || expose == null ? Optional.empty()
-                    : kinds.find(translation.protocol(), target.adapter());
-            // a kind serving every method of a contract names the uses it serves (one per method)
-            List<EndpointRef> uses = kind.map(k -> k.exposedUses(translation, expose, target))
-                    .orElse(List.of(translation.expose()));
-            boolean exposable = true;
-            for (EndpointRef use : uses) {
-                exposable &= checks.useAsSource(use);
-            }
             if (target == null) {
                 checks.problems().add(UdlMessages.unknownSystem(translation.target().pos(),
                         translation.target().system(), checks.document().systems().keySet()));
+            }
+            Optional<TranslationKind> kind = target == null ? Optional.empty()
+                    : kinds.find(translation.protocol(), target.adapter());
+            // a kind serving every method of a contract names the uses it serves (one per method)
+            List<EndpointRef> uses = kind.isPresent() && expose != null
+                    ? kind.get().exposedUses(translation, expose, target) : List.of(translation.expose());
+            boolean exposable = true;
+            if (kind.isPresent() && kind.get().exposesWholeSystem()) {
+                exposable = exists(translation.expose(), checks);
+            } else {
+                for (EndpointRef use : uses) {
+                    exposable &= checks.useAsSource(use);
+                }
             }
             if (!exposable || target == null || adapters.get(target.adapter()) == null) {
                 continue;
@@ -128,11 +132,22 @@ public final class TranslationsSection implements SectionKind<TranslationsSectio
                                 callable));
                 continue;
             }
-            for (EndpointRef use : uses) {
-                clashes(translation, use, expose, adapters, served, checks);
+            if (!kind.get().exposesWholeSystem()) {
+                for (EndpointRef use : uses) {
+                    clashes(translation, use, expose, adapters, served, checks);
+                }
             }
             kind.get().check(translation, expose, target, checks);
         }
+    }
+
+    private static boolean exists(EndpointRef system, SectionChecks checks) {
+        if (checks.document().system(system.system()) != null) {
+            return true;
+        }
+        checks.problems().add(UdlMessages.unknownSystem(system.pos(), system.system(),
+                checks.document().systems().keySet()));
+        return false;
     }
 
     /** What a route or a translation serves, for the path checks. */

@@ -34,10 +34,20 @@ public interface TranslationKind {
     }
 
     /**
+     * True when the kind serves the exposed system as a whole (gRPC to REST: every method of its {@code .proto}) rather
+     * than one use of it as a route's source: the section then checks only that the system exists, not the use's
+     * options (a gRPC source use names one method), and the kind's {@link #check} checks the rest.
+     */
+    default boolean exposesWholeSystem() {
+        return false;
+    }
+
+    /**
      * The uses of the exposing system the translation serves, each checked by the section as a route's {@code from}
      * (by the exposing adapter: its required options, that the method exists) and against the other routes' channels.
      * Default: the item's {@code expose} as written. A kind that serves every method of a contract on a source whose
-     * uses name one method (thrift, grpc) answers one use per method, each with its {@code method} option.
+     * uses name one method (thrift, grpc) answers one use per method, each with its {@code method} option. Not used
+     * for a kind that {@link #exposesWholeSystem()}.
      */
     default List<EndpointRef> exposedUses(Translation translation, SystemDecl expose, SystemDecl target) {
         return List.of(translation.expose());

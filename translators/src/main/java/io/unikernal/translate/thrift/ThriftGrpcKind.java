@@ -36,9 +36,9 @@ import org.apache.camel.model.TryDefinition;
  */
 abstract class ThriftGrpcKind implements TranslationKind {
 
-    static final ProblemCode WRONG_SOURCE = new PluginProblemCode("TRANSLATE", 5,
+    static final ProblemCode WRONG_SOURCE = new PluginProblemCode("TRANSLATE", 7,
             "a Thrift or gRPC translation is exposed on a system of another adapter than its protocol's");
-    static final ProblemCode CANNOT_MAP = new PluginProblemCode("TRANSLATE", 6,
+    static final ProblemCode CANNOT_MAP = new PluginProblemCode("TRANSLATE", 8,
             "a method of the exposed contract has no counterpart in the called one, or its messages cannot map");
 
     private static final String METHOD = "method";

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What cannot map between a .thrift IDL and a .proto is refused at check time, at the translation's target
- * (file:line:col, TRANSLATE-006), with the reason; the shop contracts of the end-to-end tests check clean both ways.
+ * (file:line:col, TRANSLATE-008), with the reason; the shop contracts of the end-to-end tests check clean both ways.
  */
 class ThriftGrpcChecksTest {
 
@@ -65,7 +65,7 @@ class ThriftGrpcChecksTest {
                 + "message R { repeated string tags = 1; uint32 n = 2; sfixed64 f = 3; float x = 4; U u = 5; }\n"
                 + "service S { rpc Get(R) returns (R); }\n";
         List<String> found = problems(thrift, proto, true);
-        assertThat(found).allSatisfy(p -> assertThat(p).startsWith("app.udl:9:").contains("[TRANSLATE-006]"));
+        assertThat(found).allSatisfy(p -> assertThat(p).startsWith("app.udl:9:").contains("[TRANSLATE-008]"));
         assertThat(String.join("\n", found))
                 .contains("S.get arguments.tags: a Thrift set<string> cannot map: protobuf has no set")
                 .contains("S.get arguments.n: the protobuf uint32 field n cannot map")
@@ -147,6 +147,6 @@ class ThriftGrpcChecksTest {
                 + "  gr: {adapter: grpc, proto: \"" + proto + "\", port: 9093, address: \"127.0.0.1:9094\"}\n"
                 + "translations:\n  - name: t1\n    expose: {system: gr, protocol: thrift}\n    target: {system: gr}\n";
         assertThat(render(udl)).singleElement().asString().startsWith("app.udl:8:")
-                .contains("[TRANSLATE-005]").contains("system gr (adapter grpc) cannot expose thrift");
+                .contains("[TRANSLATE-007]").contains("system gr (adapter grpc) cannot expose thrift");
     }
 }
