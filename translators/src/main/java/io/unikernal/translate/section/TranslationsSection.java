@@ -102,7 +102,12 @@ public final class TranslationsSection implements SectionKind<TranslationsSectio
             }
             SystemDecl expose = checks.document().system(translation.expose().system());
             SystemDecl target = checks.document().system(translation.target().system());
-            boolean exposable = checks.useAsSource(translation.expose());
+            Optional<TranslationKind> kind = target == null || expose == null ? Optional.empty()
+                    : kinds.find(translation.protocol(), target.adapter());
+            List<EndpointRef> uses = kind.map(k -> k.exposedUses(translation, expose))
+                    .orElse(List.of(translation.expose()));
+            boolean exposable = uses.isEmpty() ? checks.document().system(translation.expose().system()) != null
+                    : uses.stream().map(checks::useAsSource).reduce(true, Boolean::logicalAnd);
             if (target == null) {
                 checks.problems().add(UdlMessages.unknownSystem(translation.target().pos(),
                         translation.target().system(), checks.document().systems().keySet()));
@@ -110,7 +115,6 @@ public final class TranslationsSection implements SectionKind<TranslationsSectio
             if (!exposable || target == null || adapters.get(target.adapter()) == null) {
                 continue;
             }
-            Optional<TranslationKind> kind = kinds.find(translation.protocol(), target.adapter());
             if (kind.isEmpty()) {
                 List<String> callable = kinds.targetsOf(translation.protocol());
                 checks.problems().error(TranslationsSpec.NO_KIND, translation.target().pos(), "no translation "
@@ -121,7 +125,9 @@ public final class TranslationsSection implements SectionKind<TranslationsSectio
                                 callable));
                 continue;
             }
-            clashes(translation, expose, adapters, served, checks);
+            for (EndpointRef use : uses) {
+                clashes(translation, expose, use, adapters, served, checks);
+            }
             kind.get().check(translation, expose, target, checks);
         }
     }
@@ -152,9 +158,9 @@ public final class TranslationsSection implements SectionKind<TranslationsSectio
      * A translation serves every path under its own: a route or another translation on that path, or under it, would
      * take some of its requests (or be shadowed by it).
      */
-    private static void clashes(Translation translation, SystemDecl expose, Adapters adapters, List<Served> served,
-            SectionChecks checks) {
-        Optional<Channel> mine = channel(expose, translation.expose(), adapters);
+    private static void clashes(Translation translation, SystemDecl expose, EndpointRef use, Adapters adapters,
+            List<Served> served, SectionChecks checks) {
+        Optional<Channel> mine = channel(expose, use, adapters);
         if (mine.isEmpty()) {
             return;
         }

@@ -3,6 +3,7 @@ package io.unikernal.translate.spi;
 import io.unikernal.spi.section.SectionChecks;
 import io.unikernal.spi.section.SectionCompilation;
 import io.unikernal.udl.error.ProblemCode;
+import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.spec.UdlKey;
 import java.util.List;
@@ -30,6 +31,16 @@ public interface TranslationKind {
      * e.g. that the target has what calling it needs. Problems at the translation's positions.
      */
     default void check(Translation translation, SystemDecl expose, SystemDecl target, SectionChecks checks) {
+    }
+
+    /**
+     * The uses of the exposing system the translation's routes consume, checked by its adapter as a route's
+     * {@code from:} would be and compared with what other routes serve. One use, the item's {@code expose:}, unless
+     * the kind serves several (SOAP to REST serves each operation of the WSDL, a use per operation); empty when the
+     * kind cannot tell now (its own check reports why).
+     */
+    default List<EndpointRef> exposedUses(Translation translation, SystemDecl expose) {
+        return List.of(translation.expose());
     }
 
     /** Adds the translation's routes and beans (named beans and URIs only). */

@@ -133,7 +133,7 @@ final class SoapWsProducer extends DefaultAsyncProducer {
             String text = call + " answered a " + code + " fault: " + fault.getMessage();
             boolean client = code.equalsIgnoreCase("Client") || code.equalsIgnoreCase("Sender")
                     || code.startsWith("Client.");
-            return client ? new SoapFaultRejection(text) : new SoapCallFailure(text);
+            return client ? new SoapFaultRejection(text, fault) : new SoapCallFailure(text, fault);
         }
         return new SoapCallFailure(call + " failed: " + transportFailure(failure));
     }
