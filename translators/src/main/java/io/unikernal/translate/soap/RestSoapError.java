@@ -67,7 +67,7 @@ public final class RestSoapError implements Processor {
             if (t instanceof SoapCallFailure call) {
                 Optional<SoapFault> fault = call.fault();
                 return fault.isPresent() ? fromFault(fault.get(), 502) : new Answer(502, "Server",
-                        "the SOAP service gave no answer" + of(correlation), null);
+                        "the SOAP service gave no usable answer" + of(correlation), null);
             }
             if (t instanceof RestSoapRefusal refusal) {
                 return new Answer(refusal.status(), "Client", refusal.getMessage(), null);
