@@ -47,6 +47,7 @@ class RestToSoapTest {
     Path workDir;
     private Path wsdl;
     private ShopServer shop;
+    private ShopServer shop12;
     private HostileSoapServer hostile;
     private Path secret;
     private int port;
@@ -56,6 +57,7 @@ class RestToSoapTest {
         wsdl = workDir.resolve("shop.wsdl");
         Files.copy(Path.of("src/test/resources/soap-rest/shop.wsdl"), wsdl);
         shop = new ShopServer(new ShopProvider());
+        shop12 = new ShopServer(new ShopProvider12());
         secret = Files.writeString(workDir.resolve("secret.txt"), "TOP-SECRET-LINE");
         hostile = new HostileSoapServer(secret.toAbsolutePath().toString());
         port = FreePort.loopback();
@@ -64,6 +66,7 @@ class RestToSoapTest {
     @AfterEach
     void stop() {
         shop.close();
+        shop12.close();
         hostile.close();
     }
 
@@ -72,7 +75,11 @@ class RestToSoapTest {
                 + "  api: {adapter: http, port: " + port + ", maxBodyBytes: 4096}\n"
                 + "  shop: {adapter: soap, address: \"" + shop.url() + "\", wsdl: \"" + wsdl + "\", service: ShopService}\n"
                 + "  hostile: {adapter: soap, address: \"" + hostile.url() + "\", wsdl: \"" + wsdl + "\", service: ShopService}\n"
+                + "  shop12: {adapter: soap, address: \"" + shop12.url() + "\", wsdl: \"" + wsdl
+                + "\", service: ShopService12}\n"
                 + "translations:\n"
+                + "  - name: shop12-rest\n    expose: {system: api, protocol: rest, path: /shop12}\n"
+                + "    target: {system: shop12}\n"
                 + "  - name: shop-rest\n    expose: {system: api, protocol: rest, path: /shop}\n"
                 + "    target: {system: shop}\n"
                 + "  - name: hostile-rest\n    expose: {system: api, protocol: rest, path: /hostile}\n"
@@ -211,6 +218,27 @@ class RestToSoapTest {
         assertThat(seen.get(4)).isEqualTo(200);
         assertThat(seen.get(5)).isEqualTo(404);
         assertThat(seen.subList(6, 10)).as("one timer per operation and status").containsExactly(1L, 1L, 2L, 1L);
+    }
+
+    @Test
+    void soap12FaultsAreSenderAndReceiverFaults() throws Exception {
+        List<Object> seen = bothWays(app -> {
+            List<Object> out = new ArrayList<>();
+            HttpResponse<String> ok = post("/shop12/ShopService12/PlaceOrder", ORDER);
+            out.add(ok.statusCode());
+            out.add(json(ok).get("orderId"));
+            out.add(answer(post("/shop12/PlaceOrder", ORDER.replace("\"o-1\"", "\"bad-1\""))));
+            out.add(answer(post("/shop12/PlaceOrder", ORDER.replace("\"o-1\"", "\"down-1\""))));
+            return out;
+        });
+        assertThat(seen.get(0)).isEqualTo(200);
+        assertThat(seen.get(1)).isEqualTo("placed-o-1");
+        assertThat(seen.get(2)).isEqualTo(Map.of("status", 400, "body", Map.of("faultcode", "Sender",
+                "faultstring", "order bad-1 cannot be placed", "detail", Map.of("reason", "out of stock"))));
+        assertThat(status(seen, 3)).isEqualTo(502);
+        assertThat(body(seen, 3).get("faultcode")).isEqualTo("Receiver");
+        assertThat(shop12.provider.calls.get(0).header("Content-Type")).as("a SOAP 1.2 request")
+                .startsWith("application/soap+xml").contains("urn:shop:PlaceOrder");
     }
 
     private static long count(MeterRegistry registry, String method, String status) {
