@@ -42,9 +42,9 @@ public final class SoapToRest implements TranslationKind {
     static final ProblemCode NOT_SOAP = new PluginProblemCode("TRANSLATE", 5,
             "a SOAP translation is exposed on a system that does not serve SOAP");
 
-    static final Option<String> TARGET_PATH = Option.string("path").defaultValue("")
+    static final Option<String> TARGET_PATH = Option.string("path")
             .pattern("(/[A-Za-z0-9._~-]+)*", "empty, or a path of segments each after a '/' (letters, digits, '._~-')")
-            .description("SOAP to REST: put between the http-client system's url and /{Operation} of each call.")
+            .description("SOAP to REST: put between the http-client system's url and /{Operation} of each call; none when absent.")
             .example("/orders");
 
     @Override
