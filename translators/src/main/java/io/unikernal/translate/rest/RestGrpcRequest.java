@@ -2,6 +2,7 @@ package io.unikernal.translate.rest;
 
 import io.grpc.Deadline;
 import io.grpc.Status;
+import io.unikernal.adapter.grpc.component.GrpcTimeout;
 import io.unikernal.adapter.grpc.component.GrpcDynamicConstants;
 import io.unikernal.adapter.grpc.component.ProtoContract;
 import io.unikernal.adapter.grpc.component.ProtoMethod;

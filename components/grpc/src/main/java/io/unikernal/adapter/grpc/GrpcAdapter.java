@@ -1,6 +1,7 @@
 package io.unikernal.adapter.grpc;
 
 import io.unikernal.adapter.grpc.component.ProtoContract;
+import io.unikernal.adapter.http.HttpServerAdapter;
 import io.unikernal.adapter.grpc.component.ProtoContractException;
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.spi.adapter.AdapterInfo;
@@ -9,6 +10,8 @@ import io.unikernal.spi.adapter.Channel;
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.adapter.ContractFile;
 import io.unikernal.spi.adapter.EndpointUri;
+import io.unikernal.runtime.ServedListener;
+import io.unikernal.spi.adapter.SharedListener;
 import io.unikernal.spi.adapter.SourceRole;
 import io.unikernal.spi.adapter.StandardNodes;
 import io.unikernal.spi.adapter.SystemUse;
@@ -53,6 +56,11 @@ public final class GrpcAdapter implements Adapter {
     static final Option<Integer> PORT = Option.integer("port").range(0, 65535)
             .description("The port to serve on (needed to serve methods); every route from the system serves one"
                     + " method on it.").example("9090");
+    static final Option<String> LISTENER = Option.string("listener").allowed("own", "http").defaultValue("own")
+            .excludes("tlsCert", "tlsKey")
+            .description("Where served methods listen: own, a gRPC server on host and port; http, the app's one HTTP"
+                    + " listener, gRPC over h2c beside the REST, GraphQL and WebSocket systems on one port (port and"
+                    + " host are then that listener's, the same for every system on it).").example("http");
     static final Option<String> ADDRESS = Option.string("address")
             .pattern("[^\\s?&#/@]+:[0-9]{1,5}|(dns|ipv4|ipv6|unix):[^\\s?&#@]+",
                     "host:port, or a gRPC target such as dns:///host:port, without credentials")
@@ -109,7 +117,7 @@ public final class GrpcAdapter implements Adapter {
 
     @Override
     public List<Option<?>> systemOptions() {
-        return List.of(PROTO, HOST, PORT, ADDRESS, MAX_MESSAGE_BYTES, MAX_STREAM_MESSAGES, TLS_CERT, TLS_KEY, TLS,
+        return List.of(PROTO, HOST, PORT, LISTENER, ADDRESS, MAX_MESSAGE_BYTES, MAX_STREAM_MESSAGES, TLS_CERT, TLS_KEY, TLS,
                 TRUST_CERT);
     }
 
@@ -149,6 +157,12 @@ public final class GrpcAdapter implements Adapter {
     /** Declares the system's probe: the listener it serves on and the server it calls, as the system has them. */
     @Override
     public void contribute(SystemDecl system, CompileContext ctx) {
+        ctx.addBean(HEADER_FILTER, GrpcHeaderFilter.class, Map.of());
+        if (onHttpListener(system)) {
+            // the listener's own probe; a call's address, if any, is probed by the calls themselves
+            HttpServerAdapter.contributeListener(system, ctx, NAME);
+            return;
+        }
         Map<String, String> props = new LinkedHashMap<>();
         props.put("system", system.name());
         props.put("adapter", NAME);
@@ -164,7 +178,11 @@ public final class GrpcAdapter implements Adapter {
             }
         }
         ctx.addBean(ctx.systemBean(system) + ".probe", GrpcProbe.class, props);
-        ctx.addBean(HEADER_FILTER, GrpcHeaderFilter.class, Map.of());
+    }
+
+    /** Served on the app's HTTP listener ({@code listener: http}) rather than a gRPC server of its own. */
+    static boolean onHttpListener(SystemDecl system) {
+        return "http".equals(LISTENER.text(system));
     }
 
     private static EndpointUri endpoint(SystemUse use, CompileContext ctx) {
@@ -189,16 +207,29 @@ public final class GrpcAdapter implements Adapter {
 
         @Override
         public void checkUse(SystemDecl system, EndpointRef use, Problems problems) {
-            if (system.option(PORT.name()) == null) {
+            if (system.option(PORT.name()) == null && !onHttpListener(system)) {
                 problems.error(SERVE_WITHOUT_PORT, use.pos(), "system " + system.name() + " serves "
-                        + METHOD.text(use) + " but has no port", "add port: to the system (e.g. 9090)");
+                        + METHOD.text(use) + " but has no port", "add port: to the system (e.g. 9090), or"
+                        + " listener: http to serve it on the app's HTTP port");
             }
             CONTRACT.checkMethod(system, use, METHOD, problems, UNKNOWN_METHOD);
         }
 
+        /** On the HTTP listener, the settings every system served there must agree on (port, host, body limit). */
+        @Override
+        public Optional<SharedListener> sharedListener(SystemDecl system) {
+            return onHttpListener(system) ? Optional.of(HttpServerAdapter.sharedListener(system)) : Optional.empty();
+        }
+
+        @Override
+        public Optional<ServedListener> servedListener(SystemDecl system) {
+            return onHttpListener(system) ? Optional.of(HttpServerAdapter.servedListener()) : Optional.empty();
+        }
+
         @Override
         public Optional<Channel> consumes(SystemDecl system, EndpointRef use) {
-            String listener = HOST.text(system) + ":" + PORT.text(system);
+            String listener = onHttpListener(system) ? "http-listener"
+                    : HOST.text(system) + ":" + PORT.text(system);
             String method = METHOD.text(use);
             return Optional.of(new Channel(NAME, listener + "/" + method, null,
                     "gRPC method " + method + " on " + listener));
@@ -206,6 +237,9 @@ public final class GrpcAdapter implements Adapter {
 
         @Override
         public String uri(SystemUse use, CompileContext ctx) {
+            if (onHttpListener(use.system())) {
+                return endpoint(use, ctx).param("listener", "http").toString();
+            }
             EndpointUri uri = endpoint(use, ctx).userParam("host", ctx.text(use.system(), HOST))
                     .param("port", ctx.text(use.system(), PORT));
             if (use.system().option(TLS_CERT.name()) != null) {

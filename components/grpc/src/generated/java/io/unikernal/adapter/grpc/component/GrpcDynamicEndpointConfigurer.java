@@ -35,6 +35,7 @@ public class GrpcDynamicEndpointConfigurer extends PropertyConfigurerSupport imp
         case "host": target.setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "listener": target.setListener(property(camelContext, java.lang.String.class, value)); return true;
         case "maxinboundmessagesize":
         case "maxInboundMessageSize": target.setMaxInboundMessageSize(property(camelContext, int.class, value)); return true;
         case "maxstreammessages":
@@ -68,6 +69,7 @@ public class GrpcDynamicEndpointConfigurer extends PropertyConfigurerSupport imp
         case "host": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "listener": return java.lang.String.class;
         case "maxinboundmessagesize":
         case "maxInboundMessageSize": return int.class;
         case "maxstreammessages":
@@ -102,6 +104,7 @@ public class GrpcDynamicEndpointConfigurer extends PropertyConfigurerSupport imp
         case "host": return target.getHost();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "listener": return target.getListener();
         case "maxinboundmessagesize":
         case "maxInboundMessageSize": return target.getMaxInboundMessageSize();
         case "maxstreammessages":

@@ -23,7 +23,7 @@ public class GrpcDynamicEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(17);
+        Set<String> props = new HashSet<>(18);
         props.add("address");
         props.add("bridgeErrorHandler");
         props.add("exceptionHandler");
@@ -31,6 +31,7 @@ public class GrpcDynamicEndpointUriFactory extends org.apache.camel.support.comp
         props.add("headerFilterStrategy");
         props.add("host");
         props.add("lazyStartProducer");
+        props.add("listener");
         props.add("maxInboundMessageSize");
         props.add("maxStreamMessages");
         props.add("method");

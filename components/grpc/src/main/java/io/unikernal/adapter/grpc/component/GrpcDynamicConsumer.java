@@ -29,7 +29,7 @@ public class GrpcDynamicConsumer extends DefaultConsumer {
         super.doStart();
         ServerCallHandler<byte[], byte[]> handler = (call, headers) -> new InboundCall(this, call, headers).start();
         endpoint.getComponent().servers().add(endpoint.serverSettings(),
-                ServerMethodDefinition.create(endpoint.protoMethod().grpc(), handler));
+                ServerMethodDefinition.create(endpoint.protoMethod().grpc(), handler), endpoint.getCamelContext());
     }
 
     @Override

@@ -38,6 +38,11 @@ public class GrpcDynamicEndpoint extends DefaultEndpoint implements HeaderFilter
     @UriParam(label = "consumer", description = "The port the server listens on; the methods served on one host and"
             + " port share one server.")
     private int port;
+    @UriParam(label = "consumer", enums = "own,http", defaultValue = "own", description = "Where the method is"
+            + " served: own, a gRPC server on host and port; http, the app's one HTTP listener (platform-http's"
+            + " server, gRPC over h2c beside REST, GraphQL and WebSocket on one port; host, port and TLS are that"
+            + " listener's).")
+    private String listener = "own";
     @UriParam(label = "producer", description = "The server to call, host:port (or a gRPC target such as"
             + " dns:///host:port).")
     private String address;
@@ -109,7 +114,11 @@ public class GrpcDynamicEndpoint extends DefaultEndpoint implements HeaderFilter
 
     /** The settings a server is made with: consumers of one host and port must agree on them. */
     GrpcServers.Settings serverSettings() {
-        return new GrpcServers.Settings(host, port, maxInboundMessageSize, tlsCertChain, tlsPrivateKey);
+        if (!"own".equals(listener) && !"http".equals(listener)) {
+            throw new IllegalArgumentException("listener must be own or http, not " + listener);
+        }
+        return new GrpcServers.Settings(host, port, maxInboundMessageSize, tlsCertChain, tlsPrivateKey,
+                "http".equals(listener));
     }
 
     GrpcChannels.Settings channelSettings() {
@@ -146,6 +155,14 @@ public class GrpcDynamicEndpoint extends DefaultEndpoint implements HeaderFilter
 
     public void setPort(int port) {
         this.port = port;
+    }
+
+    public String getListener() {
+        return listener;
+    }
+
+    public void setListener(String listener) {
+        this.listener = listener;
     }
 
     public String getAddress() {

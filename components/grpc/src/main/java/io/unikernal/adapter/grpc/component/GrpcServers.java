@@ -11,8 +11,11 @@ import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
+import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +28,14 @@ final class GrpcServers {
 
     private static final Logger LOG = LoggerFactory.getLogger(GrpcServers.class);
 
-    /** How a server listens; every consumer of one host and port must ask for the same. */
-    record Settings(String host, int port, int maxInboundMessageSize, String tlsCertChain, String tlsPrivateKey) {
+    /**
+     * How a server listens; every consumer of one host and port must ask for the same. {@code httpListener}: on the
+     * app's HTTP listener instead ({@link HttpListenerServer}; host, port and TLS are that listener's).
+     */
+    record Settings(String host, int port, int maxInboundMessageSize, String tlsCertChain, String tlsPrivateKey,
+            boolean httpListener) {
         String address() {
-            return host + ":" + port;
+            return httpListener ? "the HTTP listener" : host + ":" + port;
         }
     }
 
@@ -52,9 +59,22 @@ final class GrpcServers {
     }
 
     private final Map<String, Listener> listeners = new HashMap<>();
+    private final HttpListenerServer httpListener = new HttpListenerServer();
+    private ExecutorService workers;
+    private ScheduledExecutorService timer;
 
     /** Serves {@code method} on the listener of {@code settings}, starting it if it is the first. */
-    synchronized void add(Settings settings, ServerMethodDefinition<?, ?> method) throws IOException {
+    synchronized void add(Settings settings, ServerMethodDefinition<byte[], byte[]> method, CamelContext context)
+            throws IOException {
+        if (settings.httpListener()) {
+            if (workers == null) {
+                workers = context.getExecutorServiceManager().newCachedThreadPool(this, "grpc-on-http-listener");
+                timer = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                        "grpc-on-http-listener-deadlines");
+            }
+            httpListener.add(context, method, settings.maxInboundMessageSize(), workers, timer);
+            return;
+        }
         Listener listener = listeners.get(settings.address());
         if (listener != null && !listener.settings.equals(settings)) {
             throw new IllegalStateException("the gRPC server on " + settings.address() + " already serves with other"
@@ -74,6 +94,10 @@ final class GrpcServers {
 
     /** Stops serving {@code method}; the server stops with its last method (calls in flight get a moment to end). */
     synchronized void remove(Settings settings, String method) {
+        if (settings.httpListener()) {
+            httpListener.remove(method);
+            return;
+        }
         Listener listener = listeners.get(settings.address());
         if (listener == null) {
             return;
@@ -88,6 +112,11 @@ final class GrpcServers {
     synchronized void closeAll() {
         listeners.values().forEach(listener -> shutdown(listener.server));
         listeners.clear();
+        if (workers != null) {
+            workers.shutdownNow();
+            timer.shutdownNow();
+            workers = null;
+        }
     }
 
     private static Server start(Settings settings, HandlerRegistry methods) throws IOException {

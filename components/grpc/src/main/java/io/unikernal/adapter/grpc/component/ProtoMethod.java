@@ -6,6 +6,9 @@ import io.grpc.MethodDescriptor.MethodType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import io.grpc.Drainable;
+import io.grpc.KnownLength;
 import java.io.UncheckedIOException;
 
 /**
@@ -20,7 +23,7 @@ public final class ProtoMethod {
     public static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
         @Override
         public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
+            return new DrainableBytes(value);
         }
 
         @Override
@@ -32,6 +35,24 @@ public final class ProtoMethod {
             }
         }
     };
+
+    /**
+     * The bytes as grpc-java's own marshallers hand them over: {@link Drainable} (and {@link KnownLength}), which
+     * Vert.x's gRPC bridge (the HTTP listener's server) requires and grpc-netty writes without a copy.
+     */
+    private static final class DrainableBytes extends ByteArrayInputStream implements Drainable, KnownLength {
+        DrainableBytes(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public synchronized int drainTo(OutputStream target) throws IOException {
+            int length = count - pos;
+            target.write(buf, pos, length);
+            pos = count;
+            return length;
+        }
+    }
 
     private final Descriptors.MethodDescriptor method;
     private final String fullName;

@@ -1,18 +1,19 @@
-package io.unikernal.translate.rest;
+package io.unikernal.adapter.grpc.component;
 
 import java.time.Duration;
 
 /**
  * The {@code grpc-timeout} header of gRPC over HTTP/2 ({@code TimeoutValue TimeoutUnit}: at most 8 digits, then
- * {@code H M S m u n}), also accepted from a REST caller as the call's deadline.
+ * {@code H M S m u n}): read by the methods served on the HTTP listener (whose server does not read it) and by a
+ * translation that takes it from a REST caller as the call's deadline.
  */
-final class GrpcTimeout {
+public final class GrpcTimeout {
 
     private GrpcTimeout() {
     }
 
     /** The duration, or null when the text is not a grpc-timeout value. */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         if (text == null || text.length() < 2 || text.length() > 9) {
             return null;
         }
