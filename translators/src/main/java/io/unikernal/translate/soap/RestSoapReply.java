@@ -1,5 +1,6 @@
 package io.unikernal.translate.soap;
 
+import io.unikernal.translate.spi.RestExposure;
 import io.unikernal.translate.spi.TranslationMetrics;
 import io.unikernal.udm.UdmHeaders;
 import org.apache.camel.Exchange;
@@ -22,7 +23,7 @@ public final class RestSoapReply implements Processor {
         boolean oneWay = exchange.getProperty(RestToSoap.ONE_WAY_PROPERTY, false, Boolean.class);
         message.getHeaders().clear();
         int status = oneWay ? 202 : 200;
-        RestSoapError.envelope(message, status, correlation);
+        RestExposure.envelope(message, status, correlation, "application/json");
         if (oneWay) {
             message.setBody(null);
             message.removeHeader(Exchange.CONTENT_TYPE);

@@ -6,12 +6,11 @@ import io.unikernal.adapter.soap.component.SoapOperation;
 import io.unikernal.adapter.soap.component.WsdlContract;
 import io.unikernal.runtime.MessageRejectedException;
 import io.unikernal.runtime.StrictJson;
+import io.unikernal.translate.spi.RestExposure;
 import io.unikernal.udm.UdmHeaders;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.Processor;
-import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 
 /**
  * Reads a REST request for a translation to SOAP: the operation from the path under the translation's
@@ -20,30 +19,14 @@ import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
  * POST is served (405). Every request header but Camel's and the envelope's is dropped, so none can reach the
  * service or be echoed.
  */
-public final class RestSoapRequest implements Processor {
-
-    private String wsdl;
-    private String service;
-
-    public void setWsdl(String wsdl) {
-        this.wsdl = wsdl;
-    }
-
-    public void setService(String service) {
-        this.service = service;
-    }
+public final class RestSoapRequest extends WsdlBound {
 
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
         String path = message.getHeader(Exchange.HTTP_PATH, String.class);
-        String base = exchange.getFromEndpoint() instanceof PlatformHttpEndpoint http ? http.getPath() : "";
-        String named = path == null || !path.startsWith(base) ? "" : path.substring(base.length());
-        while (named.startsWith("/")) {
-            named = named.substring(1);
-        }
-        WsdlContract contract = WsdlContracts.of(wsdl, service);
-        SoapOperation operation = find(contract, named);
+        WsdlContract contract = contract();
+        SoapOperation operation = find(contract, RestExposure.pathUnder(exchange));
         if (operation == null) {
             throw new RestSoapRefusal(404, "no SOAP operation is served at " + path + "; the operations: "
                     + String.join(", ", contract.operations().keySet()));

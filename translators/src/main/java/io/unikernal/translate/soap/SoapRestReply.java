@@ -6,30 +6,18 @@ import io.unikernal.adapter.soap.component.SoapOperation;
 import io.unikernal.adapter.soap.component.SoapCallFailure;
 import io.unikernal.translate.spi.TranslationMetrics;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 
 /**
  * The REST service's JSON reply as the operation's response: checked against the output element first (a field the
  * element lacks, a list where it does not repeat, a wrong scalar is the REST service's failure, a Server fault —
  * never an invalid SOAP response); the soap adapter then writes the element. A one-way operation answers nothing.
  */
-public final class SoapRestReply implements Processor {
-
-    private String wsdl;
-    private String service;
-
-    public void setWsdl(String wsdl) {
-        this.wsdl = wsdl;
-    }
-
-    public void setService(String service) {
-        this.service = service;
-    }
+public final class SoapRestReply extends WsdlBound {
 
     @Override
     public void process(Exchange exchange) {
-        String name = exchange.getProperty(RestToSoap.OPERATION_PROPERTY, String.class);
-        SoapOperation operation = WsdlContracts.of(wsdl, service).operations().get(name);
+        SoapOperation operation = operation(exchange);
+        String name = operation.name().getLocalPart();
         if (!operation.oneWay()) {
             JsonNode body = SoapJson.tree(exchange.getMessage().getBody());
             var problems = SchemaFit.problems(body, operation.output());

@@ -6,30 +6,18 @@ import io.unikernal.adapter.soap.component.SoapOperation;
 import io.unikernal.runtime.StrictJson;
 import java.util.List;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 
 /**
  * Checks a served SOAP request (its body element already JSON, by the soap adapter's mapping) against the operation's
  * input element before the REST call: an element the type does not declare, a repeated element that does not repeat,
  * a wrong scalar are refused ({@link SoapRestRequestUnfit}), nothing is sent.
  */
-public final class SoapRestRequest implements Processor {
-
-    private String wsdl;
-    private String service;
-
-    public void setWsdl(String wsdl) {
-        this.wsdl = wsdl;
-    }
-
-    public void setService(String service) {
-        this.service = service;
-    }
+public final class SoapRestRequest extends WsdlBound {
 
     @Override
     public void process(Exchange exchange) {
-        String name = exchange.getProperty(RestToSoap.OPERATION_PROPERTY, String.class);
-        SoapOperation operation = WsdlContracts.of(wsdl, service).operations().get(name);
+        SoapOperation operation = operation(exchange);
+        String name = operation.name().getLocalPart();
         JsonNode body = SoapJson.tree(exchange.getMessage().getBody());
         List<String> problems = SchemaFit.problems(body, operation.input());
         if (!problems.isEmpty()) {

@@ -114,12 +114,7 @@ public final class SoapToRest implements TranslationKind {
         CompileContext ctx = compilation.context();
         SourceRole source = Adapters.installed().get(expose.adapter()).source().orElseThrow();
         WsdlContract contract = SoapAdapter.contract(expose);
-        Map<String, String> settings = new HashMap<>();
-        settings.put("wsdl", SoapAdapter.wsdlPath(expose, ctx));
-        String service = SoapAdapter.serviceName(expose, ctx);
-        if (service != null) {
-            settings.put("service", service);
-        }
+        Map<String, String> settings = WsdlBound.settings(expose, ctx);
         String base = "translation-" + translation.name();
         String request = ctx.uniqueName(base + "-request");
         ctx.addBean(request, SoapRestRequest.class, settings);

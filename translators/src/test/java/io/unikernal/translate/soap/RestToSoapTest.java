@@ -6,12 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.unikernal.runtime.StrictJson;
 import io.unikernal.testkit.server.FreePort;
+import io.unikernal.translate.rest.RestCaller;
 import io.unikernal.translate.spi.TranslationMetrics;
 import io.unikernal.udl.testing.TwoWayRun;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +30,6 @@ import org.w3c.dom.Element;
  * Camel Main ({@link TwoWayRun}) and must see the same.
  */
 class RestToSoapTest {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** Every mapping rule of the contract: nested types, a repeated element, a nil, an optional part left out. */
     static final String ORDER = """
@@ -94,16 +90,7 @@ class RestToSoapTest {
     }
 
     private HttpResponse<String> send(String verb, String path, String body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(verb, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return RestCaller.send(port, verb, path, body, headers);
     }
 
     private HttpResponse<String> post(String path, String body, String... headers) throws Exception {
