@@ -102,16 +102,17 @@ public final class TranslationsSection implements SectionKind<TranslationsSectio
             }
             SystemDecl expose = checks.document().system(translation.expose().system());
             SystemDecl target = checks.document().system(translation.target().system());
-            Optional<TranslationKind> kind = target == null || expose == null ? Optional.empty()
-                    : kinds.find(translation.protocol(), target.adapter());
-            List<EndpointRef> uses = kind.map(k -> k.exposedUses(translation, expose))
-                    .orElse(List.of(translation.expose()));
-            boolean exposable = uses.isEmpty() ? checks.document().system(translation.expose().system()) != null
-                    : uses.stream().map(checks::useAsSource).reduce(true, Boolean::logicalAnd);
             if (target == null) {
                 checks.problems().add(UdlMessages.unknownSystem(translation.target().pos(),
                         translation.target().system(), checks.document().systems().keySet()));
             }
+            Optional<TranslationKind> kind = target == null ? Optional.empty()
+                    : kinds.find(translation.protocol(), target.adapter());
+            boolean whole = kind.isPresent() && kind.get().exposesWholeSystem();
+            List<EndpointRef> uses = whole || expose == null || kind.isEmpty() ? List.of(translation.expose())
+                    : kind.get().exposedUses(translation, expose);
+            boolean exposable = whole || uses.isEmpty() ? exists(translation.expose(), checks)
+                    : uses.stream().map(checks::useAsSource).reduce(true, Boolean::logicalAnd);
             if (!exposable || target == null || adapters.get(target.adapter()) == null) {
                 continue;
             }
@@ -125,11 +126,22 @@ public final class TranslationsSection implements SectionKind<TranslationsSectio
                                 callable));
                 continue;
             }
-            for (EndpointRef use : uses) {
-                clashes(translation, expose, use, adapters, served, checks);
+            if (!whole) {
+                for (EndpointRef use : uses) {
+                    clashes(translation, expose, use, adapters, served, checks);
+                }
             }
             kind.get().check(translation, expose, target, checks);
         }
+    }
+
+    private static boolean exists(EndpointRef system, SectionChecks checks) {
+        if (checks.document().system(system.system()) != null) {
+            return true;
+        }
+        checks.problems().add(UdlMessages.unknownSystem(system.pos(), system.system(),
+                checks.document().systems().keySet()));
+        return false;
     }
 
     /** What a route or a translation serves, for the path checks. */

@@ -34,6 +34,15 @@ public interface TranslationKind {
     }
 
     /**
+     * True when the kind serves the exposed system as a whole (gRPC to REST: every method of its {@code .proto}) rather
+     * than one use of it as a route's source: the section then checks only that the system exists, not the use's
+     * options (a gRPC source use names one method), and the kind's {@link #check} checks the rest.
+     */
+    default boolean exposesWholeSystem() {
+        return false;
+    }
+
+    /**
      * The uses of the exposing system the translation's routes consume, checked by its adapter as a route's
      * {@code from:} would be and compared with what other routes serve. One use, the item's {@code expose:}, unless
      * the kind serves several (SOAP to REST serves each operation of the WSDL, a use per operation); empty when the
