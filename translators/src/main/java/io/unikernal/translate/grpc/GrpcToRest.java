@@ -8,13 +8,13 @@ import io.unikernal.spi.adapter.SourceRole;
 import io.unikernal.spi.adapter.SystemUse;
 import io.unikernal.spi.section.SectionChecks;
 import io.unikernal.spi.section.SectionCompilation;
+import io.unikernal.translate.spi.RestTarget;
 import io.unikernal.translate.spi.Translation;
 import io.unikernal.translate.spi.TranslationKind;
 import io.unikernal.translate.spi.TranslationMetrics;
 import io.unikernal.udl.error.PluginProblemCode;
 import io.unikernal.udl.error.ProblemCode;
 import io.unikernal.udl.model.SystemDecl;
-import io.unikernal.udl.spec.Option;
 import io.unikernal.udl.spec.UdlKey;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,12 +35,6 @@ public final class GrpcToRest implements TranslationKind {
 
     static final ProblemCode NOT_GRPC = new PluginProblemCode("TRANSLATE", 5,
             "a gRPC translation is exposed on a system that does not serve gRPC");
-
-    /** The REST service's path under the target's URL; the methods' paths are appended to it. */
-    static final Option<String> TARGET_PATH = Option.string("path").defaultValue("")
-            .pattern("(/[A-Za-z0-9._~-]+)*", "a path of letters, digits and '/._~-' that starts with '/'")
-            .description("A gRPC translation's: the REST service's base path under the target's url (POST"
-                    + " {url}{path}/{Method}, or the method's google.api.http path after it).").example("/v1");
 
     /** Exchange property: the method called, package.Service/Method (for metrics and logs). */
     static final String METHOD_NAME_PROPERTY = "UnikernalTranslateGrpcRestMethod";
@@ -72,7 +66,7 @@ public final class GrpcToRest implements TranslationKind {
 
     @Override
     public List<UdlKey> targetKeys() {
-        return List.of(TARGET_PATH.key());
+        return List.of(RestTarget.PATH.key());
     }
 
     @Override
@@ -127,7 +121,7 @@ public final class GrpcToRest implements TranslationKind {
     /** The target's url and the translation's path under it, without a trailing slash. */
     private static String baseUrl(Translation translation, SystemDecl target, CompileContext ctx) {
         String url = ctx.text(target.option("url"), "");
-        String path = translation.targetInput().read(TARGET_PATH);
+        String path = translation.targetInput().read(RestTarget.PATH);
         return strip(url) + strip(path == null ? "" : path);
     }
 

@@ -10,6 +10,7 @@ import io.unikernal.spi.adapter.SourceRole;
 import io.unikernal.spi.adapter.SystemUse;
 import io.unikernal.spi.section.SectionChecks;
 import io.unikernal.spi.section.SectionCompilation;
+import io.unikernal.translate.spi.RestTarget;
 import io.unikernal.translate.spi.Translation;
 import io.unikernal.translate.spi.TranslationKind;
 import io.unikernal.translate.spi.TranslationMetrics;
@@ -18,7 +19,6 @@ import io.unikernal.udl.error.ProblemCode;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.SystemDecl;
-import io.unikernal.udl.spec.Option;
 import io.unikernal.udl.spec.UdlKey;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,13 +39,9 @@ import org.apache.camel.model.language.ConstantExpression;
  */
 public final class SoapToRest implements TranslationKind {
 
-    static final ProblemCode NOT_SOAP = new PluginProblemCode("TRANSLATE", 5,
+    static final ProblemCode NOT_SOAP = new PluginProblemCode("TRANSLATE", 6,
             "a SOAP translation is exposed on a system that does not serve SOAP");
 
-    static final Option<String> TARGET_PATH = Option.string("path")
-            .pattern("(/[A-Za-z0-9._~-]+)*", "empty, or a path of segments each after a '/' (letters, digits, '._~-')")
-            .description("SOAP to REST: put between the http-client system's url and /{Operation} of each call; none when absent.")
-            .example("/orders");
 
     @Override
     public String protocol() {
@@ -72,7 +68,7 @@ public final class SoapToRest implements TranslationKind {
 
     @Override
     public List<UdlKey> targetKeys() {
-        return List.of(TARGET_PATH.key());
+        return List.of(RestTarget.PATH.key());
     }
 
     /** One use per operation of the exposed system's WSDL; none when it cannot be read (the adapter reports it). */
@@ -122,7 +118,7 @@ public final class SoapToRest implements TranslationKind {
         ctx.addBean(reply, SoapRestReply.class, settings);
         ctx.addBean(TranslationMetrics.START_BEAN, TranslationMetrics.class, Map.of());
         ctx.addBean(SoapRestError.BEAN, SoapRestError.class, Map.of());
-        String path = translation.targetInput().read(TARGET_PATH);
+        String path = translation.targetInput().read(RestTarget.PATH);
         for (SoapOperation operation : contract.operations().values()) {
             String name = operation.name().getLocalPart();
             SystemUse served = SystemUse.of(expose, operationUse(translation, name));

@@ -51,7 +51,7 @@ class SoapTranslationChecksTest {
     void soapIsExposedOnlyOnASoapSystemWithAPort() throws Exception {
         assertThat(problems(SYSTEMS, "{system: api, protocol: soap}", "{system: backend}"))
                 .anySatisfy(p -> assertThat(p).startsWith("app.udl:10:").contains("does not serve SOAP")
-                        .contains("[TRANSLATE-005]"));
+                        .contains("[TRANSLATE-006]"));
         assertThat(problems(SYSTEMS, "{system: shop, protocol: soap}", "{system: backend}"))
                 .as("the soap adapter's own check of each operation served")
                 .anySatisfy(p -> assertThat(p).startsWith("app.udl:10:").contains("no port").contains("[SOAP-003]"));
