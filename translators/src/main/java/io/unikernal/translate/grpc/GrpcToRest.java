@@ -87,11 +87,7 @@ public final class GrpcToRest implements TranslationKind {
             return;
         }
         GrpcAdapter.checkServable(expose, translation.expose().pos(), checks.problems());
-        translation.targetInput().get(TARGET_PATH.name()).filter(p -> !TranslationKeys.isBasePath(p.text()))
-                .ifPresent(p -> checks.problems().error(io.unikernal.udl.error.UdlErrorCode.BAD_VALUE, p.pos(),
-                        "path '" + p.text() + "' is not a base path: a gRPC translation's calls add the method's path"
-                                + " to it", "write empty or segments each after a '/' (letters, digits, '._~-'),"
-                                + " e.g. /v1"));
+        TranslationKeys.checkBasePath(translation, checks, "a gRPC translation's calls");
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.unikernal.translate.rest;
 
 import io.unikernal.adapter.grpc.component.GrpcDynamicConstants;
 import io.unikernal.runtime.StrictJson;
+import io.unikernal.translate.spi.HttpExposure;
 import io.unikernal.translate.spi.TranslationMetrics;
 import io.unikernal.udm.UdmHeaders;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ public final class RestGrpcReply implements org.apache.camel.Processor {
         String correlation = message.getHeader(UdmHeaders.CORRELATION_ID, String.class);
         message.getHeaders().clear();
         message.getHeaders().putAll(metadata);
-        RestGrpcError.envelope(message, 200, correlation, streaming ? NDJSON : "application/json");
+        HttpExposure.envelope(message, 200, correlation, streaming ? NDJSON : "application/json");
         message.setBody(streaming ? lines(body) : json(body));
         TranslationMetrics.record(exchange, exchange.getProperty(RestToGrpc.METHOD_PROPERTY, String.class), 200);
     }

@@ -6,6 +6,7 @@ import io.unikernal.adapter.grpc.component.GrpcTimeout;
 import io.unikernal.adapter.grpc.component.GrpcDynamicConstants;
 import io.unikernal.adapter.grpc.component.ProtoContract;
 import io.unikernal.adapter.grpc.component.ProtoMethod;
+import io.unikernal.translate.spi.HttpExposure;
 import io.unikernal.udm.UdmHeaders;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 
 /**
  * Reads a REST request for a translation to gRPC: the method from the verb and the path under the translation's —
@@ -45,11 +45,7 @@ public final class RestGrpcRequest implements Processor {
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
         String path = message.getHeader(Exchange.HTTP_PATH, String.class);
-        String base = exchange.getFromEndpoint() instanceof PlatformHttpEndpoint http ? http.getPath() : "";
-        String named = path == null || !path.startsWith(base) ? "" : path.substring(base.length());
-        while (named.startsWith("/")) {
-            named = named.substring(1);
-        }
+        String named = HttpExposure.pathUnder(exchange);
         Index current = index();
         String verb = message.getHeader(Exchange.HTTP_METHOD, String.class);
         HttpBindings.Match bound = current.bindings.find(verb, "/" + named);

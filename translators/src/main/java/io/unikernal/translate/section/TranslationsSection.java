@@ -108,8 +108,17 @@ public final class TranslationsSection implements SectionKind<TranslationsSectio
             }
             Optional<TranslationKind> kind = target == null ? Optional.empty()
                     : kinds.find(translation.protocol(), target.adapter());
-            boolean exposable = kind.isPresent() && kind.get().exposesWholeSystem()
-                    ? exists(translation.expose(), checks) : checks.useAsSource(translation.expose());
+            // a kind serving every method of a contract names the uses it serves (one per method)
+            List<EndpointRef> uses = kind.isPresent() && expose != null
+                    ? kind.get().exposedUses(translation, expose, target) : List.of(translation.expose());
+            boolean exposable = true;
+            if (kind.isPresent() && kind.get().exposesWholeSystem()) {
+                exposable = exists(translation.expose(), checks);
+            } else {
+                for (EndpointRef use : uses) {
+                    exposable &= checks.useAsSource(use);
+                }
+            }
             if (!exposable || target == null || adapters.get(target.adapter()) == null) {
                 continue;
             }
@@ -124,7 +133,9 @@ public final class TranslationsSection implements SectionKind<TranslationsSectio
                 continue;
             }
             if (!kind.get().exposesWholeSystem()) {
-                clashes(translation, expose, adapters, served, checks);
+                for (EndpointRef use : uses) {
+                    clashes(translation, use, expose, adapters, served, checks);
+                }
             }
             kind.get().check(translation, expose, target, checks);
         }
@@ -165,9 +176,9 @@ public final class TranslationsSection implements SectionKind<TranslationsSectio
      * A translation serves every path under its own: a route or another translation on that path, or under it, would
      * take some of its requests (or be shadowed by it).
      */
-    private static void clashes(Translation translation, SystemDecl expose, Adapters adapters, List<Served> served,
-            SectionChecks checks) {
-        Optional<Channel> mine = channel(expose, translation.expose(), adapters);
+    private static void clashes(Translation translation, EndpointRef use, SystemDecl expose, Adapters adapters,
+            List<Served> served, SectionChecks checks) {
+        Optional<Channel> mine = channel(expose, use, adapters);
         if (mine.isEmpty()) {
             return;
         }

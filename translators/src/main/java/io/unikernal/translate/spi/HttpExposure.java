@@ -1,5 +1,8 @@
 package io.unikernal.translate.spi;
 
+import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
+import org.apache.camel.Message;
+import org.apache.camel.Exchange;
 import io.unikernal.plugins.Adapters;
 import io.unikernal.spi.adapter.Channel;
 import io.unikernal.spi.adapter.CompileContext;
@@ -73,5 +76,25 @@ public final class HttpExposure {
     public static SourceRole source(SystemDecl system) {
         var adapter = Adapters.installed().get(system.adapter());
         return adapter == null ? null : adapter.source().orElse(null);
+    }
+
+    /** The request's path under the translation's, without leading slashes ({@code Pay}, {@code pkg.Svc/Pay}). */
+    public static String pathUnder(Exchange exchange) {
+        String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
+        String base = exchange.getFromEndpoint() instanceof PlatformHttpEndpoint http ? http.getPath() : "";
+        String named = path == null || !path.startsWith(base) ? "" : path.substring(base.length());
+        while (named.startsWith("/")) {
+            named = named.substring(1);
+        }
+        return named;
+    }
+
+    /** Status, content type and correlation id of a translation's response. */
+    public static void envelope(Message message, int status, String correlation, String contentType) {
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        message.setHeader(Exchange.CONTENT_TYPE, contentType);
+        if (correlation != null) {
+            message.setHeader("X-Correlation-Id", correlation);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.unikernal.translate.spi;
 
+import io.unikernal.spi.section.SectionChecks;
+import io.unikernal.udl.error.UdlErrorCode;
 import io.unikernal.udl.spec.Option;
 
 /**
@@ -21,6 +23,17 @@ public final class TranslationKeys {
                     + " REST: /{Method} or the method's binding; SOAP to REST: /{Operation}). A webhook's path (MQTT"
                     + " to HTTP) is the whole path, where {topic} is the message's topic and {1}, {2}, ... what the"
                     + " filter's wildcards matched, each level one percent-encoded segment.").example("/v1");
+
+    /**
+     * {@code UDL-007} at {@code target.path} when it is no base path, for a kind whose calls add their own path to it
+     * ({@code whose}: "a gRPC translation's calls").
+     */
+    public static void checkBasePath(Translation translation, SectionChecks checks, String whose) {
+        translation.targetInput().get(CALL_PATH.name()).filter(p -> !isBasePath(p.text()))
+                .ifPresent(p -> checks.problems().error(UdlErrorCode.BAD_VALUE, p.pos(), "path '" + p.text()
+                        + "' is not a base path: " + whose + " add their own path to it", "write it empty or as"
+                        + " segments each after a '/' (letters, digits, '._~-'), e.g. /v1"));
+    }
 
     /** A base path without placeholders (what gRPC and SOAP to REST take): empty, or segments each after a '/'. */
     public static boolean isBasePath(String path) {

@@ -3,6 +3,7 @@ package io.unikernal.translate.spi;
 import io.unikernal.spi.section.SectionChecks;
 import io.unikernal.spi.section.SectionCompilation;
 import io.unikernal.udl.error.ProblemCode;
+import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.spec.UdlKey;
 import java.util.List;
@@ -39,6 +40,17 @@ public interface TranslationKind {
      */
     default boolean exposesWholeSystem() {
         return false;
+    }
+
+    /**
+     * The uses of the exposing system the translation serves, each checked by the section as a route's {@code from}
+     * (by the exposing adapter: its required options, that the method exists) and against the other routes' channels.
+     * Default: the item's {@code expose} as written. A kind that serves every method of a contract on a source whose
+     * uses name one method (thrift, grpc) answers one use per method, each with its {@code method} option. Not used
+     * for a kind that {@link #exposesWholeSystem()}.
+     */
+    default List<EndpointRef> exposedUses(Translation translation, SystemDecl expose, SystemDecl target) {
+        return List.of(translation.expose());
     }
 
     /** Adds the translation's routes and beans (named beans and URIs only). */

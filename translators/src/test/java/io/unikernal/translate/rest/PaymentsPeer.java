@@ -30,31 +30,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
 /**
- * A real grpc-java server (grpc-netty, DynamicMessage marshallers) of every service of a .proto on a loopback port.
+ * A real grpc-java server (also the gRPC peer of the Thrift <-> gRPC tests) (grpc-netty, DynamicMessage marshallers) of every service of a .proto on a loopback port.
  * It records each call with its metadata and deadline and answers as the test's behaviour for the method says (an
  * echo by default; a behaviour may throw a StatusRuntimeException). A server-streaming method answers each message
  * of the list its behaviour returns.
  */
-final class PaymentsPeer implements AutoCloseable {
+public final class PaymentsPeer implements AutoCloseable {
 
     /** One call as it arrived; {@code deadlineMillis} is the time its deadline left then (-1: none). */
-    record Call(String method, DynamicMessage request, Metadata headers, long deadlineMillis) {
-        String header(String key) {
+    public record Call(String method, DynamicMessage request, Metadata headers, long deadlineMillis) {
+        public String header(String key) {
             return headers.get(Metadata.Key.of(key, Metadata.ASCII_STRING_MARSHALLER));
         }
     }
 
     private static final Context.Key<Metadata> HEADERS = Context.key("headers");
 
-    final int port = FreePort.loopback();
-    final List<Call> calls = new CopyOnWriteArrayList<>();
-    final Map<String, BiFunction<DynamicMessage, Metadata, List<DynamicMessage>>> behaviours =
+    public final int port = FreePort.loopback();
+    public final List<Call> calls = new CopyOnWriteArrayList<>();
+    public final Map<String, BiFunction<DynamicMessage, Metadata, List<DynamicMessage>>> behaviours =
             new ConcurrentHashMap<>();
     /** Metadata the server sends back with every reply (its initial headers). */
-    final Map<String, String> replyHeaders = new ConcurrentHashMap<>();
+    public final Map<String, String> replyHeaders = new ConcurrentHashMap<>();
     private final Server server;
 
-    PaymentsPeer(Path proto) {
+    public PaymentsPeer(Path proto) {
         ProtoContract contract = ProtoContract.load(proto);
         Map<String, ServerServiceDefinition.Builder> services = new java.util.LinkedHashMap<>();
         for (ProtoMethod method : contract.methods().values()) {
@@ -81,7 +81,7 @@ final class PaymentsPeer implements AutoCloseable {
         return deadline == null ? -1 : deadline.timeRemaining(TimeUnit.MILLISECONDS);
     }
 
-    String address() {
+    public String address() {
         return "127.0.0.1:" + port;
     }
 

@@ -6,7 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** A real HTTP/1.1 client (the JDK's) calling a translation on loopback; JSON bodies. */
-final class RestCaller {
+public final class RestCaller {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -14,7 +14,7 @@ final class RestCaller {
     }
 
     /** {@code verb path} with this JSON body (none when null) and header name/value pairs. */
-    static HttpResponse<String> send(int port, String verb, String path, String body, String... headers)
+    public static HttpResponse<String> send(int port, String verb, String path, String body, String... headers)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(verb, body == null ? HttpRequest.BodyPublishers.noBody()

@@ -88,9 +88,9 @@ class TranslationsChecksTest {
         assertThat(problems(systems() + "translations:\n  - name: t1\n    expsoe: {system: api}\n"
                 + "    target: {system: payments}\n"))
                 .anySatisfy(p -> assertThat(p).startsWith("app.udl:10:").contains("expose"));
-        assertThat(problems(systems() + translation("{system: api, protocol: soap, path: /p}",
+        assertThat(problems(systems() + translation("{system: api, protocol: smtp, path: /p}",
                 "{system: payments}")))
-                .anySatisfy(p -> assertThat(p).startsWith("app.udl:10:").contains("soap").contains("rest"));
+                .anySatisfy(p -> assertThat(p).startsWith("app.udl:10:").contains("smtp").contains("rest"));
         assertThat(problems(systems() + translation("{system: api, path: \"/p?x=1\"}", "{system: payments}")))
                 .anySatisfy(p -> assertThat(p).startsWith("app.udl:10:").contains("path"));
         assertThat(problems(systems() + translation("{system: api, path: /a}", "{system: payments}")

@@ -343,6 +343,11 @@ public final class GrpcAdapter implements Adapter {
         return uri;
     }
 
+    /** The contract of the system's .proto file (a literal path relative to the UDL file), for a translation's checks. */
+    public static ProtoContract contract(SystemDecl system) {
+        return CONTRACT.load(system);
+    }
+
     /** The system's .proto file as the component (and a translation's beans) read it at run time. */
     public static String protoPath(SystemDecl system, CompileContext ctx) {
         return UdlPaths.forComponent(system, PROTO, ctx);

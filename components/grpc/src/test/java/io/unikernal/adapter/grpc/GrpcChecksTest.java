@@ -29,6 +29,17 @@ class GrpcChecksTest {
     Path dir;
 
     @Test
+    void aTranslationReadsTheSystemsProtoRelativeToTheUdlFile() throws Exception {
+        Path dir = Files.createTempDirectory("grpc-contract");
+        Files.writeString(dir.resolve("p.proto"), "syntax = \"proto3\";\npackage p;\nmessage M { string id = 1; }\n"
+                + "service S { rpc Get(M) returns (M); }\n");
+        Path udl = Files.writeString(dir.resolve("app.udl.yaml"), "udl: 8\nname: t\nsystems:\n"
+                + "  svc: {adapter: grpc, proto: p.proto, address: \"127.0.0.1:9090\"}\n");
+        var system = new UdlParser(Adapters.installed()).load(udl).system("svc");
+        assertThat(GrpcAdapter.contract(system).methods()).containsKey("p.S/Get");
+    }
+
+    @Test
     void aProtoWithImportsNestedTypesEnumsMapsAndWellKnownTypesIsRead() throws Exception {
         Files.createDirectories(dir.resolve("common"));
         Files.writeString(dir.resolve("common/money.proto"), """

@@ -22,6 +22,7 @@ import io.unikernal.udl.error.ProblemCode;
 import io.unikernal.udl.error.Problems;
 import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.OptionValue;
+import io.unikernal.udl.model.SourcePos;
 import io.unikernal.udl.model.SystemDecl;
 import io.unikernal.udl.spec.Option;
 import java.util.List;
@@ -147,7 +148,11 @@ public final class SoapAdapter implements Adapter {
         return "http".equals(LISTENER.text(system));
     }
 
-    private static WsdlContract contract(SystemDecl system) {
+    /**
+     * The contract of a system's WSDL file, read now (a translation serving every operation reads it when it
+     * compiles). Throws {@link WsdlContractException} when the file cannot be used (reported by {@link #check}).
+     */
+    public static WsdlContract contract(SystemDecl system) {
         OptionValue wsdl = system.option(WSDL.name());
         return WsdlContract.load(UdlPaths.folderOf(wsdl.pos()).resolve(wsdl.asString()),
                 UdlPaths.literal(system.option(SERVICE.name())));
@@ -173,14 +178,45 @@ public final class SoapAdapter implements Adapter {
     }
 
     private static EndpointUri endpoint(SystemUse use, CompileContext ctx) {
-        EndpointUri uri = EndpointUri.of(SoapWsComponent.SCHEME, ctx.text(use.use(), OPERATION))
-                .userParam("wsdl", UdlPaths.forComponent(use.system(), WSDL, ctx))
-                .param("maxMessageBytes", ctx.text(use.system(), MAX_MESSAGE_BYTES))
-                .param("maxDepth", ctx.text(use.system(), MAX_DEPTH));
-        if (use.system().option(SERVICE.name()) != null) {
-            uri.userParam("service", ctx.text(use.system(), SERVICE));
+        return endpoint(use.system(), ctx.text(use.use(), OPERATION), ctx);
+    }
+
+    private static EndpointUri endpoint(SystemDecl system, String operation, CompileContext ctx) {
+        EndpointUri uri = EndpointUri.of(SoapWsComponent.SCHEME, operation)
+                .userParam("wsdl", wsdlPath(system, ctx))
+                .param("maxMessageBytes", ctx.text(system, MAX_MESSAGE_BYTES))
+                .param("maxDepth", ctx.text(system, MAX_DEPTH));
+        if (system.option(SERVICE.name()) != null) {
+            uri.userParam("service", ctx.text(system, SERVICE));
         }
         return uri;
+    }
+
+    /** The system's WSDL file as the component reads it (an absolute path, or the file's placeholder). */
+    public static String wsdlPath(SystemDecl system, CompileContext ctx) {
+        return UdlPaths.forComponent(system, WSDL, ctx);
+    }
+
+    /** The system's {@code service} as written (a placeholder kept), or null for the WSDL's first. */
+    public static String serviceName(SystemDecl system, CompileContext ctx) {
+        return system.option(SERVICE.name()) == null ? null : ctx.text(system, SERVICE);
+    }
+
+    /**
+     * The URI that calls {@code operation} (an operation name, or a simple expression a {@code toD} resolves) at the
+     * system's address: what this adapter's target role sends to, for a translation that picks the operation per
+     * request.
+     */
+    public static String callEndpoint(SystemDecl system, String operation, CompileContext ctx) {
+        return endpoint(system, operation, ctx).userParam("address", ctx.text(system, ADDRESS)).toString();
+    }
+
+    /** Reports a system called without an address ({@code SOAP-004}) at {@code pos}. */
+    public static void checkCallable(SystemDecl system, SourcePos pos, Problems problems) {
+        if (system.option(ADDRESS.name()) == null) {
+            problems.error(CALL_WITHOUT_ADDRESS, pos, "system " + system.name() + " is called but has no"
+                    + " address", "add address: http://host:port/path to the system");
+        }
     }
 
     private static final class Server implements SourceRole {
@@ -255,16 +291,13 @@ public final class SoapAdapter implements Adapter {
 
         @Override
         public void checkUse(SystemDecl system, EndpointRef use, Problems problems) {
-            if (system.option(ADDRESS.name()) == null) {
-                problems.error(CALL_WITHOUT_ADDRESS, use.pos(), "system " + system.name() + " is called but has no"
-                        + " address", "add address: http://host:port/path to the system");
-            }
+            checkCallable(system, use.pos(), problems);
             checkOperation(system, use, problems);
         }
 
         @Override
         public void call(SystemUse use, ProcessorDefinition<?> block, CompileContext ctx) {
-            block.to(endpoint(use, ctx).userParam("address", ctx.text(use.system(), ADDRESS)).toString());
+            block.to(callEndpoint(use.system(), ctx.text(use.use(), OPERATION), ctx));
             StandardNodes.parseJson(block, ctx);
         }
     }

@@ -2,12 +2,17 @@ package io.unikernal.adapter.soap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.unikernal.testkit.probe.ProbeApp;
 import io.unikernal.testkit.probe.Probes;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -124,6 +129,37 @@ class SoapCallTest {
             String reason = String.valueOf(((Map<?, ?>) app.recorded("parked").get(0).body()).get("reason"));
             assertThat(reason).contains("cannot be the Take element");
             assertThat(server.provider.calls).isEmpty();
+        }
+    }
+
+    @Test
+    void anAnswerWithADtdIsTheServicesFailureRetriedNotAClientFault() throws Exception {
+        // a "service" whose answer declares a DTD (an external entity): CXF refuses to read it and reports a fault of
+        // code Client of its own making, which must not pass for the service's Client fault
+        HttpServer hostile = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicInteger calls = new AtomicInteger();
+        hostile.createContext("/", exchange -> {
+            calls.incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            byte[] reply = ("<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"
+                    + SoapXml.envelope("<o:TakeResponse xmlns:o=\"" + ContractWsdl.NS + "\"><o:id>&x;</o:id>"
+                    + "</o:TakeResponse>").replaceFirst("^<\\?xml[^>]*\\?>", "")).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/xml");
+            exchange.sendResponseHeaders(200, reply.length);
+            exchange.getResponseBody().write(reply);
+            exchange.close();
+        });
+        hostile.start();
+        String name = name();
+        String udl = app(name).replace(server.url(), "http://127.0.0.1:" + hostile.getAddress().getPort() + "/orders");
+        try (ProbeApp app = ProbeApp.start(name, udl, workDir)) {
+            app.feed("feed", Map.of("id", "o-9", "n", 1, "note", "x"), "corr-c-9");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !app.recorded("parked").isEmpty());
+            String reason = String.valueOf(((Map<?, ?>) app.recorded("parked").get(0).body()).get("reason"));
+            assertThat(reason).contains("cannot be read").doesNotContain("Client fault");
+            assertThat(calls.get()).as("retried by the policy, as a failure of the service").isEqualTo(3);
+        } finally {
+            hostile.stop(0);
         }
     }
 }

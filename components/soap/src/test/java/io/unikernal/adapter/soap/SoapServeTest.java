@@ -132,6 +132,7 @@ class SoapServeTest {
             assertThat(fault.code()).isEqualTo("Client");
             assertThat(fault.text()).contains("quantity").doesNotContain("Exception");
             assertThat(fault.correlationId()).isEqualTo("corr-q-0");
+            assertThat(fault.status()).as("the error reply's status is the detail's").matches("4[0-9][0-9]");
             assertThat(app.recorded("seen")).isEmpty();
             assertThat(app.recorded("parked")).hasSize(1);
         }
@@ -237,6 +238,7 @@ class SoapServeTest {
             assertThat(fault.code()).isEqualTo("Server");
             assertThat(fault.text()).isEqualTo("the reply could not be made");
             assertThat(fault.correlationId()).isEqualTo("corr-q-9");
+            assertThat(fault.status()).as("no error reply, no status").isNull();
         }
     }
 
@@ -266,15 +268,17 @@ class SoapServeTest {
     }
 
     /** A SOAP 1.1 fault read with a plain parser: its code's local name, its string, the detail's correlation id. */
-    record Fault(String code, String text, String correlationId) {
+    record Fault(String code, String text, String correlationId, String status) {
         static Fault of(String xml) {
             Document document = SoapXml.parse(xml);
             Element fault = (Element) document.getElementsByTagNameNS(SoapXml.SOAP11, "Fault").item(0);
             assertThat(fault).as("a SOAP fault in " + xml).isNotNull();
             String code = SoapXml.child(fault, "faultcode");
             var ids = document.getElementsByTagNameNS("urn:unikernal:soap", "correlationId");
+            var statuses = document.getElementsByTagNameNS("urn:unikernal:soap", "status");
             return new Fault(code.substring(code.indexOf(':') + 1), SoapXml.child(fault, "faultstring"),
-                    ids.getLength() == 0 ? null : ids.item(0).getTextContent());
+                    ids.getLength() == 0 ? null : ids.item(0).getTextContent(),
+                    statuses.getLength() == 0 ? null : statuses.item(0).getTextContent());
         }
     }
 }

@@ -142,9 +142,19 @@ public final class ThriftAdapter implements Adapter {
         ctx.addBean(ctx.systemBean(system) + ".probe", ThriftProbe.class, props);
     }
 
+    /** The system's .thrift file as the component (and a translation's beans) read it at run time. */
+    public static String idlPath(SystemDecl system, CompileContext ctx) {
+        return UdlPaths.forComponent(system, IDL, ctx);
+    }
+
+    /** The contract of the system's .thrift file (a literal path relative to the UDL file), for a translation's checks. */
+    public static ThriftContract contract(SystemDecl system) {
+        return CONTRACT.load(system);
+    }
+
     private static EndpointUri endpoint(SystemUse use, CompileContext ctx) {
         return EndpointUri.of("thrift-dynamic", ctx.text(use.use(), METHOD))
-                .userParam("idl", UdlPaths.forComponent(use.system(), IDL, ctx))
+                .userParam("idl", idlPath(use.system(), ctx))
                 .param("protocol", ctx.text(use.system(), PROTOCOL))
                 .param("maxFrameSize", ctx.text(use.system(), MAX_FRAME_BYTES));
     }

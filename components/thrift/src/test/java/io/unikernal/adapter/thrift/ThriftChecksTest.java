@@ -30,6 +30,16 @@ class ThriftChecksTest {
     Path dir;
 
     @Test
+    void aTranslationReadsTheSystemsIdlRelativeToTheUdlFile() throws Exception {
+        Idl.write(dir, "orders.thrift");
+        Path udl = Files.writeString(dir.resolve("app.udl.yaml"), "udl: 8\nname: t\nsystems:\n"
+                + "  shop: {adapter: thrift, idl: orders.thrift, address: \"127.0.0.1:9090\"}\n");
+        var system = new io.unikernal.udl.parse.UdlParser(io.unikernal.plugins.Adapters.installed()).load(udl)
+                .system("shop");
+        assertThat(ThriftAdapter.contract(system).methods()).containsKey("Orders.take");
+    }
+
+    @Test
     void anIdlWithIncludesTypedefsInheritanceAndEveryKindOfTypeIsRead() {
         ThriftContract contract = ThriftContract.load(Idl.write(dir, "calculator.thrift"));
         assertThat(contract.methods().keySet()).containsExactly("Calculator.ping", "Calculator.add",

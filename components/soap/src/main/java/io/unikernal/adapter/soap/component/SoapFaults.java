@@ -13,7 +13,8 @@ import org.w3c.dom.Element;
 /**
  * The SOAP faults a served operation answers with. CXF's neutral codes become the binding's own on the way out
  * (SOAP 1.1 {@code Client}/{@code Server}, SOAP 1.2 {@code Sender}/{@code Receiver}); the correlation id, when the
- * message has one, is the fault's {@code detail/correlationId}.
+ * message has one, is the fault's {@code detail/correlationId}, and the status of a failed route's error reply its
+ * {@code detail/status}.
  */
 final class SoapFaults {
 
@@ -25,12 +26,12 @@ final class SoapFaults {
 
     /** The request is at fault: it is not to be sent again as it is. */
     static SoapFault client(String text, String correlation) {
-        return fault(text, Fault.FAULT_CODE_CLIENT, correlation);
+        return fault(text, Fault.FAULT_CODE_CLIENT, correlation, null);
     }
 
     /** This side failed: the same request may succeed later. */
     static SoapFault server(String text, String correlation) {
-        return fault(text, Fault.FAULT_CODE_SERVER, correlation);
+        return fault(text, Fault.FAULT_CODE_SERVER, correlation, null);
     }
 
     /**
@@ -53,20 +54,31 @@ final class SoapFaults {
             }
             text = words.toString();
         }
-        return rejected ? client(text, correlation) : server(text, correlation);
+        // the status the route answered (a translation's: the REST service's) is the detail's status
+        Integer answered = status != null && status >= 400 ? status : null;
+        return fault(text, rejected ? Fault.FAULT_CODE_CLIENT : Fault.FAULT_CODE_SERVER, correlation, answered);
     }
 
-    private static SoapFault fault(String text, QName code, String correlation) {
+    private static SoapFault fault(String text, QName code, String correlation, Integer status) {
         SoapFault fault = new SoapFault(text, code);
-        if (correlation != null) {
+        if (correlation != null || status != null) {
             Document document = DOMUtils.createDocument();
             Element detail = document.createElement("detail");
-            Element id = document.createElementNS(DETAIL_NS, "u:correlationId");
-            id.setTextContent(correlation);
-            detail.appendChild(id);
+            if (correlation != null) {
+                detail.appendChild(detailElement(document, "correlationId", correlation));
+            }
+            if (status != null) {
+                detail.appendChild(detailElement(document, "status", String.valueOf(status)));
+            }
             document.appendChild(detail);
             fault.setDetail(detail);
         }
         return fault;
+    }
+
+    private static Element detailElement(Document document, String name, String text) {
+        Element element = document.createElementNS(DETAIL_NS, "u:" + name);
+        element.setTextContent(text);
+        return element;
     }
 }

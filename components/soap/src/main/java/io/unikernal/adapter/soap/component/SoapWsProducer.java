@@ -128,12 +128,14 @@ final class SoapWsProducer extends DefaultAsyncProducer {
 
     private RuntimeException failure(Exception failure) {
         String call = "SOAP call " + name() + " at " + getEndpoint().getAddress();
-        if (failure instanceof SoapFault fault) {
+        // a fault with a cause is CXF's own, made when the answer could not be read (a DTD, malformed XML, over a
+        // limit): the service is at fault then, not the message
+        if (failure instanceof SoapFault fault && fault.getCause() == null) {
             String code = fault.getFaultCode().getLocalPart();
             String text = call + " answered a " + code + " fault: " + fault.getMessage();
             boolean client = code.equalsIgnoreCase("Client") || code.equalsIgnoreCase("Sender")
                     || code.startsWith("Client.");
-            return client ? new SoapFaultRejection(text) : new SoapCallFailure(text);
+            return client ? new SoapFaultRejection(text, fault) : new SoapCallFailure(text, fault);
         }
         return new SoapCallFailure(call + " failed: " + transportFailure(failure));
     }
@@ -143,6 +145,9 @@ final class SoapWsProducer extends DefaultAsyncProducer {
      * Message." over a {@code ConnectException} without a message.
      */
     private static String transportFailure(Throwable failure) {
+        if (failure instanceof SoapFault && failure.getCause() instanceof javax.xml.stream.XMLStreamException) {
+            return "its answer cannot be read (malformed XML, a DTD, or over the XML limits)";
+        }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.net.ConnectException) {
                 return "cannot connect (connection refused)";

@@ -58,6 +58,11 @@ public final class XmlJson {
         return object;
     }
 
+    /** An element the schema does not describe (a fault's detail) as JSON by the plain rules: text stays text. */
+    public static ObjectNode toJson(Element element) {
+        return toJson(element, XmlShape.UNTYPED);
+    }
+
     private static JsonNode value(Element element, XmlShape shape) {
         if ("true".equals(element.getAttributeNS(XSI, "nil"))) {
             return JSON.nullNode();
