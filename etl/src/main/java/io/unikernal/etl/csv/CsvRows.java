@@ -20,8 +20,9 @@ import java.util.List;
 /**
  * A CSV file read one record at a time (RFC 4180 through Jackson's CSV parser: quoted fields with commas, quotes
  * and line breaks), so a file of any size takes one record's memory. UTF-8 only, a leading byte-order mark skipped,
- * bytes that are no UTF-8 refused; the first record is the header; empty lines are skipped. A record's position
- * is the line it starts on.
+ * bytes that are no UTF-8 refused; the first record is the header; empty lines are skipped. An unquoted empty field
+ * reads as null (no value), a quoted one ({@code ""}) as the empty text. A record's position is the line it starts
+ * on.
  */
 public final class CsvRows implements Closeable {
 
@@ -54,6 +55,8 @@ public final class CsvRows implements Closeable {
             start.unread(first);
         }
         CsvParser parser = FACTORY.createParser(start);
+        // an unquoted empty field is no value (SQL NULL); a quoted one ("") is the empty text
+        parser.enable(CsvParser.Feature.EMPTY_UNQUOTED_STRING_AS_NULL);
         CsvRows rows = new CsvRows(file, parser, List.of());
         CsvRow header;
         try {
@@ -105,13 +108,13 @@ public final class CsvRows implements Closeable {
                     if (line < 0) {
                         line = parser.currentTokenLocation().getLineNr();
                     }
-                    fields.add(parser.getText());
+                    fields.add(t == JsonToken.VALUE_NULL ? null : parser.getText());
                 }
-                // the parser reads an empty line as one empty field (its SKIP_EMPTY_LINES needs a schema)
-                if (fields.size() == 1 && fields.get(0).isEmpty()) {
+                // the parser reads an empty line as one absent field (its SKIP_EMPTY_LINES needs a schema)
+                if (fields.size() == 1 && fields.get(0) == null) {
                     continue;
                 }
-                return new CsvRow(List.copyOf(fields), line, -1);
+                return new CsvRow(java.util.Collections.unmodifiableList(fields), line, -1);
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             long at = e.getLocation() != null ? e.getLocation().getLineNr() : line();

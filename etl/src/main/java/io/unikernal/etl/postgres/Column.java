@@ -22,6 +22,7 @@ public record Column(String name, String type, int precision, int scale, boolean
     public static final Set<String> TYPES = Set.of("int2", "int4", "int8", "numeric", "float4", "float8", "bool",
             "text", "varchar", "bpchar", "date", "timestamp", "timestamptz", "uuid");
 
+    private static final Set<String> TEXT = Set.of("text", "varchar", "bpchar");
     private static final Pattern FLOAT = Pattern.compile(
             "[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|NaN|[+-]?Infinity");
     private static final Pattern UUID = Pattern.compile(
@@ -38,9 +39,16 @@ public record Column(String name, String type, int precision, int scale, boolean
         return TYPES.contains(type);
     }
 
-    /** The value as the database's canonical text, null for SQL NULL; a bad value throws with the reason. */
+    /**
+     * The value as the database's canonical text, null for SQL NULL; a bad value throws with the reason. A field
+     * that is absent (null: unquoted empty) is NULL; an empty text ({@code ""}) is the empty text in a text column
+     * and NULL in any other.
+     */
     public String convert(String field) throws BadValue {
-        if (field.isEmpty()) {
+        if (field != null && field.isEmpty() && TEXT.contains(type)) {
+            return field;
+        }
+        if (field == null || field.isEmpty()) {
             if (!nullable) {
                 throw new BadValue("column " + name + " may not be null and the field is empty");
             }

@@ -18,6 +18,9 @@ record Plan(List<Column> columns, List<String> key) {
         List<Column> columns = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String name : header) {
+            if (name == null || name.isBlank()) {
+                throw new PipelineFailure(file + ":1: the header has a column without a name");
+            }
             Column column = table.stream().filter(c -> c.name().equals(name)).findFirst()
                     .or(() -> table.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst())
                     .orElseThrow(() -> new PipelineFailure(file + ":1: column '" + name + "' of the header is no"
