@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * A CSV file read one record at a time (RFC 4180 through Jackson's CSV parser: quoted fields with commas, quotes
  * and line breaks), so a file of any size takes one record's memory. UTF-8 only, a leading byte-order mark skipped,
- * bytes that are no UTF-8 refused; the first record is the header; empty lines are skipped. An unquoted empty field
+ * bytes that are no UTF-8 refused; the first record is the header; empty lines (and lines of only {@code ""}) are skipped. An unquoted empty field
  * reads as null (no value), a quoted one ({@code ""}) as the empty text. A record's position is the line it starts
  * on.
  */
@@ -110,8 +110,9 @@ public final class CsvRows implements Closeable {
                     }
                     fields.add(t == JsonToken.VALUE_NULL ? null : parser.getText());
                 }
-                // the parser reads an empty line as one absent field (its SKIP_EMPTY_LINES needs a schema)
-                if (fields.size() == 1 && fields.get(0) == null) {
+                // the parser reads an empty line as one absent or empty field (its SKIP_EMPTY_LINES needs a
+                // schema); a line of only "" reads the same, so it is skipped too
+                if (fields.size() == 1 && (fields.get(0) == null || fields.get(0).isEmpty())) {
                     continue;
                 }
                 return new CsvRow(java.util.Collections.unmodifiableList(fields), line, -1);

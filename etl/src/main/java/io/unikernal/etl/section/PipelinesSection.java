@@ -193,8 +193,10 @@ public final class PipelinesSection implements SectionKind<PipelinesSection.Pipe
             route.routeId(pipeline.routeId());
             route.from(pipeline.schedule() == null ? "direct:" + pipeline.routeId()
                     // stateful: a run that outlasts its interval delays the next trigger instead of overlapping it
+                    // Quartz's URI form of a cron: '+' for each space (camel-quartz's documented spelling)
                     : EndpointUri.of("quartz", "unikernal-etl/" + pipeline.name())
-                            .param("cron", pipeline.schedule()).param("stateful", true).toString());
+                            .param("cron", pipeline.schedule().trim().replaceAll("\\s+", "+"))
+                            .param("stateful", true).toString());
             route.process(runner);
             compilation.addRoute(route);
         }

@@ -146,6 +146,21 @@ class PostgresPipelineTest {
     }
 
     @Test
+    void aScheduledPipelineRunsOnItsQuartzTrigger() throws Exception {
+        String table = pg.table("etl_quartz", "id int primary key");
+        Files.writeString(dir.resolve("people.csv"), "id\n1\n2\n");
+        String udl = Pg.udlSystems(pg.app("etl")) + "pipelines:\n  - name: load\n    schedule: \"* * * * * ?\"\n"
+                + "    source: {adapter: file, path: people.csv}\n    target: {system: db, table: " + table + "}\n";
+        UdlDocument doc = new UdlParser(Adapters.installed()).parse("app.udl", udl).orThrow();
+        var app = new io.unikernal.compile.UdlCompiler(Adapters.installed()).compile(doc, dir,
+                io.unikernal.compile.CompileOptions.DEFAULT);
+        try (var runtime = io.unikernal.runtime.UdlRuntime.start(app, Map.of())) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> pg.count("SELECT count(*) FROM " + table) == 2);
+        }
+    }
+
+    @Test
     void aHeaderColumnTheTableLacksStopsTheRunBeforeAnyRow() throws Exception {
         String table = pg.table("etl_header", "id int");
         Files.writeString(dir.resolve("people.csv"), "id,nope\n1,2\n");
