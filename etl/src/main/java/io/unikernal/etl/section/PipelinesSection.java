@@ -81,7 +81,8 @@ public final class PipelinesSection implements SectionKind<PipelinesSection.Pipe
             Optional<StepInput> rejects = item.get(PipelinesSpec.REJECTS).filter(StepInput::isMap);
             SourcePos schedulePos = item.get(PipelinesSpec.SCHEDULE.name()).map(StepInput::pos).orElse(item.pos());
             items.add(new Pipeline(name, item.read(PipelinesSpec.SCHEDULE), schedulePos,
-                    sourceSystem == null ? null : String.valueOf(sourceSystem), path,
+                    sourceSystem == null ? null : String.valueOf(sourceSystem),
+                    source.get().get(PipelinesSpec.ADAPTER.name()).map(StepInput::text).orElse(null), path,
                     source.get().get(PipelinesSpec.SYSTEM.name()).map(StepInput::pos).orElse(source.get().pos()),
                     String.valueOf(targetSystem), target.get().get(PipelinesSpec.TARGET_SYSTEM.name())
                             .map(StepInput::pos).orElse(target.get().pos()), table,
@@ -126,6 +127,13 @@ public final class PipelinesSection implements SectionKind<PipelinesSection.Pipe
     }
 
     private static void checkSource(Pipeline pipeline, SectionChecks checks) {
+        if ((pipeline.sourceSystem() == null) == (pipeline.sourceAdapter() == null)) {
+            checks.problems().error(PipelinesSpec.BAD_SOURCE, pipeline.sourcePos(), "pipeline " + pipeline.name()
+                    + "'s source names " + (pipeline.sourceSystem() == null ? "neither a system nor an adapter"
+                            : "both a system and an adapter"), "write {system: <a file system>, path: ...} or"
+                            + " {adapter: file, path: ...}");
+            return;
+        }
         if (pipeline.sourceSystem() == null) {
             return; // inline: adapter file (the only one allowed), checked by the shape
         }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A pipeline's JVM killed with SIGKILL at seeded random points while it loads a file, restarted each time, then run
  * to the end: the table has every good row exactly once and the reject file every bad row exactly once. The kills
  * land wherever the load is when the table passes a random row count: reading, COPYing, merging or committing.
- * {@code -Dunikernal.etl.kills=N} (default 3) sets the number of kills, {@code -Dunikernal.etl.seed} the seed.
+ * {@code -Dunikernal.etl.kills=N} (default 3; 10 with the Maven profile {@code etl-kills}) sets the number of
+ * kills, {@code -Dunikernal.etl.seed} the seed (printed on failure).
  */
 class KillAndResumeTest {
 
@@ -60,10 +61,13 @@ class KillAndResumeTest {
                 .sorted().toArray();
         for (long point : points) {
             Process child = start(udl);
-            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(5))
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(10))
                     .until(() -> !child.isAlive() || pg.count("SELECT count(*) FROM " + table) >= point);
+            boolean alive = child.isAlive();
             child.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback from the client
             child.waitFor();
+            System.out.println("kill at " + point + " rows: the child was " + (alive ? "loading" : "done already")
+                    + ", the table had " + pg.count("SELECT count(*) FROM " + table) + " rows after it");
         }
         Process last = start(udl);
         assertThat(last.waitFor()).as("seed %d, kills at %s", seed, java.util.Arrays.toString(points)).isZero();

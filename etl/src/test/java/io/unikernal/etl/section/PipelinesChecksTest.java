@@ -79,6 +79,10 @@ class PipelinesChecksTest {
                 .singleElement().asString().startsWith("app.udl:9:").contains("parquet");
         assertThat(problems(SYSTEMS + "pipelines:\n  - name: p1\n" + SOURCE + TARGET + "  - name: p1\n" + SOURCE
                 + TARGET)).singleElement().asString().startsWith("app.udl:11:").contains("p1");
+        assertThat(problems(pipeline("    source: {path: p.csv}\n" + TARGET))).singleElement().asString()
+                .startsWith("app.udl:9:").contains("[ETL-002]").contains("names neither a system nor an adapter");
+        assertThat(problems(pipeline("    source: {system: files, adapter: file, path: p.csv}\n" + TARGET)))
+                .singleElement().asString().contains("names both a system and an adapter");
         assertThat(problems(pipeline(SOURCE))).singleElement().asString().contains("target");
     }
 
