@@ -100,7 +100,9 @@ class KillAndResumeTest {
 
     private Process start(Path udl) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), PipelineChild.class.getName(),
+                // a short-lived JVM on a busy machine: C1 only and the serial collector start it faster
+                .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), PipelineChild.class.getName(),
                 udl.toString(), "load");
         builder.redirectError(dir.resolve("child-" + System.nanoTime() + ".err").toFile());
         Process child = builder.start();

@@ -169,6 +169,21 @@ class PostgresPipelineTest {
     }
 
     @Test
+    void aFileThatStopsBeingCsvKeepsTheRowsBeforeAndSaysWhere() throws Exception {
+        String table = pg.table("etl_broken", "id int, name text");
+        Path csv = dir.resolve("people.csv");
+        Files.writeString(csv, "id,name\n1,a\n2,b\n3,\"never closed\n4,d\n");
+        String udl = pipeline(pg.app("etl"), table, "", "    batch: {rows: 100}\n");
+        assertThatThrownBy(() -> run(udl)).isInstanceOf(PipelineFailure.class)
+                .hasMessageContaining(csv + ":").hasMessageContaining("Missing closing quote")
+                .hasMessageContaining("the rows before it are loaded");
+        assertThat(pg.rows("SELECT id FROM " + table + " ORDER BY id")).containsExactly(List.of("1"), List.of("2"));
+        Files.writeString(csv, "id,name\n1,a\n2,b\n3,\"closed\"\n4,d\n");
+        assertThat(run(udl).read()).as("the fixed file goes on after the loaded rows").isEqualTo(2);
+        assertThat(pg.count("SELECT count(*) FROM " + table)).isEqualTo(4);
+    }
+
+    @Test
     void anEmptyFileAndAHeaderOnlyFileLoadNothing() throws Exception {
         String table = pg.table("etl_empty", "id int");
         String udl = pipeline(pg.app("etl"), table, "", "");
