@@ -9,7 +9,10 @@ import io.unikernal.spi.adapter.Capability;
 import io.unikernal.spi.adapter.Channel;
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.adapter.EndpointUri;
+import io.unikernal.runtime.ServedListener;
+import io.unikernal.spi.adapter.SharedListener;
 import io.unikernal.spi.adapter.SourceRole;
+import io.unikernal.adapter.http.HttpServerAdapter;
 import io.unikernal.spi.adapter.StandardNodes;
 import io.unikernal.spi.adapter.SystemUse;
 import io.unikernal.spi.adapter.TargetRole;
@@ -54,6 +57,10 @@ public final class SoapAdapter implements Adapter {
     static final Option<String> PATH = Option.string("path").defaultValue("/soap")
             .pattern("/[A-Za-z0-9._~/-]*", "a path that starts with '/' (letters, digits, '.', '_', '~', '-', '/')")
             .description("The HTTP path the service is served on (POST; ?wsdl gives the WSDL).").example("/quotes");
+    static final Option<String> LISTENER = Option.string("listener").allowed("own", "http").defaultValue("own")
+            .description("Where served operations listen: own, CXF's listener on host and port; http, the app's one"
+                    + " HTTP listener, beside the REST, gRPC, GraphQL and WebSocket systems on one port (port and host"
+                    + " are then that listener's, the same for every system on it).").example("http");
     static final Option<String> ADDRESS = Option.string("address")
             .pattern("[Hh][Tt][Tt][Pp][Ss]?://[^\\s?#@]+", "an http(s) URL without credentials or query")
             .description("The URL of the service to call (needed to call operations).")
@@ -90,7 +97,7 @@ public final class SoapAdapter implements Adapter {
 
     @Override
     public List<Option<?>> systemOptions() {
-        return List.of(WSDL, SERVICE, HOST, PORT, PATH, ADDRESS, MAX_MESSAGE_BYTES, MAX_DEPTH);
+        return List.of(WSDL, SERVICE, HOST, PORT, LISTENER, PATH, ADDRESS, MAX_MESSAGE_BYTES, MAX_DEPTH);
     }
 
     @Override
@@ -125,6 +132,19 @@ public final class SoapAdapter implements Adapter {
                         + UdlPaths.folderOf(wsdl.pos()));
             }
         }
+    }
+
+    /** On the app's HTTP listener: its properties and probe, as every system served there declares them. */
+    @Override
+    public void contribute(SystemDecl system, CompileContext ctx) {
+        if (onHttpListener(system)) {
+            HttpServerAdapter.contributeListener(system, ctx, NAME);
+        }
+    }
+
+    /** Served on the app's HTTP listener ({@code listener: http}) rather than CXF's own. */
+    static boolean onHttpListener(SystemDecl system) {
+        return "http".equals(LISTENER.text(system));
     }
 
     private static WsdlContract contract(SystemDecl system) {
@@ -177,16 +197,29 @@ public final class SoapAdapter implements Adapter {
 
         @Override
         public void checkUse(SystemDecl system, EndpointRef use, Problems problems) {
-            if (system.option(PORT.name()) == null) {
+            if (system.option(PORT.name()) == null && !onHttpListener(system)) {
                 problems.error(SERVE_WITHOUT_PORT, use.pos(), "system " + system.name() + " serves "
-                        + OPERATION.text(use) + " but has no port", "add port: to the system (e.g. 8081)");
+                        + OPERATION.text(use) + " but has no port", "add port: to the system (e.g. 8081), or"
+                        + " listener: http to serve it on the app's HTTP port");
             }
             checkOperation(system, use, problems);
         }
 
+        /** On the HTTP listener, the settings every system served there must agree on (port, host, body limit). */
+        @Override
+        public Optional<SharedListener> sharedListener(SystemDecl system) {
+            return onHttpListener(system) ? Optional.of(HttpServerAdapter.sharedListener(system)) : Optional.empty();
+        }
+
+        @Override
+        public Optional<ServedListener> servedListener(SystemDecl system) {
+            return onHttpListener(system) ? Optional.of(HttpServerAdapter.servedListener()) : Optional.empty();
+        }
+
         @Override
         public Optional<Channel> consumes(SystemDecl system, EndpointRef use) {
-            String url = "http://" + HOST.text(system) + ":" + PORT.text(system) + PATH.text(system);
+            String url = onHttpListener(system) ? "http-listener" + PATH.text(system)
+                    : "http://" + HOST.text(system) + ":" + PORT.text(system) + PATH.text(system);
             String operation = OPERATION.text(use);
             return Optional.of(new Channel(NAME, url + "#" + operation, null,
                     "SOAP operation " + operation + " on POST " + url));
@@ -194,6 +227,10 @@ public final class SoapAdapter implements Adapter {
 
         @Override
         public String uri(SystemUse use, CompileContext ctx) {
+            if (onHttpListener(use.system())) {
+                return endpoint(use, ctx).param("listener", "http").userParam("path", ctx.text(use.system(), PATH))
+                        .toString();
+            }
             return endpoint(use, ctx).userParam("host", ctx.text(use.system(), HOST))
                     .param("port", ctx.text(use.system(), PORT))
                     .userParam("path", ctx.text(use.system(), PATH)).toString();

@@ -46,24 +46,30 @@ final class SoapServers {
         served.operations.remove(consumer.operation().name().getLocalPart(), consumer);
         if (served.operations.isEmpty()) {
             SERVED.remove(url);
+            if (served.onHttpListener != null) {
+                served.onHttpListener.unmount();
+            }
             ServiceHelper.stopAndShutdownServices(served.consumer, served.cxf);
             int port = consumer.getEndpoint().getPort();
-            if (SERVED.values().stream().noneMatch(other -> other.port == port)) {
+            if (served.onHttpListener == null && SERVED.values().stream().noneMatch(other -> other.port == port)) {
                 // CXF keeps the Jetty engine of a port listening (answering 404) after its last endpoint stops
                 JettyHTTPServerEngineFactory.destroyForPort(port);
             }
         }
     }
 
+    /** {@code onHttpListener}: the route on the app's HTTP listener that relays to the endpoint, or null. */
     private record Served(String settings, int port, CxfEndpoint cxf, Consumer consumer,
-            Map<String, SoapWsConsumer> operations) {
+            Map<String, SoapWsConsumer> operations, HttpListenerSoap onHttpListener) {
 
         static Served start(SoapWsEndpoint endpoint, WsdlContract contract) throws Exception {
             Map<String, SoapWsConsumer> operations = new ConcurrentHashMap<>();
             CxfEndpoint cxf = endpoint.cxfEndpoint(endpoint.servedUrl(), contract);
             Consumer consumer = cxf.createConsumer(new SoapDispatcher(operations));
             ServiceHelper.startService(cxf, consumer);
-            return new Served(endpoint.serverSettings(), endpoint.getPort(), cxf, consumer, operations);
+            HttpListenerSoap mounted = endpoint.onHttpListener() ? HttpListenerSoap.mount(endpoint.getCamelContext(),
+                    endpoint.getPath(), endpoint.servedUrl(), cxf.getBus()) : null;
+            return new Served(endpoint.serverSettings(), endpoint.getPort(), cxf, consumer, operations, mounted);
         }
     }
 }

@@ -32,6 +32,10 @@ public final class SoapWsEndpoint extends DefaultEndpoint {
     private int port;
     @UriParam(defaultValue = "/soap", description = "The HTTP path the service is served on")
     private String path = "/soap";
+    @UriParam(defaultValue = "own", enums = "own,http", description = "Where the service is served: own, CXF's"
+            + " listener on host and port; http, the app's one HTTP listener (platform-http's server), beside REST,"
+            + " gRPC, GraphQL and WebSocket on one port")
+    private String listener = "own";
     @UriParam(description = "The URL to call")
     private String address;
     @UriParam(defaultValue = "1048576", description = "The most characters of XML read from one message")
@@ -108,13 +112,35 @@ public final class SoapWsEndpoint extends DefaultEndpoint {
         return "wsdl=" + wsdl + " service=" + service + " maxMessageBytes=" + maxMessageBytes + " maxDepth=" + maxDepth;
     }
 
-    /** The URL served on. */
+    boolean onHttpListener() {
+        if (!"own".equals(listener) && !"http".equals(listener)) {
+            throw new IllegalArgumentException("listener must be own or http, not " + listener);
+        }
+        return "http".equals(listener);
+    }
+
+    /**
+     * The URL served on: on the HTTP listener, the CXF endpoint's in-JVM local address (one per app and path,
+     * {@link HttpListenerSoap} relays to it).
+     */
     String servedUrl() {
+        if (onHttpListener()) {
+            return "local://unikernal-soap/" + getCamelContext().getName() + "@"
+                    + Integer.toHexString(System.identityHashCode(getCamelContext())) + path;
+        }
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + path;
     }
 
     public String getOperation() {
         return operation;
+    }
+
+    public String getListener() {
+        return listener;
+    }
+
+    public void setListener(String listener) {
+        this.listener = listener;
     }
 
     public String getWsdl() {

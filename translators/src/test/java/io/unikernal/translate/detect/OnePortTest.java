@@ -1,0 +1,166 @@
+package io.unikernal.translate.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.ManagedChannel;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.unikernal.runtime.StrictJson;
+import io.unikernal.testkit.server.FreePort;
+import io.unikernal.udl.testing.TwoWayRun;
+import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.Dispatch;
+import jakarta.xml.ws.Service;
+import jakarta.xml.ws.soap.SOAPBinding;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import javax.xml.namespace.QName;
+import javax.xml.transform.Source;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.stream.StreamResult;
+import javax.xml.transform.stream.StreamSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One listening port answers, in the same run, a generated grpc-java stub (h2c with prior knowledge), a CXF SOAP
+ * client (JAX-WS Dispatch), a GraphQL query and a REST call — the REST call going through the REST → gRPC translation,
+ * which calls the gRPC method on that same port — and refuses bytes that are no HTTP with a 400 and a closed
+ * connection; in process and from the emitted YAML. Each protocol reaches its own handler by what the request is
+ * (HTTP/2 with {@code application/grpc}, the SOAP path, the GraphQL path, any other HTTP request), on the app's one
+ * Vert.x listener; no proxy in front of it. A WebSocket upgrade on that port is not served yet (the websocket adapter
+ * and the WebSocket ↔ TCP bridge have listeners of their own).
+ */
+class OnePortTest {
+
+    private static final String ECHO_NS = "urn:unikernal:test:echo";
+    private static final byte[] TLS_HELLO = HexFormat.of().parseHex("160301003e0100003a0303"
+            + "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f00000200ff01000000");
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void onePortAnswersGrpcSoapGraphqlAndRestAndRefusesWhatIsNoHttp() throws Exception {
+        int port = FreePort.loopback();
+        Path proto = workDir.resolve("health.proto");
+        try (InputStream published = HealthStatusManager.class.getClassLoader()
+                .getResourceAsStream("grpc/health/v1/health.proto")) {
+            Files.copy(Objects.requireNonNull(published), proto);
+        }
+        Path wsdl = copy("one-port/echo.wsdl");
+        Path sdl = copy("one-port/api.graphqls");
+        String name = "one-port-" + UUID.randomUUID().toString().substring(0, 8);
+        String udl = "udl: 8\nname: " + name + "\nsystems:\n"
+                + "  api: {adapter: http, port: " + port + "}\n"
+                + "  health: {adapter: grpc, listener: http, port: " + port + ", address: \"127.0.0.1:" + port
+                + "\", proto: \"" + proto + "\"}\n"
+                + "  echo: {adapter: soap, listener: http, port: " + port + ", path: /echo, wsdl: \"" + wsdl + "\"}\n"
+                + "  gql: {adapter: graphql, port: " + port + ", schema: \"" + sdl + "\"}\n"
+                + "routes:\n"
+                + "  - name: check\n    from: {system: health, method: grpc.health.v1.Health/Check}\n"
+                + "    reply: {body: \"{'status': service == 'down' ? 'NOT_SERVING' : 'SERVING'}\"}\n"
+                + "  - name: echo\n    from: {system: echo, operation: Echo}\n"
+                + "    reply: {body: \"{'text': text + ' back'}\"}\n"
+                + "  - name: hello\n    from: {system: gql, field: Query.hello}\n"
+                + "    reply: {body: \"'hello ' + who\"}\n"
+                + "translations:\n  - name: health-rest\n"
+                + "    expose: {system: api, path: /health}\n    target: {system: health}\n";
+        TwoWayRun.Outcomes<List<Object>> runs = TwoWayRun.run(name + ".udl.yaml", udl, Map.of(), workDir,
+                app -> List.of(grpcStub(port), soapClient(port), graphql(port), rest(port), notHttp(port)));
+        assertThat(runs.inProcess()).isEqualTo(List.of("SERVING", "hi back", Map.of("hello", "hello Ada"),
+                List.of(200, Map.of("status", "NOT_SERVING")), "HTTP/1.0 400 Bad Request"));
+        assertThat(runs.emitted()).isEqualTo(runs.inProcess());
+    }
+
+    private Path copy(String resource) throws Exception {
+        Path file = workDir.resolve(Path.of(resource).getFileName());
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+            Files.copy(Objects.requireNonNull(in, resource), file);
+        }
+        return file;
+    }
+
+    /** grpc-java's generated Health stub, plaintext: HTTP/2 with prior knowledge. */
+    private static String grpcStub(int port) throws InterruptedException {
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        try {
+            ServingStatus status = HealthGrpc.newBlockingStub(channel).withDeadlineAfter(20, TimeUnit.SECONDS)
+                    .check(HealthCheckRequest.newBuilder().setService("payments").build()).getStatus();
+            return status.name();
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** CXF's JAX-WS Dispatch, the payload only: CXF writes the envelope and the SOAPAction. */
+    private static String soapClient(int port) throws Exception {
+        QName portName = new QName(ECHO_NS, "EchoPort");
+        Service service = Service.create(new QName(ECHO_NS, "EchoService"));
+        service.addPort(portName, SOAPBinding.SOAP11HTTP_BINDING, "http://127.0.0.1:" + port + "/echo");
+        Dispatch<Source> dispatch = service.createDispatch(portName, Source.class, Service.Mode.PAYLOAD);
+        dispatch.getRequestContext().put(BindingProvider.SOAPACTION_USE_PROPERTY, true);
+        dispatch.getRequestContext().put(BindingProvider.SOAPACTION_URI_PROPERTY, "urn:Echo");
+        Source reply = dispatch.invoke(new StreamSource(new StringReader(
+                "<e:Echo xmlns:e=\"" + ECHO_NS + "\"><e:text>hi</e:text></e:Echo>")));
+        StringWriter xml = new StringWriter();
+        TransformerFactory.newInstance().newTransformer().transform(reply, new StreamResult(xml));
+        String text = xml.toString();
+        assertThat(text).contains("EchoResponse");
+        return text.replaceAll("(?s).*<([A-Za-z0-9]+:)?text>([^<]*)</.*", "$2");
+    }
+
+    private static Object graphql(int port) throws Exception {
+        HttpResponse<String> response = post(port, "/graphql", "{\"query\": \"{ hello(who: \\\"Ada\\\") }\"}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return StrictJson.read(response.body(), Map.class).get("data");
+    }
+
+    /** REST through the REST -> gRPC translation, whose gRPC call comes back to this same port. */
+    private static List<Object> rest(int port) throws Exception {
+        HttpResponse<String> response = post(port, "/health/Check", "{\"service\": \"down\"}");
+        return List.of(response.statusCode(), StrictJson.read(response.body(), Map.class));
+    }
+
+    private static HttpResponse<String> post(int port, String path, String json) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A TLS ClientHello on the cleartext port: the status line of the refusal, read until the server closes. */
+    private static String notHttp(int port) throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(TLS_HELLO);
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            return answer.lines().findFirst().orElse("");
+        }
+    }
+}
