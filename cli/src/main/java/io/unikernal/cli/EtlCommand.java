@@ -2,6 +2,8 @@ package io.unikernal.cli;
 
 import io.unikernal.etl.run.PipelineApp;
 import io.unikernal.etl.run.PipelineFailure;
+import io.unikernal.etl.run.PipelineRunner;
+import io.unikernal.etl.run.Position;
 import io.unikernal.etl.run.Progress;
 import io.unikernal.etl.run.RunSummary;
 import io.unikernal.plugins.Adapters;
@@ -9,6 +11,7 @@ import io.unikernal.udl.model.UdlDocument;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,11 +20,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code unikernal etl run FILE --pipeline NAME}: one pipeline run by hand, with progress and a summary. */
+/**
+ * {@code unikernal etl run FILE --pipeline NAME}: one pipeline run by hand, with progress and a summary;
+ * {@code unikernal etl status FILE}: where each pipeline's file stands.
+ */
 @Command(name = "etl", mixinStandardHelpOptions = true,
         description = {"ETL pipelines (docs/etl.md).", "Exit codes: 0 done, 1 the file or the run failed,"
                 + " 4 done but more rows were rejected than the pipeline's rejects.threshold."},
-        subcommands = EtlCommand.Run.class)
+        subcommands = {EtlCommand.Run.class, EtlCommand.Status.class})
 final class EtlCommand {
 
     /** The exit code of a run that rejected more rows than its threshold allows. */
@@ -57,8 +63,8 @@ final class EtlCommand {
             }
             RunSummary summary;
             boolean terminal = System.console() != null;
-            try (PipelineApp app = PipelineApp.start(doc, UdlFiles.baseDir(file), pipeline)) {
-                summary = app.run(new ProgressLines(out, pipeline, terminal));
+            try (PipelineApp app = PipelineApp.start(doc, UdlFiles.baseDir(file))) {
+                summary = app.run(pipeline, new ProgressLines(out, pipeline, terminal));
             } catch (PipelineFailure e) {
                 err.println("error: " + e.getMessage());
                 return 1;
@@ -78,6 +84,54 @@ final class EtlCommand {
             }
             return 0;
         }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = {"Show where each pipeline of a UDL file stands: its file, how far its checkpoint has"
+                    + " read it and the file's counts so far; no route starts, nothing is loaded.",
+                    "Exit codes: 0 shown, 1 the file or its database cannot be read."})
+    static final class Status implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "The UDL file.")
+        Path file;
+
+        @Mixin
+        LiteralSecretsOption literalSecrets;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            UdlDocument doc = UdlFiles.load(file, Adapters.installed(), spec.commandLine().getErr(),
+                    literalSecrets.allowed);
+            if (doc == null) {
+                return 1;
+            }
+            try (PipelineApp app = PipelineApp.start(doc, UdlFiles.baseDir(file))) {
+                if (app.pipelines().isEmpty()) {
+                    out.println("app " + doc.name() + " has no pipelines");
+                }
+                for (PipelineRunner runner : app.pipelines()) {
+                    out.println(statusLine(runner.getPipeline(), runner.getFile(), runner.status()));
+                }
+            } catch (PipelineFailure e) {
+                spec.commandLine().getErr().println("error: " + e.getMessage());
+                return 1;
+            }
+            return 0;
+        }
+    }
+
+    static String statusLine(String pipeline, Path file, Optional<Position> position) {
+        if (position.isEmpty()) {
+            return "pipeline " + pipeline + ": " + file + ": never run";
+        }
+        Position p = position.get();
+        return "pipeline " + pipeline + ": " + file + ": " + (p.done() ? "read to its end" : "read up to line "
+                + p.line()) + ", " + p.records() + " rows: " + p.written() + " written, " + p.rejected()
+                + " rejected";
     }
 
     static String summaryLine(RunSummary s) {

@@ -71,6 +71,19 @@ class EtlCommandTest {
     }
 
     @Test
+    void statusShowsWhereEachPipelinesFileStands() throws Exception {
+        Files.writeString(dir.resolve("people.csv"), "id,name\n1,a\nnope,b\n3,c\n");
+        Path file = udl(5);
+        Cli before = Cli.run("etl", "status", file.toString());
+        assertThat(before.exitCode()).as(before.err()).isZero();
+        assertThat(before.out().strip()).isEqualTo("pipeline load: " + dir.resolve("people.csv") + ": never run");
+        assertThat(Cli.run("etl", "run", file.toString(), "--pipeline", "load").exitCode()).isZero();
+        Cli after = Cli.run("etl", "status", file.toString());
+        assertThat(after.out().strip()).isEqualTo("pipeline load: " + dir.resolve("people.csv")
+                + ": read to its end, 3 rows: 2 written, 1 rejected");
+    }
+
+    @Test
     void rejectsOverTheThresholdExitWithFour() throws Exception {
         Files.writeString(dir.resolve("people.csv"), "id,name\n1,a\nnope,b\n");
         Cli run = Cli.run("etl", "run", udl(0).toString(), "--pipeline", "load");

@@ -7,44 +7,51 @@ import io.unikernal.runtime.CompiledApp;
 import io.unikernal.runtime.UdlRuntime;
 import io.unikernal.udl.model.UdlDocument;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A UDL app started to run one pipeline by hand ({@code unikernal etl run}): compiled as always, its beans (the
- * systems' pools, the pipelines' runners and checkpoint stores) built, but no route started — a schedule or a
- * listener of the app must not fire while the operator runs the pipeline.
+ * A UDL app started to run or inspect its pipelines by hand ({@code unikernal etl run}, {@code etl status}):
+ * compiled as always, its beans (the systems' pools, the pipelines' runners and checkpoint stores) built, but no
+ * route started — a schedule or a listener of the app must not fire while the operator works.
  */
 public final class PipelineApp implements AutoCloseable {
 
+    private final String name;
     private final UdlRuntime runtime;
-    private final PipelineRunner runner;
+    private final List<PipelineRunner> runners;
 
-    private PipelineApp(UdlRuntime runtime, PipelineRunner runner) {
+    private PipelineApp(String name, UdlRuntime runtime, List<PipelineRunner> runners) {
+        this.name = name;
         this.runtime = runtime;
-        this.runner = runner;
+        this.runners = runners;
     }
 
-    /** Starts the app of a parsed, valid document; the pipeline must be one of its pipelines. */
-    public static PipelineApp start(UdlDocument document, Path baseDir, String pipeline) throws Exception {
+    /** Starts the app of a parsed, valid document. */
+    public static PipelineApp start(UdlDocument document, Path baseDir) throws Exception {
         CompiledApp app = new UdlCompiler(Adapters.installed()).compile(document, baseDir, CompileOptions.DEFAULT);
         UdlRuntime runtime = UdlRuntime.start(app, Map.of("camel.main.autoStartup", "false"));
-        try {
-            List<PipelineRunner> runners = List.copyOf(runtime.context().getRegistry()
-                    .findByType(PipelineRunner.class));
-            PipelineRunner runner = runners.stream().filter(r -> pipeline.equals(r.getPipeline())).findFirst()
-                    .orElseThrow(() -> new PipelineFailure("app " + document.name() + " has no pipeline '"
-                            + pipeline + "' (its pipelines: " + String.join(", ", runners.stream()
-                                    .map(PipelineRunner::getPipeline).sorted().toList()) + ")"));
-            return new PipelineApp(runtime, runner);
-        } catch (RuntimeException e) {
-            runtime.close();
-            throw e;
-        }
+        List<PipelineRunner> runners = runtime.context().getRegistry().findByType(PipelineRunner.class).stream()
+                .sorted(Comparator.comparing(PipelineRunner::getPipeline)).toList();
+        return new PipelineApp(document.name(), runtime, runners);
     }
 
-    public RunSummary run(Progress progress) {
-        return runner.run(progress);
+    /** Runs one pipeline to the end of its source. */
+    public RunSummary run(String pipeline, Progress progress) {
+        return runner(pipeline).run(progress);
+    }
+
+    /** The app's pipelines, by name. */
+    public List<PipelineRunner> pipelines() {
+        return runners;
+    }
+
+    public PipelineRunner runner(String pipeline) {
+        return runners.stream().filter(r -> pipeline.equals(r.getPipeline())).findFirst()
+                .orElseThrow(() -> new PipelineFailure("app " + name + " has no pipeline '" + pipeline
+                        + "' (its pipelines: " + String.join(", ", runners.stream().map(PipelineRunner::getPipeline)
+                                .toList()) + ")"));
     }
 
     @Override

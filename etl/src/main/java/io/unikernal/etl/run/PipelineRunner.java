@@ -3,7 +3,7 @@ package io.unikernal.etl.run;
 import io.unikernal.adapter.jdbc.JdbcCheckpoints;
 import io.unikernal.etl.csv.CsvFormatException;
 import io.unikernal.etl.csv.CsvRow;
-import io.unikernal.etl.csv.CsvRows;
+import io.unikernal.etl.csv.CsvFile;
 import io.unikernal.etl.postgres.Column;
 import io.unikernal.etl.postgres.CopyBuffer;
 import io.unikernal.etl.postgres.PostgresLoad;
@@ -79,13 +79,17 @@ public final class PipelineRunner implements Processor {
         long started = System.nanoTime();
         String name = checkpointName();
         String saved = checkpoints.position(name).orElse(null);
-        Position at = saved == null ? Position.START : Position.fromJson(saved);
+        boolean resumed = saved != null;
+        if (saved == null) {
+            saved = firstCheckpoint(name);
+        }
+        Position at = Position.fromJson(saved);
         try (Connection connection = dataSource.getConnection();
-                CsvRows rows = CsvRows.open(file);
+                CsvFile rows = CsvFile.open(file);
                 RejectFile rejects = RejectFile.open(rejectFile, at.rejectsSize(), file)) {
             connection.setAutoCommit(false);
             if (rows.header().isEmpty()) {
-                return summary(at, at, saved != null, started);
+                return summary(at, at, resumed, started);
             }
             Plan plan = Plan.of(rows.header(), PostgresLoad.columns(connection, table), keyColumns(), table,
                     file);
@@ -110,7 +114,7 @@ public final class PipelineRunner implements Processor {
                     batches.add(row, plan);
                 }
                 Position end = batches.finish();
-                return summary(at, end, saved != null, started);
+                return summary(at, end, resumed, started);
             }
         }
     }
@@ -204,11 +208,44 @@ public final class PipelineRunner implements Processor {
         }
     }
 
+    /**
+     * A file's first checkpoint, saved before any row is read: no record loaded, the reject file's size now. The
+     * reject file may hold other files' rejects (one pipeline, a new file at its path); a crashed first batch then
+     * cuts the file back to here, not to nothing.
+     */
+    private String firstCheckpoint(String name) throws IOException {
+        long size = java.nio.file.Files.exists(rejectFile) ? java.nio.file.Files.size(rejectFile) : 0;
+        String first = new Position(0, 1, size, 0, 0, 0, false).toJson();
+        if (!checkpoints.advance(name, null, first)) {
+            throw new PipelineFailure("pipeline " + pipeline + ": another run of " + file + " started at the same"
+                    + " time; this run stopped before loading anything");
+        }
+        return first;
+    }
+
     private RunSummary summary(Position before, Position after, boolean resumed, long started) {
         return new RunSummary(pipeline, file.toString(), after.read() - before.read(),
                 after.written() - before.written(), after.rejected() - before.rejected(), after.read(),
                 after.written(), after.rejected(), rejectThreshold, resumed && before.records() > 0,
                 (System.nanoTime() - started) / 1e9, rejectFile.toString());
+    }
+
+    /** Where the file stands: its checkpoint, empty when no run has started it. */
+    public java.util.Optional<Position> status() {
+        try {
+            checkpoints.start();
+        } catch (SQLException e) {
+            throw new PipelineFailure("pipeline " + pipeline + ": " + SqlMessages.of(e));
+        }
+        return checkpoints.position(checkpointName()).map(Position::fromJson);
+    }
+
+    public Path getFile() {
+        return file;
+    }
+
+    public Path getRejectFile() {
+        return rejectFile;
     }
 
     /** One checkpoint per file: {@code file:<absolute path>}, hashed when longer than a name may be. */

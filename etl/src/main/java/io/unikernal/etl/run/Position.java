@@ -9,9 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * then (a resumed run cuts off rejects of a batch that never committed), the file's totals so far, and whether the
  * whole file was read.
  */
-record Position(long records, long line, long rejectsSize, long read, long written, long rejected, boolean done) {
+public record Position(long records, long line, long rejectsSize, long read, long written, long rejected, boolean done) {
 
-    static final Position START = new Position(0, 1, 0, 0, 0, 0, false);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     String toJson() {

@@ -14,9 +14,9 @@ public final class PipelineChild {
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
         UdlDocument doc = new UdlParser(Adapters.installed()).load(file);
-        try (PipelineApp app = PipelineApp.start(doc, file.toAbsolutePath().getParent(), args[1])) {
+        try (PipelineApp app = PipelineApp.start(doc, file.toAbsolutePath().getParent())) {
             System.out.println("started");
-            RunSummary summary = app.run((read, written, rejected, seconds) -> System.out.println("committed "
+            RunSummary summary = app.run(args[1], (read, written, rejected, seconds) -> System.out.println("committed "
                     + read));
             System.out.println("done read=" + summary.read() + " rejected=" + summary.rejected());
         }

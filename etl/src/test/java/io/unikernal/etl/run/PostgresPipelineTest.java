@@ -34,7 +34,7 @@ class PostgresPipelineTest {
         Path file = dir.resolve("app.udl");
         Files.writeString(file, udl);
         UdlDocument doc = new UdlParser(Adapters.installed()).load(file);
-        return PipelineApp.start(doc, dir, "load");
+        return PipelineApp.start(doc, dir);
     }
 
     private String pipeline(String app, String table, String target, String extra) {
@@ -45,7 +45,7 @@ class PostgresPipelineTest {
 
     private RunSummary run(String udl) throws Exception {
         try (PipelineApp app = app(udl)) {
-            return app.run(Progress.NONE);
+            return app.run("load", Progress.NONE);
         }
     }
 
@@ -119,6 +119,21 @@ class PostgresPipelineTest {
     }
 
     @Test
+    void aNewFileAddsItsRejectsAfterThoseOfTheFilesBefore() throws Exception {
+        String table = pg.table("etl_two_files", "id int");
+        Files.writeString(dir.resolve("people.csv"), "id\n1\nx\n");
+        Files.writeString(dir.resolve("more.csv"), "id\n2\ny\n");
+        String app = pg.app("etl");
+        String first = pipeline(app, table, "", "    rejects: {threshold: 5}\n");
+        run(first);
+        run(first.replace("people.csv", "more.csv"));
+        assertThat(Files.readAllLines(dir.resolve("load.rejects.jsonl"))).hasSize(2)
+                .anySatisfy(r -> assertThat(r).contains("people.csv:3")).anySatisfy(r -> assertThat(r)
+                        .contains("more.csv:3"));
+        assertThat(pg.count("SELECT count(*) FROM " + table)).isEqualTo(2);
+    }
+
+    @Test
     void rejectsBeyondTheThresholdFailTheRouteRun() throws Exception {
         String table = pg.table("etl_threshold", "id int");
         Files.writeString(dir.resolve("people.csv"), "id\n1\nx\ny\n");
@@ -175,7 +190,7 @@ class PostgresPipelineTest {
         Files.writeString(csv, "id,name\n1,a\n2,b\n3,\"never closed\n4,d\n");
         String udl = pipeline(pg.app("etl"), table, "", "    batch: {rows: 100}\n");
         assertThatThrownBy(() -> run(udl)).isInstanceOf(PipelineFailure.class)
-                .hasMessageContaining(csv + ":").hasMessageContaining("Missing closing quote")
+                .hasMessageContaining(csv + ":4: a quoted cell that is not closed")
                 .hasMessageContaining("the rows before it are loaded");
         assertThat(pg.rows("SELECT id FROM " + table + " ORDER BY id")).containsExactly(List.of("1"), List.of("2"));
         Files.writeString(csv, "id,name\n1,a\n2,b\n3,\"closed\"\n4,d\n");

@@ -24,7 +24,7 @@ import java.util.List;
  * reads as null (no value), a quoted one ({@code ""}) as the empty text. A record's position is the line it starts
  * on.
  */
-public final class CsvRows implements Closeable {
+public final class CsvFile implements Closeable {
 
     /** The longest field accepted: a runaway quote must not read the whole file into one value. */
     public static final int MAX_FIELD_CHARS = 1024 * 1024;
@@ -38,14 +38,14 @@ public final class CsvRows implements Closeable {
     private final List<String> header;
     private long index;
 
-    private CsvRows(Path file, CsvParser parser, List<String> header) {
+    private CsvFile(Path file, CsvParser parser, List<String> header) {
         this.file = file;
         this.parser = parser;
         this.header = header;
     }
 
     /** Opens the file and reads its header; an empty file has an empty header and no records. */
-    public static CsvRows open(Path file) throws IOException {
+    public static CsvFile open(Path file) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
@@ -57,7 +57,7 @@ public final class CsvRows implements Closeable {
         CsvParser parser = FACTORY.createParser(start);
         // an unquoted empty field is no value (SQL NULL); a quoted one ("") is the empty text
         parser.enable(CsvParser.Feature.EMPTY_UNQUOTED_STRING_AS_NULL);
-        CsvRows rows = new CsvRows(file, parser, List.of());
+        CsvFile rows = new CsvFile(file, parser, List.of());
         CsvRow header;
         try {
             header = rows.read();
@@ -65,7 +65,7 @@ public final class CsvRows implements Closeable {
             rows.close();
             throw e;
         }
-        return new CsvRows(file, parser, header == null ? List.of() : header.fields());
+        return new CsvFile(file, parser, header == null ? List.of() : header.fields());
     }
 
     /** The header's column names as written. */
@@ -93,6 +93,7 @@ public final class CsvRows implements Closeable {
     }
 
     private CsvRow read() throws IOException {
+        long line = -1;
         try {
             while (true) {
                 JsonToken token = parser.nextToken();
@@ -100,7 +101,7 @@ public final class CsvRows implements Closeable {
                     return null;
                 }
                 List<String> fields = new ArrayList<>();
-                long line = -1;
+                line = -1;
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
                     if (t == null) {
                         throw new CsvFormatException(file, line(), "the file ends inside a record");
@@ -117,9 +118,13 @@ public final class CsvRows implements Closeable {
                 }
                 return new CsvRow(java.util.Collections.unmodifiableList(fields), line, -1);
             }
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new CsvFormatException(file, line(), "a field longer than " + MAX_FIELD_CHARS
+                    + " characters (a quote never closed?)");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            long at = e.getLocation() != null ? e.getLocation().getLineNr() : line();
-            throw new CsvFormatException(file, at, e.getOriginalMessage());
+            // an unclosed quote is found at the end of the file: name the record it is in when that is known
+            long at = line > 0 ? line : e.getLocation() != null ? e.getLocation().getLineNr() : line();
+            throw new CsvFormatException(file, at, io.unikernal.runtime.CsvRows.problem(e.getOriginalMessage()));
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new CsvFormatException(file, line(), "bytes that are no UTF-8 (the file must be UTF-8)");
         }

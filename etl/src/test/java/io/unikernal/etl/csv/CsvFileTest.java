@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** CSV as pipelines read it: RFC 4180 quoting, positions, BOMs, empty and header-only files, broken files. */
-class CsvRowsTest {
+class CsvFileTest {
 
     @TempDir
     Path dir;
@@ -22,7 +22,7 @@ class CsvRowsTest {
         Path file = dir.resolve("f.csv");
         Files.write(file, content);
         List<CsvRow> rows = new ArrayList<>();
-        try (CsvRows csv = CsvRows.open(file)) {
+        try (CsvFile csv = CsvFile.open(file)) {
             for (CsvRow row = csv.next(); row != null; row = csv.next()) {
                 rows.add(row);
             }
@@ -54,7 +54,7 @@ class CsvRowsTest {
     void aByteOrderMarkIsNotPartOfTheFirstColumnsName() throws Exception {
         Path file = dir.resolve("bom.csv");
         Files.write(file, "\uFEFFid,name\n1,a\n".getBytes(StandardCharsets.UTF_8));
-        try (CsvRows csv = CsvRows.open(file)) {
+        try (CsvFile csv = CsvFile.open(file)) {
             assertThat(csv.header()).containsExactly("id", "name");
         }
     }
@@ -62,12 +62,12 @@ class CsvRowsTest {
     @Test
     void anEmptyFileHasNoHeaderAndAHeaderOnlyFileNoRows() throws Exception {
         Path empty = Files.write(dir.resolve("empty.csv"), new byte[0]);
-        try (CsvRows csv = CsvRows.open(empty)) {
+        try (CsvFile csv = CsvFile.open(empty)) {
             assertThat(csv.header()).isEmpty();
             assertThat(csv.next()).isNull();
         }
         Path header = Files.writeString(dir.resolve("header.csv"), "id,name\r\n");
-        try (CsvRows csv = CsvRows.open(header)) {
+        try (CsvFile csv = CsvFile.open(header)) {
             assertThat(csv.header()).containsExactly("id", "name");
             assertThat(csv.next()).isNull();
         }
@@ -76,22 +76,29 @@ class CsvRowsTest {
     @Test
     void skippingTheCheckpointsRecordsResumesAtTheNextRecord() throws Exception {
         Path file = Files.writeString(dir.resolve("s.csv"), "id\n1\n\"2\n2\"\n3\n");
-        try (CsvRows csv = CsvRows.open(file)) {
+        try (CsvFile csv = CsvFile.open(file)) {
             assertThat(csv.skip(2)).isTrue();
             CsvRow row = csv.next();
             assertThat(row.fields()).containsExactly("3");
             assertThat(row.line()).isEqualTo(5);
             assertThat(row.index()).isEqualTo(2);
         }
-        try (CsvRows csv = CsvRows.open(file)) {
+        try (CsvFile csv = CsvFile.open(file)) {
             assertThat(csv.skip(4)).as("the file has 3 records").isFalse();
         }
     }
 
     @Test
+    void aFieldLongerThanTheLimitIsRefusedNotReadWhole() throws Exception {
+        String huge = "id,text\n1,\"" + "a".repeat(CsvFile.MAX_FIELD_CHARS + 10) + "\"\n";
+        assertThatThrownBy(() -> rows(huge)).isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("a field longer than " + CsvFile.MAX_FIELD_CHARS + " characters");
+    }
+
+    @Test
     void anUnclosedQuoteAndBytesThatAreNoUtf8AreRefusedWithTheirLine() throws Exception {
         assertThatThrownBy(() -> rows("id,text\n1,ok\n2,\"never closed\n3,x\n")).isInstanceOf(
-                CsvFormatException.class).hasMessageContaining("f.csv:").hasMessageContaining("Missing closing quote");
+                CsvFormatException.class).hasMessageContaining("f.csv:4: a quoted cell that is not closed");
         byte[] latin1 = "id,text\n1,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> rows(latin1)).isInstanceOf(CsvFormatException.class)
                 .hasMessageContaining("no UTF-8");
