@@ -98,7 +98,7 @@ class CsvFileTest {
     @Test
     void anUnclosedQuoteAndBytesThatAreNoUtf8AreRefusedWithTheirLine() throws Exception {
         assertThatThrownBy(() -> rows("id,text\n1,ok\n2,\"never closed\n3,x\n")).isInstanceOf(
-                CsvFormatException.class).hasMessageContaining("f.csv:4: a quoted cell that is not closed");
+                CsvFormatException.class).hasMessageContaining("f.csv:3: a quoted cell that is not closed");
         byte[] latin1 = "id,text\n1,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> rows(latin1)).isInstanceOf(CsvFormatException.class)
                 .hasMessageContaining("no UTF-8");

@@ -3,9 +3,7 @@ package io.unikernal.etl.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A pipeline's JVM killed with SIGKILL at seeded random points while it loads a file, restarted each time, then run
  * to the end: the table has every good row exactly once and the reject file every bad row exactly once. The kills
  * land wherever the load is when the table passes a random row count: reading, COPYing, merging or committing.
- * {@code -Dunikernal.etl.kills=N} (default 3; 10 with the Maven profile {@code etl-kills}) sets the number of
+ * {@code -Dunikernal.etl.kills=N} (default 3; 10 with the Maven profile {@code etl-long}) sets the number of
  * kills, {@code -Dunikernal.etl.seed} the seed (printed on failure).
  */
 class KillAndResumeTest {
@@ -99,26 +96,6 @@ class KillAndResumeTest {
     }
 
     private Process start(Path udl) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                // a short-lived JVM on a busy machine: C1 only and the serial collector start it faster
-                .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), PipelineChild.class.getName(),
-                udl.toString(), "load");
-        builder.redirectError(dir.resolve("child-" + System.nanoTime() + ".err").toFile());
-        Process child = builder.start();
-        AtomicBoolean reading = new AtomicBoolean(true);
-        Thread drain = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                while (reading.get() && lines.readLine() != null) {
-                    // the child's progress lines: read so its stdout never blocks it
-                }
-            } catch (java.io.IOException e) {
-                // the child was killed
-            }
-        }, "child-stdout");
-        drain.setDaemon(true);
-        drain.start();
-        return child;
+        return ChildPipeline.start(udl, "load", dir);
     }
 }
