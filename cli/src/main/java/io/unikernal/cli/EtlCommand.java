@@ -41,14 +41,11 @@ final class EtlCommand {
                     "Exit codes: 0 done, 1 the file or the run failed, 4 more rows rejected than the threshold."})
     static final class Run implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "FILE", description = "The UDL file.")
-        Path file;
+        @Mixin
+        AppFile app;
 
         @Option(names = "--pipeline", required = true, paramLabel = "NAME", description = "The pipeline to run.")
         String pipeline;
-
-        @Mixin
-        LiteralSecretsOption literalSecrets;
 
         @Spec
         CommandSpec spec;
@@ -57,13 +54,13 @@ final class EtlCommand {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            UdlDocument doc = UdlFiles.load(file, Adapters.installed(), err, literalSecrets.allowed);
+            UdlDocument doc = this.app.load(err);
             if (doc == null) {
                 return 1;
             }
             RunSummary summary;
             boolean terminal = System.console() != null;
-            try (PipelineApp app = PipelineApp.start(doc, UdlFiles.baseDir(file))) {
+            try (PipelineApp app = PipelineApp.start(doc, this.app.baseDir())) {
                 summary = app.run(pipeline, new ProgressLines(out, pipeline, terminal));
             } catch (PipelineFailure e) {
                 err.println("error: " + e.getMessage());
@@ -92,11 +89,8 @@ final class EtlCommand {
                     "Exit codes: 0 shown, 1 the file or its database cannot be read."})
     static final class Status implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "FILE", description = "The UDL file.")
-        Path file;
-
         @Mixin
-        LiteralSecretsOption literalSecrets;
+        AppFile app;
 
         @Spec
         CommandSpec spec;
@@ -104,12 +98,11 @@ final class EtlCommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            UdlDocument doc = UdlFiles.load(file, Adapters.installed(), spec.commandLine().getErr(),
-                    literalSecrets.allowed);
+            UdlDocument doc = this.app.load(spec.commandLine().getErr());
             if (doc == null) {
                 return 1;
             }
-            try (PipelineApp app = PipelineApp.start(doc, UdlFiles.baseDir(file))) {
+            try (PipelineApp app = PipelineApp.start(doc, this.app.baseDir())) {
                 if (app.pipelines().isEmpty()) {
                     out.println("app " + doc.name() + " has no pipelines");
                 }
@@ -121,6 +114,25 @@ final class EtlCommand {
                 return 1;
             }
             return 0;
+        }
+    }
+
+    /** The UDL file argument of the etl commands, with the literal-secrets switch every command that loads one has. */
+    static final class AppFile {
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "The UDL file.")
+        Path file;
+
+        @Mixin
+        LiteralSecretsOption literalSecrets;
+
+        /** The parsed file; null when it has errors (printed to {@code err}). */
+        UdlDocument load(PrintWriter err) {
+            return UdlFiles.load(file, Adapters.installed(), err, literalSecrets.allowed);
+        }
+
+        Path baseDir() {
+            return UdlFiles.baseDir(file);
         }
     }
 

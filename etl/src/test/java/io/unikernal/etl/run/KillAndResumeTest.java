@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A pipeline's JVM killed with SIGKILL at seeded random points while it loads a file, restarted each time, then run
@@ -24,21 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Dunikernal.etl.kills=N} (default 3; 10 with the Maven profile {@code etl-long}) sets the number of
  * kills, {@code -Dunikernal.etl.seed} the seed (printed on failure).
  */
-class KillAndResumeTest {
+class KillAndResumeTest extends PostgresTest {
 
     private static final int ROWS = 60_000;
     /** Every BAD_EVERY-th row has an id that is no integer. */
     private static final int BAD_EVERY = 997;
-
-    @TempDir
-    Path dir;
-
-    private final Pg pg = new Pg();
-
-    @AfterEach
-    void drop() throws Exception {
-        pg.close();
-    }
 
     @Test
     void aPipelineKilledAnywhereResumesWithNoRowMissingAndNoneTwice() throws Exception {

@@ -6,30 +6,18 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A CSV file larger than the JVM's whole heap loads: the pipeline holds one record and one batch, never the file.
  * Slow (a million rows), so it runs with {@code -Dunikernal.etl.large=true} (the Maven profile {@code etl-long}).
  */
 @EnabledIfSystemProperty(named = "unikernal.etl.large", matches = "true")
-class LargeFileTest {
+class LargeFileTest extends PostgresTest {
 
     private static final int ROWS = 1_000_000;
     private static final String HEAP = "-Xmx64m";
-
-    @TempDir
-    Path dir;
-
-    private final Pg pg = new Pg();
-
-    @AfterEach
-    void drop() throws Exception {
-        pg.close();
-    }
 
     @Test
     void aFileLargerThanTheHeapLoadsWholeWithABoundedHeap() throws Exception {
@@ -38,7 +26,8 @@ class LargeFileTest {
         try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             out.write("id,name,amount\n");
             for (int id = 1; id <= ROWS; id++) {
-                out.write(id + ",\"a name, quoted, for row " + id + " of the file\"," + (id % 1000) + ".5\n");
+                out.write(id + ",\"a name, quoted, for row " + id + " of the file, long enough to outgrow the heap\","
+                        + (id % 1000) + ".5\n");
             }
         }
         assertThat(Files.size(csv)).as("the file is larger than the child's heap").isGreaterThan(64L << 20);

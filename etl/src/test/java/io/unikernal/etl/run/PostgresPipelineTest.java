@@ -13,22 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** CSV files loaded into the machine's PostgreSQL through pipelines: insert, upsert, rejects, reruns. */
-class PostgresPipelineTest {
-
-    @TempDir
-    Path dir;
-
-    private final Pg pg = new Pg();
-
-    @AfterEach
-    void drop() throws Exception {
-        pg.close();
-    }
+class PostgresPipelineTest extends PostgresTest {
 
     private PipelineApp app(String udl) throws Exception {
         Path file = dir.resolve("app.udl");
