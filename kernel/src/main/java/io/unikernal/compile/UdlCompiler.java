@@ -118,8 +118,10 @@ public final class UdlCompiler {
             }
 
             @Override
-            public void route(RouteDecl route) {
-                routes.add(compileRoute(route, ctx));
+            public RouteDefinition route(RouteDecl route) {
+                RouteDefinition compiled = compileRoute(route, ctx);
+                routes.add(compiled);
+                return compiled;
             }
 
             @Override

@@ -11,9 +11,11 @@ public interface SectionCompilation {
     /**
      * Compiles a route the section derives (e.g. a heartbeat, a translation's endpoint) exactly as a route written
      * under {@code routes:} is compiled — source, steps, policies, dead letter, reply — and adds it to the app.
-     * Its positions point at the section, so problems name the user's own lines.
+     * Its positions point at the section, so problems name the user's own lines. Returns the compiled route, so a
+     * section may append nodes of its own after the steps (named beans and URIs only) — for a one-way source, whose
+     * route ends with its steps; the route's failure clauses (retry, dead letter) cover them too.
      */
-    void route(RouteDecl route);
+    org.apache.camel.model.RouteDefinition route(RouteDecl route);
 
     /**
      * Adds a route the section builds itself from Camel model nodes (named beans, components and languages only, so

@@ -6,12 +6,12 @@ import io.grpc.Status;
  * gRPC status codes as HTTP statuses, as grpc-gateway maps them ({@code runtime.HTTPStatusFromCode}), so a REST
  * client of a translation sees what it would see behind grpc-gateway or Envoy's transcoder.
  */
-final class GatewayStatus {
+public final class GatewayStatus {
 
     private GatewayStatus() {
     }
 
-    static int http(Status.Code code) {
+    public static int http(Status.Code code) {
         return switch (code) {
             case OK -> 200;
             case CANCELLED -> 499;

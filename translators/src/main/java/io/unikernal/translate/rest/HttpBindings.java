@@ -19,13 +19,13 @@ import java.util.Map;
  * (it has no generated class for the extension); it is read with the contract's own {@code google.api.HttpRule} type,
  * so a contract that imports {@code google/api/annotations.proto} brings what reads it.
  */
-final class HttpBindings {
+public final class HttpBindings {
 
     /** The field number of {@code google.api.http} in {@code google.protobuf.MethodOptions}. */
     static final int HTTP_OPTION = 72295728;
 
     /** One binding: {@code body} "" (none), "*" (the whole request) or a field; {@code responseBody} "" or a field. */
-    record Binding(String verb, PathTemplate path, String body, String responseBody, ProtoMethod method) {
+    public record Binding(String verb, PathTemplate path, String body, String responseBody, ProtoMethod method) {
     }
 
     /** A request matched to a binding, with the fields its path gives. */
@@ -38,7 +38,7 @@ final class HttpBindings {
         this.bindings = List.copyOf(bindings);
     }
 
-    static HttpBindings of(ProtoContract contract) {
+    public static HttpBindings of(ProtoContract contract) {
         Descriptor rule = contract.types().find("google.api.HttpRule");
         List<Binding> bindings = new ArrayList<>();
         if (rule != null) {
@@ -85,6 +85,11 @@ final class HttpBindings {
 
     private static String text(DynamicMessage message, String field) {
         return (String) message.getField(message.getDescriptorForType().findFieldByName(field));
+    }
+
+    /** The method's own rule (its first binding, not an additional one); null when it has no annotation. */
+    public Binding first(ProtoMethod method) {
+        return bindings.stream().filter(b -> b.method() == method).findFirst().orElse(null);
     }
 
     boolean isEmpty() {

@@ -10,42 +10,85 @@ import java.util.regex.Pattern;
 /**
  * A {@code google.api.http} path template ({@code /v1/{shelf=shelves/*}/books/{id}}): literal segments, variables
  * naming a (dotted) request field, {@code *} one segment and {@code **} any number. Matched as one regular
- * expression; a variable's text is its field's value.
+ * expression; a variable's text is its field's value. The other way ({@link #expand}, for gRPC to REST) each
+ * variable is replaced by its field's value, which must match the variable's pattern.
  */
-final class PathTemplate {
+public final class PathTemplate {
+
+    /** A literal part of the template ({@code field} null) or a variable with the pattern its value matches. */
+    private record Part(String literal, String field, Pattern pattern) {
+    }
 
     private final String text;
     private final Pattern regex;
     private final List<String> fields;
+    private final List<Part> parts;
 
-    private PathTemplate(String text, Pattern regex, List<String> fields) {
+    private PathTemplate(String text, Pattern regex, List<String> fields, List<Part> parts) {
         this.text = text;
         this.regex = regex;
         this.fields = List.copyOf(fields);
+        this.parts = List.copyOf(parts);
     }
 
     static PathTemplate parse(String template) {
         StringBuilder regex = new StringBuilder();
         List<String> fields = new ArrayList<>();
+        List<Part> parts = new ArrayList<>();
         int i = 0;
         while (i < template.length()) {
             int open = template.indexOf('{', i);
             if (open < 0) {
                 regex.append(segments(template.substring(i)));
+                parts.add(new Part(template.substring(i), null, null));
                 break;
             }
             regex.append(segments(template.substring(i, open)));
+            parts.add(new Part(template.substring(i, open), null, null));
             int close = template.indexOf('}', open);
             if (close < 0) {
                 throw new IllegalArgumentException("an unclosed '{' in path template " + template);
             }
             String variable = template.substring(open + 1, close);
             int equals = variable.indexOf('=');
-            fields.add(equals < 0 ? variable : variable.substring(0, equals));
-            regex.append('(').append(equals < 0 ? "[^/]+" : segments(variable.substring(equals + 1))).append(')');
+            String field = equals < 0 ? variable : variable.substring(0, equals);
+            String pattern = equals < 0 ? "[^/]+" : segments(variable.substring(equals + 1));
+            fields.add(field);
+            parts.add(new Part(null, field, Pattern.compile(pattern)));
+            regex.append('(').append(pattern).append(')');
             i = close + 1;
         }
-        return new PathTemplate(template, Pattern.compile(regex.toString()), fields);
+        return new PathTemplate(template, Pattern.compile(regex.toString()), fields, parts);
+    }
+
+    /** The (dotted) fields the template's variables name, in order. */
+    public List<String> fields() {
+        return fields;
+    }
+
+    /**
+     * The path with each variable replaced by {@code values}' text for its field, each segment percent-encoded (a
+     * multi-segment variable keeps its slashes); {@code null} when a value is missing or does not match its
+     * variable's pattern (e.g. {@code shelves/*}).
+     */
+    public String expand(Map<String, String> values) {
+        StringBuilder path = new StringBuilder();
+        for (Part part : parts) {
+            if (part.field() == null) {
+                path.append(part.literal());
+                continue;
+            }
+            String value = values.get(part.field());
+            if (value == null || value.isEmpty() || !part.pattern().matcher(value).matches()) {
+                return null;
+            }
+            String[] segments = value.split("/", -1);
+            for (int k = 0; k < segments.length; k++) {
+                path.append(k == 0 ? "" : "/").append(java.net.URLEncoder.encode(segments[k],
+                        java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+            }
+        }
+        return path.toString();
     }
 
     /** Literal text with {@code *} (one segment) and {@code **} (the rest) as patterns. */

@@ -35,7 +35,7 @@ public final class RestGrpcRequest implements Processor {
     static final String RESPONSE_FIELD_PROPERTY = "UnikernalTranslateResponseField";
 
     private String proto;
-    private volatile Index index;
+    private final PerContract<Index> index = new PerContract<>(Index::new);
 
     public void setProto(String proto) {
         this.proto = proto;
@@ -105,23 +105,15 @@ public final class RestGrpcRequest implements Processor {
 
     /** The methods by the two names a path may give, for the contract as loaded now. */
     private Index index() {
-        ProtoContract contract = ProtoContract.load(Path.of(proto));
-        Index current = index;
-        if (current == null || current.contract != contract) {
-            current = new Index(contract);
-            index = current;
-        }
-        return current;
+        return index.of(ProtoContract.load(Path.of(proto)));
     }
 
     private static final class Index {
-        private final ProtoContract contract;
         private final HttpBindings bindings;
         private final Map<String, ProtoMethod> byName = new HashMap<>();
         private final Set<String> ambiguous = new HashSet<>();
 
         Index(ProtoContract contract) {
-            this.contract = contract;
             this.bindings = HttpBindings.of(contract);
             for (ProtoMethod method : contract.methods().values()) {
                 byName.put(method.fullName(), method);

@@ -2,24 +2,17 @@ package io.unikernal.translate.rest;
 
 import io.unikernal.adapter.grpc.GrpcAdapter;
 import io.unikernal.adapter.grpc.GrpcCallEnvelope;
-import io.unikernal.plugins.Adapters;
-import io.unikernal.spi.adapter.Channel;
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.adapter.EndpointUri;
-import io.unikernal.spi.adapter.SourceRole;
-import io.unikernal.spi.adapter.SystemUse;
 import io.unikernal.spi.section.SectionChecks;
 import io.unikernal.spi.section.SectionCompilation;
+import io.unikernal.translate.spi.HttpExposure;
 import io.unikernal.translate.spi.Translation;
 import io.unikernal.translate.spi.TranslationKind;
-import io.unikernal.translate.spi.TranslationMetrics;
-import io.unikernal.udl.error.PluginProblemCode;
 import io.unikernal.udl.error.ProblemCode;
-import io.unikernal.udl.model.EndpointRef;
 import io.unikernal.udl.model.SystemDecl;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.TryDefinition;
 
@@ -33,9 +26,6 @@ import org.apache.camel.model.TryDefinition;
  * {@link RestGrpcError}.
  */
 public final class RestToGrpc implements TranslationKind {
-
-    static final ProblemCode NOT_HTTP = new PluginProblemCode("TRANSLATE", 3,
-            "a REST translation is exposed on a system that does not serve HTTP");
 
     /** The exchange property holding the method {@link RestGrpcRequest} chose, for the {@code toD}. */
     static final String METHOD_PROPERTY = "UnikernalTranslateGrpcMethod";
@@ -62,47 +52,25 @@ public final class RestToGrpc implements TranslationKind {
 
     @Override
     public List<ProblemCode> problemCodes() {
-        return List.of(NOT_HTTP);
+        return List.of(HttpExposure.NOT_HTTP);
     }
 
     @Override
     public void check(Translation translation, SystemDecl expose, SystemDecl target, SectionChecks checks) {
         GrpcAdapter.checkCallable(target, translation.target().pos(), checks.problems());
-        SourceRole source = source(expose);
-        Channel channel = source == null ? null : source.consumes(expose, translation.expose()).orElse(null);
-        if (channel == null || !channel.transport().equals("http")) {
-            checks.problems().error(NOT_HTTP, translation.expose().pos(), "system " + expose.name() + " (adapter "
-                    + expose.adapter() + ") does not serve HTTP, so it cannot expose REST", "expose the translation"
-                    + " on a system of adapter http");
-        }
-    }
-
-    private static SourceRole source(SystemDecl system) {
-        var adapter = Adapters.installed().get(system.adapter());
-        return adapter == null ? null : adapter.source().orElse(null);
+        HttpExposure.check(translation, expose, checks, "REST");
     }
 
     @Override
     public void compile(Translation translation, SystemDecl expose, SystemDecl target, SectionCompilation compilation) {
         CompileContext ctx = compilation.context();
         String id = "translation-" + translation.name();
-        SourceRole source = source(expose);
         // every verb (annotated bindings use them all) and every path under the translation's is this route's;
         // the method is read from the verb and the rest of the path
-        EndpointRef use = translation.expose();
-        SystemUse served = SystemUse.of(expose, use);
-        RouteDefinition route = new RouteDefinition();
-        route.routeId(id);
-        route.from(EndpointUri.from(source.uri(served, ctx)).param("matchOnUriPrefix", true).toString());
-        source.normalize(served, route, ctx);
-        // the source's normalizer (a body that is no JSON: 400, another Content-Type: 415) runs inside the try, so
-        // its refusals get the translation's error body too; the route policies it set stay on the route
-        List<ProcessorDefinition<?>> normalizers = List.copyOf(route.getOutputs());
-        route.getOutputs().clear();
-        ctx.addBean(TranslationMetrics.START_BEAN, TranslationMetrics.class, Map.of());
-        route.process(TranslationMetrics.START_BEAN);
-        TryDefinition attempt = route.doTry();
-        normalizers.forEach(attempt::addOutput);
+        HttpExposure.Opened opened = HttpExposure.open(translation, expose, ctx,
+                uri -> uri.param("matchOnUriPrefix", true), List.of());
+        RouteDefinition route = opened.route();
+        TryDefinition attempt = opened.attempt();
 
         String request = ctx.uniqueName(id + "-request");
         ctx.addBean(request, RestGrpcRequest.class, Map.of("proto", GrpcAdapter.protoPath(target, ctx)));

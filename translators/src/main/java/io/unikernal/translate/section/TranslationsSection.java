@@ -102,15 +102,17 @@ public final class TranslationsSection implements SectionKind<TranslationsSectio
             }
             SystemDecl expose = checks.document().system(translation.expose().system());
             SystemDecl target = checks.document().system(translation.target().system());
-            boolean exposable = checks.useAsSource(translation.expose());
             if (target == null) {
                 checks.problems().add(UdlMessages.unknownSystem(translation.target().pos(),
                         translation.target().system(), checks.document().systems().keySet()));
             }
+            Optional<TranslationKind> kind = target == null ? Optional.empty()
+                    : kinds.find(translation.protocol(), target.adapter());
+            boolean exposable = kind.isPresent() && kind.get().exposesWholeSystem()
+                    ? exists(translation.expose(), checks) : checks.useAsSource(translation.expose());
             if (!exposable || target == null || adapters.get(target.adapter()) == null) {
                 continue;
             }
-            Optional<TranslationKind> kind = kinds.find(translation.protocol(), target.adapter());
             if (kind.isEmpty()) {
                 List<String> callable = kinds.targetsOf(translation.protocol());
                 checks.problems().error(TranslationsSpec.NO_KIND, translation.target().pos(), "no translation "
@@ -121,9 +123,20 @@ public final class TranslationsSection implements SectionKind<TranslationsSectio
                                 callable));
                 continue;
             }
-            clashes(translation, expose, adapters, served, checks);
+            if (!kind.get().exposesWholeSystem()) {
+                clashes(translation, expose, adapters, served, checks);
+            }
             kind.get().check(translation, expose, target, checks);
         }
+    }
+
+    private static boolean exists(EndpointRef system, SectionChecks checks) {
+        if (checks.document().system(system.system()) != null) {
+            return true;
+        }
+        checks.problems().add(UdlMessages.unknownSystem(system.pos(), system.system(),
+                checks.document().systems().keySet()));
+        return false;
     }
 
     /** What a route or a translation serves, for the path checks. */

@@ -42,7 +42,24 @@ final class TranslationsSpec {
     static final Option<Object> DEAD_LETTER = Option.of("deadLetter", ValueKind.SYSTEM_REF)
             .description("A bridge's dead letter, as a route's: a message the target refuses goes there with its"
                     + " reason, and the source moves on.").example("rejected");
-    static final List<Option<String>> USE_OPTIONS = List.of(QUEUE, EXCHANGE, ROUTING_KEY);
+    // an MQTT translation's uses of its broker: the mqtt adapters' own source and target options, checked by them
+    static final Option<String> TOPIC = Option.string("topic")
+            .description("An MQTT translation's topic: the filter subscribed to when exposed (protocol mqtt, '+' and"
+                    + " '#' wildcards), the topic published to when a target (a template: {path}, {1}, {2}, ... the"
+                    + " request path's segments as topic levels).").example("sensors/+/temperature");
+    static final Option<Integer> QOS = Option.integer("qos").range(0, 2)
+            .description("An MQTT translation's quality of service, 0, 1 or 2 (1 by default): of the subscription"
+                    + " when exposed, of each publish when a target.").example("1");
+    static final Option<Boolean> RETAIN = Option.bool("retain")
+            .description("An MQTT target's retained flag (false by default).").example("false");
+    static final Option<String> SESSION = Option.string("session")
+            .description("An exposed MQTT subscription's session: persistent (the default) or clean.")
+            .example("persistent");
+    static final Option<String> CLIENT_ID = Option.string("clientId")
+            .description("An exposed MQTT subscription's client id (its session's name at the broker).")
+            .example("hooks.sensors");
+    static final List<Option<?>> USE_OPTIONS = List.of(QUEUE, EXCHANGE, ROUTING_KEY, TOPIC, QOS, RETAIN, SESSION,
+            CLIENT_ID);
 
     private static final TranslationKinds KINDS = TranslationKinds.installed();
     static final Option<String> PROTOCOL = protocolOption(KINDS.protocols());
@@ -59,11 +76,12 @@ final class TranslationsSpec {
         Shape.Struct expose = new Shape.Struct("translation-expose", "expose", "Where callers reach the"
                 + " translation: a system that serves, the protocol it speaks there and a path.",
                 with(List.of(SYSTEM.key(), PROTOCOL.key(), PATH.key(), QUEUE.key(), EXCHANGE.key(),
-                        ROUTING_KEY.key()), KINDS.exposeKeys()), false);
+                        ROUTING_KEY.key(), TOPIC.key(), QOS.key(), SESSION.key(), CLIENT_ID.key()),
+                        KINDS.exposeKeys()), false);
         Shape.Struct target = new Shape.Struct("translation-target", "target", "The system called: its contract"
                 + " (e.g. its .proto file) gives the methods and message types; a bridge's target takes where it"
-                + " publishes.", with(List.of(SYSTEM.key(), QUEUE.key(), EXCHANGE.key(), ROUTING_KEY.key()),
-                KINDS.targetKeys()), false);
+                + " publishes.", with(List.of(SYSTEM.key(), QUEUE.key(), EXCHANGE.key(), ROUTING_KEY.key(),
+                TOPIC.key(), QOS.key(), RETAIN.key()), KINDS.targetKeys()), false);
         Shape.Struct item = new Shape.Struct("translation", "translation", "One translation: a caller speaking the"
                 + " exposed protocol calls the target in its own, the mapping derived from the target's contract.",
                 with(List.of(NAME.key(), UdlKey.of(EXPOSE, expose, "Where callers reach the translation.",

@@ -32,6 +32,15 @@ public interface TranslationKind {
     default void check(Translation translation, SystemDecl expose, SystemDecl target, SectionChecks checks) {
     }
 
+    /**
+     * True when the kind serves the exposed system as a whole (gRPC to REST: every method of its {@code .proto}) rather
+     * than one use of it as a route's source: the section then checks only that the system exists, not the use's
+     * options (a gRPC source use names one method), and the kind's {@link #check} checks the rest.
+     */
+    default boolean exposesWholeSystem() {
+        return false;
+    }
+
     /** Adds the translation's routes and beans (named beans and URIs only). */
     void compile(Translation translation, SystemDecl expose, SystemDecl target, SectionCompilation compilation);
 

@@ -9,7 +9,8 @@ import org.apache.camel.Exchange;
  * Per-method metrics of every translation: a timer {@code unikernal.translation.calls} (Prometheus
  * {@code unikernal_translation_calls_seconds}: count, sum, max) tagged with the translation's route, the method
  * called ({@code none} when the request named no method of the contract, so callers cannot add tag values) and the
- * status answered — errors are the calls whose status is 400 or more.
+ * status answered — for HTTP translations errors are the calls whose status is 400 or more, for gRPC ones those
+ * whose code is not {@code OK}.
  */
 public final class TranslationMetrics implements org.apache.camel.Processor {
 
@@ -28,14 +29,36 @@ public final class TranslationMetrics implements org.apache.camel.Processor {
 
     /** Records one answered call; {@code method} null when none was chosen. */
     public static void record(Exchange exchange, String method, int status) {
+        record(exchange, method, String.valueOf(status));
+    }
+
+    /**
+     * Records one answered call with a status of the exposed protocol's own words (a gRPC translation's code name,
+     * {@code OK}, {@code NOT_FOUND}); {@code method} null when none was chosen.
+     */
+    public static void record(Exchange exchange, String method, String status) {
         Long start = exchange.getProperty(START_PROPERTY, Long.class);
+        if (start != null) {
+            record(exchange, method, status, start);
+        }
+    }
+
+    /**
+     * Records one call a translation made on the way, e.g. the REST call of one GraphQL field (its coordinate as
+     * {@code method}), timed from {@code startNanos} ({@link System#nanoTime()}).
+     */
+    public static void record(Exchange exchange, String method, int status, long startNanos) {
+        record(exchange, method, String.valueOf(status), startNanos);
+    }
+
+    private static void record(Exchange exchange, String method, String status, long startNanos) {
         MeterRegistry registry = exchange.getContext().getRegistry().findSingleByType(MeterRegistry.class);
-        if (start == null || registry == null) {
+        if (registry == null) {
             return;
         }
         Timer.builder(TIMER).description("Calls through a translation, by method and status answered")
                 .tag("translation", String.valueOf(exchange.getFromRouteId()))
-                .tag("method", method == null ? "none" : method).tag("status", String.valueOf(status))
-                .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                .tag("method", method == null ? "none" : method).tag("status", status)
+                .register(registry).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
     }
 }

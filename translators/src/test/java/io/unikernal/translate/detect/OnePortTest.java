@@ -45,12 +45,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One listening port answers, in the same run, a generated grpc-java stub (h2c with prior knowledge), a CXF SOAP
- * client (JAX-WS Dispatch), a GraphQL query and a REST call — the REST call going through the REST → gRPC translation,
+ * client (JAX-WS Dispatch), a GraphQL query, a WebSocket upgrade (the JDK's client) and a REST call — the REST call
+ * going through the REST → gRPC translation,
  * which calls the gRPC method on that same port — and refuses bytes that are no HTTP with a 400 and a closed
  * connection; in process and from the emitted YAML. Each protocol reaches its own handler by what the request is
  * (HTTP/2 with {@code application/grpc}, the SOAP path, the GraphQL path, any other HTTP request), on the app's one
- * Vert.x listener; no proxy in front of it. A WebSocket upgrade on that port is not served yet (the websocket adapter
- * and the WebSocket ↔ TCP bridge have listeners of their own).
+ * Vert.x listener; no proxy in front of it.
  */
 class OnePortTest {
 
@@ -62,7 +62,7 @@ class OnePortTest {
     Path workDir;
 
     @Test
-    void onePortAnswersGrpcSoapGraphqlAndRestAndRefusesWhatIsNoHttp() throws Exception {
+    void onePortAnswersGrpcSoapGraphqlWebSocketAndRestAndRefusesWhatIsNoHttp() throws Exception {
         int port = FreePort.loopback();
         Path proto = workDir.resolve("health.proto");
         try (InputStream published = HealthStatusManager.class.getClassLoader()
@@ -78,6 +78,7 @@ class OnePortTest {
                 + "\", proto: \"" + proto + "\"}\n"
                 + "  echo: {adapter: soap, listener: http, port: " + port + ", path: /echo, wsdl: \"" + wsdl + "\"}\n"
                 + "  gql: {adapter: graphql, port: " + port + ", schema: \"" + sdl + "\"}\n"
+                + "  ws: {adapter: websocket, listener: http, port: " + port + ", path: /ws}\n"
                 + "routes:\n"
                 + "  - name: check\n    from: {system: health, method: grpc.health.v1.Health/Check}\n"
                 + "    reply: {body: \"{'status': service == 'down' ? 'NOT_SERVING' : 'SERVING'}\"}\n"
@@ -85,11 +86,14 @@ class OnePortTest {
                 + "    reply: {body: \"{'text': text + ' back'}\"}\n"
                 + "  - name: hello\n    from: {system: gql, field: Query.hello}\n"
                 + "    reply: {body: \"'hello ' + who\"}\n"
+                + "  - name: chat\n    from: ws\n    steps:\n      - transform: {set: {seen: \"true\"}}\n"
                 + "translations:\n  - name: health-rest\n"
                 + "    expose: {system: api, path: /health}\n    target: {system: health}\n";
         TwoWayRun.Outcomes<List<Object>> runs = TwoWayRun.run(name + ".udl.yaml", udl, Map.of(), workDir,
-                app -> List.of(grpcStub(port), soapClient(port), graphql(port), rest(port), notHttp(port)));
+                app -> List.of(grpcStub(port), soapClient(port), graphql(port), webSocket(port), rest(port),
+                        notHttp(port)));
         assertThat(runs.inProcess()).isEqualTo(List.of("SERVING", "hi back", Map.of("hello", "hello Ada"),
+                Map.of("id", "w-1", "seen", true),
                 List.of(200, Map.of("status", "NOT_SERVING")), "HTTP/1.0 400 Bad Request"));
         assertThat(runs.emitted()).isEqualTo(runs.inProcess());
     }
@@ -135,6 +139,31 @@ class OnePortTest {
         HttpResponse<String> response = post(port, "/graphql", "{\"query\": \"{ hello(who: \\\"Ada\\\") }\"}");
         assertThat(response.statusCode()).isEqualTo(200);
         return StrictJson.read(response.body(), Map.class).get("data");
+    }
+
+    /** The JDK's WebSocket client: an upgrade on the shared port, one message and the route's reply. */
+    private static Object webSocket(int port) throws Exception {
+        java.util.concurrent.CompletableFuture<String> reply = new java.util.concurrent.CompletableFuture<>();
+        StringBuilder text = new StringBuilder();
+        java.net.http.WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket webSocket,
+                            CharSequence data, boolean last) {
+                        text.append(data);
+                        if (last) {
+                            reply.complete(text.toString());
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).get(20, TimeUnit.SECONDS);
+        try {
+            socket.sendText("{\"id\": \"w-1\"}", true).get(20, TimeUnit.SECONDS);
+            return StrictJson.read(reply.get(30, TimeUnit.SECONDS), Map.class);
+        } finally {
+            socket.abort();
+        }
     }
 
     /** REST through the REST -> gRPC translation, whose gRPC call comes back to this same port. */

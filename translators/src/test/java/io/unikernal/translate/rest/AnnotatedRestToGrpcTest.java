@@ -9,7 +9,6 @@ import io.unikernal.runtime.StrictJson;
 import io.unikernal.testkit.server.FreePort;
 import io.unikernal.udl.testing.TwoWayRun;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +29,7 @@ class AnnotatedRestToGrpcTest {
 
     @Test
     void annotatedBindingsServeTheirVerbsPathsAndBodies() throws Exception {
-        Path source = Path.of("src/test/resources/rest-grpc/annotated");
-        Files.createDirectories(workDir.resolve("google/api"));
-        for (String file : List.of("shelves.proto", "google/api/http.proto", "google/api/annotations.proto")) {
-            Files.copy(source.resolve(file), workDir.resolve(file));
-        }
-        Path proto = workDir.resolve("shelves.proto");
+        Path proto = ShelvesContract.copyTo(workDir);
         int port = FreePort.loopback();
         try (PaymentsPeer peer = new PaymentsPeer(proto)) {
             Descriptor book = ProtoContract.load(proto).method("shelves.v1.Shelves/UpdateBook").input();

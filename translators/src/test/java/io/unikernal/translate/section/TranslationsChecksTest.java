@@ -57,7 +57,7 @@ class TranslationsChecksTest {
         assertThat(problems(systems() + translation("{system: api, path: /p}", "{system: remote}")))
                 .singleElement().asString().startsWith("app.udl:11:").contains("no translation exposes rest for"
                         + " system remote (adapter http-client)").contains("[TRANSLATE-001]")
-                .contains("rest translations call systems of adapter grpc");
+                .contains("rest translations call systems of adapter graphql, grpc");
     }
 
     @Test
@@ -97,5 +97,34 @@ class TranslationsChecksTest {
                 + "  - name: t1\n    expose: {system: api, path: /b}\n    target: {system: payments}\n"))
                 .anySatisfy(p -> assertThat(p).startsWith("app.udl:12:").contains("translation 't1' is declared"
                         + " twice"));
+    }
+
+    /** The systems plus a grpc system that serves (a port): a gRPC to REST translation's lines start at 11. */
+    private String withServed() throws Exception {
+        return systems() + "  served: {adapter: grpc, port: 9090, proto: \"" + dir.resolve("p.proto") + "\"}\n";
+    }
+
+    @Test
+    void aGrpcToRestTranslationInTheDocumentedShapeHasNoProblems() throws Exception {
+        assertThat(problems(withServed() + translation("{system: served, protocol: grpc}",
+                "{system: remote, path: /v1}"))).isEmpty();
+        assertThat(problems(withServed() + translation("{system: served, protocol: grpc}", "{system: remote}")))
+                .as("the target's path is optional").isEmpty();
+    }
+
+    @Test
+    void aGrpcToRestTranslationExposedOnNoGrpcServerIsRefused() throws Exception {
+        assertThat(problems(withServed() + translation("{system: api, protocol: grpc}", "{system: remote}")))
+                .singleElement().asString().startsWith("app.udl:11:").contains("does not serve gRPC")
+                .contains("[TRANSLATE-005]");
+        assertThat(problems(withServed() + translation("{system: bare, protocol: grpc}", "{system: remote}")))
+                .singleElement().asString().startsWith("app.udl:11:").contains("has no port")
+                .contains("[GRPC-003]");
+        assertThat(problems(withServed() + translation("{system: srved, protocol: grpc}", "{system: remote}")))
+                .singleElement().asString().startsWith("app.udl:11:").contains("unknown system 'srved'")
+                .contains("did you mean 'served'");
+        assertThat(problems(withServed() + translation("{system: served, protocol: grpc}",
+                "{system: remote, path: \"/v1?x=1\"}"))).singleElement().asString().startsWith("app.udl:12:")
+                .contains("path");
     }
 }

@@ -19,7 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -47,6 +50,19 @@ public final class GraphqlContract {
 
     /** Reads and builds the schema; a field of the root types gets {@code fetchers.apply("Type.field")}. */
     public static GraphqlContract load(Path file, Function<String, DataFetcher<?>> fetchers) {
+        return build(file, types -> new RootFields(types, fetchers));
+    }
+
+    /**
+     * Reads and builds the schema with a fetcher for any field of any type that {@code fetchers} gives one for (by
+     * its {@code Type.field} coordinate; null: graphql-java's default, the parent's map entry or property of that
+     * name). For a server whose fields are resolved elsewhere than by routes, e.g. UPT's GraphQL to REST.
+     */
+    public static GraphqlContract loadResolving(Path file, Function<String, DataFetcher<?>> fetchers) {
+        return build(file, types -> new AnyFields(fetchers));
+    }
+
+    private static GraphqlContract build(Path file, Function<TypeDefinitionRegistry, WiringFactory> wirings) {
         String sdl;
         try {
             sdl = Files.readString(file, StandardCharsets.UTF_8);
@@ -57,7 +73,7 @@ public final class GraphqlContract {
         }
         try {
             TypeDefinitionRegistry types = new SchemaParser().parse(sdl);
-            RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring().wiringFactory(new RootFields(types, fetchers)).build();
+            RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring().wiringFactory(wirings.apply(types)).build();
             return new GraphqlContract(new SchemaGenerator().makeExecutableSchema(types, wiring));
         } catch (SchemaProblem e) {
             throw new GraphqlContractException(describe(file, e.getErrors()));
@@ -137,6 +153,31 @@ public final class GraphqlContract {
         @Override
         public DataFetcher<?> getDataFetcher(FieldWiringEnvironment environment) {
             return fetchers.apply(environment.getParentType().getName() + "." + environment.getFieldDefinition().getName());
+        }
+    }
+
+    /** Resolves the fields of any type that the given fetchers have a fetcher for, each asked once. */
+    private static final class AnyFields implements WiringFactory {
+        private final Function<String, DataFetcher<?>> fetchers;
+        private final Map<String, Optional<DataFetcher<?>>> asked = new HashMap<>();
+
+        AnyFields(Function<String, DataFetcher<?>> fetchers) {
+            this.fetchers = fetchers;
+        }
+
+        private Optional<DataFetcher<?>> fetcher(FieldWiringEnvironment environment) {
+            String coordinate = environment.getParentType().getName() + "." + environment.getFieldDefinition().getName();
+            return asked.computeIfAbsent(coordinate, c -> Optional.ofNullable(fetchers.apply(c)));
+        }
+
+        @Override
+        public boolean providesDataFetcher(FieldWiringEnvironment environment) {
+            return fetcher(environment).isPresent();
+        }
+
+        @Override
+        public DataFetcher<?> getDataFetcher(FieldWiringEnvironment environment) {
+            return fetcher(environment).orElseThrow();
         }
     }
 }

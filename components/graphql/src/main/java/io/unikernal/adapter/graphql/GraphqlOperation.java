@@ -1,22 +1,11 @@
 package io.unikernal.adapter.graphql;
 
-import graphql.GraphQLError;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
-import graphql.language.SourceLocation;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
-import graphql.validation.ValidationError;
-import graphql.validation.Validator;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A GraphQL operation a route sends: a query or mutation document (inline or from a file) parsed by graphql-java, the
@@ -45,16 +34,7 @@ final class GraphqlOperation {
 
     /** Reads {@code file} (UTF-8) and checks it as {@link #of} does. */
     static GraphqlOperation fromFile(Path file, String operationName, GraphQLSchema schema) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new GraphqlContractException("operation file " + file + " does not exist");
-        } catch (IOException e) {
-            throw new GraphqlContractException("operation file " + file + " cannot be read: "
-                    + e.getClass().getSimpleName());
-        }
-        return of(text, operationName, schema, file.getFileName().toString());
+        return of(GraphqlDocuments.read(file, "operation file"), operationName, schema, file.getFileName().toString());
     }
 
     /**
@@ -63,23 +43,15 @@ final class GraphqlOperation {
      * naming {@code source}'s line and column.
      */
     static GraphqlOperation of(String text, String operationName, GraphQLSchema schema, String source) {
-        Document parsed;
-        try {
-            parsed = Parser.parse(text);
-        } catch (InvalidSyntaxException e) {
-            throw new GraphqlContractException(at(source, e.getLocation()) + ": " + firstLine(e.getMessage()));
-        }
+        Document parsed = GraphqlDocuments.parse(text, source);
         List<OperationDefinition> operations = parsed.getDefinitionsOfType(OperationDefinition.class);
         OperationDefinition chosen = choose(operations, operationName, source);
         if (chosen.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
-            throw new GraphqlContractException(at(source, chosen.getSourceLocation()) + ": a subscription cannot be"
-                    + " called; call a query or a mutation");
+            throw new GraphqlContractException(GraphqlDocuments.at(source, chosen.getSourceLocation()) + ": a"
+                    + " subscription cannot be called; call a query or a mutation");
         }
         if (schema != null) {
-            List<ValidationError> errors = new Validator().validateDocument(schema, parsed, Locale.ENGLISH);
-            if (!errors.isEmpty()) {
-                throw new GraphqlContractException(describe(source, errors));
-            }
+            GraphqlDocuments.validate(schema, parsed, source);
         }
         return new GraphqlOperation(text, operationName);
     }
@@ -103,29 +75,5 @@ final class GraphqlOperation {
         List<String> names = new ArrayList<>();
         operations.forEach(op -> names.add(op.getName() == null ? "an unnamed one" : op.getName()));
         return String.join(", ", names);
-    }
-
-    private static String describe(String source, List<? extends GraphQLError> errors) {
-        StringBuilder text = new StringBuilder();
-        for (GraphQLError error : errors) {
-            List<SourceLocation> locations = error.getLocations();
-            text.append(text.length() == 0 ? "" : "; ")
-                    .append(at(source, locations == null || locations.isEmpty() ? null : locations.get(0)))
-                    .append(": ").append(firstLine(error.getMessage()).replaceFirst("\\s*@ '[^']*'$", ""));
-        }
-        return text.toString();
-    }
-
-    private static String at(String source, SourceLocation location) {
-        return location == null || location.getLine() < 1 ? source
-                : source + ":" + location.getLine() + ":" + location.getColumn();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "the document cannot be used";
-        }
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
     }
 }

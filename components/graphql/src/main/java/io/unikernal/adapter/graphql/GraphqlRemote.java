@@ -21,7 +21,7 @@ import java.util.Map;
 public final class GraphqlRemote {
 
     /** What the remote answered: the HTTP status and the body, at most {@code maxReplyBytes}. */
-    record Reply(int status, String body) {
+    public record Reply(int status, String body) {
     }
 
     private String url;
@@ -66,7 +66,7 @@ public final class GraphqlRemote {
      * POSTs {@code json} with {@code headers}; the whole call (connecting included) is bounded by {@code timeout}.
      * A reply over the size limit fails the call without reading the rest.
      */
-    Reply post(String json, Map<String, String> headers, Duration timeout) throws IOException, InterruptedException {
+    public Reply post(String json, Map<String, String> headers, Duration timeout) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));

@@ -1,17 +1,8 @@
 package io.unikernal.adapter.graphql;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
-import graphql.GraphqlErrorBuilder;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
-import graphql.execution.DataFetcherExceptionHandler;
-import graphql.execution.DataFetcherExceptionHandlerResult;
-import graphql.execution.instrumentation.ChainedInstrumentation;
-import graphql.introspection.Introspection;
 import io.unikernal.runtime.StrictJson;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -22,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
@@ -57,12 +47,7 @@ final class GraphqlServer {
         GraphqlContract contract = GraphqlContract.load(Path.of(endpoint.getSchema()),
                 coordinate -> new RouteFetcher(coordinate, fields));
         this.rootFields = contract.rootFields();
-        this.graphql = GraphQL.newGraphQL(contract.schema())
-                .instrumentation(new ChainedInstrumentation(List.of(
-                        new MaxQueryDepthInstrumentation(endpoint.getMaxDepth()),
-                        new MaxQueryComplexityInstrumentation(endpoint.getMaxComplexity()))))
-                .defaultDataFetcherExceptionHandler(new SafeExceptions())
-                .build();
+        this.graphql = GraphqlEngine.of(contract.schema(), endpoint.getMaxDepth(), endpoint.getMaxComplexity());
         this.route = router.route(HttpMethod.POST, endpoint.getPath()).handler(router.bodyHandler())
                 .handler(this::handle);
     }
@@ -137,7 +122,7 @@ final class GraphqlServer {
         ExecutionInput input;
         try {
             input = input(request);
-        } catch (BadRequest e) {
+        } catch (GraphqlRequestException e) {
             answer(request, 400, Map.of("errors", List.of(Map.of("message", e.getMessage()))));
             return;
         }
@@ -153,44 +138,13 @@ final class GraphqlServer {
         });
     }
 
-    private ExecutionInput input(RoutingContext request) throws BadRequest {
+    private ExecutionInput input(RoutingContext request) throws GraphqlRequestException {
         String type = request.request().getHeader(HttpHeaders.CONTENT_TYPE);
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new BadRequest("a GraphQL request is a POST with Content-Type application/json");
+            throw new GraphqlRequestException("a GraphQL request is a POST with Content-Type application/json");
         }
-        JsonNode body;
-        try {
-            body = StrictJson.MAPPER.readTree(request.body() == null ? "" : request.body().asString());
-        } catch (JsonProcessingException e) {
-            throw new BadRequest("the request body is not JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
-        }
-        if (body == null || !body.isObject()) {
-            throw new BadRequest("the request body must be a JSON object {query, variables, operationName}");
-        }
-        JsonNode query = body.get("query");
-        if (query == null || !query.isTextual() || query.asText().isBlank()) {
-            throw new BadRequest("the request has no query: send {\"query\": \"...\"}");
-        }
-        JsonNode variables = body.get("variables");
-        if (variables != null && !variables.isNull() && !variables.isObject()) {
-            throw new BadRequest("variables must be a JSON object");
-        }
-        JsonNode operation = body.get("operationName");
-        if (operation != null && !operation.isNull() && !operation.isTextual()) {
-            throw new BadRequest("operationName must be a string");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> vars = variables == null || variables.isNull() ? Map.of()
-                : StrictJson.MAPPER.convertValue(variables, Map.class);
-        ExecutionInput.Builder input = ExecutionInput.newExecutionInput().query(query.asText()).variables(vars);
-        if (operation != null && operation.isTextual()) {
-            input.operationName(operation.asText());
-        }
-        if (!first.isIntrospection()) {
-            input.graphQLContext(Map.of(Introspection.INTROSPECTION_DISABLED, true));
-        }
-        return input.build();
+        return GraphqlEngine.fromJson(request.body() == null ? "" : request.body().asString(),
+                first.isIntrospection()).build();
     }
 
     private static void answer(RoutingContext request, int status, Map<String, Object> body) {
@@ -199,24 +153,5 @@ final class GraphqlServer {
         }
         request.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .end(StrictJson.write(body));
-    }
-
-    private static final class BadRequest extends Exception {
-        BadRequest(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    /** A fetcher that throws (it should not) becomes an error with a safe message, never the exception's text. */
-    private static final class SafeExceptions implements DataFetcherExceptionHandler {
-        @Override
-        public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
-                graphql.execution.DataFetcherExceptionHandlerParameters parameters) {
-            LOG.warn("GraphQL field {} failed: {}", parameters.getPath(), parameters.getException().toString());
-            return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult()
-                    .error(GraphqlErrorBuilder.newError().message("the field could not be resolved")
-                            .path(parameters.getPath()).location(parameters.getSourceLocation()).build())
-                    .build());
-        }
     }
 }

@@ -185,12 +185,51 @@ public final class GrpcAdapter implements Adapter {
         return "http".equals(LISTENER.text(system));
     }
 
-    private static EndpointUri endpoint(SystemUse use, CompileContext ctx) {
-        return EndpointUri.of("grpc-dynamic", ctx.text(use.use(), METHOD))
-                .userParam("proto", protoPath(use.system(), ctx))
-                .param("maxInboundMessageSize", ctx.text(use.system(), MAX_MESSAGE_BYTES))
-                .param("maxStreamMessages", ctx.text(use.system(), MAX_STREAM_MESSAGES))
+    /**
+     * The consumer endpoint that serves {@code method} on the system's host and port (with its TLS settings), the
+     * metadata let in by the adapter's header filter; also for a translation (UPT) that serves every method of the
+     * .proto ({@link io.unikernal.adapter.grpc.component.GrpcDynamicEndpoint#EVERY_METHOD}).
+     */
+    public static EndpointUri serveEndpoint(SystemDecl system, String method, CompileContext ctx) {
+        ctx.addBean(HEADER_FILTER, GrpcHeaderFilter.class, Map.of());
+        EndpointUri uri = EndpointUri.of("grpc-dynamic", method)
+                .userParam("proto", protoPath(system, ctx))
+                .param("maxInboundMessageSize", ctx.text(system, MAX_MESSAGE_BYTES))
+                .param("maxStreamMessages", ctx.text(system, MAX_STREAM_MESSAGES))
                 .param("headerFilterStrategy", "#bean:" + HEADER_FILTER);
+        if (onHttpListener(system)) {
+            return uri.param("listener", "http");
+        }
+        uri.userParam("host", ctx.text(system, HOST)).param("port", ctx.text(system, PORT));
+        if (system.option(TLS_CERT.name()) != null) {
+            uri.userParam("tlsCertChain", UdlPaths.forComponent(system, TLS_CERT, ctx))
+                    .userParam("tlsPrivateKey", UdlPaths.forComponent(system, TLS_KEY, ctx));
+        }
+        return uri;
+    }
+
+    /** The largest message the system accepts, in bytes, as the component reads it (a placeholder or a number). */
+    public static String maxMessageBytes(SystemDecl system, CompileContext ctx) {
+        return ctx.text(system, MAX_MESSAGE_BYTES);
+    }
+
+    /**
+     * A served system needs a port of its own: GRPC-003 at {@code pos} otherwise (for a translation exposing every
+     * method of the .proto, which the app's HTTP listener does not serve yet).
+     */
+    public static boolean checkServable(SystemDecl system, io.unikernal.udl.model.SourcePos pos, Problems problems) {
+        if (onHttpListener(system)) {
+            problems.error(SERVE_WITHOUT_PORT, pos, "system " + system.name() + " serves on the HTTP listener, where"
+                    + " every method of a .proto cannot be served yet", "give the system a port of its own (listener:"
+                    + " own, port: 9090)");
+            return false;
+        }
+        if (system.option(PORT.name()) != null) {
+            return true;
+        }
+        problems.error(SERVE_WITHOUT_PORT, pos, "system " + system.name() + " serves gRPC but has no port",
+                "add port: to the system (e.g. 9090)");
+        return false;
     }
 
     private static final class Server implements SourceRole {
@@ -237,16 +276,7 @@ public final class GrpcAdapter implements Adapter {
 
         @Override
         public String uri(SystemUse use, CompileContext ctx) {
-            if (onHttpListener(use.system())) {
-                return endpoint(use, ctx).param("listener", "http").toString();
-            }
-            EndpointUri uri = endpoint(use, ctx).userParam("host", ctx.text(use.system(), HOST))
-                    .param("port", ctx.text(use.system(), PORT));
-            if (use.system().option(TLS_CERT.name()) != null) {
-                uri.userParam("tlsCertChain", UdlPaths.forComponent(use.system(), TLS_CERT, ctx))
-                        .userParam("tlsPrivateKey", UdlPaths.forComponent(use.system(), TLS_KEY, ctx));
-            }
-            return uri.toString();
+            return serveEndpoint(use.system(), ctx.text(use.use(), METHOD), ctx).toString();
         }
 
         @Override

@@ -19,9 +19,15 @@ import org.eclipse.paho.mqttv5.common.packet.UserProperty;
  * data, content type {@code application/json}. No other header travels: MQTT 3.1.1 has none, and over MQTT 5 only
  * the envelope is sent, so a caller's credentials or Camel's internal headers never reach the broker. Headers that
  * would steer Camel's Paho producer ({@code CamelPaho*}: topic, QoS, retain, properties) are removed first: the topic
- * and QoS are the use's. {@link MqttOutboundDone} gives the route its message back after the publish.
+ * and QoS are the use's (the topic unless a translation set {@link #TOPIC_PROPERTY}). {@link MqttOutboundDone} gives the route its message back after the publish.
  */
 public final class MqttOutbound implements Processor {
+
+    /**
+     * Exchange property a section (a translation) sets, on purpose, to publish this message to another topic than the
+     * use's: a topic it derived and checked itself (no wildcards, no empty level). Callers cannot set a property.
+     */
+    public static final String TOPIC_PROPERTY = "UnikernalMqttTopic";
 
     /** Exchange property: the body before the publish, restored after it. */
     static final String ROUTE_BODY = "UnikernalMqttRouteBody";
@@ -42,6 +48,11 @@ public final class MqttOutbound implements Processor {
             exchange.setProperty(ROUTE_BODY, body);
         }
         message.getHeaders().keySet().removeIf(name -> name.regionMatches(true, 0, "CamelPaho", 0, 9));
+        String topic = exchange.getProperty(TOPIC_PROPERTY, String.class);
+        if (topic != null) {
+            message.setHeader(properties ? PahoMqtt5Constants.CAMEL_PAHO_OVERRIDE_TOPIC
+                    : org.apache.camel.component.paho.PahoConstants.CAMEL_PAHO_OVERRIDE_TOPIC, topic);
+        }
         boolean text = !(body instanceof byte[]);
         message.setBody(payload(body));
         if (properties) {

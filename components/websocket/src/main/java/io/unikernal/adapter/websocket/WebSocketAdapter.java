@@ -8,6 +8,8 @@ import io.unikernal.spi.adapter.Channel;
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.adapter.EndpointUri;
 import io.unikernal.spi.adapter.SharedListener;
+import io.unikernal.runtime.ServedListener;
+import io.unikernal.adapter.http.HttpServerAdapter;
 import io.unikernal.spi.adapter.SourceRole;
 import io.unikernal.spi.adapter.StandardNodes;
 import io.unikernal.spi.adapter.SystemUse;
@@ -59,6 +61,12 @@ public final class WebSocketAdapter implements Adapter {
             .description("The largest message (and frame) a peer may send, in bytes; a larger one closes that"
                     + " peer's connection (status 1009) with one log line, the other connections go on. Every websocket"
                     + " system on one host and port must use the same.").example("1048576");
+    static final Option<String> LISTENER = Option.string("listener").allowed("own", "http").defaultValue("own")
+            .excludes("maxMessageBytes", "tls")
+            .description("Where peers connect: own, a server of its own on host and port; http, the app's one HTTP"
+                    + " listener, beside the REST, gRPC, SOAP and GraphQL systems on one port (port and host are then"
+                    + " that listener's, the same for every system on it, and so are the size limits: frames up to 64"
+                    + " KiB, messages up to 256 KiB).").example("http");
     static final Option<String> FRAME = Option.string("frame").defaultValue("text").allowed("text", "binary")
             .description("The frames this system writes (replies, calls, broadcasts): the message's JSON as text,"
                     + " or as UTF-8 bytes in a binary frame. A peer may send either kind.");
@@ -86,8 +94,8 @@ public final class WebSocketAdapter implements Adapter {
 
     @Override
     public List<Option<?>> systemOptions() {
-        List<Option<?>> options = new java.util.ArrayList<>(List.of(HOST, PORT, PATH, MAX_MESSAGE_BYTES, FRAME,
-                TlsSettings.TLS));
+        List<Option<?>> options = new java.util.ArrayList<>(List.of(HOST, PORT, LISTENER, PATH, MAX_MESSAGE_BYTES,
+                FRAME, TlsSettings.TLS));
         options.addAll(TlsSettings.OPTIONS);
         return options;
     }
@@ -123,21 +131,18 @@ public final class WebSocketAdapter implements Adapter {
         return Optional.of(new ToPeers());
     }
 
-    /** The server's Vert.x options (the size limits) and its one-line error log. */
+    /**
+     * Its one-line error log, and the server's Vert.x options (the size limits) and probe — or, on the app's HTTP
+     * listener, that listener's properties and probe.
+     */
     @Override
     public void contribute(SystemDecl system, CompileContext ctx) {
-        String limit = ctx.text(system, MAX_MESSAGE_BYTES);
-        Map<String, String> options = new LinkedHashMap<>(Map.of("maxWebSocketMessageSize", limit,
-                "maxWebSocketFrameSize", limit));
-        boolean tls = TlsSettings.wanted(system);
-        if (tls) {
-            options.put("tls", TlsSettings.contribute(system, ctx));
-        }
-        ctx.addBean(serverOptions(system, ctx), tls ? WebSocketTlsServerOptions.class : HttpServerOptions.class,
-                options);
         ctx.addBean(errorLog(system, ctx), WebSocketErrorLog.class, Map.of("system", system.name()));
-        ctx.addBean(ctx.systemBean(system) + ".probe", ListenerProbe.class, Map.of("system", system.name(),
-                "adapter", NAME, "host", ctx.text(system, HOST), "port", ctx.text(system, PORT), "protocol", "WebSocket"));
+        if (onHttpListener(system)) {
+            HttpServerAdapter.contributeListener(system, ctx, NAME);
+        } else {
+            contributeServer(system, ctx);
+        }
         boolean served = ctx.document().routes().stream().anyMatch(r -> system.name().equals(r.from().system()));
         if (!served && !ctx.testMode()) {
             BeanFactoryDefinition<?> push = new BeanFactoryDefinition<>();
@@ -149,10 +154,32 @@ public final class WebSocketAdapter implements Adapter {
         }
     }
 
+    private static void contributeServer(SystemDecl system, CompileContext ctx) {
+        String limit = ctx.text(system, MAX_MESSAGE_BYTES);
+        Map<String, String> options = new LinkedHashMap<>(Map.of("maxWebSocketMessageSize", limit,
+                "maxWebSocketFrameSize", limit));
+        boolean tls = TlsSettings.wanted(system);
+        if (tls) {
+            options.put("tls", TlsSettings.contribute(system, ctx));
+        }
+        ctx.addBean(serverOptions(system, ctx), tls ? WebSocketTlsServerOptions.class : HttpServerOptions.class,
+                options);
+        ctx.addBean(ctx.systemBean(system) + ".probe", ListenerProbe.class, Map.of("system", system.name(),
+                "adapter", NAME, "host", ctx.text(system, HOST), "port", ctx.text(system, PORT), "protocol", "WebSocket"));
+    }
+
+    /** Served on the app's HTTP listener ({@code listener: http}) rather than a server of its own. */
+    static boolean onHttpListener(SystemDecl system) {
+        return "http".equals(LISTENER.text(system));
+    }
+
     /** The server's endpoint, as a route serves it (and a push server, for a system no route serves). */
     private static String serverUri(SystemDecl system, CompileContext ctx, String connectionEvents) {
-        return endpoint(system, ctx).param("serverOptions", "#bean:" + serverOptions(system, ctx))
-                .param("exceptionHandler", "#bean:" + errorLog(system, ctx))
+        EndpointUri uri = endpoint(system, ctx);
+        if (!onHttpListener(system)) {
+            uri.param("serverOptions", "#bean:" + serverOptions(system, ctx));
+        }
+        return uri.param("exceptionHandler", "#bean:" + errorLog(system, ctx))
                 .param("fireWebSocketConnectionEvents", connectionEvents).toString();
     }
 
@@ -165,12 +192,13 @@ public final class WebSocketAdapter implements Adapter {
     }
 
     private static EndpointUri endpoint(SystemDecl system, CompileContext ctx) {
-        return EndpointUri.of("vertx-websocket", ctx.text(system, HOST) + ":" + ctx.text(system, PORT)
+        // on the HTTP listener: camel-vertx-websocket's endpoints mounted on platform-http's router
+        return EndpointUri.of(onHttpListener(system) ? "websocket-http" : "vertx-websocket", ctx.text(system, HOST) + ":" + ctx.text(system, PORT)
                 + ctx.text(system, PATH));
     }
 
     private static String listener(SystemDecl system) {
-        return HOST.text(system) + ":" + PORT.text(system);
+        return onHttpListener(system) ? "http-listener" : HOST.text(system) + ":" + PORT.text(system);
     }
 
     private static final class Server implements SourceRole {
@@ -191,11 +219,19 @@ public final class WebSocketAdapter implements Adapter {
         /** Systems on one host and port share camel-vertx-websocket's one server there: their limits must agree. */
         @Override
         public Optional<SharedListener> sharedListener(SystemDecl system) {
+            if (onHttpListener(system)) {
+                return Optional.of(HttpServerAdapter.sharedListener(system));
+            }
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put(MAX_MESSAGE_BYTES.name(), MAX_MESSAGE_BYTES.text(system));
             settings.put(TlsSettings.TLS.name(), String.valueOf(TlsSettings.wanted(system)));
             return Optional.of(new SharedListener(NAME + " " + listener(system), settings,
                     "websocket systems on one host and port share one server: use one {setting}", Map.of()));
+        }
+
+        @Override
+        public Optional<ServedListener> servedListener(SystemDecl system) {
+            return onHttpListener(system) ? Optional.of(HttpServerAdapter.servedListener()) : Optional.empty();
         }
 
         @Override

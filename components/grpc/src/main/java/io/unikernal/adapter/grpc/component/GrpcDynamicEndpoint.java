@@ -22,10 +22,20 @@ import org.apache.camel.support.DefaultHeaderFilterStrategy;
         syntax = "grpc-dynamic:method", category = { Category.RPC }, headersClass = GrpcDynamicConstants.class)
 public class GrpcDynamicEndpoint extends DefaultEndpoint implements HeaderFilterStrategyAware {
 
+    /**
+     * The method of a consumer that serves every method of the {@code .proto}, each looked up when it is called in
+     * the file as it is then (so a changed file serves its new methods without a restart); the route reads which one
+     * from {@link GrpcDynamicConstants#METHOD} and {@link GrpcDynamicConstants#METHOD_PROPERTY}. A method the file
+     * does not have is answered UNIMPLEMENTED. A consumer of a single method on the same port is preferred for that
+     * method. Producers always call one method.
+     */
+    public static final String EVERY_METHOD = "*";
+
     /** gRPC's own default for the largest message a side accepts: 4 MiB. */
     public static final int DEFAULT_MAX_INBOUND = 4 * 1024 * 1024;
 
-    @UriPath(description = "The method: package.Service/Method, as in the .proto file.")
+    @UriPath(description = "The method: package.Service/Method, as in the .proto file; a consumer given an"
+            + " asterisk serves every method of the file, each looked up when called.")
     @Metadata(required = true)
     private String method;
     @UriParam(description = "The .proto file that describes the service; its imports are read relative to its"
@@ -83,6 +93,9 @@ public class GrpcDynamicEndpoint extends DefaultEndpoint implements HeaderFilter
 
     @Override
     public Producer createProducer() {
+        if (servesEveryMethod()) {
+            throw new IllegalArgumentException("grpc-dynamic:" + EVERY_METHOD + " only serves; a call names its method");
+        }
         if (address == null || address.isBlank()) {
             throw new IllegalArgumentException("grpc-dynamic:" + method + " needs an address to call");
         }
@@ -101,7 +114,11 @@ public class GrpcDynamicEndpoint extends DefaultEndpoint implements HeaderFilter
     protected void doInit() throws Exception {
         super.doInit();
         contract = ProtoContract.load(Path.of(proto));
-        protoMethod = contract.method(method);
+        protoMethod = servesEveryMethod() ? null : contract.method(method);
+    }
+
+    boolean servesEveryMethod() {
+        return EVERY_METHOD.equals(method);
     }
 
     ProtoContract contract() {

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.net.ssl.SSLException;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
@@ -41,10 +42,18 @@ final class GrpcServers {
 
     private static final class Methods extends HandlerRegistry {
         private final Map<String, ServerMethodDefinition<?, ?>> byName = new ConcurrentHashMap<>();
+        /** Serves every method of a .proto (looked up per call); null when no such consumer is on the port. */
+        private volatile Function<String, ServerMethodDefinition<?, ?>> every;
 
         @Override
         public ServerMethodDefinition<?, ?> lookupMethod(String methodName, String authority) {
-            return byName.get(methodName);
+            ServerMethodDefinition<?, ?> one = byName.get(methodName);
+            Function<String, ServerMethodDefinition<?, ?>> fallback = every;
+            return one != null || fallback == null ? one : fallback.apply(methodName);
+        }
+
+        boolean isEmpty() {
+            return byName.isEmpty() && every == null;
         }
     }
 
@@ -84,12 +93,46 @@ final class GrpcServers {
         if (listener != null && listener.methods.byName.containsKey(name)) {
             throw new IllegalStateException("method " + name + " is already served on " + settings.address());
         }
-        if (listener == null) {
-            listener = new Listener(settings);
-            listener.server = start(settings, listener.methods);
-            listeners.put(settings.address(), listener);
+        listenerFor(settings, listener).methods.byName.put(name, method);
+    }
+
+    /**
+     * Serves every method {@code lookup} finds (by full name, per call) on the listener of {@code settings}, after
+     * the methods served one by one; one such lookup per listener.
+     */
+    synchronized void addEvery(Settings settings, Function<String, ServerMethodDefinition<?, ?>> lookup)
+            throws IOException {
+        if (settings.httpListener()) {
+            throw new IllegalStateException("every method of a .proto is served on a port of its own, not on the HTTP"
+                    + " listener");
         }
-        listener.methods.byName.put(name, method);
+        Listener listener = listeners.get(settings.address());
+        if (listener != null && !listener.settings.equals(settings)) {
+            throw new IllegalStateException("the gRPC server on " + settings.address() + " already serves with other"
+                    + " settings (message size limit or TLS): every method served on one port must use the same");
+        }
+        if (listener != null && listener.methods.every != null) {
+            throw new IllegalStateException("every method of a .proto is already served on " + settings.address());
+        }
+        listenerFor(settings, listener).methods.every = lookup;
+    }
+
+    private Listener listenerFor(Settings settings, Listener existing) throws IOException {
+        if (existing != null) {
+            return existing;
+        }
+        Listener listener = new Listener(settings);
+        listener.server = start(settings, listener.methods);
+        listeners.put(settings.address(), listener);
+        return listener;
+    }
+
+    synchronized void removeEvery(Settings settings) {
+        Listener listener = listeners.get(settings.address());
+        if (listener != null) {
+            listener.methods.every = null;
+            stopWhenIdle(settings, listener);
+        }
     }
 
     /** Stops serving {@code method}; the server stops with its last method (calls in flight get a moment to end). */
@@ -103,7 +146,11 @@ final class GrpcServers {
             return;
         }
         listener.methods.byName.remove(method);
-        if (listener.methods.byName.isEmpty()) {
+        stopWhenIdle(settings, listener);
+    }
+
+    private void stopWhenIdle(Settings settings, Listener listener) {
+        if (listener.methods.isEmpty()) {
             listeners.remove(settings.address());
             shutdown(listener.server);
         }

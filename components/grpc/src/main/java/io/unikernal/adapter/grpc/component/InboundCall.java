@@ -61,12 +61,13 @@ final class InboundCall extends ServerCall.Listener<byte[]> {
     private boolean closed;
     private boolean headersSent;
 
-    InboundCall(GrpcDynamicConsumer consumer, ServerCall<byte[], byte[]> call, Metadata requestHeaders) {
+    InboundCall(GrpcDynamicConsumer consumer, ServerCall<byte[], byte[]> call, Metadata requestHeaders,
+            ProtoMethod method, ProtoContract contract) {
         this.consumer = consumer;
         this.call = call;
         this.requestHeaders = requestHeaders;
-        this.method = consumer.getEndpoint().protoMethod();
-        this.contract = consumer.getEndpoint().contract();
+        this.method = method;
+        this.contract = contract;
         this.context = Context.current();
         this.deadline = context.getDeadline();
         this.offeredCorrelation = requestHeaders.get(Metadata.Key.of(GrpcDynamicConstants.CORRELATION_ID,

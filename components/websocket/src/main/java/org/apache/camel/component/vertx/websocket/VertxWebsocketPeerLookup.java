@@ -14,16 +14,28 @@ public final class VertxWebsocketPeerLookup {
     private VertxWebsocketPeerLookup() {
     }
 
+    /** The servers' components in use: their own ({@code vertx-websocket}) and the HTTP listener's. */
+    private static java.util.List<VertxWebsocketComponent> components(CamelContext camel) {
+        java.util.List<VertxWebsocketComponent> found = new java.util.ArrayList<>();
+        for (String scheme : java.util.List.of("vertx-websocket", "websocket-http")) {
+            if (camel.hasComponent(scheme) instanceof VertxWebsocketComponent component) {
+                found.add(component);
+            }
+        }
+        return found;
+    }
+
     /** The open connection with this key, or null when the peer has gone (or the key is unknown). */
     public static ServerWebSocket connected(CamelContext camel, String key) {
         if (key == null) {
             return null;
         }
-        VertxWebsocketComponent component = camel.getComponent("vertx-websocket", VertxWebsocketComponent.class);
-        for (VertxWebsocketHost host : component.getVertxHostRegistry().values()) {
-            VertxWebsocketPeer peer = host.getConnectedPeer(key);
-            if (peer != null && !peer.getWebSocket().isClosed()) {
-                return peer.getWebSocket();
+        for (VertxWebsocketComponent component : components(camel)) {
+            for (VertxWebsocketHost host : component.getVertxHostRegistry().values()) {
+                VertxWebsocketPeer peer = host.getConnectedPeer(key);
+                if (peer != null && !peer.getWebSocket().isClosed()) {
+                    return peer.getWebSocket();
+                }
             }
         }
         return null;
@@ -31,8 +43,7 @@ public final class VertxWebsocketPeerLookup {
 
     /** How many peers are connected to the server on this host and port (any path). */
     public static int connectedCount(CamelContext camel, String host, int port) {
-        VertxWebsocketComponent component = camel.getComponent("vertx-websocket", VertxWebsocketComponent.class);
-        return component.getVertxHostRegistry().values().stream()
+        return components(camel).stream().flatMap(c -> c.getVertxHostRegistry().values().stream())
                 .filter(h -> h.isManagedHost(host) && h.isManagedPort(port))
                 .mapToInt(h -> h.getConnectedPeers().size()).sum();
     }
