@@ -112,8 +112,11 @@ public final class CsvRows {
         return line;
     }
 
-    /** Jackson's words for the two malformations it finds, in ours; never a parser's message to a user. */
-    private static String problem(String parserMessage) {
+    /**
+     * Jackson's words for the two malformations it finds, in ours; never a parser's message to a user. Public for the
+     * streamed reader of pipelines (unikernal-etl), which says the same of the same mistakes.
+     */
+    public static String problem(String parserMessage) {
         String message = parserMessage == null ? "" : parserMessage;
         if (message.startsWith("Missing closing quote")) {
             return "a quoted cell that is not closed";

@@ -120,6 +120,21 @@ public final class JdbcCheckpoints implements CheckpointStore {
         }
     }
 
+    /**
+     * {@link #advance} on the caller's connection, inside the caller's transaction and not committed: a pipeline
+     * writes a batch and moves its checkpoint in one transaction, so both land or neither does. The database must
+     * be this store's; {@link #start} must have run.
+     */
+    public boolean advance(Connection connection, String name, String expected, String next) throws SQLException {
+        CheckpointStore.checkSizes(name, next);
+        if (expected != null) {
+            return update(connection, ADVANCE, name, next, expected) == 1;
+        }
+        // no savepoint is needed: a unique violation would abort the caller's transaction, but it is rolled back
+        // anyway when the advance fails; ON CONFLICT DO NOTHING (PostgreSQL, SQLite) reports it as no row
+        return insert(connection, name, next);
+    }
+
     @Override
     public void remove(String name) {
         CheckpointStore.checkSizes(name, null);

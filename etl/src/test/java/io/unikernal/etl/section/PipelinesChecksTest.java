@@ -1,0 +1,101 @@
+package io.unikernal.etl.section;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.unikernal.compile.CompileOptions;
+import io.unikernal.compile.UdlCompiler;
+import io.unikernal.compile.YamlEmitter;
+import io.unikernal.plugins.Adapters;
+import io.unikernal.udl.error.UdlError;
+import io.unikernal.udl.parse.UdlParser;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The checks of {@code pipelines:}, each problem at its file:line:col with its code; what a pipeline compiles to. */
+class PipelinesChecksTest {
+
+    private static final String SYSTEMS = "udl: 8\nname: t\nsystems:\n"
+            + "  db: {adapter: postgres, url: \"jdbc:postgresql://127.0.0.1:5432/test\"}\n"
+            + "  h2: {adapter: jdbc}\n"
+            + "  files: {adapter: file, directory: data}\n";
+
+    private static List<String> problems(String udl) {
+        return new UdlParser(Adapters.installed()).parse("app.udl", udl).problems().stream().map(UdlError::render)
+                .toList();
+    }
+
+    private static String pipeline(String lines) {
+        return SYSTEMS + "pipelines:\n  - name: p1\n" + lines;
+    }
+
+    private static final String SOURCE = "    source: {adapter: file, path: people.csv, format: csv}\n";
+    private static final String TARGET = "    target: {system: db, table: people}\n";
+
+    @Test
+    void theCommonCasesHaveNoProblems() {
+        assertThat(problems(pipeline(SOURCE + TARGET))).isEmpty();
+        assertThat(problems(pipeline("    schedule: \"0 0 2 * * ?\"\n    source: {system: files, path: p.csv}\n"
+                + "    target: {system: db, table: public.people, mode: upsert, key: \"id, region\"}\n"
+                + "    batch: {rows: 500, bytes: 1048576}\n    rejects: {path: r.jsonl, threshold: 3}\n"))).isEmpty();
+    }
+
+    @Test
+    void aFiveFieldUnixCronIsRefusedWithItsQuartzEquivalent() {
+        assertThat(problems(pipeline("    schedule: \"30 2 * * 1-5\"\n" + SOURCE + TARGET))).singleElement()
+                .asString().startsWith("app.udl:9:15:").contains("[ETL-001]")
+                .contains("schedule '30 2 * * 1-5' is a five-field Unix cron")
+                .contains("write \"0 30 2 ? * 2-6\"");
+        assertThat(problems(pipeline("    schedule: \"0 2 * * *\"\n" + SOURCE + TARGET))).singleElement()
+                .asString().contains("write \"0 0 2 * * ?\"");
+        assertThat(problems(pipeline("    schedule: \"every night\"\n" + SOURCE + TARGET))).singleElement()
+                .asString().startsWith("app.udl:9:").contains("is no Quartz cron expression")
+                .contains("e.g. \"0 0 2 * * ?\"");
+    }
+
+    @Test
+    void unknownSystemsAndATargetThatIsNoPostgresSystem() {
+        assertThat(problems(pipeline("    source: {system: fils, path: p.csv}\n"
+                + "    target: {system: dbb, table: people}\n")))
+                .anySatisfy(p -> assertThat(p).startsWith("app.udl:9:").contains("unknown system 'fils'")
+                        .contains("did you mean 'files'"))
+                .anySatisfy(p -> assertThat(p).startsWith("app.udl:10:").contains("unknown system 'dbb'"));
+        assertThat(problems(pipeline(SOURCE + "    target: {system: h2, table: people}\n"))).singleElement()
+                .asString().startsWith("app.udl:10:").contains("[ETL-003]")
+                .contains("loads into system h2 (adapter jdbc), which is no postgres system");
+        assertThat(problems(pipeline("    source: {system: db, path: p.csv}\n" + TARGET))).singleElement()
+                .asString().startsWith("app.udl:9:").contains("[ETL-002]")
+                .contains("reads system db (adapter postgres), which is no file system");
+    }
+
+    @Test
+    void anUpsertWithoutKeyAndOtherMistakes() {
+        assertThat(problems(pipeline(SOURCE + "    target: {system: db, table: people, mode: upsert}\n")))
+                .singleElement().asString().startsWith("app.udl:10:").contains("[ETL-004]")
+                .contains("upserts into people but names no key");
+        assertThat(problems(pipeline(SOURCE + "    target: {system: db, table: \"people; drop\"}\n")))
+                .singleElement().asString().startsWith("app.udl:10:").contains("table");
+        assertThat(problems(pipeline("    source: {adapter: file, path: p.parquet, format: parquet}\n" + TARGET)))
+                .singleElement().asString().startsWith("app.udl:9:").contains("parquet");
+        assertThat(problems(SYSTEMS + "pipelines:\n  - name: p1\n" + SOURCE + TARGET + "  - name: p1\n" + SOURCE
+                + TARGET)).singleElement().asString().startsWith("app.udl:11:").contains("p1");
+        assertThat(problems(pipeline("    source: {path: p.csv}\n" + TARGET))).singleElement().asString()
+                .startsWith("app.udl:9:").contains("[ETL-002]").contains("names neither a system nor an adapter");
+        assertThat(problems(pipeline("    source: {system: files, adapter: file, path: p.csv}\n" + TARGET)))
+                .singleElement().asString().contains("names both a system and an adapter");
+        assertThat(problems(pipeline(SOURCE))).singleElement().asString().contains("target");
+    }
+
+    @Test
+    void aPipelineCompilesToARouteFromItsScheduleOrFromDirect() {
+        var doc = new UdlParser(Adapters.installed()).parse("app.udl", SYSTEMS + "pipelines:\n"
+                + "  - name: nightly\n    schedule: \"0 0 2 * * ?\"\n" + SOURCE + TARGET
+                + "  - name: now\n" + SOURCE + TARGET).orThrow();
+        String yaml = YamlEmitter.routesYaml(new UdlCompiler(Adapters.installed()).compile(doc, Path.of("/srv/app"),
+                CompileOptions.DEFAULT));
+        assertThat(yaml).contains("pipeline-nightly").contains("quartz:unikernal-etl/nightly?cron=0+0+2+*+*+?")
+                .contains("stateful=true").contains("direct:pipeline-now")
+                .contains("io.unikernal.etl.run.PipelineRunner").contains("/srv/app/people.csv")
+                .contains("/srv/app/now.rejects.jsonl");
+    }
+}
