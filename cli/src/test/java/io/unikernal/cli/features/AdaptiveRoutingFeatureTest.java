@@ -107,6 +107,9 @@ class AdaptiveRoutingFeatureTest {
         }
     }
 
+    private static final java.util.regex.Pattern EU_DOWN = java.util.regex.Pattern.compile(
+            "unikernal_route_target_up\\{[^}]*route=\"quote\"[^}]*target=\"eu\"[^}]*} 0\\.0");
+
     @Test
     @SuppressWarnings("unchecked")
     void aPeerThatIsDownIsFailedOverAndTakenOutAndNothingIsLost() throws Exception {
@@ -121,10 +124,15 @@ class AdaptiveRoutingFeatureTest {
             us.reset();
             ResiliencePolicyFeatureTest.deleteAll(parked);
             List<Integer> statuses = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                statuses.add(Http.post(port, "/quote", "{\"id\": " + i + "}").status());
-            }
-            String metrics = Http.text(port, Observability.METRICS_PATH);
+            String metrics;
+            // eu is drawn by its explore share (5 %) once it has failed: send batches until it has been taken out,
+            // at most 20 batches, so the test does not depend on when the draw picks it a second time
+            do {
+                for (int i = 0; i < 20; i++) {
+                    statuses.add(Http.post(port, "/quote", "{\"id\": " + statuses.size() + "}").status());
+                }
+                metrics = Http.text(port, Observability.METRICS_PATH);
+            } while (!EU_DOWN.matcher(metrics).find() && statuses.size() < 400);
             // now us fails too: every target failed, so the message is dead-lettered with both reasons
             us.failing(true);
             int lastStatus = Http.post(port, "/quote", "{\"id\": \"last\"}").status();
@@ -133,15 +141,16 @@ class AdaptiveRoutingFeatureTest {
         });
 
         for (List<Object> run : List.of(outcomes.inProcess(), outcomes.emitted())) {
-            assertThat((List<Object>) run.get(0)).as("every message answered 200 by failover").hasSize(40)
+            List<Object> statuses = (List<Object>) run.get(0);
+            assertThat(statuses).as("every message answered 200 by failover").hasSizeGreaterThanOrEqualTo(20)
                     .containsOnly((Object) 200);
-            assertThat(run.get(1)).as("us took every message").isEqualTo(40);
+            assertThat(run.get(1)).as("us took every message").isEqualTo(statuses.size());
             String metrics = (String) run.get(2);
             assertThat(metrics).as(metrics)
-                    .containsPattern("unikernal_route_target_up\\{[^}]*route=\"quote\"[^}]*target=\"eu\"[^}]*} 0\\.0")
+                    .containsPattern(EU_DOWN.pattern())
                     .containsPattern("unikernal_route_target_up\\{[^}]*target=\"us\"[^}]*} 1\\.0")
                     .containsPattern("unikernal_route_target_calls_total\\{[^}]*outcome=\"success\"[^}]*"
-                            + "target=\"us\"[^}]*} 40\\.0")
+                            + "target=\"us\"[^}]*} " + statuses.size() + "\\.0")
                     .as("eu was tried only until it was taken out (downAfter: 2)")
                     .containsPattern("unikernal_route_target_calls_total\\{[^}]*outcome=\"failure\"[^}]*"
                             + "target=\"eu\"[^}]*} 2\\.0")

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import io.unikernal.adapter.http.AppListener;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
@@ -58,7 +59,7 @@ final class GraphqlServer {
         String key = context.getName() + "@" + System.identityHashCode(context) + endpoint.getPath();
         GraphqlServer server = SERVERS.get(key);
         if (server == null) {
-            server = new GraphqlServer(key, endpoint, router(context));
+            server = new GraphqlServer(key, endpoint, AppListener.router(context, "GraphQL"));
             SERVERS.put(key, server);
             LOG.info("serving GraphQL on POST {} ({})", endpoint.getPath(), Path.of(endpoint.getSchema()).getFileName());
             GraphqlServer started = server;
@@ -110,13 +111,6 @@ final class GraphqlServer {
         }
     }
 
-    private static VertxPlatformHttpRouter router(CamelContext context) {
-        Set<VertxPlatformHttpRouter> routers = context.getRegistry().findByType(VertxPlatformHttpRouter.class);
-        if (routers.isEmpty()) {
-            throw new IllegalStateException("the app has no HTTP listener for GraphQL: set camel.server.enabled=true");
-        }
-        return routers.iterator().next();
-    }
 
     private void handle(RoutingContext request) {
         ExecutionInput input;

@@ -1,6 +1,6 @@
 package io.unikernal.adapter.websocket;
 
-import java.util.Set;
+import io.unikernal.adapter.http.AppListener;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.vertx.websocket.VertxWebsocketComponent;
@@ -19,19 +19,11 @@ public class HttpListenerWebsocketComponent extends VertxWebsocketComponent {
     @Override
     protected VertxWebsocketHost createVertxWebsocketHost(VertxWebsocketHostConfiguration configuration,
             VertxWebsocketHostKey key) {
-        VertxPlatformHttpRouter router = router(getCamelContext());
+        VertxPlatformHttpRouter router = AppListener.router(getCamelContext(), "WebSocket");
         return new OnTheListener(getCamelContext(), new VertxWebsocketHostConfiguration(router.vertx(), router,
                 null, null), key);
     }
 
-    private static VertxPlatformHttpRouter router(CamelContext context) {
-        Set<VertxPlatformHttpRouter> routers = context.getRegistry().findByType(VertxPlatformHttpRouter.class);
-        if (routers.isEmpty()) {
-            throw new IllegalStateException("the app has no HTTP listener to serve WebSocket on: set"
-                    + " camel.server.enabled=true (a system with listener: http does)");
-        }
-        return routers.iterator().next();
-    }
 
     /** A host whose paths are routes of the app's listener: nothing to start or stop but the routes themselves. */
     private static final class OnTheListener extends VertxWebsocketHost {

@@ -20,10 +20,10 @@ import io.vertx.grpcio.server.GrpcIoServiceBridge;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import io.unikernal.adapter.http.AppListener;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.slf4j.Logger;
@@ -64,7 +64,7 @@ final class HttpListenerServer {
             throw new IllegalStateException("method " + name + " is already served on the HTTP listener");
         }
         if (server == null) {
-            mount(router(context), maxInboundMessageSize);
+            mount(AppListener.router(context, "gRPC"), maxInboundMessageSize);
         }
         ServerMethodDefinition<byte[], byte[]> offLoop = ServerMethodDefinition.create(method.getMethodDescriptor(),
                 offTheEventLoop(method.getServerCallHandler(), workers, timer));
@@ -109,14 +109,6 @@ final class HttpListenerServer {
         }
     }
 
-    private static VertxPlatformHttpRouter router(CamelContext context) {
-        Set<VertxPlatformHttpRouter> routers = context.getRegistry().findByType(VertxPlatformHttpRouter.class);
-        if (routers.isEmpty()) {
-            throw new IllegalStateException("the app has no HTTP listener to serve gRPC on: set"
-                    + " camel.server.enabled=true (a system with listener: http does)");
-        }
-        return routers.iterator().next();
-    }
 
     /**
      * The handler, each call started in a context with the caller's deadline and its callbacks run in order on

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import io.unikernal.adapter.http.AppListener;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.cxf.Bus;
@@ -53,7 +54,7 @@ final class HttpListenerSoap {
 
     /** Mounts {@code path} on the app's listener, relayed to the CXF endpoint at the local {@code address}. */
     static HttpListenerSoap mount(CamelContext context, String path, String address, Bus bus) {
-        VertxPlatformHttpRouter router = router(context);
+        VertxPlatformHttpRouter router = AppListener.router(context, "SOAP");
         Route route = router.route(HttpMethod.POST, path).handler(router.bodyHandler())
                 .handler(request -> request.vertx().<Answer>executeBlocking(
                         () -> relay(bus, address, request), false).onComplete(done -> {
@@ -73,14 +74,6 @@ final class HttpListenerSoap {
         route.remove();
     }
 
-    private static VertxPlatformHttpRouter router(CamelContext context) {
-        Set<VertxPlatformHttpRouter> routers = context.getRegistry().findByType(VertxPlatformHttpRouter.class);
-        if (routers.isEmpty()) {
-            throw new IllegalStateException("the app has no HTTP listener to serve SOAP on: set"
-                    + " camel.server.enabled=true (a system with listener: http does)");
-        }
-        return routers.iterator().next();
-    }
 
     /** What CXF answered. */
     private record Answer(int status, String contentType, String correlationId, byte[] body) {
