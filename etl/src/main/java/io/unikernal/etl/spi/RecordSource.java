@@ -1,0 +1,54 @@
+package io.unikernal.etl.spi;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * What a pipeline reads, one record at a time, from a position a checkpoint saved. One run opens one source and reads
+ * it on one thread.
+ *
+ * <p>A bounded source (a file, an object, a table read up to the cursor it had when the run began) returns
+ * {@code null} from {@link #next()} at its end. An unbounded one ({@link #unbounded()}: a Kafka topic, a table
+ * followed by its cursor) returns {@code null} when nothing arrived within its poll time and is read again; a
+ * streaming pipeline commits what it has then.
+ */
+public interface RecordSource extends Closeable {
+
+    /** The fields of every record, known once the source is open; empty when there is nothing to read. */
+    List<Field> fields();
+
+    /**
+     * Moves past what a saved {@link #position()} says was read ({@code null}: from the beginning). False when the
+     * source no longer has that much (a file replaced by a shorter one): the run then stops and says so.
+     */
+    boolean resume(String position) throws IOException;
+
+    /** The next record, or {@code null}: the end (bounded), or nothing for now (unbounded). */
+    SourceRecord next() throws IOException;
+
+    /**
+     * Where the source stands after the last record {@link #next()} returned, as text the checkpoint store keeps
+     * (the source's own form: a record count and line, offsets per partition, a cursor value) and
+     * {@link #resume(String)} understands.
+     */
+    String position();
+
+    /** True for a stream: {@link #next()} returning null means "nothing yet", not the end. */
+    default boolean unbounded() {
+        return false;
+    }
+
+    /** Bytes read so far, for the progress bar; -1 when not known. */
+    default long bytesRead() {
+        return -1;
+    }
+
+    /** Bytes in all, for the progress bar's ETA; -1 when not known. */
+    default long size() {
+        return -1;
+    }
+
+    /** What it reads, for messages: {@code file data/people.csv}, {@code topic orders}. */
+    String describe();
+}
