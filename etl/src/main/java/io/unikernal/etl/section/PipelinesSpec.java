@@ -99,7 +99,7 @@ final class PipelinesSpec {
                         ", ", KINDS.targetAdapters()) + "), whose keys follow.",
                 TARGET_KEYS, false);
         Shape.Struct batch = new Shape.Struct("pipeline-batch", "batch", "How many rows one transaction loads"
-                + " (each batch commits with its checkpoint).", List.of(ROWS.key(), BYTES.key()), false);
+                + " (each batch commits with its checkpoint).", List.of(ROWS.key(), BYTES.key(), TIME.key()), false);
         Shape.Struct rejects = new Shape.Struct("pipeline-rejects", "rejects", "Where rows that cannot be loaded go"
                 + " and how many a successful run may have.", List.of(REJECT_PATH.key(), THRESHOLD.key()), false);
         Shape.Struct item = new Shape.Struct("pipeline", "pipeline", "One pipeline: records read from a source,"
