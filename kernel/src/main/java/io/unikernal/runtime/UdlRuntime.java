@@ -46,7 +46,7 @@ public final class UdlRuntime implements AutoCloseable {
                 String before = properties.putIfAbsent(key, value);
                 if (before != null && !before.equals(value) && !FIRST_APP_WINS.contains(key)) {
                     throw new IllegalArgumentException("apps " + names(apps) + " give property '" + key
-                            + "' different values; rename a system in one of them");
+                            + "' different values: make them agree, or run the apps in contexts of their own");
                 }
             });
         }
