@@ -81,7 +81,7 @@ class UnikernalExtensionTest {
 
     @Test
     void udlFilesAreFoundByTheConfiguredPattern(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("tripler.udl.yaml"), """
+        onlyUdlFile(dir.resolve("tripler.udl.yaml"), """
                 udl: 8
                 name: tripler
                 systems:
@@ -92,7 +92,6 @@ class UnikernalExtensionTest {
                     steps:
                       - transform: {set: {tripled: "n * 3"}}
                 """);
-        System.setProperty(UdlFileLocations.PROPERTY, "file:" + dir + "/*.udl.yaml");
         try (WeldContainer container = new Weld().disableDiscovery().addExtension(new UnikernalExtension())
                 .addBeanClasses(Doubler.class).initialize()) {
             CamelContext context = container.select(CamelContext.class).get();
@@ -105,20 +104,17 @@ class UnikernalExtensionTest {
 
     @Test
     void aUdlFileWithErrorsFailsTheDeploymentNamingFileLineAndColumn(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("broken.udl"), """
-                udl: 8
-                name: broken
-                systems:
-                  numbers: {adapter: direct}
-                routes:
-                  - name: lost
-                    from: nowhere
-                """);
-        System.setProperty(UdlFileLocations.PROPERTY, "file:" + dir + "/*.udl");
+        onlyUdlFile(dir.resolve("broken.udl"), "udl: 8\nname: broken\nroutes:\n  - {name: lost, from: nowhere}\n");
 
         assertThatThrownBy(() -> weld().initialize())
                 .isInstanceOf(DeploymentException.class)
-                .hasMessageContaining(dir.resolve("broken.udl") + ":7:")
+                .hasMessageContaining(dir.resolve("broken.udl") + ":4:")
                 .hasMessageContaining("nowhere");
+    }
+
+    /** Points the extension at this one file instead of the class path's udl/ folder. */
+    private static void onlyUdlFile(Path file, String text) throws java.io.IOException {
+        Files.writeString(file, text);
+        System.setProperty(UdlFileLocations.PROPERTY, "file:" + file);
     }
 }
