@@ -176,4 +176,26 @@ class TransformPipelineTest extends PostgresTest {
             server.stop(0);
         }
     }
+
+    @Test
+    void theStepsRunTheSameFromTheEmittedCamelYaml() throws Exception {
+        String table = pg.table("etl_yaml", "id int primary key, label text");
+        Files.writeString(dir.resolve("in.csv"), "id,name\n1,a\n2,b\n3,c\n");
+        String name = pg.app("etl");
+        String udl = Pg.udlSystems(name) + "pipelines:\n  - name: load\n"
+                + "    source: {adapter: file, path: in.csv}\n    transform:\n"
+                + "      - convert: {id: long}\n      - filter: \"id != 2\"\n"
+                + "      - map: {id: id, label: \"'{' + name + '}'\"}\n"
+                + "    target: {system: db, table: " + table + ", mode: upsert, key: id}\n";
+        io.unikernal.udl.testing.TwoWayRun.Outcomes<Object> outcomes = io.unikernal.udl.testing.TwoWayRun.run(
+                "app.udl", udl, Map.of(), dir, app -> {
+                    // each way loads the file from its start: no rows, no checkpoint
+                    pg.execute("DELETE FROM " + table);
+                    pg.execute("DELETE FROM UNIKERNAL_CHECKPOINT WHERE namespace = '" + name + "/load'");
+                    app.context().createProducerTemplate().requestBody("direct:pipeline-load", (Object) "");
+                    return pg.rows("SELECT id, label FROM " + table + " ORDER BY id");
+                });
+        assertThat(outcomes.inProcess()).isEqualTo(List.of(List.of("1", "{a}"), List.of("3", "{c}")));
+        assertThat(outcomes.emitted()).isEqualTo(outcomes.inProcess());
+    }
 }
