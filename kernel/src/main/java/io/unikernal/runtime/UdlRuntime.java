@@ -2,11 +2,7 @@ package io.unikernal.runtime;
 
 import java.util.Map;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
-import org.apache.camel.model.BeanFactoryDefinition;
-import org.apache.camel.model.BeanModelHelper;
-import org.apache.camel.model.Model;
 
 /**
  * Runs a compiled app in process on Camel Main — the same engine that runs the emitted YAML — from the same model
@@ -82,7 +78,7 @@ public final class UdlRuntime implements AutoCloseable {
      * they are masked from its first log line. Looked up as Camel's {@code env:} function does: the name as written,
      * then upper case with {@code -} and {@code .} as {@code _}. A default written in the file is not a secret.
      */
-    static void registerEnvSecrets(String names) {
+    public static void registerEnvSecrets(String names) {
         if (names == null || names.isBlank()) {
             return;
         }
@@ -104,54 +100,5 @@ public final class UdlRuntime implements AutoCloseable {
     @Override
     public void close() {
         main.stop();
-    }
-
-    /** Calls a bean's destroy method when the context stops (e.g. closes a connection pool). */
-    private record DestroyOnStop(Object bean, String method) implements org.apache.camel.Service {
-        @Override
-        public void start() {
-        }
-
-        @Override
-        public void stop() {
-            try {
-                bean.getClass().getMethod(method).invoke(bean);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot call " + method + " on " + bean.getClass().getName(), e);
-            }
-        }
-    }
-
-    /** Adds the compiled beans and routes to the context Camel Main builds. */
-    private static final class CompiledRoutes extends RouteBuilder {
-        private final CompiledApp app;
-
-        CompiledRoutes(CompiledApp app) {
-            this.app = app;
-        }
-
-        @Override
-        public void configure() throws Exception {
-            CamelContext context = getContext();
-            Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
-            for (BeanFactoryDefinition<?> definition : app.beans()) {
-                Object bean = BeanModelHelper.newInstance(definition, context);
-                // before the init method, as the YAML DSL loader does (the system health bean needs its context)
-                org.apache.camel.CamelContextAware.trySetCamelContext(bean, context);
-                // BeanModelHelper leaves init/destroy methods to its caller, as the YAML DSL loader does
-                if (definition.getInitMethod() != null) {
-                    bean.getClass().getMethod(definition.getInitMethod()).invoke(bean);
-                }
-                if (definition.getDestroyMethod() != null) {
-                    context.addService(new DestroyOnStop(bean, definition.getDestroyMethod()), true, true);
-                }
-                context.getRegistry().bind(definition.getName(), bean);
-                model.addCustomBean(definition);
-            }
-            for (org.apache.camel.model.RouteConfigurationDefinition configuration : app.routeConfigurations()) {
-                model.addRouteConfiguration(configuration);
-            }
-            getRouteCollection().getRoutes().addAll(app.routes());
-        }
     }
 }

@@ -1,0 +1,86 @@
+package io.unikernal.dsl.udm;
+
+import io.unikernal.udm.UdmBinaryCodec;
+import io.unikernal.udm.UdmCodecException;
+import io.unikernal.udm.UdmExchange;
+import io.unikernal.udm.UdmJsonCodec;
+import io.unikernal.udm.UdmMessage;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.DataFormat;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * UDM messages as a Camel data format, over the kernel's codecs: {@code marshal} writes the exchange (body and the
+ * UDM envelope headers, see {@link io.unikernal.udm.UdmHeaders}) as a UDM message, {@code unmarshal} reads one back
+ * into the exchange. {@link #json()} is the v8 JSON envelope ({@code docs/udm.md}; a bare JSON object reads as a
+ * payload), {@link #binary()} the protobuf form. JSON to binary is {@code .unmarshal(json()).marshal(binary())}.
+ * A malformed message fails with {@link UdmCodecException}, whose message says what is wrong without echoing it.
+ */
+public final class UdmDataFormat extends ServiceSupport implements DataFormat {
+
+    private interface Codec {
+        byte[] encode(UdmMessage message);
+
+        UdmMessage decode(byte[] bytes);
+    }
+
+    private final String name;
+    private final Codec codec;
+
+    private UdmDataFormat(String name, Codec codec) {
+        this.name = name;
+        this.codec = codec;
+    }
+
+    /** The v8 JSON envelope. */
+    public static UdmDataFormat json() {
+        UdmJsonCodec json = new UdmJsonCodec();
+        return new UdmDataFormat("udm-json", new Codec() {
+            @Override
+            public byte[] encode(UdmMessage message) {
+                return json.encode(message);
+            }
+
+            @Override
+            public UdmMessage decode(byte[] bytes) {
+                return json.decode(bytes);
+            }
+        });
+    }
+
+    /** The binary (protobuf) form: prefix {@code UDM 0x08}, then one {@code UdmEnvelope}. */
+    public static UdmDataFormat binary() {
+        UdmBinaryCodec binary = new UdmBinaryCodec();
+        return new UdmDataFormat("udm-binary", new Codec() {
+            @Override
+            public byte[] encode(UdmMessage message) {
+                return binary.encode(message);
+            }
+
+            @Override
+            public UdmMessage decode(byte[] bytes) {
+                return binary.decode(bytes);
+            }
+        });
+    }
+
+    @Override
+    public void marshal(Exchange exchange, Object graph, OutputStream stream) throws Exception {
+        exchange.getIn().setBody(graph);
+        stream.write(codec.encode(UdmExchange.read(exchange)));
+    }
+
+    @Override
+    public Object unmarshal(Exchange exchange, InputStream stream) throws Exception {
+        UdmMessage message = codec.decode(stream.readAllBytes());
+        UdmExchange.write(message, exchange);
+        return exchange.getIn().getBody();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
