@@ -76,7 +76,9 @@ public final class UdmDataFormat extends ServiceSupport implements DataFormat {
     public Object unmarshal(Exchange exchange, InputStream stream) throws Exception {
         UdmMessage message = codec.decode(stream.readAllBytes());
         UdmExchange.write(message, exchange);
-        return exchange.getIn().getBody();
+        // a Message, not a body: Camel's unmarshal copies the message before calling us and keeps only the body of
+        // any other result, which would drop the envelope headers just written
+        return exchange.getIn().copy();
     }
 
     @Override
