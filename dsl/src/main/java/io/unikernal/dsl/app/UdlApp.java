@@ -55,6 +55,23 @@ public final class UdlApp {
     }
 
     /**
+     * Loads a UDL file from the class path (e.g. {@code src/main/resources/shop.udl} as {@code "shop.udl"}); problems
+     * name it as {@code classpath:NAME}; relative paths in it are read from the working directory.
+     */
+    public static UdlApp loadResource(String name) {
+        ClassLoader classes = Thread.currentThread().getContextClassLoader();
+        try (java.io.InputStream in = classes.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no UDL file " + name + " on the class path");
+            }
+            return load("classpath:" + name, new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    Path.of("").toAbsolutePath(), Adapters.installed(classes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read UDL file " + name + " from the class path", e);
+        }
+    }
+
+    /**
      * Loads UDL {@code text}; {@code fileName} names it in every problem, {@code baseDir} is where its relative
      * paths (proto files, key files) are read.
      */
