@@ -82,8 +82,9 @@ class UdlFilesInCamelMainTest {
             assertThatThrownBy(main::start).satisfies(failure -> {
                 UdlAppException udlFailure = findCause(failure);
                 assertThat(udlFailure).as("the UDL problems in the failure's causes: " + failure).isNotNull();
-                assertThat(udlFailure.getMessage()).contains(udl + ":7:11:").contains("incomming")
-                        .contains("incoming");
+                // the form docs/ways-in/udl-in-camel.md shows
+                assertThat(udlFailure.getMessage()).isEqualTo(udl + ":7:11: unknown system 'incomming' — did you"
+                        + " mean 'incoming'? [UDL-012]" + System.lineSeparator() + "    hint: declared systems: incoming");
             });
         } finally {
             main.stop();
