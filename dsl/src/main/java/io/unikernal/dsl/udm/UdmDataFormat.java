@@ -50,7 +50,7 @@ public final class UdmDataFormat extends ServiceSupport implements DataFormat {
         });
     }
 
-    /** The binary (protobuf) form: prefix {@code UDM 0x08}, then one {@code UdmEnvelope}. */
+    /** The binary (protobuf) form of {@code docs/udm.md}: the {@code UDM} prefix and format byte, then the envelope. */
     public static UdmDataFormat binary() {
         UdmBinaryCodec binary = new UdmBinaryCodec();
         return new UdmDataFormat("udm-binary", new Codec() {
