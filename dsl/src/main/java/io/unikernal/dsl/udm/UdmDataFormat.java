@@ -7,6 +7,7 @@ import io.unikernal.udm.UdmJsonCodec;
 import io.unikernal.udm.UdmMessage;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.DataFormat;
 import org.apache.camel.support.service.ServiceSupport;
@@ -20,61 +21,37 @@ import org.apache.camel.support.service.ServiceSupport;
  */
 public final class UdmDataFormat extends ServiceSupport implements DataFormat {
 
-    private interface Codec {
-        byte[] encode(UdmMessage message);
-
-        UdmMessage decode(byte[] bytes);
-    }
-
     private final String name;
-    private final Codec codec;
+    private final Function<UdmMessage, byte[]> encoder;
+    private final Function<byte[], UdmMessage> decoder;
 
-    private UdmDataFormat(String name, Codec codec) {
+    private UdmDataFormat(String name, Function<UdmMessage, byte[]> encoder, Function<byte[], UdmMessage> decoder) {
         this.name = name;
-        this.codec = codec;
+        this.encoder = encoder;
+        this.decoder = decoder;
     }
 
     /** The v8 JSON envelope. */
     public static UdmDataFormat json() {
         UdmJsonCodec json = new UdmJsonCodec();
-        return new UdmDataFormat("udm-json", new Codec() {
-            @Override
-            public byte[] encode(UdmMessage message) {
-                return json.encode(message);
-            }
-
-            @Override
-            public UdmMessage decode(byte[] bytes) {
-                return json.decode(bytes);
-            }
-        });
+        return new UdmDataFormat("udm-json", json::encode, json::decode);
     }
 
     /** The binary (protobuf) form of {@code docs/udm.md}: the {@code UDM} prefix and format byte, then the envelope. */
     public static UdmDataFormat binary() {
         UdmBinaryCodec binary = new UdmBinaryCodec();
-        return new UdmDataFormat("udm-binary", new Codec() {
-            @Override
-            public byte[] encode(UdmMessage message) {
-                return binary.encode(message);
-            }
-
-            @Override
-            public UdmMessage decode(byte[] bytes) {
-                return binary.decode(bytes);
-            }
-        });
+        return new UdmDataFormat("udm-binary", binary::encode, binary::decode);
     }
 
     @Override
     public void marshal(Exchange exchange, Object graph, OutputStream stream) throws Exception {
         exchange.getIn().setBody(graph);
-        stream.write(codec.encode(UdmExchange.read(exchange)));
+        stream.write(encoder.apply(UdmExchange.read(exchange)));
     }
 
     @Override
     public Object unmarshal(Exchange exchange, InputStream stream) throws Exception {
-        UdmMessage message = codec.decode(stream.readAllBytes());
+        UdmMessage message = decoder.apply(stream.readAllBytes());
         UdmExchange.write(message, exchange);
         // a Message, not a body: Camel's unmarshal copies the message before calling us and keeps only the body of
         // any other result, which would drop the envelope headers just written

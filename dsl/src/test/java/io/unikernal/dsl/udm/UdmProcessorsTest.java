@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class UdmProcessorsTest {
 
     private final CamelContext context = new DefaultCamelContext();
-    private final UdmSchema order = UdlApp.load(resource("orders.udl")).schema("Order");
+    private static final UdmSchema ORDER = UdlApp.load(resource("orders.udl")).schema("Order");
 
     @AfterEach
     void stop() {
@@ -41,7 +41,7 @@ class UdmProcessorsTest {
         ProducerTemplate template = start(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:in").process(SchemaProcessors.validate(order));
+                from("direct:in").process(SchemaProcessors.validate(ORDER));
             }
         });
         Exchange out = template.request("direct:in", e -> e.getMessage().setBody(
@@ -58,7 +58,7 @@ class UdmProcessorsTest {
         ProducerTemplate template = start(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:in").process(SchemaProcessors.validate(order));
+                from("direct:in").process(SchemaProcessors.validate(ORDER));
             }
         });
         Exchange out = template.request("direct:in", e -> e.getMessage().setBody(Map.of("amount", -1)));
@@ -74,7 +74,7 @@ class UdmProcessorsTest {
         ProducerTemplate template = start(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:in").process(SchemaProcessors.migrate(order));
+                from("direct:in").process(SchemaProcessors.migrate(ORDER));
             }
         });
         Object body = template.requestBody("direct:in", Map.of("customer_name", "Ada"));
