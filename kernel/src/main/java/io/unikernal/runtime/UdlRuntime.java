@@ -13,6 +13,9 @@ public final class UdlRuntime implements AutoCloseable {
     /** The compiled property listing the environment variables that hold secrets (comma-separated names). */
     public static final String SECRET_ENV_PROPERTY = "unikernal.secrets.env";
 
+    private static final java.util.Set<String> FIRST_APP_WINS = java.util.Set.of("camel.main.name",
+            SECRET_ENV_PROPERTY);
+
     private final Main main;
 
 
@@ -22,14 +25,41 @@ public final class UdlRuntime implements AutoCloseable {
 
     /** Starts the app; {@code overrides} win over the app's own properties (e.g. a test's free port). */
     public static UdlRuntime start(CompiledApp app, Map<String, String> overrides) throws Exception {
-        registerEnvSecrets(app.properties().get(SECRET_ENV_PROPERTY));
+        return start(java.util.List.of(app), overrides, java.util.List.of());
+    }
+
+    /**
+     * Starts several compiled apps and hand-written {@code routes} in one CamelContext (the CDI extension's case).
+     * Two apps that give one property different values are refused: one of them would silently lose. The context's
+     * name is the first app's; secrets were registered per app already.
+     */
+    public static UdlRuntime start(java.util.List<CompiledApp> apps, Map<String, String> overrides,
+            java.util.List<? extends org.apache.camel.RoutesBuilder> routes) throws Exception {
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        for (CompiledApp app : apps) {
+            registerEnvSecrets(app.properties().get(SECRET_ENV_PROPERTY));
+            app.properties().forEach((key, value) -> {
+                String before = properties.putIfAbsent(key, value);
+                if (before != null && !before.equals(value) && !FIRST_APP_WINS.contains(key)) {
+                    throw new IllegalArgumentException("apps " + names(apps) + " give property '" + key
+                            + "' different values: make them agree, or run the apps in contexts of their own");
+                }
+            });
+        }
         Main main = new Main();
-        app.properties().forEach(main::addInitialProperty);
+        properties.forEach(main::addInitialProperty);
         overrides.forEach(main::addOverrideProperty);
-        main.configure().addRoutesBuilder(new CompiledRoutes(app));
+        for (CompiledApp app : apps) {
+            main.configure().addRoutesBuilder(new CompiledRoutes(app));
+        }
+        routes.forEach(main.configure()::addRoutesBuilder);
         // latency histograms: Camel's metrics use this registry when they are on
         main.bind(LatencyHistograms.REGISTRY_NAME, LatencyHistograms.registry());
         return started(main);
+    }
+
+    private static String names(java.util.List<CompiledApp> apps) {
+        return apps.stream().map(CompiledApp::name).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /**
@@ -94,6 +124,34 @@ public final class UdlRuntime implements AutoCloseable {
 
     public CamelContext context() {
         return main.getCamelContext();
+    }
+
+    /**
+     * Blocks until Camel Main is told to shut down — Ctrl-C, or a limit such as
+     * {@code -Dcamel.main.durationMaxMessages=N} — then stops gracefully; an application's {@code main} ends with it.
+     */
+    public void runUntilShutdown() throws InterruptedException {
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            main.getShutdownStrategy().shutdown();
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "unikernal-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            main.getShutdownStrategy().await();
+        } finally {
+            close();
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running: it returns now that the app has stopped
+            }
+        }
     }
 
     /** Stops gracefully: in-flight exchanges finish (up to Camel's shutdown timeout) before routes stop. */
