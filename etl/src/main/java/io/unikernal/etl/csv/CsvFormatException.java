@@ -9,7 +9,11 @@ public final class CsvFormatException extends IOException {
     private final long line;
 
     public CsvFormatException(Path file, long line, String problem) {
-        super(file + ":" + line + ": " + problem);
+        this(file.toString(), line, problem);
+    }
+
+    public CsvFormatException(String where, long line, String problem) {
+        super(where + ":" + line + ": " + problem);
         this.line = line;
     }
 

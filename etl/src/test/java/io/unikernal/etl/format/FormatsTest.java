@@ -1,0 +1,21 @@
+package io.unikernal.etl.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.unikernal.etl.spi.RecordFormat;
+import org.junit.jupiter.api.Test;
+
+class FormatsTest {
+
+    @Test
+    void everyFormatIsFoundByNameAndByItsFileEnding() {
+        assertThat(Formats.names()).contains("csv", "json", "jsonl");
+        assertThat(Formats.forFile("data/People.CSV")).map(RecordFormat::name).hasValue("csv");
+        assertThat(Formats.forFile("a.jsonl")).map(RecordFormat::name).hasValue("jsonl");
+        assertThat(Formats.forFile("a.ndjson")).map(RecordFormat::name).hasValue("jsonl");
+        assertThat(Formats.forFile("a.json")).map(RecordFormat::name).hasValue("json");
+        assertThat(Formats.forFile("a.txt")).isEmpty();
+        assertThat(Formats.named("csv")).isPresent();
+        assertThat(Formats.named("xml")).isEmpty();
+    }
+}
