@@ -9,7 +9,9 @@ class FormatsTest {
 
     @Test
     void everyFormatIsFoundByNameAndByItsFileEnding() {
-        assertThat(Formats.names()).contains("csv", "json", "jsonl");
+        assertThat(Formats.names()).containsExactly("csv", "json", "jsonl", "parquet", "xlsx");
+        assertThat(Formats.forFile("x.parquet")).map(RecordFormat::name).hasValue("parquet");
+        assertThat(Formats.forFile("x.xlsx")).map(RecordFormat::name).hasValue("xlsx");
         assertThat(Formats.forFile("data/People.CSV")).map(RecordFormat::name).hasValue("csv");
         assertThat(Formats.forFile("a.jsonl")).map(RecordFormat::name).hasValue("jsonl");
         assertThat(Formats.forFile("a.ndjson")).map(RecordFormat::name).hasValue("jsonl");
