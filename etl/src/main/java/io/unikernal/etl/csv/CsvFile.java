@@ -33,30 +33,27 @@ public final class CsvFile implements Closeable {
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_FIELD_CHARS).build())
             .build();
 
-    private final Path file;
-    private final String where;
+    private final String file;
     private final CsvParser parser;
     private final List<String> header;
     private long index;
 
-    private CsvFile(Path file, String where, CsvParser parser, List<String> header) {
+    private CsvFile(String file, CsvParser parser, List<String> header) {
         this.file = file;
-        this.where = where;
         this.parser = parser;
         this.header = header;
     }
 
     /** Opens the file and reads its header; an empty file has an empty header and no records. */
     public static CsvFile open(Path file) throws IOException {
-        return open(Files.newInputStream(file), file, file.toString());
+        return open(Files.newInputStream(file), file.toString());
     }
 
-    /** Reads a stream (an S3 object, a file opened elsewhere); {@code where} names it in messages. */
+    /**
+     * Reads {@code stream} (closed with this) as CSV; {@code where} names it in positions and messages
+     * ({@code /srv/data/people.csv}).
+     */
     public static CsvFile open(InputStream stream, String where) throws IOException {
-        return open(stream, null, where);
-    }
-
-    private static CsvFile open(InputStream stream, Path file, String where) throws IOException {
         InputStream in = new BufferedInputStream(stream, 1 << 16);
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
@@ -68,7 +65,7 @@ public final class CsvFile implements Closeable {
         CsvParser parser = FACTORY.createParser(start);
         // an unquoted empty field is no value (SQL NULL); a quoted one ("") is the empty text
         parser.enable(CsvParser.Feature.EMPTY_UNQUOTED_STRING_AS_NULL);
-        CsvFile rows = new CsvFile(file, where, parser, List.of());
+        CsvFile rows = new CsvFile(where, parser, List.of());
         CsvRow header;
         try {
             header = rows.read();
@@ -76,7 +73,7 @@ public final class CsvFile implements Closeable {
             rows.close();
             throw e;
         }
-        return new CsvFile(file, where, parser, header == null ? List.of() : header.fields());
+        return new CsvFile(where, parser, header == null ? List.of() : header.fields());
     }
 
     /** The header's column names as written. */
@@ -115,7 +112,7 @@ public final class CsvFile implements Closeable {
                 line = -1;
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
                     if (t == null) {
-                        throw new CsvFormatException(where, line(), "the file ends inside a record");
+                        throw new CsvFormatException(file, line(), "the file ends inside a record");
                     }
                     if (line < 0) {
                         line = parser.currentTokenLocation().getLineNr();
@@ -130,14 +127,14 @@ public final class CsvFile implements Closeable {
                 return new CsvRow(java.util.Collections.unmodifiableList(fields), line, -1);
             }
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-            throw new CsvFormatException(where, line(), "a field longer than " + MAX_FIELD_CHARS
+            throw new CsvFormatException(file, line(), "a field longer than " + MAX_FIELD_CHARS
                     + " characters (a quote never closed?)");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // an unclosed quote is found at the end of the file: name the record it is in when that is known
             long at = line > 0 ? line : e.getLocation() != null ? e.getLocation().getLineNr() : line();
-            throw new CsvFormatException(where, at, io.unikernal.runtime.CsvRows.problem(e.getOriginalMessage()));
+            throw new CsvFormatException(file, at, io.unikernal.runtime.CsvRows.problem(e.getOriginalMessage()));
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new CsvFormatException(where, line(), "bytes that are no UTF-8 (the file must be UTF-8)");
+            throw new CsvFormatException(file, line(), "bytes that are no UTF-8 (the file must be UTF-8)");
         }
     }
 
@@ -145,8 +142,8 @@ public final class CsvFile implements Closeable {
         return parser.currentLocation().getLineNr();
     }
 
-    /** The file read, or null when it was opened on a stream. */
-    public Path file() {
+    /** What the file is, as positions name it. */
+    public String where() {
         return file;
     }
 

@@ -1,5 +1,6 @@
 package io.unikernal.etl.format;
 
+import io.unikernal.etl.spi.PipelineException;
 import io.unikernal.etl.spi.RecordSource;
 import io.unikernal.etl.spi.SourceRecord;
 import java.io.IOException;
@@ -7,12 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A file format's reader: records in file order, its checkpoint the number of records read ({@code {"records":N}}),
+ * A file format's reader: records in file order, its checkpoint the number of records read ({@code 25000 records}),
  * resumed by reading past them again (a format has no index to seek by; Parquet could skip row groups, not done).
  */
 public abstract class SequentialSource implements RecordSource {
 
-    private static final Pattern RECORDS = Pattern.compile("\\{\\s*\"records\"\\s*:\\s*(\\d+)\\s*}");
+    private static final Pattern RECORDS = Pattern.compile("(\\d+) records");
 
     private final String where;
     private long records;
@@ -40,7 +41,8 @@ public abstract class SequentialSource implements RecordSource {
         }
         Matcher m = RECORDS.matcher(position);
         if (!m.matches()) {
-            throw new IOException(where + ": the checkpoint " + position + " is no record count this reader wrote");
+            throw new PipelineException(where + ": the checkpoint '" + position + "' is no position of this format"
+                    + " (N records); remove the pipeline's checkpoint to read the file anew");
         }
         long target = Long.parseLong(m.group(1));
         while (records < target) {
@@ -53,7 +55,7 @@ public abstract class SequentialSource implements RecordSource {
 
     @Override
     public final String position() {
-        return "{\"records\":" + records + "}";
+        return records + " records";
     }
 
     /** Records read so far (the index of the next one, from 0). */

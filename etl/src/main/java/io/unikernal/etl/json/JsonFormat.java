@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import io.unikernal.etl.format.CountingInput;
 import io.unikernal.etl.format.SampledSource;
 import io.unikernal.etl.spi.Field;
 import io.unikernal.etl.spi.FieldType;
@@ -35,15 +34,14 @@ public final class JsonFormat implements RecordFormat {
 
     @Override
     public RecordSource reader(InputStream in, String where, Map<String, Object> options) throws IOException {
-        CountingInput counted = new CountingInput(in);
-        JsonParser parser = JsonValues.MAPPER.createParser(counted);
+        JsonParser parser = JsonValues.MAPPER.createParser(in);
         try {
             JsonToken first = parser.nextToken();
             if (first != null && first != JsonToken.START_ARRAY) {
                 throw new IOException(where + ":" + parser.currentTokenLocation().getLineNr()
                         + ": the file is no JSON array of objects (a file of one object a line is format jsonl)");
             }
-            Reader reader = new Reader(parser, counted, where, first == null);
+            Reader reader = new Reader(parser, where, first == null);
             reader.start();
             return reader;
         } catch (JsonProcessingException e) {
@@ -84,14 +82,12 @@ public final class JsonFormat implements RecordFormat {
 
     private static final class Reader extends SampledSource {
         private final JsonParser parser;
-        private final CountingInput counted;
         private boolean ended;
         private long index;
 
-        Reader(JsonParser parser, CountingInput counted, String where, boolean empty) {
+        Reader(JsonParser parser, String where, boolean empty) {
             super(where, FieldType.JSON);
             this.parser = parser;
-            this.counted = counted;
             this.ended = empty;
         }
 
@@ -120,11 +116,6 @@ public final class JsonFormat implements RecordFormat {
             } catch (JsonProcessingException e) {
                 throw syntax(where(), e);
             }
-        }
-
-        @Override
-        public long bytesRead() {
-            return counted.count();
         }
 
         @Override

@@ -2,7 +2,6 @@ package io.unikernal.etl.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.unikernal.etl.format.CountingInput;
 import io.unikernal.etl.format.SampledSource;
 import io.unikernal.etl.spi.Field;
 import io.unikernal.etl.spi.FieldType;
@@ -40,10 +39,9 @@ public final class JsonLinesFormat implements RecordFormat {
 
     @Override
     public RecordSource reader(InputStream in, String where, Map<String, Object> options) throws IOException {
-        CountingInput counted = new CountingInput(in);
-        BufferedReader lines = new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8.newDecoder()
+        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-        Reader reader = new Reader(lines, counted, where);
+        Reader reader = new Reader(lines, where);
         try {
             reader.start();
         } catch (IOException | RuntimeException e) {
@@ -73,14 +71,12 @@ public final class JsonLinesFormat implements RecordFormat {
 
     private static final class Reader extends SampledSource {
         private final BufferedReader lines;
-        private final CountingInput counted;
         private final StringBuilder line = new StringBuilder();
         private long lineNr;
 
-        Reader(BufferedReader lines, CountingInput counted, String where) {
+        Reader(BufferedReader lines, String where) {
             super(where, FieldType.JSON);
             this.lines = lines;
-            this.counted = counted;
         }
 
         void start() throws IOException {
@@ -140,11 +136,6 @@ public final class JsonLinesFormat implements RecordFormat {
                 length--;
             }
             return length;
-        }
-
-        @Override
-        public long bytesRead() {
-            return counted.count();
         }
 
         @Override

@@ -66,7 +66,7 @@ class CsvFormatTest {
         Path file = Files.writeString(dir.resolve("f.csv"), "id\n1\n2\n3\n");
         String position = FormatFiles.positionAfter(csv, file, 2);
 
-        assertThat(position).isEqualTo("{\"records\":2}");
+        assertThat(position).isEqualTo("line 4 (2 records)");
         assertThat(FormatFiles.values(FormatFiles.read(csv, file, position).records())).containsExactly(List.of("3"));
     }
 

@@ -44,7 +44,7 @@ public final class FormatLoadChild {
         });
         sampler.setDaemon(true);
         sampler.start();
-        RecordFormat format = Formats.named(args[0]).orElseThrow();
+        RecordFormat format = io.unikernal.etl.kinds.PipelineKinds.installed().format(args[0]).orElseThrow();
         Path file = Path.of(args[1]);
         long rows = Long.parseLong(args[2]);
         Map<String, Object> options = format.name().equals("parquet") ? Map.of("compression", "uncompressed")
