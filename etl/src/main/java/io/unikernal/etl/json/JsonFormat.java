@@ -28,6 +28,11 @@ public final class JsonFormat implements RecordFormat {
     }
 
     @Override
+    public String description() {
+        return "JSON: one array of objects, streamed an element at a time; fields named and typed by the first 1000 objects";
+    }
+
+    @Override
     public List<String> extensions() {
         return List.of(".json");
     }

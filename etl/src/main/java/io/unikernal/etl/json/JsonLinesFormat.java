@@ -33,6 +33,11 @@ public final class JsonLinesFormat implements RecordFormat {
     }
 
     @Override
+    public String description() {
+        return "JSON Lines: one object a line, streamed; a bad line is rejected and the next read; fields named and typed by the first 1000 objects";
+    }
+
+    @Override
     public List<String> extensions() {
         return List.of(".jsonl", ".ndjson");
     }

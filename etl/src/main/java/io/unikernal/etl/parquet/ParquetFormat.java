@@ -33,9 +33,27 @@ public final class ParquetFormat implements RecordFormat {
     /** Small enough that a writer's buffered row group stays far below a 128 MB heap. */
     public static final int ROW_GROUP_BYTES = 8 * 1024 * 1024;
 
+    public static final io.unikernal.udl.spec.Option<String> COMPRESSION = io.unikernal.udl.spec.Option
+            .string("compression").allowed("snappy", "zstd", "gzip", "uncompressed")
+            .description("parquet, when written: the codec of its pages (default snappy).").example("zstd");
+    public static final io.unikernal.udl.spec.Option<Long> ROW_GROUP = io.unikernal.udl.spec.Option
+            .longInteger("rowGroupBytes")
+            .description("parquet, when written: the bytes of a row group, which writer and reader hold in memory"
+                    + " (default 8388608).").example("16777216");
+
     @Override
     public String name() {
         return "parquet";
+    }
+
+    @Override
+    public String description() {
+        return "Apache Parquet: flat columns, read a row group at a time with their types; written with Snappy";
+    }
+
+    @Override
+    public List<io.unikernal.udl.spec.UdlKey> keys() {
+        return List.of(COMPRESSION.key(), ROW_GROUP.key());
     }
 
     @Override

@@ -50,9 +50,23 @@ public final class XlsxFormat implements RecordFormat {
     /** Excel keeps 15 significant digits of a number: a decimal with more is written as text. */
     private static final int EXCEL_DIGITS = 15;
 
+    public static final io.unikernal.udl.spec.Option<String> SHEET = io.unikernal.udl.spec.Option.string("sheet")
+            .description("xlsx: the sheet read (absent: the first) or written (absent: Sheet1).").example("People");
+
     @Override
     public String name() {
         return "xlsx";
+    }
+
+    @Override
+    public String description() {
+        return "Excel xlsx: one sheet, its first row the header, read a row at a time, fields typed by the first"
+                + " 1000 rows' cells; written with POI's streaming SXSSF";
+    }
+
+    @Override
+    public List<io.unikernal.udl.spec.UdlKey> keys() {
+        return List.of(SHEET.key());
     }
 
     @Override

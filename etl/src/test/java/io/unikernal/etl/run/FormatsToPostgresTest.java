@@ -75,6 +75,7 @@ class FormatsToPostgresTest extends PostgresTest {
         Path file = dir.resolve("people.xlsx");
         try (OutputStream out = Files.newOutputStream(file)) {
             Workbook book = new Workbook(out, "test", "1.0");
+            book.newWorksheet("Notes").value(0, 0, "not the data");
             Worksheet sheet = book.newWorksheet("People");
             Object[][] rows = {{"id", "name", "amount", "born"}, {1, "Smith, Jo", new BigDecimal("12.5"),
                 LocalDate.of(1990, 1, 2)}, {2, "Two", 1, LocalDate.of(1990, 1, 2), "stray"}, {3, "Three",
@@ -94,17 +95,21 @@ class FormatsToPostgresTest extends PostgresTest {
             }
             book.finish();
         }
-        JsonNode reject = load("people.xlsx");
+        JsonNode reject = load("people.xlsx", ", sheet: People");
         assertThat(reject.get("position").asText()).isEqualTo(file + ":People!3");
         assertThat(reject.get("reason").asText()).isEqualTo("cell E3 is right of the header's last column");
     }
 
     /** Loads the file, checks the table and the summary, and returns the one reject. */
     private JsonNode load(String fileName) throws Exception {
+        return load(fileName, "");
+    }
+
+    private JsonNode load(String fileName, String sourceKeys) throws Exception {
         String table = pg.table("etl_formats", "id int primary key, name text, amount numeric(6,2), born date");
         Path udl = dir.resolve("app.udl");
         Files.writeString(udl, Pg.udlSystems(pg.app("etlformats")) + "pipelines:\n  - name: load\n"
-                + "    source: {adapter: file, path: " + fileName + "}\n"
+                + "    source: {adapter: file, path: " + fileName + sourceKeys + "}\n"
                 + "    target: {system: db, table: " + table + ", mode: upsert, key: id}\n"
                 + "    batch: {rows: 2}\n    rejects: {path: rejects.jsonl, threshold: 1}\n");
         UdlDocument doc = new UdlParser(Adapters.installed()).load(udl);
