@@ -1,8 +1,17 @@
 package io.unikernal.etl.schema;
 
+import io.unikernal.etl.format.Spool;
+import io.unikernal.etl.kinds.PipelineKinds;
+import io.unikernal.etl.spi.PipelineException;
+import io.unikernal.etl.spi.RecordFormat;
 import io.unikernal.etl.spi.RecordSource;
 import io.unikernal.etl.spi.SourceRecord;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -45,6 +54,28 @@ public final class InferredSchema {
         }
         boolean complete = records < limit || source.next() == null;
         return new InferredSchema(fields, records, bad, complete);
+    }
+
+    /**
+     * The schema of a file: read through {@code format} (null: the one its name's ending says) with the format's
+     * {@code options}, up to {@code limit} records. Throws {@link PipelineException} in the user's words.
+     */
+    public static InferredSchema ofFile(Path file, String format, Map<String, Object> options, long limit)
+            throws IOException {
+        PipelineKinds kinds = PipelineKinds.installed();
+        RecordFormat reader = (format != null ? kinds.format(format) : kinds.formatOf(file.toString()))
+                .orElseThrow(() -> new PipelineException(format != null ? "no format " + format + " (installed: "
+                        + String.join(", ", kinds.formatNames()) + ")" : "cannot tell the format of " + file
+                        + " from its name: give --format " + String.join("|", kinds.formatNames())));
+        if (!Files.isRegularFile(file)) {
+            throw new PipelineException("no such file " + file);
+        }
+        Map<String, Object> all = new HashMap<>(options);
+        all.put(Spool.CHANNEL, file);
+        try (InputStream in = Files.newInputStream(file); RecordSource source = reader.reader(in, file.toString(),
+                all)) {
+            return infer(source, limit);
+        }
     }
 
     public List<InferredField> fields() {
