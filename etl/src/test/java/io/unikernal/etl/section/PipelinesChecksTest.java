@@ -62,7 +62,7 @@ class PipelinesChecksTest {
                 .anySatisfy(p -> assertThat(p).startsWith("app.udl:10:").contains("unknown system 'dbb'"));
         assertThat(problems(pipeline(SOURCE + "    target: {system: h2, table: people}\n"))).singleElement()
                 .asString().startsWith("app.udl:10:").contains("[ETL-003]")
-                .contains("loads into system h2 (adapter jdbc), which is no postgres system");
+                .contains("loads into system h2 (adapter jdbc), which is no file or postgres system");
         assertThat(problems(pipeline("    source: {system: db, path: p.csv}\n" + TARGET))).singleElement()
                 .asString().startsWith("app.udl:9:").contains("[ETL-002]")
                 .contains("reads system db (adapter postgres), which is no file");
