@@ -3,7 +3,6 @@ package io.unikernal.etl.file;
 import io.unikernal.etl.format.CountingInput;
 import io.unikernal.etl.format.Spool;
 import io.unikernal.etl.kinds.FileFormats;
-import io.unikernal.etl.kinds.PipelineKinds;
 import io.unikernal.etl.spi.Field;
 import io.unikernal.etl.spi.PipelineException;
 import io.unikernal.etl.spi.RecordFormat;
@@ -27,9 +26,7 @@ public final class FileSource implements RecordSource.Factory {
 
     @Override
     public RecordSource create() throws IOException {
-        RecordFormat reader = PipelineKinds.installed().format(format).orElseThrow(() -> new PipelineException(
-                "format " + format + " is not installed (installed: " + String.join(", ",
-                        PipelineKinds.installed().formatNames()) + ")"));
+        RecordFormat reader = FileFormats.installed(format);
         InputStream in;
         long size;
         try {

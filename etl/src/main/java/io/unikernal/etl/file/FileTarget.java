@@ -2,9 +2,7 @@ package io.unikernal.etl.file;
 
 import io.unikernal.etl.format.ValueText;
 import io.unikernal.etl.kinds.FileFormats;
-import io.unikernal.etl.kinds.PipelineKinds;
 import io.unikernal.etl.spi.Field;
-import io.unikernal.etl.spi.PipelineException;
 import io.unikernal.etl.spi.RecordFormat;
 import io.unikernal.etl.spi.RecordTarget;
 import io.unikernal.runtime.checkpoint.CheckpointStore;
@@ -35,9 +33,7 @@ public final class FileTarget implements RecordTarget.Factory {
 
     @Override
     public RecordTarget create() throws IOException {
-        RecordFormat writer = PipelineKinds.installed().format(format).orElseThrow(() -> new PipelineException(
-                "format " + format + " is not installed (installed: " + String.join(", ",
-                        PipelineKinds.installed().formatNames()) + ")"));
+        RecordFormat writer = FileFormats.installed(format);
         Files.createDirectories(directory);
         return new Parts(writer, checkpoints(), FileFormats.parseOptions(formatOptions));
     }

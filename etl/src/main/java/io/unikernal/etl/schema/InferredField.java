@@ -1,5 +1,6 @@
 package io.unikernal.etl.schema;
 
+import io.unikernal.etl.format.FieldTyper;
 import io.unikernal.etl.spi.Field;
 import io.unikernal.etl.spi.FieldType;
 import java.math.BigDecimal;
@@ -7,7 +8,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -58,31 +58,16 @@ public final class InferredField {
         if (value instanceof String text) {
             return field.type() == FieldType.STRING ? Kind.STRING : textKind(text.trim());
         }
-        if (value instanceof Long || value instanceof Integer) {
-            return Kind.INT;
-        }
-        if (value instanceof BigDecimal) {
-            return Kind.DECIMAL;
-        }
-        if (value instanceof Double || value instanceof Float) {
-            return Kind.DOUBLE;
-        }
-        if (value instanceof Boolean) {
-            return Kind.BOOLEAN;
-        }
-        if (value instanceof LocalDate) {
-            return Kind.DATE;
-        }
-        if (value instanceof LocalDateTime || value instanceof java.time.Instant) {
-            return Kind.TIMESTAMP;
-        }
-        if (value instanceof Map<?, ?>) {
-            return Kind.OBJECT;
-        }
-        if (value instanceof List<?>) {
-            return Kind.ARRAY;
-        }
-        return Kind.STRING;
+        return switch (FieldTyper.typeOf(value)) {
+            case LONG -> Kind.INT;
+            case DECIMAL -> Kind.DECIMAL;
+            case DOUBLE -> Kind.DOUBLE;
+            case BOOLEAN -> Kind.BOOLEAN;
+            case DATE -> Kind.DATE;
+            case LOCAL_TIMESTAMP, TIMESTAMP -> Kind.TIMESTAMP;
+            case JSON -> value instanceof Map<?, ?> ? Kind.OBJECT : Kind.ARRAY;
+            case TEXT, STRING, BYTES -> Kind.STRING;
+        };
     }
 
     static Kind textKind(String text) {
