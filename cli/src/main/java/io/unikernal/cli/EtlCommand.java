@@ -6,6 +6,7 @@ import io.unikernal.etl.run.PipelineRunner;
 import io.unikernal.etl.run.Position;
 import io.unikernal.etl.run.Progress;
 import io.unikernal.etl.run.RunSummary;
+import io.unikernal.etl.schema.InferredSchema;
 import io.unikernal.plugins.Adapters;
 import io.unikernal.udl.model.UdlDocument;
 import java.io.PrintWriter;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "etl", mixinStandardHelpOptions = true,
         description = {"ETL pipelines (docs/etl.md).", "Exit codes: 0 done, 1 the file or the run failed,"
                 + " 4 done but more rows were rejected than the pipeline's rejects.threshold."},
-        subcommands = {EtlCommand.Run.class, EtlCommand.Status.class})
+        subcommands = {EtlCommand.Run.class, EtlCommand.Status.class, EtlCommand.Infer.class})
 final class EtlCommand {
 
     /** The exit code of a run that rejected more rows than its threshold allows. */
@@ -114,6 +115,48 @@ final class EtlCommand {
                 return 1;
             }
             return 0;
+        }
+    }
+
+    @Command(name = "infer", mixinStandardHelpOptions = true,
+            description = {"Print the schema of a data file (csv, json, jsonl, parquet, xlsx) as a UDL schemas:"
+                    + " entry: its header's or columns' names and the type every value fits.",
+                    "Exit codes: 0 printed, 1 the file cannot be read."})
+    static final class Infer implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "The data file.")
+        Path file;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "Its format; absent, its name's ending"
+                + " tells it.")
+        String format;
+
+        @Option(names = "--sheet", paramLabel = "SHEET", description = "xlsx: the sheet (absent: the first).")
+        String sheet;
+
+        @Option(names = "--name", paramLabel = "NAME", defaultValue = "Inferred",
+                description = "The schema's name (default: ${DEFAULT-VALUE}).")
+        String name;
+
+        @Option(names = "--records", paramLabel = "N", defaultValue = "" + Long.MAX_VALUE,
+                description = "Read at most N records (default: all).")
+        long records;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            java.util.Map<String, Object> options = sheet == null ? java.util.Map.of()
+                    : java.util.Map.of("sheet", sheet);
+            try {
+                InferredSchema schema = InferredSchema.ofFile(file, format, options, records);
+                spec.commandLine().getOut().print(schema.toUdl(name, file.getFileName().toString()));
+                return 0;
+            } catch (java.io.IOException e) {
+                spec.commandLine().getErr().println("error: " + e.getMessage());
+                return 1;
+            }
         }
     }
 

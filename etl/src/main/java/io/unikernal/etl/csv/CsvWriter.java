@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Records written as CSV the reader reads back the same: a header of the field names, then one line per record;
  * null is an unquoted empty field, every other value is quoted when it holds a comma, a quote, a line break or is
- * empty (so the empty text stays the empty text).
+ * empty (so the empty text stays the empty text). Typed values are written in their canonical text
+ * ({@link io.unikernal.etl.format.ValueText}: ISO dates, plain decimals, base64 bytes, JSON trees as JSON).
  */
 final class CsvWriter implements RecordFormat.RecordWriter {
 
@@ -31,7 +32,7 @@ final class CsvWriter implements RecordFormat.RecordWriter {
                 out.write(',');
             }
             if (values[i] != null) {
-                field(String.valueOf(values[i]));
+                field(io.unikernal.etl.format.ValueText.of(values[i]));
             }
         }
         out.write('\n');

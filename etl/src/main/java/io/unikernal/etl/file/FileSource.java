@@ -1,19 +1,21 @@
 package io.unikernal.etl.file;
 
+import io.unikernal.etl.format.CountingInput;
+import io.unikernal.etl.format.Spool;
 import io.unikernal.etl.kinds.FileFormats;
-import io.unikernal.etl.kinds.PipelineKinds;
 import io.unikernal.etl.spi.Field;
 import io.unikernal.etl.spi.PipelineException;
 import io.unikernal.etl.spi.RecordFormat;
 import io.unikernal.etl.spi.RecordSource;
 import io.unikernal.etl.spi.SourceRecord;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The bean a file source compiles to: opens the file through its format, counting the bytes read for progress. */
 public final class FileSource implements RecordSource.Factory {
@@ -24,9 +26,7 @@ public final class FileSource implements RecordSource.Factory {
 
     @Override
     public RecordSource create() throws IOException {
-        RecordFormat reader = PipelineKinds.installed().format(format).orElseThrow(() -> new PipelineException(
-                "format " + format + " is not installed (installed: " + String.join(", ",
-                        PipelineKinds.installed().formatNames()) + ")"));
+        RecordFormat reader = FileFormats.installed(format);
         InputStream in;
         long size;
         try {
@@ -35,14 +35,21 @@ public final class FileSource implements RecordSource.Factory {
         } catch (NoSuchFileException e) {
             throw new PipelineException("no such file " + path);
         }
-        Counting counting = new Counting(in);
+        CountingInput counting = new CountingInput(in);
         try {
-            return new Counted(reader.reader(counting, path.toString(), FileFormats.parseOptions(formatOptions)),
+            return new Counted(reader.reader(counting, path.toString(), withChannel(FileFormats.parseOptions(formatOptions))),
                     counting, size);
         } catch (IOException | RuntimeException e) {
             counting.close();
             throw e;
         }
+    }
+
+    /** The options plus the file itself, for formats that seek (Parquet, xlsx) instead of reading the stream. */
+    private Map<String, Object> withChannel(Map<String, Object> options) {
+        Map<String, Object> all = new HashMap<>(options);
+        all.put(Spool.CHANNEL, path);
+        return all;
     }
 
     @Override
@@ -67,42 +74,8 @@ public final class FileSource implements RecordSource.Factory {
         this.formatOptions = formatOptions;
     }
 
-    /** The bytes read from the file so far. */
-    private static final class Counting extends FilterInputStream {
-        private long count;
-
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count += skipped;
-            return skipped;
-        }
-    }
-
     /** The format's reader, with the file's size and the bytes read. */
-    private record Counted(RecordSource records, Counting in, long size) implements RecordSource {
+    private record Counted(RecordSource records, CountingInput in, long size) implements RecordSource {
 
         @Override
         public List<Field> fields() {
@@ -126,7 +99,7 @@ public final class FileSource implements RecordSource.Factory {
 
         @Override
         public long bytesRead() {
-            return in.count;
+            return in.count();
         }
 
         @Override

@@ -67,6 +67,13 @@ public final class FileFormats {
         return format;
     }
 
+    /** The installed format of that name, for a bean built from compiled properties; else why not, in words. */
+    public static RecordFormat installed(String name) throws io.unikernal.etl.spi.PipelineException {
+        PipelineKinds kinds = PipelineKinds.installed();
+        return kinds.format(name).orElseThrow(() -> new io.unikernal.etl.spi.PipelineException("format " + name
+                + " is not installed (installed: " + String.join(", ", kinds.formatNames()) + ")"));
+    }
+
     /** The format written, else the one the file name's ending names. */
     public static Optional<RecordFormat> of(PipelineEnd end, String fileName) {
         PipelineKinds kinds = PipelineKinds.installed();

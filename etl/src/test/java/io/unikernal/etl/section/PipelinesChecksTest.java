@@ -62,7 +62,7 @@ class PipelinesChecksTest {
                 .anySatisfy(p -> assertThat(p).startsWith("app.udl:10:").contains("unknown system 'dbb'"));
         assertThat(problems(pipeline(SOURCE + "    target: {system: h2, table: people}\n"))).singleElement()
                 .asString().startsWith("app.udl:10:").contains("[ETL-003]")
-                .contains("loads into system h2 (adapter jdbc), which is no postgres system");
+                .contains("loads into system h2 (adapter jdbc), which is no file or postgres system");
         assertThat(problems(pipeline("    source: {system: db, path: p.csv}\n" + TARGET))).singleElement()
                 .asString().startsWith("app.udl:9:").contains("[ETL-002]")
                 .contains("reads system db (adapter postgres), which is no file");
@@ -75,8 +75,9 @@ class PipelinesChecksTest {
                 .contains("upserts into people but names no key");
         assertThat(problems(pipeline(SOURCE + "    target: {system: db, table: \"people; drop\"}\n")))
                 .singleElement().asString().startsWith("app.udl:10:").contains("table");
-        assertThat(problems(pipeline("    source: {adapter: file, path: p.parquet, format: parquet}\n" + TARGET)))
-                .singleElement().asString().startsWith("app.udl:9:").contains("parquet");
+        // a format that is not installed (parquet, json, jsonl and xlsx are: etl-formats)
+        assertThat(problems(pipeline("    source: {adapter: file, path: p.avro, format: avro}\n" + TARGET)))
+                .singleElement().asString().startsWith("app.udl:9:").contains("avro");
         assertThat(problems(SYSTEMS + "pipelines:\n  - name: p1\n" + SOURCE + TARGET + "  - name: p1\n" + SOURCE
                 + TARGET)).singleElement().asString().startsWith("app.udl:11:").contains("p1");
         assertThat(problems(pipeline("    source: {path: p.csv}\n" + TARGET))).singleElement().asString()
