@@ -72,9 +72,14 @@ final class TemplateBuilder {
         boolean consumesSource = SOURCE_URI.equals(from.get("uri"))
                 || String.valueOf(from.get("uri")).startsWith(SOURCE_URI + "?");
         List<Object> steps = new ArrayList<>();
+        if (consumesSource) {
+            // what comes from another Kamelet is JSON text or bytes (or an already parsed body, kept as it is)
+            steps.add(Map.of("process", Map.of("ref", NORMALIZE_BEAN)));
+        }
         boolean feedsSink = false;
         for (Object step : (List<Object>) from.getOrDefault("steps", List.of())) {
             if (isSinkCall(step)) {
+                steps.add(Map.of("process", Map.of("ref", JSON_BEAN)));
                 steps.add(Map.of("to", "kamelet:sink"));
                 feedsSink = true;
             } else {
@@ -83,6 +88,7 @@ final class TemplateBuilder {
         }
         KameletType type = consumesSource ? (feedsSink ? KameletType.ACTION : KameletType.SINK) : KameletType.SOURCE;
         if (type == KameletType.SOURCE && !feedsSink) {
+            steps.add(Map.of("process", Map.of("ref", JSON_BEAN)));
             steps.add(Map.of("to", "kamelet:sink"));
         }
         if (consumesSource) {
@@ -90,18 +96,101 @@ final class TemplateBuilder {
         }
         from.put("steps", steps);
         Map<String, Object> template = new LinkedHashMap<>();
-        List<Map<String, Object>> local = referencedBeans(from);
-        if (!local.isEmpty()) {
-            template.put("beans", local);
+        List<Map<String, Object>> local = new ArrayList<>(referencedBeans(from));
+        if (consumesSource) {
+            local.add(0, bean(NORMALIZE_BEAN, "io.unikernal.runtime.JsonBodyNormalizer", "kamelet-source"));
         }
-        template.put("from", from);
+        if (type != KameletType.SINK) {
+            local.add(bean(JSON_BEAN, "io.unikernal.runtime.JsonBodyWriter", null));
+        }
+        Set<String> localNames = new LinkedHashSet<>();
+        local.forEach(b -> localNames.add(String.valueOf(b.get("name"))));
+        if (!local.isEmpty()) {
+            template.put("beans", refersToLocal(local, localNames, null));
+        }
+        template.put("from", refersToLocal(from, localNames, null));
         Placeholders placeholders = new Placeholders();
         Map<String, Object> rewritten = (Map<String, Object>) placeholders.rewrite(substitute(template, sentinels));
         List<Placeholders.Found> parameters = new ArrayList<>(placeholders.found());
         for (Sentinel s : sentinels) {
             parameters.add(new Placeholders.Found(s.parameter(), null, false));
         }
-        return Optional.of(new Template(type, rewritten, parameters));
+        return Optional.of(new Template(type, (Map<String, Object>) unbrace(rewritten), parameters));
+    }
+
+    /**
+     * A Kamelet's local beans are reached through the placeholder of their name ({@code ref: "{{name}}"},
+     * {@code #bean:{{name}}}): Camel binds each under a name unique to the route the template creates.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> T refersToLocal(T node, Set<String> names, String key) {
+        if (node instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), refersToLocal(v, names, String.valueOf(k))));
+            return (T) out;
+        }
+        if (node instanceof List<?> list) {
+            return (T) list.stream().map(v -> refersToLocal(v, names, null)).toList();
+        }
+        if (node instanceof String text) {
+            if ("ref".equals(key) && names.contains(text)) {
+                return (T) ("{{" + text + "}}");
+            }
+            String out = text;
+            for (String name : names) {
+                out = out.replaceAll("#bean:" + Pattern.quote(name) + "(?![A-Za-z0-9_.-])",
+                        java.util.regex.Matcher.quoteReplacement("#bean:{{" + name + "}}"));
+            }
+            return (T) out;
+        }
+        return node;
+    }
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{[A-Za-z0-9_.-]+}}");
+
+    /**
+     * Camel reads every {@code {{} and {@code }}} in a template as a placeholder's edge, so braces of JSON text
+     * ({@code "rename":{}}}) get a space between them; JSON and CEL read {@code } }} as they read {@code }}}.
+     */
+    private static Object unbrace(Object node) {
+        if (node instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), unbrace(v)));
+            return out;
+        }
+        if (node instanceof List<?> list) {
+            return list.stream().map(TemplateBuilder::unbrace).toList();
+        }
+        if (node instanceof String text && (text.contains("{{") || text.contains("}}"))) {
+            StringBuilder out = new StringBuilder();
+            java.util.regex.Matcher m = PLACEHOLDER.matcher(text);
+            int last = 0;
+            while (m.find()) {
+                out.append(spaced(text.substring(last, m.start()))).append(m.group());
+                last = m.end();
+            }
+            out.append(spaced(text.substring(last)));
+            return out.toString();
+        }
+        return node;
+    }
+
+    private static String spaced(String text) {
+        String out = text;
+        while (out.contains("}}") || out.contains("{{")) {
+            out = out.replace("}}", "} }").replace("{{", "{ {");
+        }
+        return out;
+    }
+
+    /** The names of a template's local beans. */
+    @SuppressWarnings("unchecked")
+    static Set<String> localBeans(Object template) {
+        Set<String> names = new LinkedHashSet<>();
+        if (template instanceof Map<?, ?> map && map.get("beans") instanceof List<?> beans) {
+            beans.forEach(b -> names.add(String.valueOf(((Map<String, Object>) b).get("name"))));
+        }
+        return names;
     }
 
     /** A marker the synthetic UDL puts where a parameter goes; {@code replacement} is the value's text around it. */
@@ -125,6 +214,21 @@ final class TemplateBuilder {
             }
         }
         return node;
+    }
+
+    /** The local bean that parses what the Kamelet receives from its source into a UDM message. */
+    static final String NORMALIZE_BEAN = "kamelet-normalize";
+    /** The local bean that writes the UDM body as JSON text for whatever follows the Kamelet. */
+    static final String JSON_BEAN = "kamelet-json";
+
+    private static Map<String, Object> bean(String name, String type, String constructorArg) {
+        Map<String, Object> bean = new LinkedHashMap<>();
+        bean.put("name", name);
+        bean.put("type", type);
+        if (constructorArg != null) {
+            bean.put("constructors", new LinkedHashMap<>(Map.of("0", constructorArg)));
+        }
+        return bean;
     }
 
     private static boolean isSinkCall(Object step) {
