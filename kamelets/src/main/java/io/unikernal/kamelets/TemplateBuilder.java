@@ -140,6 +140,8 @@ final class TemplateBuilder {
             for (String name : names) {
                 out = out.replaceAll("#bean:" + Pattern.quote(name) + "(?![A-Za-z0-9_.-])",
                         java.util.regex.Matcher.quoteReplacement("#bean:{{" + name + "}}"));
+                out = out.replaceAll("=#" + Pattern.quote(name) + "(?![A-Za-z0-9_.-])",
+                        java.util.regex.Matcher.quoteReplacement("=#{{" + name + "}}"));
             }
             return (T) out;
         }
