@@ -69,8 +69,8 @@ final class TemplateBuilder {
             return Optional.empty();
         }
         Map<String, Object> from = new LinkedHashMap<>((Map<String, Object>) route.get("from"));
-        boolean consumesSource = SOURCE_URI.equals(from.get("uri"))
-                || String.valueOf(from.get("uri")).startsWith(SOURCE_URI + "?");
+        // kamelet-source, or kamelet-source-<anything> when several routes of one app are sinks or actions
+        boolean consumesSource = String.valueOf(from.get("uri")).startsWith(SOURCE_URI);
         List<Object> steps = new ArrayList<>();
         if (consumesSource) {
             // what comes from another Kamelet is JSON text or bytes (or an already parsed body, kept as it is)
@@ -237,7 +237,7 @@ final class TemplateBuilder {
         if (step instanceof Map<?, ?> m && m.size() == 1 && m.get("to") != null) {
             Object to = m.get("to");
             Object uri = to instanceof Map<?, ?> toMap ? toMap.get("uri") : to;
-            return SINK_URI.equals(uri) || String.valueOf(uri).startsWith(SINK_URI + "?");
+            return String.valueOf(uri).startsWith(SINK_URI);
         }
         return false;
     }

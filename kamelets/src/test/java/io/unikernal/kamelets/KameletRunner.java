@@ -32,6 +32,12 @@ final class KameletRunner implements AutoCloseable {
         PluginHelper.getRoutesLoader(context).loadRoutes(resource);
     }
 
+    /** Adds a Kamelet as Camel reads a {@code <name>.kamelet.yaml} file. */
+    void loadKamelet(Kamelet kamelet) throws Exception {
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString(kamelet.fileName(),
+                kamelet.toYaml()));
+    }
+
     /** A YAML route {@code from} → {@code to}. */
     static String route(String from, String to) {
         return "- route:\n    from:\n      uri: \"" + from + "\"\n      steps:\n        - to: \"" + to + "\"\n";
