@@ -67,7 +67,7 @@ public final class KameletExporter {
     }
 
     /** {@code mvn:} dependencies on the Unikernal jars the app's systems need, plus camel:kamelet. */
-    List<String> dependencies(UdlDocument doc) {
+    public List<String> dependencies(UdlDocument doc) {
         TreeSet<String> artifacts = new TreeSet<>();
         artifacts.add(KERNEL_ARTIFACT);
         for (SystemDecl system : doc.systems().values()) {

@@ -96,7 +96,8 @@ final class TemplateBuilder {
         }
         from.put("steps", steps);
         Map<String, Object> template = new LinkedHashMap<>();
-        List<Map<String, Object>> local = new ArrayList<>(referencedBeans(from));
+        List<Map<String, Object>> local = new ArrayList<>(referencedBeans(from).stream().map(
+                TemplateBuilder::connectedAtStart).toList());
         if (consumesSource) {
             local.add(0, bean(NORMALIZE_BEAN, "io.unikernal.runtime.JsonBodyNormalizer", "kamelet-source"));
         }
@@ -216,6 +217,29 @@ final class TemplateBuilder {
             }
         }
         return node;
+    }
+
+    /**
+     * In an app, the system-health service opens a system's connection (and retries) before its routes run; a Kamelet
+     * has no such service, so a connection bean with a public {@code connect()} and no init method is connected when
+     * the Kamelet's route is created (a peer that is down then fails the route's start, which Camel K restarts).
+     */
+    private static Map<String, Object> connectedAtStart(Map<String, Object> bean) {
+        if (bean.containsKey("initMethod")) {
+            return bean;
+        }
+        try {
+            Class<?> type = Class.forName(String.valueOf(bean.get("type")), false,
+                    TemplateBuilder.class.getClassLoader());
+            if (java.lang.reflect.Modifier.isPublic(type.getMethod("connect").getModifiers())) {
+                Map<String, Object> out = new LinkedHashMap<>(bean);
+                out.put("initMethod", "connect");
+                return out;
+            }
+        } catch (ClassNotFoundException | NoSuchMethodException e) {
+            // not a connection bean: created as the app creates it
+        }
+        return bean;
     }
 
     /** The local bean that parses what the Kamelet receives from its source into a UDM message. */

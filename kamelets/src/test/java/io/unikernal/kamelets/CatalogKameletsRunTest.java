@@ -29,11 +29,8 @@ class CatalogKameletsRunTest {
 
     /** Catalog Kamelets that no test here runs yet; docs/ways-in/kamelets.md lists the same under "Not done yet". */
     static final Set<String> NOT_RUN_YET = new TreeSet<>(List.of("unikernal-kafka-sink", "unikernal-kafka-source",
-            "unikernal-mariadb-sink", "unikernal-nats-jetstream-sink", "unikernal-nats-source",
             "unikernal-rabbitmq-sink", "unikernal-rabbitmq-source", "unikernal-s3-sink", "unikernal-serial-sink",
-            "unikernal-serial-source", "unikernal-tcp-sink", "unikernal-tcp-source", "unikernal-udp-sink",
-            "unikernal-redis-pubsub-sink", "unikernal-redis-pubsub-source", "unikernal-jdbc-sink",
-            "unikernal-sqlite-sink"));
+            "unikernal-serial-source", "unikernal-nats-source", "unikernal-nats-jetstream-sink"));
 
     static final Set<String> RUN = new TreeSet<>();
 
@@ -177,6 +174,88 @@ class CatalogKameletsRunTest {
         ran("unikernal-postgres-sink");
     }
 
+    @Test
+    void jdbcFamilySinksInsertIntoH2MariaDbAndSqlite() throws Exception {
+        String table = unique("kamelet_rows").replace('-', '_');
+        try (Connection h2 = DriverManager.getConnection("jdbc:h2:mem:kamelet-it;DATABASE_TO_LOWER=TRUE", "sa", "")) {
+            insertsThrough("unikernal-jdbc-sink", h2, table);
+        }
+        try (Connection maria = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/test", "root", "")) {
+            insertsThrough("unikernal-mariadb-sink", maria, table);
+        }
+        Path sqlite = Path.of("kamelet-it.db");
+        try (Connection lite = DriverManager.getConnection("jdbc:sqlite:" + sqlite)) {
+            insertsThrough("unikernal-sqlite-sink", lite, table);
+        } finally {
+            Files.deleteIfExists(sqlite);
+        }
+        ran("unikernal-jdbc-sink", "unikernal-mariadb-sink", "unikernal-sqlite-sink");
+    }
+
+    private static void insertsThrough(String kamelet, Connection c, String table) throws Exception {
+        try (Statement s = c.createStatement()) {
+            s.execute("create table " + table + " (id varchar(20) primary key, amount int)");
+            try {
+                String in = unique("direct:" + kamelet);
+                runner.load(KameletRunner.route(in, "kamelet:" + kamelet + "?sql=insert into " + table
+                        + "(id, amount) values (:#id, :#amount)"));
+                runner.producer.sendBody(in, "{\"id\": \"r-1\", \"amount\": 9}");
+                try (ResultSet rs = s.executeQuery("select id, amount from " + table)) {
+                    assertThat(rs.next()).as(kamelet).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("r-1");
+                    assertThat(rs.getInt(2)).isEqualTo(9);
+                }
+            } finally {
+                s.execute("drop table " + table);
+            }
+        }
+    }
+
+    @Test
+    void redisPubSubSinkPublishesToTheSource() throws Exception {
+        String channel = unique("kamelet-channel");
+        String in = unique("direct:pubsub-in");
+        String out = unique("seda:pubsub-out");
+        runner.load(KameletRunner.route("kamelet:unikernal-redis-pubsub-source?channel=" + channel, out));
+        try (Jedis jedis = new Jedis("127.0.0.1", 6379)) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> jedis.pubsubNumSub(channel).getOrDefault(channel, 0L) > 0);
+        }
+        runner.load(KameletRunner.route(in, "kamelet:unikernal-redis-pubsub-sink?channel=" + channel));
+        runner.producer.sendBody(in, "{\"id\": \"ps-1\"}");
+        assertThat(runner.receive(out)).contains("\"id\":\"ps-1\"");
+        ran("unikernal-redis-pubsub-sink", "unikernal-redis-pubsub-source");
+    }
+
+    @Test
+    void tcpSinkSendsAFrameTheTcpSourceServes() throws Exception {
+        int port = io.unikernal.testkit.server.FreePort.loopback();
+        String in = unique("direct:tcp-in");
+        String out = unique("seda:tcp-out");
+        runner.load(KameletRunner.route("kamelet:unikernal-tcp-source?port=" + port, out
+                + "?waitForTaskToComplete=Never"));
+        runner.load(KameletRunner.route(in, "kamelet:unikernal-tcp-sink?port=" + port));
+        runner.producer.sendBody(in, "{\"id\": \"t-1\"}");
+        assertThat(runner.receive(out)).contains("\"id\":\"t-1\"");
+        ran("unikernal-tcp-source", "unikernal-tcp-sink");
+    }
+
+    @Test
+    void udpSinkSendsADatagram() throws Exception {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0,
+                java.net.InetAddress.getLoopbackAddress())) {
+            socket.setSoTimeout(20_000);
+            String in = unique("direct:udp-in");
+            runner.load(KameletRunner.route(in, "kamelet:unikernal-udp-sink?port=" + socket.getLocalPort()));
+            runner.producer.sendBody(in, "{\"id\": \"u-1\"}");
+            java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[2048], 2048);
+            socket.receive(packet);
+            assertThat(new String(packet.getData(), 0, packet.getLength(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("\"id\":\"u-1\"");
+        }
+        ran("unikernal-udp-sink");
+    }
+
     /** Runs last by name order (JUnit's default method order is deterministic, not alphabetical: checked in @AfterAll). */
     @AfterAll
     static void everyCatalogKameletRanOrIsListedAsNotRunYet() throws Exception {
@@ -184,7 +263,7 @@ class CatalogKameletsRunTest {
         for (String file : CatalogIsCurrentTest.committed().keySet()) {
             all.add(file.substring(0, file.length() - Kamelet.FILE_SUFFIX.length()));
         }
-        if (RUN.size() < 14) {
+        if (RUN.size() < 22) {
             return; // a single test was selected (-Dtest=...#method): the coverage check needs the whole class
         }
         List<String> notRun = new ArrayList<>(all);
