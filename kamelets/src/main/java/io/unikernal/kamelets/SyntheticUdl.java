@@ -38,8 +38,7 @@ final class SyntheticUdl {
 
     static boolean exposable(Option<?> option) {
         UdlKey key = option.key();
-        return !key.isNotSupportedYet() && SCALAR.contains(key.kind()) && (key.required() || key.defaultValue() != null
-                || key.secret() && key.required());
+        return !key.isNotSupportedYet() && SCALAR.contains(key.kind()) && (key.required() || key.defaultValue() != null);
     }
 
     /** The JSON-Schema type of an option's Kamelet property. */

@@ -66,9 +66,8 @@ class CatalogKameletsRunTest {
     void transformActionSetsAFieldFromACelExpression() throws Exception {
         String out = unique("seda:transform-out");
         String via = unique("direct:transform-via");
-        runner.load("- route:\n    from:\n      uri: \"" + via + "\"\n      steps:\n"
-                + "        - to: \"kamelet:unikernal-transform-action?field=total&expression=amount * 2\"\n"
-                + "        - to: \"" + out + "\"\n");
+        runner.load(KameletRunner.route(via, "kamelet:unikernal-transform-action?field=total&expression=amount * 2",
+                out));
         runner.producer.sendBody(via, "{\"amount\": 21}");
         assertThat(runner.receive(out)).isEqualTo("{\"amount\":21,\"total\":42}");
         ran("unikernal-transform-action");
@@ -81,9 +80,7 @@ class CatalogKameletsRunTest {
         String schema = "{\"name\":\"Order\",\"version\":2,\"fields\":[{\"name\":\"id\",\"type\":\"string\","
                 + "\"required\":true},{\"name\":\"customer\",\"type\":\"string\",\"renamedFrom\":\"customer_name\"}]}";
         runner.context.getPropertiesComponent().addInitialProperty("order.schema", schema);
-        runner.load("- route:\n    from:\n      uri: \"" + via + "\"\n      steps:\n"
-                + "        - to: \"kamelet:unikernal-udm-validate-action?schema={{order.schema}}\"\n"
-                + "        - to: \"" + out + "\"\n");
+        runner.load(KameletRunner.route(via, "kamelet:unikernal-udm-validate-action?schema={{order.schema}}", out));
         runner.producer.sendBody(via, "{\"id\": \"o-1\", \"customer_name\": \"Ada\"}");
         assertThat(runner.receive(out)).contains("\"customer\":\"Ada\"").doesNotContain("customer_name");
         assertThatThrownBy(() -> runner.producer.sendBody(via, "{\"customer\": \"Ada\"}"))

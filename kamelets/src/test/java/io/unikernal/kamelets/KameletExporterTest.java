@@ -93,10 +93,9 @@ class KameletExporterTest {
             for (Kamelet k : kamelets.subList(0, 2)) {
                 runner.loadKamelet(k);
             }
-            runner.load(KameletRunner.route("kamelet:orders-tick-orders",
-                    "kamelet:orders-price").replace("\n        - to: \"kamelet:orders-price\"\n",
-                    "\n        - to: \"kamelet:orders-price\"\n        - to: \"kamelet:unikernal-transform-action?field=id"
-                            + "&expression='" + key + "'\"\n        - to: \"kamelet:unikernal-redis-sink\"\n"));
+            runner.load(KameletRunner.route("kamelet:orders-tick-orders", "kamelet:orders-price",
+                    "kamelet:unikernal-transform-action?field=id&expression='" + key + "'",
+                    "kamelet:unikernal-redis-sink"));
             await().atMost(Duration.ofSeconds(20)).until(() -> jedis.get(key) != null);
             assertThat(jedis.get(key)).contains("\"total\":42");
             jedis.del(key);

@@ -38,9 +38,13 @@ final class KameletRunner implements AutoCloseable {
                 kamelet.toYaml()));
     }
 
-    /** A YAML route {@code from} → {@code to}. */
-    static String route(String from, String to) {
-        return "- route:\n    from:\n      uri: \"" + from + "\"\n      steps:\n        - to: \"" + to + "\"\n";
+    /** A YAML route from {@code from} through each {@code to} in turn. */
+    static String route(String from, String... to) {
+        StringBuilder yaml = new StringBuilder("- route:\n    from:\n      uri: \"" + from + "\"\n      steps:\n");
+        for (String uri : to) {
+            yaml.append("        - to: \"").append(uri).append("\"\n");
+        }
+        return yaml.toString();
     }
 
     String receive(String uri) {
