@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "unikernal", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Unikernal: describe integrations in UDL, run them on Apache Camel.",
         subcommands = {RunCommand.class, CompileCommand.class, ValidateCommand.class, TestCommand.class,
-                AdaptersCommand.class, TranslateCommand.class, EtlCommand.class,
+                AdaptersCommand.class, TranslateCommand.class, EtlCommand.class, ExportCommand.class,
                 VersionCommand.class, CommandLine.HelpCommand.class})
 public final class UnikernalCli {
 
