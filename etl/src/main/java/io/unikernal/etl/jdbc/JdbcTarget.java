@@ -41,6 +41,7 @@ public final class JdbcTarget implements RecordTarget {
     private final String table;
     private final List<String> key;
     private final JdbcCheckpoints checkpoints;
+    private boolean checkpointsStarted;
     private Connection connection;
     private SqlDialect dialect;
     private List<TargetColumn> columns;
@@ -70,7 +71,7 @@ public final class JdbcTarget implements RecordTarget {
     @Override
     public void open(List<Field> fields) throws IOException {
         try {
-            checkpoints.start(); // the table, before this run's transaction holds a lock (SQLite has one writer)
+            startCheckpoints(); // before this run's transaction holds a lock (SQLite has one writer)
             connection = dataSource.getConnection();
             connection.setAutoCommit(false);
             dialect = SqlDialect.of(connection);
@@ -241,9 +242,23 @@ public final class JdbcTarget implements RecordTarget {
         }
     }
 
+    /** The checkpoints, their table created if missing: they are read before the target opens. */
     @Override
     public CheckpointStore checkpoints() {
+        try {
+            startCheckpoints();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the checkpoint table of " + describe() + ": "
+                    + e.getMessage(), e);
+        }
         return checkpoints;
+    }
+
+    private void startCheckpoints() throws SQLException {
+        if (!checkpointsStarted) {
+            checkpoints.start();
+            checkpointsStarted = true;
+        }
     }
 
     @Override
