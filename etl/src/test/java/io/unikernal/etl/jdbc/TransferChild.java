@@ -1,7 +1,9 @@
 package io.unikernal.etl.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.unikernal.etl.kafka.KafkaTarget;
 import io.unikernal.etl.spi.BadValue;
+import io.unikernal.etl.spi.RecordTarget;
 import io.unikernal.etl.spi.SourceRecord;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +16,7 @@ import java.util.Objects;
  * with the source's position, resuming from the committed one. (The pipelines' runner drives sources and targets the
  * same way; this loop keeps the proof to the source and the target.)
  *
- * <p>Arguments: source table, target database ({@link Db} name), target table, checkpoint namespace, directory (for
+ * <p>Arguments: source table, target database ({@link Db} name, or {@code kafka:<bootstrap>}), target table (topic), checkpoint namespace, directory (for
  * SQLite's file), batch rows.
  */
 public final class TransferChild {
@@ -23,7 +25,8 @@ public final class TransferChild {
     }
 
     public static void main(String[] args) throws Exception {
-        Db target = Db.valueOf(args[1]);
+        boolean kafka = args[1].startsWith("kafka:");
+        Db target = kafka ? Db.POSTGRESQL : Db.valueOf(args[1]);
         Path dir = Path.of(args[4]);
         int rows = Integer.parseInt(args[5]);
         String checkpoint = "table:" + args[0];
@@ -31,7 +34,8 @@ public final class TransferChild {
         try (HikariDataSource sourcePool = Db.POSTGRESQL.pool(dir); HikariDataSource targetPool = target.pool(dir);
                 TableSource source = new TableSource(sourcePool, args[0], null, "id", null, 1000, false,
                         Duration.ZERO);
-                JdbcTarget into = new JdbcTarget(targetPool, args[2], List.of(), args[3])) {
+                RecordTarget into = kafka ? new KafkaTarget(args[1].substring(6), args[2], "id", args[3])
+                        : new JdbcTarget(targetPool, args[2], List.of(), args[3])) {
             String committed = into.checkpoints().position(checkpoint).orElse(null);
             source.resume(committed);
             into.open(source.fields());
