@@ -107,7 +107,7 @@ final class EtlCommand {
                     out.println("app " + doc.name() + " has no pipelines");
                 }
                 for (PipelineRunner runner : app.pipelines()) {
-                    out.println(statusLine(runner.getPipeline(), runner.getFile(), runner.status()));
+                    out.println(statusLine(runner.getPipeline(), runner.describeSource(), runner.status()));
                 }
             } catch (PipelineFailure e) {
                 spec.commandLine().getErr().println("error: " + e.getMessage());
@@ -136,14 +136,15 @@ final class EtlCommand {
         }
     }
 
-    static String statusLine(String pipeline, Path file, Optional<Position> position) {
+    static String statusLine(String pipeline, String source, Optional<Position> position) {
         if (position.isEmpty()) {
-            return "pipeline " + pipeline + ": " + file + ": never run";
+            return "pipeline " + pipeline + ": " + source + ": never run";
         }
         Position p = position.get();
-        return "pipeline " + pipeline + ": " + file + ": " + (p.done() ? "read to its end" : "read up to line "
-                + p.line()) + ", " + p.records() + " rows: " + p.written() + " written, " + p.rejected()
-                + " rejected";
+        return "pipeline " + pipeline + ": " + source + ": " + (p.done() ? "read to its end" : p.source() == null
+                ? "started, nothing committed yet" : "read up to " + p.source()) + ", " + p.read() + " rows: "
+                + p.written() + " written, " + p.rejected() + " rejected" + (p.dropped() > 0 ? ", " + p.dropped()
+                        + " filtered out" : "");
     }
 
     static String summaryLine(RunSummary s) {

@@ -65,7 +65,7 @@ class PipelinesChecksTest {
                 .contains("loads into system h2 (adapter jdbc), which is no postgres system");
         assertThat(problems(pipeline("    source: {system: db, path: p.csv}\n" + TARGET))).singleElement()
                 .asString().startsWith("app.udl:9:").contains("[ETL-002]")
-                .contains("reads system db (adapter postgres), which is no file system");
+                .contains("reads system db (adapter postgres), which is no file");
     }
 
     @Test
@@ -84,6 +84,44 @@ class PipelinesChecksTest {
         assertThat(problems(pipeline("    source: {system: files, adapter: file, path: p.csv}\n" + TARGET)))
                 .singleElement().asString().contains("names both a system and an adapter");
         assertThat(problems(pipeline(SOURCE))).singleElement().asString().contains("target");
+    }
+
+    @Test
+    void eachSourceAndTargetTakesOnlyItsKindsKeysAndNeedsItsRequiredOnes() {
+        assertThat(problems(pipeline("    source: {adapter: file, path: p.csv, table: people}\n" + TARGET)))
+                .singleElement().asString().startsWith("app.udl:9:").contains("unknown key 'table'").contains("path");
+        // the tests install a second source kind (sequence): a key of one kind is refused on the other
+        assertThat(problems(pipeline("    source: {adapter: sequence, count: 3, path: x.csv}\n" + TARGET)))
+                .singleElement().asString().startsWith("app.udl:9:").contains("[ETL-006]")
+                .contains("a sequence source takes no key 'path'").contains("count");
+        assertThat(problems(pipeline("    source: {adapter: file, path: x.csv, count: 3}\n" + TARGET)))
+                .singleElement().asString().contains("a file source takes no key 'count'");
+        assertThat(problems(pipeline("    source: {adapter: file}\n" + TARGET))).singleElement().asString()
+                .startsWith("app.udl:9:").contains("missing required key 'path'");
+        assertThat(problems(pipeline("    source: {adapter: sequence}\n" + TARGET))).singleElement().asString()
+                .contains("missing required key 'count'");
+        assertThat(problems(pipeline(SOURCE + "    target: {system: db}\n"))).singleElement().asString()
+                .startsWith("app.udl:10:").contains("missing required key 'table'");
+    }
+
+    @Test
+    void aFilesFormatIsWrittenOrToldByItsEnding() {
+        assertThat(problems(pipeline("    source: {adapter: file, path: people.CSV}\n" + TARGET))).isEmpty();
+        assertThat(problems(pipeline("    source: {adapter: file, path: people.txt}\n" + TARGET))).singleElement()
+                .asString().startsWith("app.udl:9:").contains("[ETL-005]")
+                .contains("cannot tell the format of 'people.txt'").contains("write format: csv");
+        assertThat(problems(pipeline("    source: {adapter: file, path: people.txt, format: csv}\n" + TARGET)))
+                .isEmpty();
+    }
+
+    @Test
+    void theAllowedAdaptersAndFormatsComeFromTheInstalledKinds() {
+        var kinds = io.unikernal.etl.kinds.PipelineKinds.installed();
+        assertThat(kinds.sourceAdapters()).contains("file");
+        assertThat(kinds.targetAdapters()).contains("postgres");
+        assertThat(kinds.formatNames()).contains("csv");
+        assertThat(problems(pipeline("    source: {adapter: nope, path: p.csv}\n" + TARGET))).singleElement()
+                .asString().startsWith("app.udl:9:").contains("nope").contains("file");
     }
 
     @Test
