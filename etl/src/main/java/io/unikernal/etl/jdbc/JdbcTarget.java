@@ -7,6 +7,7 @@ import io.unikernal.adapter.jdbc.poll.JdbcPollEndpoint;
 import io.unikernal.etl.crash.KillPoints;
 import io.unikernal.etl.spi.BadValue;
 import io.unikernal.etl.spi.Field;
+import io.unikernal.etl.spi.PipelineException;
 import io.unikernal.etl.spi.RecordTarget;
 import io.unikernal.runtime.checkpoint.CheckpointStore;
 import java.io.IOException;
@@ -56,16 +57,27 @@ public final class JdbcTarget implements RecordTarget {
      * @param namespace the checkpoints' namespace ({@code <app>/<pipeline>})
      */
     public JdbcTarget(DataSource dataSource, String table, List<String> key, String namespace) throws IOException {
+        this(dataSource, table, key, checkpoints(dataSource, namespace));
+    }
+
+    private static JdbcCheckpoints checkpoints(DataSource dataSource, String namespace) {
+        JdbcCheckpoints checkpoints = new JdbcCheckpoints();
+        checkpoints.setDataSource(dataSource);
+        checkpoints.setNamespace(namespace);
+        return checkpoints;
+    }
+
+    /** @param checkpoints the store in the same database, so batches and checkpoints commit together */
+    public JdbcTarget(DataSource dataSource, String table, List<String> key, JdbcCheckpoints checkpoints)
+            throws IOException {
         if (table == null || !JdbcPollEndpoint.TABLE.matcher(table).matches()) {
-            throw new IOException("the target table must be a plain SQL name (schema.table allowed), not '" + table
+            throw new PipelineException("the target table must be a plain SQL name (schema.table allowed), not '" + table
                     + "'");
         }
         this.dataSource = dataSource;
         this.table = table;
         this.key = List.copyOf(key);
-        this.checkpoints = new JdbcCheckpoints();
-        checkpoints.setDataSource(dataSource);
-        checkpoints.setNamespace(namespace);
+        this.checkpoints = checkpoints;
     }
 
     @Override
@@ -78,11 +90,11 @@ public final class JdbcTarget implements RecordTarget {
             columns = columns(fields);
             connection.commit();
         } catch (SQLException e) {
-            throw new IOException("cannot open " + describe() + ": " + e.getMessage(), e);
+            throw new PipelineException("cannot open " + describe() + ": " + e.getMessage());
         }
         for (String k : key) {
             if (columns.stream().noneMatch(c -> c.name().equalsIgnoreCase(k))) {
-                throw new IOException("the key column " + k + " is not among the fields written to " + describe()
+                throw new PipelineException("the key column " + k + " is not among the fields written to " + describe()
                         + " (" + columns.stream().map(TargetColumn::name).collect(Collectors.joining(", "))
                         + "): write it, or name another key");
             }
@@ -108,16 +120,16 @@ public final class JdbcTarget implements RecordTarget {
                 tableColumns.add(column);
             }
         } catch (SQLException e) {
-            throw new IOException("cannot read the columns of " + describe() + ": " + e.getMessage(), e);
+            throw new PipelineException("cannot read the columns of " + describe() + ": " + e.getMessage());
         }
         List<TargetColumn> mapped = new ArrayList<>();
         for (Field field : fields) {
             TargetColumn column = find(tableColumns, field.name(), unloadable);
             if (mapped.contains(column)) {
-                throw new IOException("two fields are column " + column.name() + " of " + describe());
+                throw new PipelineException("two fields are column " + column.name() + " of " + describe());
             }
             if (!JdbcPollEndpoint.COLUMN.matcher(column.name()).matches()) {
-                throw new IOException("column '" + column.name() + "' of " + describe() + " is no plain SQL name;"
+                throw new PipelineException("column '" + column.name() + "' of " + describe() + " is no plain SQL name;"
                         + " pipelines write plain names only");
             }
             mapped.add(column);
@@ -136,10 +148,10 @@ public final class JdbcTarget implements RecordTarget {
         }
         for (String u : unloadable) {
             if (u.substring(0, u.indexOf(' ')).equalsIgnoreCase(name)) {
-                throw new IOException("column " + u + " of " + describe() + " has a type pipelines do not load");
+                throw new PipelineException("column " + u + " of " + describe() + " has a type pipelines do not load");
             }
         }
-        throw new IOException(describe() + " has no column " + name + " (it has " + tableColumns.stream()
+        throw new PipelineException(describe() + " has no column " + name + " (it has " + tableColumns.stream()
                 .filter(c -> c != null).map(TargetColumn::name).collect(Collectors.joining(", "))
                 + "): add the column or leave the field out");
     }
@@ -156,7 +168,7 @@ public final class JdbcTarget implements RecordTarget {
         try {
             return Upsert.of(insert, String.join(", ", key), dialect);
         } catch (Upsert.NotAnUpsert e) {
-            throw new IOException(describe() + ": " + e.getMessage(), e);
+            throw new PipelineException(describe() + ": " + e.getMessage());
         }
     }
 
@@ -198,7 +210,7 @@ public final class JdbcTarget implements RecordTarget {
             return written;
         } catch (SQLException e) {
             rollback();
-            throw new IOException("the batch into " + describe() + " failed: " + e.getMessage(), e);
+            throw new PipelineException("the batch into " + describe() + " failed: " + e.getMessage());
         }
     }
 
@@ -243,7 +255,6 @@ public final class JdbcTarget implements RecordTarget {
     }
 
     /** The checkpoints, their table created if missing: they are read before the target opens. */
-    @Override
     public CheckpointStore checkpoints() {
         try {
             startCheckpoints();
@@ -273,7 +284,7 @@ public final class JdbcTarget implements RecordTarget {
             try {
                 connection.close();
             } catch (SQLException e) {
-                throw new IOException("cannot close " + describe() + ": " + e.getMessage(), e);
+                throw new PipelineException("cannot close " + describe() + ": " + e.getMessage());
             }
         }
     }

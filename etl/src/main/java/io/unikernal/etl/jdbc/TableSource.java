@@ -3,6 +3,7 @@ package io.unikernal.etl.jdbc;
 import io.unikernal.adapter.jdbc.poll.Cursor;
 import io.unikernal.adapter.jdbc.poll.PollQuery;
 import io.unikernal.etl.spi.Field;
+import io.unikernal.etl.spi.PipelineException;
 import io.unikernal.etl.spi.RecordSource;
 import io.unikernal.etl.spi.SourceRecord;
 import java.io.IOException;
@@ -66,10 +67,11 @@ public final class TableSource implements RecordSource {
         try {
             this.query = new PollQuery(table, query, cursor, tieKey, pageSize);
         } catch (IllegalArgumentException e) {
-            throw new IOException(e.getMessage(), e);
+            throw new PipelineException(e.getMessage());
         }
         this.describe = (table != null ? "table " + table : "query") + " by " + cursor
                 + (tieKey != null ? ", " + tieKey : "");
+        open();
     }
 
     /** The table's primary key when it is one column other than the cursor: what orders ties. */
@@ -92,7 +94,21 @@ public final class TableSource implements RecordSource {
             }
             return keys.size() == 1 && !keys.get(0).equalsIgnoreCase(cursor) ? keys.get(0) : null;
         } catch (SQLException e) {
-            throw new IOException("cannot read the primary key of " + table + ": " + e.getMessage(), e);
+            throw new PipelineException("cannot read the primary key of " + table + ": " + e.getMessage());
+        }
+    }
+
+    /** Connects and learns the fields, and the last row there is now (where a bounded read ends). */
+    private void open() throws IOException {
+        try {
+            connection = dataSource.getConnection();
+            try (PreparedStatement lastRow = query.prepareLast(connection); ResultSet row = lastRow.executeQuery()) {
+                fields = fields(row.getMetaData());
+                last = row.next() ? query.cursorOf(row, query.cursorColumns(row)) : null;
+            }
+        } catch (SQLException | IllegalStateException e) {
+            close();
+            throw new PipelineException("cannot read " + describe + ": " + e.getMessage());
         }
     }
 
@@ -100,16 +116,11 @@ public final class TableSource implements RecordSource {
     public boolean resume(String saved) throws IOException {
         try {
             position = saved == null ? null : Cursor.parse(saved);
-            connection = dataSource.getConnection();
-            try (PreparedStatement lastRow = query.prepareLast(connection); ResultSet row = lastRow.executeQuery()) {
-                fields = fields(row.getMetaData());
-                last = row.next() ? query.cursorOf(row, query.cursorColumns(row)) : null;
-            }
-            ended = !follow && (last == null || position != null && position.equals(last));
-            return true;
-        } catch (SQLException | IllegalStateException e) {
-            throw new IOException("cannot read " + describe + ": " + e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            throw new PipelineException(describe + ": " + e.getMessage());
         }
+        ended = !follow && (last == null || position != null && position.equals(last));
+        return true;
     }
 
     @Override
@@ -141,8 +152,8 @@ public final class TableSource implements RecordSource {
             }
             return null;
         } catch (SQLException | IllegalStateException e) {
-            throw new IOException("cannot read " + describe + " after " + (position == null ? "its start"
-                    : position.text()) + ": " + e.getMessage(), e);
+            throw new PipelineException("cannot read " + describe + " after " + (position == null ? "its start"
+                    : position.text()) + ": " + e.getMessage());
         }
     }
 
@@ -174,7 +185,7 @@ public final class TableSource implements RecordSource {
             Thread.sleep(poll.toMillis()); // a stream's poll interval: nothing was there to read
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while following " + describe, e);
+            throw new PipelineException("interrupted while following " + describe);
         }
     }
 
@@ -218,7 +229,7 @@ public final class TableSource implements RecordSource {
                 connection.close();
             }
         } catch (SQLException e) {
-            throw new IOException("cannot close " + describe + ": " + e.getMessage(), e);
+            throw new PipelineException("cannot close " + describe + ": " + e.getMessage());
         }
     }
 }

@@ -6,17 +6,13 @@ import java.math.BigDecimal;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.Locale;
 
 /**
  * A column of a JDBC target table and how a record's value becomes the value bound for it. Every value goes through
- * the PostgreSQL loader's checks ({@link Column#convert}: the same accepted forms, nothing rounded, trimmed or cut),
+ * the PostgreSQL loader's checks ({@link Column#convertValue}: the same accepted forms, nothing rounded, trimmed or cut),
  * by the column's JDBC type, and is bound as the Java type the driver stores exactly.
  *
  * @param column the checks, by the equivalent PostgreSQL type
@@ -55,12 +51,7 @@ record TargetColumn(Column column, boolean tiny) {
 
     /** The value to bind, null for SQL NULL; a value that does not fit throws with the reason. */
     Object convert(Object value) throws BadValue {
-        String text;
-        try {
-            text = column.convert(text(value));
-        } catch (Column.BadValue e) {
-            throw new BadValue(e.getMessage());
-        }
+        String text = column.convertValue(value);
         if (text == null) {
             return null;
         }
@@ -80,25 +71,5 @@ record TargetColumn(Column column, boolean tiny) {
             case "timestamptz" -> OffsetDateTime.parse(text);
             default -> text;
         };
-    }
-
-    /** A typed value as the text {@link Column#convert} reads (its canonical form). */
-    private static String text(Object value) {
-        if (value == null || value instanceof String) {
-            return (String) value;
-        }
-        if (value instanceof BigDecimal decimal) {
-            return decimal.toPlainString();
-        }
-        if (value instanceof Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC).toString();
-        }
-        if (value instanceof byte[] bytes) {
-            return Base64.getEncoder().encodeToString(bytes);
-        }
-        if (value instanceof Boolean b) {
-            return b.toString().toLowerCase(Locale.ROOT);
-        }
-        return value.toString();
     }
 }

@@ -3,6 +3,7 @@ package io.unikernal.etl.kafka;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.unikernal.etl.spi.Field;
+import io.unikernal.etl.spi.PipelineException;
 import io.unikernal.etl.spi.RecordSource;
 import io.unikernal.etl.spi.SourceRecord;
 import java.io.IOException;
@@ -87,7 +88,7 @@ public final class KafkaSource implements RecordSource {
             }
             return true;
         } catch (KafkaException | IllegalArgumentException e) {
-            throw new IOException("cannot read topic " + topic + ": " + e.getMessage(), e);
+            throw new PipelineException("cannot read topic " + topic + ": " + e.getMessage());
         }
     }
 
@@ -111,7 +112,7 @@ public final class KafkaSource implements RecordSource {
             bytes += record.serializedValueSize() + Math.max(0, record.serializedKeySize());
             return record(record);
         } catch (KafkaException e) {
-            throw new IOException("cannot read topic " + topic + ": " + e.getMessage(), e);
+            throw new PipelineException("cannot read topic " + topic + ": " + e.getMessage());
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.unikernal.etl.crash.KillPoints;
 import io.unikernal.etl.spi.BadValue;
 import io.unikernal.etl.spi.Field;
+import io.unikernal.etl.spi.PipelineException;
 import io.unikernal.etl.spi.RecordTarget;
 import io.unikernal.runtime.checkpoint.CheckpointStore;
 import java.io.IOException;
@@ -59,7 +60,7 @@ public final class KafkaTarget implements RecordTarget {
         if (keyField != null) {
             keyIndex = names.indexOf(keyField);
             if (keyIndex < 0) {
-                throw new IOException("the key field " + keyField + " is not among the fields written to "
+                throw new PipelineException("the key field " + keyField + " is not among the fields written to "
                         + describe() + " " + names + ": write it, or name another key");
             }
         }
@@ -72,7 +73,7 @@ public final class KafkaTarget implements RecordTarget {
             producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
             producer.initTransactions(); // aborts and fences what a killed run of this pipeline left open
         } catch (KafkaException e) {
-            throw new IOException("cannot open " + describe() + ": " + e.getMessage(), e);
+            throw new PipelineException("cannot open " + describe() + ": " + e.getMessage());
         }
     }
 
@@ -137,7 +138,7 @@ public final class KafkaTarget implements RecordTarget {
             } catch (KafkaException ignored) {
                 // the producer is unusable; the broker aborts the transaction when it times out or is fenced
             }
-            throw new IOException("the batch into " + describe() + " failed: " + e.getMessage(), e);
+            throw new PipelineException("the batch into " + describe() + " failed: " + e.getMessage());
         }
         committed.put(name, next);
         long written = buffer.size();
@@ -146,7 +147,6 @@ public final class KafkaTarget implements RecordTarget {
         return written;
     }
 
-    @Override
     public CheckpointStore checkpoints() {
         return checkpoints;
     }

@@ -36,7 +36,8 @@ public final class TransferChild {
                         Duration.ZERO);
                 RecordTarget into = kafka ? new KafkaTarget(args[1].substring(6), args[2], "id", args[3])
                         : new JdbcTarget(targetPool, args[2], List.of(), args[3])) {
-            String committed = into.checkpoints().position(checkpoint).orElse(null);
+            String committed = (into instanceof KafkaTarget k ? k.checkpoints() : ((JdbcTarget) into).checkpoints())
+                    .position(checkpoint).orElse(null);
             source.resume(committed);
             into.open(source.fields());
             int sinceCommit = 0;
