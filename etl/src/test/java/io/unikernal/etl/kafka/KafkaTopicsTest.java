@@ -156,6 +156,37 @@ class KafkaTopicsTest {
         }
     }
 
+    @Test
+    void aCsvFileGoesIntoATopicAndTheTopicIntoSqliteFromUdlAndRerunsAddNothing() throws Exception {
+        String topic = topic("etl-udl", 2);
+        java.nio.file.Files.writeString(dir.resolve("people.csv"), "id,name,amount\n1,\"Ann, A.\",1.50\n2,Bob,2\n"
+                + "3,Cy,3.25\n");
+        try (Db.Tables lite = new Db.Tables(Db.SQLITE.pool(dir))) {
+            String table = lite.create("people", "id integer primary key, name varchar(20), amount decimal(7,2)");
+            String app = "kf" + Long.toString(System.nanoTime(), 36);
+            String udl = "udl: 8\nname: " + app + "\nsystems:\n"
+                    + "  bus: {adapter: kafka, brokers: \"" + broker.bootstrap() + "\", topic: " + topic + "}\n"
+                    + "  lite: {adapter: sqlite, url: \"" + Db.SQLITE.url(dir) + "\"}\npipelines:\n"
+                    + "  - name: publish\n    source: {adapter: file, path: people.csv}\n"
+                    + "    target: {system: bus, recordKey: id}\n"
+                    + "  - name: store\n    source: {system: bus, fields: \"id, name, amount\"}\n"
+                    + "    target: {system: lite, table: " + table + "}\n";
+            java.nio.file.Path file = dir.resolve("app.udl");
+            java.nio.file.Files.writeString(file, udl);
+            io.unikernal.udl.model.UdlDocument doc = new io.unikernal.udl.parse.UdlParser(
+                    io.unikernal.plugins.Adapters.installed()).load(file);
+            try (io.unikernal.etl.run.PipelineApp pipelines = io.unikernal.etl.run.PipelineApp.start(doc, dir)) {
+                assertThat(pipelines.run("publish", io.unikernal.etl.run.Progress.NONE).written()).isEqualTo(3);
+                assertThat(pipelines.run("store", io.unikernal.etl.run.Progress.NONE).written()).isEqualTo(3);
+                assertThat(pipelines.run("publish", io.unikernal.etl.run.Progress.NONE).read()).isZero();
+                assertThat(pipelines.run("store", io.unikernal.etl.run.Progress.NONE).read()).isZero();
+            }
+            assertThat(lite.rows("SELECT id, name, amount FROM " + table + " ORDER BY id")).containsExactly(
+                    List.of("1", "Ann, A.", "1.5"), List.of("2", "Bob", "2"), List.of("3", "Cy", "3.25"));
+            assertThat(committedIds(topic)).containsExactlyInAnyOrder(1L, 2L, 3L);
+        }
+    }
+
     private Process start(String from, String topic, String namespace, String... options) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
@@ -170,7 +201,7 @@ class KafkaTopicsTest {
         List<Long> ids = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : readTopic(topic, "read_committed")) {
             String value = new String(r.value(), StandardCharsets.UTF_8);
-            ids.add(Long.parseLong(value.replaceAll("^\\{\"id\":(\\d+),.*", "$1")));
+            ids.add(Long.parseLong(value.replaceAll("^\\{\"id\":\"?(\\d+)\"?,.*", "$1")));
         }
         return ids;
     }
