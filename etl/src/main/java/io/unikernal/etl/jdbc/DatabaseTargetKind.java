@@ -3,25 +3,37 @@ package io.unikernal.etl.jdbc;
 import io.unikernal.etl.kinds.PipelineEnd;
 import io.unikernal.etl.kinds.PipelineTargetKind;
 import io.unikernal.etl.kinds.TableKeys;
+import io.unikernal.plugins.Adapters;
+import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.section.SectionChecks;
 import io.unikernal.spi.section.SectionCompilation;
 import io.unikernal.udl.error.ProblemCode;
 import io.unikernal.udl.spec.UdlKey;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A table of a mariadb, sqlite or jdbc (H2 by default) system as a pipeline's target ({@link JdbcTarget}): batches of
- * prepared statements — multi-row on MariaDB — each committed with its checkpoint in the same database. One kind per
- * adapter, all alike.
+ * A table of a database system as a pipeline's target: the keys {@code table}, {@code mode}, {@code key}, the upsert's
+ * check, and the factory bean it compiles to. For mariadb, sqlite and jdbc (H2 by default) systems a
+ * {@link JdbcTarget} (batches of prepared statements, multi-row on MariaDB); the postgres kind loads through COPY.
  */
 public abstract class DatabaseTargetKind implements PipelineTargetKind {
 
     private final String adapter;
-    private final String how;
+    private final String description;
+    private final Class<? extends TableTargetFactory> factory;
 
-    DatabaseTargetKind(String adapter, String how) {
+    /** @param factory the bean class a target compiles to */
+    protected DatabaseTargetKind(String adapter, String description, Class<? extends TableTargetFactory> factory) {
         this.adapter = adapter;
-        this.how = how;
+        this.description = description;
+        this.factory = factory;
+    }
+
+    private DatabaseTargetKind(String adapter, String how) {
+        this(adapter, "a table, written by " + how + " (insert or upsert), each batch committed with its checkpoint in"
+                + " the same transaction", JdbcTableTarget.class);
     }
 
     @Override
@@ -31,8 +43,7 @@ public abstract class DatabaseTargetKind implements PipelineTargetKind {
 
     @Override
     public String description() {
-        return "a table, written by " + how + " (insert or upsert), each batch committed with its checkpoint in the"
-                + " same transaction";
+        return description;
     }
 
     @Override
@@ -47,7 +58,22 @@ public abstract class DatabaseTargetKind implements PipelineTargetKind {
 
     @Override
     public String compile(PipelineEnd target, SectionCompilation compilation) {
-        return TableTargets.compile(target, compilation, JdbcTableTarget.class);
+        CompileContext ctx = compilation.context();
+        String checkpoints = Adapters.installed().get(target.adapter()).checkpointStore().orElseThrow()
+                .checkpointStore(target.system(), target.namespace(), ctx);
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("dataSource", "#bean:" + ctx.systemBean(target.system()));
+        properties.put("checkpoints", "#bean:" + checkpoints);
+        properties.put("system", target.system().name());
+        properties.put("table", target.read(TableKeys.TABLE));
+        properties.put("mode", target.read(TableKeys.MODE));
+        String key = target.read(TableKeys.KEY);
+        if (key != null) {
+            properties.put("key", key);
+        }
+        String name = ctx.uniqueName("pipeline-" + target.pipeline() + "-target");
+        ctx.addBean(name, factory, properties);
+        return name;
     }
 
     @Override
