@@ -168,19 +168,36 @@ final class EtlCommand {
         }
 
         @Override
-        public void committed(long read, long written, long rejected, double seconds) {
-            if (!terminal && lastShown >= 0 && seconds - lastShown < 1) {
+        public void committed(Progress.Snapshot s) {
+            if (!terminal && lastShown >= 0 && s.seconds() - lastShown < 1) {
                 return;
             }
-            lastShown = seconds;
-            String line = String.format(Locale.ROOT, "%s: %d rows read, %d written, %d rejected, %.0f rows/s",
-                    pipeline, read, written, rejected, seconds > 0 ? read / seconds : 0);
+            lastShown = s.seconds();
+            String counts = String.format(Locale.ROOT, "%d rows read, %d written, %d rejected, %.0f rows/s", s.read(),
+                    s.written(), s.rejected(), s.rowsPerSecond());
+            String bytes = s.bytes() < 0 ? "" : s.size() > 0 ? ", " + mib(s.bytes()) + " of " + mib(s.size())
+                    : ", " + mib(s.bytes());
+            String eta = s.etaSeconds() < 0 ? "" : String.format(Locale.ROOT, ", ETA %.0f s", s.etaSeconds());
             if (terminal) {
-                out.print("\r" + line + "\u001b[K");
+                out.print("\r" + bar(s.fraction()) + pipeline + ": " + counts + bytes + eta + "\u001b[K");
             } else {
-                out.println(line);
+                out.println(pipeline + ": " + counts + bytes + eta);
             }
             out.flush();
+        }
+
+        /** A 20-cell bar of the share read, when the size is known. */
+        static String bar(double fraction) {
+            if (fraction < 0) {
+                return "";
+            }
+            int full = (int) Math.round(fraction * 20);
+            return "[" + "#".repeat(full) + " ".repeat(20 - full) + String.format(Locale.ROOT, "] %3.0f%% ",
+                    fraction * 100);
+        }
+
+        private static String mib(long bytes) {
+            return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
         }
     }
 }

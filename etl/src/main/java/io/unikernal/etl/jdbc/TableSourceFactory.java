@@ -23,6 +23,12 @@ public final class TableSourceFactory implements RecordSource.Factory {
         return new TableSource(dataSource, table, query, cursor, cursorKey, PAGE_ROWS, follow, poll);
     }
 
+    /** The table followed past its last row: the same position as {@link #create()}'s, so a backfill hands over. */
+    @Override
+    public RecordSource createStream() throws IOException {
+        return new TableSource(dataSource, table, query, cursor, cursorKey, PAGE_ROWS, true, poll);
+    }
+
     @Override
     public String checkpointName() {
         return table != null ? "table:" + table : "query:" + query.strip();

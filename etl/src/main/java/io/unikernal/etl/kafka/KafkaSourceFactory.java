@@ -14,7 +14,17 @@ public final class KafkaSourceFactory implements RecordSource.Factory {
 
     @Override
     public RecordSource create() {
-        return new KafkaSource(bootstrap, topic, Arrays.stream(fields.split(",")).map(String::strip).toList(), follow,
+        return open(follow);
+    }
+
+    /** The topic followed past its end offsets, from the same offsets {@link #create()}'s position names. */
+    @Override
+    public RecordSource createStream() {
+        return open(true);
+    }
+
+    private RecordSource open(boolean stream) {
+        return new KafkaSource(bootstrap, topic, Arrays.stream(fields.split(",")).map(String::strip).toList(), stream,
                 Duration.ofSeconds(1));
     }
 

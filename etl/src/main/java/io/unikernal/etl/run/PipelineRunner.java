@@ -18,6 +18,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -28,7 +30,7 @@ import org.apache.camel.Processor;
  * source rerun adds nothing. The checkpoint is a compare-and-set: a second runner of the same pipeline fails instead
  * of loading twice.
  */
-public final class PipelineRunner implements Processor {
+public final class PipelineRunner implements Processor, CamelContextAware {
 
     private String pipeline;
     private RecordSource.Factory source;
@@ -38,7 +40,17 @@ public final class PipelineRunner implements Processor {
     private int batchBytes = 8 * 1024 * 1024;
     private Path rejectFile;
     private long rejectThreshold;
+    private Mode mode = Mode.BATCH;
+    private java.time.Duration batchTime = java.time.Duration.ofSeconds(1);
+    private CamelContext camelContext;
+    private PipelineMetrics metrics = PipelineMetrics.NONE;
+    private volatile boolean stopRequested;
     private final ReentrantLock running = new ReentrantLock();
+
+    /** How a run reads its source: to its end, as a stream, or to its end and then as a stream (hybrid). */
+    public enum Mode {
+        BATCH, STREAM, HYBRID
+    }
 
     /** A scheduled or on-demand run: the route's body becomes the summary; too many rejects fail the exchange. */
     @Override
@@ -52,10 +64,14 @@ public final class PipelineRunner implements Processor {
         }
     }
 
-    /** Runs the pipeline to the end of its source (for a stream: to what is there now). */
+    /** Runs the pipeline to the end of its source (a stream: until the app stops or {@link #stop()}). */
     public RunSummary run(Progress progress) {
         if (!running.tryLock()) {
             throw new PipelineFailure("pipeline " + pipeline + " is running already");
+        }
+        stopRequested = false;
+        if (metrics == PipelineMetrics.NONE) {
+            metrics = PipelineMetrics.of(camelContext, pipeline);
         }
         try {
             return load(progress);
@@ -82,10 +98,27 @@ public final class PipelineRunner implements Processor {
             saved = firstCheckpoint(checkpoints, name);
         }
         Position at = Position.fromJson(saved);
-        try (RecordSource records = source.create();
+        Position end = at;
+        if (mode != Mode.STREAM) {
+            end = read(source.create(), false, at, end, saved, progress, started);
+        }
+        if (mode != Mode.BATCH && !stopping()) {
+            // the hand-over: the stream resumes from the position the backfill committed, so nothing is read twice
+            // and nothing is skipped (what that position means is the source's: a cursor value, offsets, a line)
+            String handOver = checkpoints.position(name).orElse(saved);
+            end = read(source.createStream(), true, Position.fromJson(handOver), end, handOver, progress, started);
+        }
+        return summary(at, end, resumed, started);
+    }
+
+    /** Reads one opened source to its end (a stream: until the app stops), committing batches. */
+    private Position read(RecordSource opened, boolean stream, Position at, Position before, String saved,
+            Progress progress, long started) throws IOException {
+        String name = checkpointName();
+        try (RecordSource records = opened;
                 RejectFile rejects = RejectFile.open(rejectFile, at.rejectsSize())) {
-            if (records.fields().isEmpty()) {
-                return summary(at, at, resumed, started);
+            if (records.fields().isEmpty() && !stream) {
+                return before;
             }
             try (RecordTarget out = target.create()) {
                 List<Field> fields = transform.open(records.fields());
@@ -114,18 +147,37 @@ public final class PipelineRunner implements Processor {
                         }
                         throw e;
                     }
-                    if (record == null) {
+                    if (record != null) {
+                        batches.add(record);
+                    } else if (!stream) {
                         break;
                     }
-                    batches.add(record);
+                    if (stream) {
+                        batches.tick(record == null);
+                        if (stopping()) {
+                            batches.flush();
+                            break;
+                        }
+                    }
                 }
-                return summary(at, batches.finish(), resumed, started);
+                return stream ? batches.committed : batches.finish();
             }
         }
     }
 
+    /** True once the app is stopping (or {@link #stop()} was called): a stream commits what it has and ends. */
+    private boolean stopping() {
+        return stopRequested || Thread.currentThread().isInterrupted()
+                || camelContext != null && (camelContext.isStopping() || camelContext.isStopped());
+    }
+
+    /** Asks a running stream to commit what it has and end. */
+    public void stop() {
+        stopRequested = true;
+    }
+
     /** Batches filled record by record and committed with their checkpoint. */
-    private final class Batches {
+    private final class Batches implements RecordTransform.Output {
         private final RecordSource records;
         private final RecordTarget out;
         private final RejectFile rejects;
@@ -135,12 +187,18 @@ public final class PipelineRunner implements Processor {
         private final Position first;
         private String expected;
         private Position committed;
+        private SourceRecord current;
         private String lastWhere;
         private long pending;
+        private long pendingSince;
+        private int emitted;
         private long read;
         private long written;
         private long rejected;
         private long dropped;
+        private long reportedRead;
+        private long reportedWritten;
+        private long reportedRejected;
 
         Batches(RecordSource records, RecordTarget out, RejectFile rejects, String name, String expected,
                 Position at, Progress progress, long started) {
@@ -157,24 +215,61 @@ public final class PipelineRunner implements Processor {
 
         void add(SourceRecord record) throws IOException {
             read++;
-            pending++;
+            if (pending++ == 0) {
+                pendingSince = System.nanoTime();
+            }
+            current = record;
             lastWhere = record.where();
-            if (record.isBad()) {
-                reject(record.problem(), record);
-            } else {
-                try {
-                    Object[] values = transform.apply(record.values());
-                    if (values == null) {
-                        dropped++;
-                    } else {
-                        out.add(values);
+            try {
+                if (record.isBad()) {
+                    reject(record.problem(), record);
+                } else {
+                    emitted = 0;
+                    try {
+                        transform.apply(record.values(), this);
+                    } catch (BadValue e) {
+                        reject(e.getMessage(), record);
                     }
-                } catch (BadValue e) {
-                    reject(e.getMessage(), record);
+                    if (emitted == 0 && transform.idle()) {
+                        dropped++;
+                    }
+                }
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            } finally {
+                current = null;
+            }
+            if (transform.idle() && (out.bufferedRecords() >= batchRows || out.bufferedBytes() >= batchBytes)) {
+                commit(false);
+            }
+        }
+
+        /** A result of the steps, into the target; one it refuses is rejected (the record it came from, if any). */
+        @Override
+        public void accept(Object[] values) {
+            emitted++;
+            try {
+                out.add(values);
+            } catch (BadValue e) {
+                try {
+                    if (current != null) {
+                        reject(e.getMessage(), current);
+                    } else {
+                        reject(e.getMessage(), values);
+                    }
+                } catch (IOException io) {
+                    throw new java.io.UncheckedIOException(io);
                 }
             }
-            if (out.bufferedRecords() >= batchRows || out.bufferedBytes() >= batchBytes) {
-                commit(false);
+        }
+
+        @Override
+        public void reject(String reason, Object[] values) {
+            try {
+                rejects.add(reason, values, "the transform's output");
+                rejected++;
+            } catch (IOException io) {
+                throw new java.io.UncheckedIOException(io);
             }
         }
 
@@ -183,17 +278,41 @@ public final class PipelineRunner implements Processor {
             rejected++;
         }
 
+        /** A stream's clock: windows whose time is over are handed on; a batch older than batch.time commits. */
+        void tick(boolean idleSource) throws IOException {
+            emit(() -> transform.tick(this));
+            if (pending == 0 || !transform.idle()) {
+                metrics.lag(pending == 0 ? 0 : (System.nanoTime() - pendingSince) / 1_000_000);
+                return;
+            }
+            long age = System.nanoTime() - pendingSince;
+            if (idleSource || age >= batchTime.toNanos()) {
+                commit(false);
+            } else {
+                metrics.lag(age / 1_000_000);
+            }
+        }
+
         void flush() throws IOException {
-            if (pending > 0) {
+            if (pending > 0 && transform.idle()) {
                 commit(false);
             }
         }
 
         Position finish() throws IOException {
+            emit(() -> transform.flush(this));
             if (pending > 0 || !committed.done()) {
                 commit(!records.unbounded());
             }
             return committed;
+        }
+
+        private void emit(Step step) throws IOException {
+            try {
+                step.run();
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
         }
 
         private void commit(boolean done) throws IOException {
@@ -215,8 +334,19 @@ public final class PipelineRunner implements Processor {
             expected = text;
             committed = next;
             pending = 0;
-            progress.committed(read, written, rejected, (System.nanoTime() - started) / 1e9);
+            metrics.committed(read - reportedRead, written - reportedWritten, rejected - reportedRejected);
+            reportedRead = read;
+            reportedWritten = written;
+            reportedRejected = rejected;
+            progress.committed(new Progress.Snapshot(read, written, rejected, records.bytesRead(), records.size(),
+                    (System.nanoTime() - started) / 1e9));
         }
+    }
+
+    /** A call into the transform that may hand on results. */
+    @FunctionalInterface
+    private interface Step {
+        void run() throws PipelineException;
     }
 
     /**
@@ -297,6 +427,29 @@ public final class PipelineRunner implements Processor {
 
     public void setTransform(RecordTransform transform) {
         this.transform = transform;
+    }
+
+    public void setMode(String mode) {
+        this.mode = Mode.valueOf(mode.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    public Mode getMode() {
+        return mode;
+    }
+
+    /** A stream's batch commits once its oldest record waited this long (or the source has nothing more now). */
+    public void setBatchTime(String batchTime) {
+        this.batchTime = java.time.Duration.parse(batchTime);
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
     }
 
     public void setBatchRows(int batchRows) {

@@ -4,6 +4,8 @@ import io.unikernal.etl.kinds.PipelineEnd;
 import io.unikernal.etl.kinds.PipelineSourceKind;
 import io.unikernal.etl.kinds.PipelineTargetKind;
 import io.unikernal.etl.run.PipelineRunner;
+import io.unikernal.etl.transform.TransformChain;
+import io.unikernal.etl.transform.TransformSteps;
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.spi.adapter.EndpointUri;
 import io.unikernal.spi.section.SectionChecks;
@@ -70,12 +72,15 @@ public final class PipelinesSection implements SectionKind<PipelinesSection.Pipe
             Optional<StepInput> batch = item.get(PipelinesSpec.BATCH).filter(StepInput::isMap);
             Optional<StepInput> rejects = item.get(PipelinesSpec.REJECTS).filter(StepInput::isMap);
             SourcePos schedulePos = item.get(PipelinesSpec.SCHEDULE.name()).map(StepInput::pos).orElse(item.pos());
-            items.add(new Pipeline(name, item.read(PipelinesSpec.SCHEDULE), schedulePos, source.get(), target.get(),
+            items.add(new Pipeline(name, item.read(PipelinesSpec.SCHEDULE), schedulePos,
+                    item.read(PipelinesSpec.STREAM), item.read(PipelinesSpec.BACKFILL), source.get(),
+                    item.get(TransformSteps.KEY).filter(StepInput::isList).orElse(null), target.get(),
                     batch.map(b -> b.read(PipelinesSpec.ROWS)).orElse(PipelinesSpec.ROWS.defaultValue()),
                     batch.map(b -> b.read(PipelinesSpec.BYTES)).orElse(PipelinesSpec.BYTES.defaultValue()),
+                    batch.map(b -> b.read(PipelinesSpec.TIME)).orElse(PipelinesSpec.TIME.defaultValue()),
                     rejects.map(r -> r.read(PipelinesSpec.REJECT_PATH)).orElse(null),
                     rejects.map(r -> r.read(PipelinesSpec.THRESHOLD)).orElse(PipelinesSpec.THRESHOLD.defaultValue()),
-                    item.pos()));
+                    item.pos(), item));
         }
         return new Pipelines(List.copyOf(items));
     }
@@ -95,7 +100,11 @@ public final class PipelinesSection implements SectionKind<PipelinesSection.Pipe
                 if (checkKeys(end, "source", kind.keys(), kind.readsFormats(), checks)) {
                     kind.check(end, checks);
                 }
+                checkStream(pipeline, end, kind, checks);
             });
+            if (pipeline.transform() != null) {
+                TransformSteps.check(pipeline.transform(), pipeline.stream(), checks);
+            }
             Ends.target(pipeline, checks.document(), checks).ifPresent(end -> {
                 PipelineTargetKind kind = PipelinesSpec.KINDS.target(end.adapter()).orElseThrow();
                 if (checkKeys(end, "target", kind.keys(), kind.writesFormats(), checks)) {
@@ -117,6 +126,26 @@ public final class PipelinesSection implements SectionKind<PipelinesSection.Pipe
                 : "schedule '" + schedule + "' is no Quartz cron expression: " + QuartzSchedule.whyInvalid(schedule),
                 quartz.map(q -> "write \"" + q + "\" (the same times in Quartz's fields)")
                         .orElse("Quartz cron has 6 or 7 fields, seconds first, e.g. \"0 0 2 * * ?\" (02:00 daily)"));
+    }
+
+    private static void checkStream(Pipeline pipeline, PipelineEnd source, PipelineSourceKind kind,
+            SectionChecks checks) {
+        SourcePos at = pipeline.input().keyPos(PipelinesSpec.STREAM.name());
+        if (pipeline.stream() && !kind.streams()) {
+            checks.problems().error(PipelinesSpec.BAD_STREAM, at, "pipeline " + pipeline.name() + " streams "
+                    + source.describe() + ", which cannot be read as a stream", "streaming sources: " + String.join(
+                            ", ", PipelinesSpec.KINDS.sources().stream().filter(PipelineSourceKind::streams)
+                                    .map(PipelineSourceKind::adapter).toList()) + "; or remove stream: true");
+        }
+        if (pipeline.stream() && pipeline.schedule() != null) {
+            checks.problems().error(PipelinesSpec.BAD_STREAM, at, "pipeline " + pipeline.name() + " streams and"
+                    + " has a schedule", "a stream runs from the app's start until it stops: remove schedule:");
+        }
+        if (pipeline.backfill() && !pipeline.stream()) {
+            checks.problems().error(PipelinesSpec.BAD_STREAM, pipeline.input().keyPos(PipelinesSpec.BACKFILL
+                    .name()), "pipeline " + pipeline.name() + " has backfill: true without stream: true", "a"
+                    + " backfill is what a hybrid pipeline reads before it streams: add stream: true, or remove it");
+        }
     }
 
     /**
@@ -170,7 +199,15 @@ public final class PipelinesSection implements SectionKind<PipelinesSection.Pipe
             properties.put("pipeline", pipeline.name());
             properties.put("source", "#bean:" + sourceBean);
             properties.put("target", "#bean:" + targetBean);
+            properties.put("mode", pipeline.mode());
+            if (pipeline.transform() != null) {
+                String chain = ctx.uniqueName(pipeline.routeId() + "-transform");
+                ctx.addBean(chain, TransformChain.class, Map.of("steps", TransformSteps.compile(
+                        pipeline.transform(), pipeline.name(), compilation)));
+                properties.put("transform", "#bean:" + chain);
+            }
             properties.put("batchRows", String.valueOf(pipeline.batchRows()));
+            properties.put("batchTime", pipeline.batchTime().toString());
             properties.put("batchBytes", String.valueOf(pipeline.batchBytes()));
             properties.put("rejectFile", rejectFile(pipeline, ctx).toString());
             properties.put("rejectThreshold", String.valueOf(pipeline.rejectThreshold()));
@@ -178,7 +215,10 @@ public final class PipelinesSection implements SectionKind<PipelinesSection.Pipe
 
             RouteDefinition route = new RouteDefinition();
             route.routeId(pipeline.routeId());
-            route.from(pipeline.schedule() == null ? "direct:" + pipeline.routeId()
+            route.from(pipeline.stream() ? EndpointUri.of("timer", pipeline.routeId()).param("repeatCount", 1)
+                    .param("delay", 0).toString()
+                    // a stream runs from the app's start until it stops
+                    : pipeline.schedule() == null ? "direct:" + pipeline.routeId()
                     // stateful: a run that outlasts its interval delays the next trigger instead of overlapping it
                     // Quartz's URI form of a cron: '+' for each space (camel-quartz's documented spelling)
                     : EndpointUri.of("quartz", "unikernal-etl/" + pipeline.name())

@@ -45,12 +45,23 @@ final class PipelinesSpec {
             + " its adapter");
     static final Option<String> FORMAT = FileFormats.formatOption(KINDS);
 
+    static final Option<Boolean> STREAM = Option.bool("stream").defaultValue(false)
+            .description("Read the source as a stream: records keep coming and are committed in batches by rows,"
+                    + " bytes or time until the app stops; the route starts with the app.").example("true");
+    static final Option<Boolean> BACKFILL = Option.bool("backfill").defaultValue(false)
+            .description("With stream: first read what the source holds now as a batch, then stream from the"
+                    + " position the batch committed (hybrid: no gap, no overlap).").example("true");
+
     static final Option<Integer> ROWS = Option.integer("rows").defaultValue(10_000).range(1, 10_000_000)
             .description("A batch ends after this many rows.").example("10000");
     static final Option<Integer> BYTES = Option.integer("bytes").defaultValue(8 * 1024 * 1024)
             .range(1024, 1024 * 1024 * 1024)
             .description("Or once its rows take this many bytes as the target buffers them (what a batch holds in"
                     + " memory).").example("8388608");
+
+    static final Option<java.time.Duration> TIME = Option.duration("time").defaultValue(java.time.Duration
+            .ofSeconds(1)).description("A stream's batch also ends once its first record waited this long (or"
+                    + " when the source has nothing more for now).").example("1s");
 
     static final Option<String> REJECT_PATH = Option.string("path")
             .description("The reject file (JSON Lines: reason, row, position), relative to the UDL file; default"
@@ -70,6 +81,8 @@ final class PipelinesSpec {
             "a pipeline's source is no system or adapter a pipeline can read");
     static final ProblemCode BAD_TARGET = new PluginProblemCode("ETL", 3,
             "a pipeline's target is no system or adapter a pipeline can write");
+    static final ProblemCode BAD_STREAM = new PluginProblemCode("ETL", 9,
+            "a pipeline's stream settings do not fit its source or schedule");
     static final ProblemCode NOT_OF_KIND = new PluginProblemCode("ETL", 6,
             "a source or target has a key its kind does not take, or lacks one it requires");
     static final List<ProblemCode> CODES = codes();
@@ -86,16 +99,17 @@ final class PipelinesSpec {
                         ", ", KINDS.targetAdapters()) + "), whose keys follow.",
                 TARGET_KEYS, false);
         Shape.Struct batch = new Shape.Struct("pipeline-batch", "batch", "How many rows one transaction loads"
-                + " (each batch commits with its checkpoint).", List.of(ROWS.key(), BYTES.key()), false);
+                + " (each batch commits with its checkpoint).", List.of(ROWS.key(), BYTES.key(), TIME.key()), false);
         Shape.Struct rejects = new Shape.Struct("pipeline-rejects", "rejects", "Where rows that cannot be loaded go"
                 + " and how many a successful run may have.", List.of(REJECT_PATH.key(), THRESHOLD.key()), false);
         Shape.Struct item = new Shape.Struct("pipeline", "pipeline", "One pipeline: records read from a source,"
                 + " typed by the target and written in checkpointed batches.",
-                List.of(NAME.key(), SCHEDULE.key(),
+                List.of(NAME.key(), SCHEDULE.key(), STREAM.key(), BACKFILL.key(),
                         UdlKey.of(SOURCE, source, source.description(),
                                 "{adapter: file, path: data/people.csv, format: csv}").asRequired(),
                         UdlKey.of(TARGET, target, target.description(),
                                 "{system: db, table: people, mode: upsert, key: id}").asRequired(),
+                        io.unikernal.etl.transform.TransformSteps.key(),
                         UdlKey.of(BATCH, batch, batch.description(), "{rows: 10000}"),
                         UdlKey.of(REJECTS, rejects, rejects.description(), "{path: people.rejects.jsonl, threshold: 0}")),
                 false);
@@ -128,7 +142,8 @@ final class PipelinesSpec {
 
     private static List<ProblemCode> codes() {
         List<ProblemCode> codes = new ArrayList<>(List.of(BAD_SCHEDULE, BAD_SOURCE, BAD_TARGET, FileFormats.NO_FORMAT,
-                NOT_OF_KIND));
+                NOT_OF_KIND, BAD_STREAM));
+        codes.addAll(io.unikernal.etl.transform.TransformSteps.problemCodes());
         KINDS.problemCodes().stream().filter(c -> !codes.contains(c)).forEach(codes::add);
         codes.sort(java.util.Comparator.comparing(ProblemCode::tag));
         return List.copyOf(codes);

@@ -79,6 +79,17 @@ public interface RecordSource extends Closeable {
         RecordSource create() throws IOException;
 
         /**
+         * Opens the source as a stream ({@code stream: true}): {@link RecordSource#unbounded()}, its
+         * {@link RecordSource#next()} waits a short poll time and returns null when nothing came. It resumes from a
+         * position {@link #create()} wrote as well: a hybrid pipeline reads the bounded source to its end, commits,
+         * and goes on with the stream from that position — the hand-over, with no gap and no overlap, is exactly that
+         * position (a cursor value, offsets per partition, a line). Default: this source cannot stream.
+         */
+        default RecordSource createStream() throws IOException {
+            throw new PipelineException(describe() + " cannot be read as a stream");
+        }
+
+        /**
          * What is read, as the name of its checkpoint ({@code file:/srv/data/people.csv}, {@code table:people}): two
          * pipelines reading the same thing into the same target share it. The runner hashes a longer name.
          */

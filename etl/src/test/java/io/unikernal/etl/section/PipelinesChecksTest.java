@@ -129,6 +129,41 @@ class PipelinesChecksTest {
     }
 
     @Test
+    void transformStepsAreCheckedAtTheirPlace() {
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - filter: \"age >\"\n" + TARGET)))
+                .singleElement().asString().startsWith("app.udl:11:17:").contains("expression does not parse");
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - set: {a: \"1 +\"}\n" + TARGET)))
+                .singleElement().asString().startsWith("app.udl:11:").contains("expression does not parse");
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - convert: {age: integer}\n" + TARGET)))
+                .singleElement().asString().startsWith("app.udl:11:").contains("integer").contains("long");
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - aggregate: {by: [a]}\n" + TARGET)))
+                .singleElement().asString().contains("[ETL-008]").contains("aggregate computes nothing");
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - lookup: {system: dbx, table: t, on: {a: b},"
+                + " fields: [c]}\n" + TARGET))).singleElement().asString().contains("unknown system 'dbx'");
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - filter: \"true\"\n        set: {a: b}\n"
+                + TARGET))).isNotEmpty();
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - sort: a\n" + TARGET))).singleElement()
+                .asString().contains("sort");
+    }
+
+    @Test
+    void aStreamNeedsASourceThatStreamsNoScheduleAndWindowedAggregates() {
+        assertThat(problems(pipeline("    stream: true\n" + SOURCE + TARGET))).singleElement().asString()
+                .startsWith("app.udl:9:").contains("[ETL-009]").contains("cannot be read as a stream")
+                .contains("sequence");
+        String stream = "    stream: true\n    source: {adapter: sequence, count: 3}\n";
+        assertThat(problems(pipeline(stream + TARGET))).isEmpty();
+        assertThat(problems(pipeline(stream + "    schedule: \"0 0 2 * * ?\"\n" + TARGET))).singleElement()
+                .asString().contains("[ETL-009]").contains("streams and has a schedule");
+        assertThat(problems(pipeline("    backfill: true\n    source: {adapter: sequence, count: 3}\n" + TARGET)))
+                .singleElement().asString().contains("[ETL-009]").contains("without stream: true");
+        assertThat(problems(pipeline(stream + "    transform:\n      - aggregate: {by: [id], count: n}\n"
+                + TARGET))).singleElement().asString().contains("[ETL-007]").contains("needs a window");
+        assertThat(problems(pipeline(stream + "    transform:\n      - aggregate: {count: n, window: 1m}\n"
+                + TARGET))).isEmpty();
+    }
+
+    @Test
     void aPipelineCompilesToARouteFromItsScheduleOrFromDirect() {
         var doc = new UdlParser(Adapters.installed()).parse("app.udl", SYSTEMS + "pipelines:\n"
                 + "  - name: nightly\n    schedule: \"0 0 2 * * ?\"\n" + SOURCE + TARGET

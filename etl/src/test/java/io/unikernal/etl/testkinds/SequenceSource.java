@@ -10,51 +10,86 @@ import java.util.List;
 public final class SequenceSource implements RecordSource.Factory {
 
     private long count;
+    private long more;
 
     @Override
     public RecordSource create() {
-        return new RecordSource() {
-            private long at;
+        return new Sequence(count, false);
+    }
 
-            @Override
-            public List<Field> fields() {
-                return List.of(new Field("id", FieldType.LONG, false), new Field("name", FieldType.STRING, true));
-            }
+    @Override
+    public RecordSource createStream() {
+        return new Sequence(count + more, true);
+    }
 
-            @Override
-            public boolean resume(String position) {
-                at = position == null ? 0 : Long.parseLong(position.substring("after ".length()));
-                return at <= count;
-            }
+    private final class Sequence implements RecordSource {
+        private final long last;
+        private final boolean stream;
+        private long at;
 
-            @Override
-            public SourceRecord next() {
-                if (at >= count) {
-                    return null;
+        Sequence(long last, boolean stream) {
+            this.last = last;
+            this.stream = stream;
+        }
+
+        @Override
+        public List<Field> fields() {
+            return List.of(new Field("id", FieldType.LONG, false), new Field("name", FieldType.STRING, true));
+        }
+
+        @Override
+        public boolean resume(String position) {
+            at = position == null ? 0 : Long.parseLong(position.substring("after ".length()));
+            return at <= last;
+        }
+
+        @Override
+        public SourceRecord next() throws java.io.IOException {
+            if (at >= last) {
+                if (stream) {
+                    pause(20); // a stream's poll: nothing came
                 }
-                at++;
-                return SourceRecord.of(new Object[] {at, "n" + at}, "sequence#" + at);
+                return null;
             }
+            if (stream && at >= count) {
+                pause(2);
+            }
+            at++;
+            return SourceRecord.of(new Object[] {at, "n" + at}, "sequence#" + at);
+        }
 
-            @Override
-            public String position() {
-                return "after " + at;
+        private void pause(long millis) throws java.io.InterruptedIOException {
+            try {
+                Thread.sleep(millis); // the poll time a real stream's consumer waits for records
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("stopped");
             }
+        }
 
-            @Override
-            public String describe() {
-                return "sequence of " + count;
-            }
+        @Override
+        public boolean unbounded() {
+            return stream;
+        }
 
-            @Override
-            public void close() {
-            }
-        };
+        @Override
+        public String position() {
+            return "after " + at;
+        }
+
+        @Override
+        public String describe() {
+            return "sequence of " + last;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     @Override
     public String checkpointName() {
-        return "sequence:" + count;
+        return "sequence";
     }
 
     @Override
@@ -64,5 +99,9 @@ public final class SequenceSource implements RecordSource.Factory {
 
     public void setCount(long count) {
         this.count = count;
+    }
+
+    public void setMore(long more) {
+        this.more = more;
     }
 }
