@@ -1,5 +1,6 @@
 package io.unikernal.etl.postgres;
 
+import io.unikernal.etl.crash.KillPoints;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -98,9 +99,11 @@ public final class PostgresLoad implements AutoCloseable {
             return 0;
         }
         CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
-        copyManager.copyIn(copy, batch.data());
+        copyManager.copyIn(copy, KillPoints.atHalf(batch.data(), batch.size(), "pg-copy"));
         try (Statement statement = connection.createStatement()) {
-            return statement.executeUpdate(merge);
+            int merged = statement.executeUpdate(merge);
+            KillPoints.reach("pg-merged");
+            return merged;
         }
     }
 

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 /**
  * A pipeline's JVM killed with SIGKILL at seeded random points while it loads a file, restarted each time, then run
  * to the end: the table has every good row exactly once and the reject file every bad row exactly once. The kills
- * land wherever the load is when the table passes a random row count: reading, COPYing, merging or committing.
+ * are of three kinds, drawn by the seed: the child kills itself with SIGKILL halfway through the n-th batch's COPY
+ * data ({@code -Dunikernal.etl.killAt=pg-copy:n}), or after the n-th batch's COPY and merge, before its checkpoint
+ * and commit ({@code pg-merged:n}), or the test kills it when the table passes a random row count (wherever the load
+ * is: reading, COPYing, merging or committing).
  * {@code -Dunikernal.etl.kills=N} (default 3; 10 with the Maven profile {@code etl-long}) sets the number of
  * kills, {@code -Dunikernal.etl.seed} the seed (printed on failure).
  */
@@ -44,22 +47,35 @@ class KillAndResumeTest extends PostgresTest {
                 + "    batch: {rows: 250}\n    rejects: {path: rejects.jsonl, threshold: 1000}\n");
         long[] points = LongStream.generate(() -> 1 + (long) (random.nextDouble() * (good - 1))).limit(kills)
                 .sorted().toArray();
+        List<String> log = new java.util.ArrayList<>();
         for (long point : points) {
+            int kind = random.nextInt(3);
+            if (kind < 2) {
+                // the child kills itself inside the n-th batch's COPY, or after its COPY and merge, before the
+                // checkpoint and the commit
+                String at = (kind == 0 ? "pg-copy:" : "pg-merged:") + (1 + random.nextInt(ROWS / 250 / (kills + 1)));
+                long before = pg.count("SELECT count(*) FROM " + table);
+                int exit = ChildPipeline.start(udl, "load", dir, "-Dunikernal.etl.killAt=" + at).waitFor();
+                log.add(at + " exit " + exit + " at " + before + " rows");
+                assertThat(exit).as("seed %d: %s should have killed the child", seed, at).isEqualTo(137);
+                continue;
+            }
             Process child = start(udl);
             await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(10))
                     .until(() -> !child.isAlive() || pg.count("SELECT count(*) FROM " + table) >= point);
             boolean alive = child.isAlive();
             child.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback from the client
             child.waitFor();
-            System.out.println("kill at " + point + " rows: the child was " + (alive ? "loading" : "done already")
-                    + ", the table had " + pg.count("SELECT count(*) FROM " + table) + " rows after it");
+            log.add("outside at " + point + " rows (the child was " + (alive ? "loading" : "done already") + ", "
+                    + pg.count("SELECT count(*) FROM " + table) + " rows after)");
         }
+        System.out.println("kills (seed " + seed + "): " + log);
         Process last = start(udl);
-        assertThat(last.waitFor()).as("seed %d, kills at %s", seed, java.util.Arrays.toString(points)).isZero();
+        assertThat(last.waitFor()).as("seed %d, kills %s", seed, log).isZero();
 
         List<List<String>> stats = pg.rows("SELECT count(*), count(DISTINCT id), sum(id) FROM " + table);
         long sum = LongStream.rangeClosed(1, ROWS).filter(id -> id % BAD_EVERY != 0).sum();
-        assertThat(stats.get(0)).as("seed %d, kills at %s", seed, java.util.Arrays.toString(points))
+        assertThat(stats.get(0)).as("seed %d, kills %s", seed, log)
                 .containsExactly(String.valueOf(good), String.valueOf(good), String.valueOf(sum));
         List<String> rejects = Files.readAllLines(dir.resolve("rejects.jsonl"));
         Set<String> positions = new HashSet<>();

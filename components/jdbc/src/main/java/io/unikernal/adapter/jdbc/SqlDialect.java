@@ -9,11 +9,11 @@ import java.util.Locale;
  * stores) or by the system's URL (statements compiled ahead of time). Everything else is standard SQL that all of
  * them run.
  */
-enum SqlDialect {
+public enum SqlDialect {
     H2, POSTGRESQL, MARIADB, SQLITE, OTHER;
 
     /** The database a connection is to, by its product name. */
-    static SqlDialect of(Connection connection) throws SQLException {
+    public static SqlDialect of(Connection connection) throws SQLException {
         String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
         return switch (product) {
             case "h2" -> H2;
@@ -25,7 +25,7 @@ enum SqlDialect {
     }
 
     /** The database a JDBC URL names, by its scheme; {@link #OTHER} for a scheme (or a placeholder) not known here. */
-    static SqlDialect ofUrl(String url) {
+    public static SqlDialect ofUrl(String url) {
         String scheme = url == null ? "" : url.toLowerCase(Locale.ROOT);
         if (scheme.startsWith("jdbc:h2:")) {
             return H2;

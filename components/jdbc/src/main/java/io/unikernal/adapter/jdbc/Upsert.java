@@ -19,14 +19,14 @@ import java.util.regex.Pattern;
  * <li>H2: {@code MERGE INTO table (columns) KEY (key) VALUES (...)}.</li>
  * </ul>
  */
-final class Upsert {
+public final class Upsert {
 
     private static final String NAME = "[A-Za-z_][A-Za-z0-9_]*";
     private static final Pattern INSERT = Pattern.compile("(?is)^\\s*insert\\s+into\\s+(" + NAME + "(?:\\." + NAME
             + ")?)\\s*\\(([^)]*)\\)\\s*(values\\s*\\(.*\\))\\s*$");
 
     /** Why a statement cannot be made an upsert: the problem's message at the option's position. */
-    static final class NotAnUpsert extends Exception {
+    public static final class NotAnUpsert extends Exception {
         private static final long serialVersionUID = 1L;
         private final boolean ofKey;
 
@@ -48,7 +48,7 @@ final class Upsert {
      * The upsert of {@code insert} in {@code dialect}; {@code key}: comma-separated key columns, or {@code null} for
      * the first column of the insert.
      */
-    static String of(String insert, String key, SqlDialect dialect) throws NotAnUpsert {
+    public static String of(String insert, String key, SqlDialect dialect) throws NotAnUpsert {
         Matcher m = INSERT.matcher(insert);
         if (!m.matches()) {
             throw new NotAnUpsert("mode upsert needs a statement 'insert into <table> (<columns>) values (...)'",

@@ -135,19 +135,12 @@ public class JdbcPollConsumer extends ScheduledPollConsumer {
     private List<Row> rows(PreparedStatement statement) throws Exception {
         List<Row> rows = new ArrayList<>();
         try (ResultSet result = statement.executeQuery()) {
-            int cursorColumn = -1;
-            int keyColumn = -1;
+            int[] columns = null;
             while (result.next()) {
-                if (cursorColumn < 0) {
-                    cursorColumn = RowValues.index(result, endpoint.getCursor());
-                    keyColumn = endpoint.getCursorKey() == null ? 0 : RowValues.index(result, endpoint.getCursorKey());
+                if (columns == null) {
+                    columns = query.cursorColumns(result);
                 }
-                List<Object> cursor = new ArrayList<>(2);
-                cursor.add(Cursor.typed(result.getObject(cursorColumn), endpoint.getCursor()));
-                if (keyColumn > 0) {
-                    cursor.add(Cursor.typed(result.getObject(keyColumn), endpoint.getCursorKey()));
-                }
-                rows.add(new Row(RowValues.of(result), new Cursor(cursor)));
+                rows.add(new Row(RowValues.of(result), query.cursorOf(result, columns)));
             }
         }
         return rows;

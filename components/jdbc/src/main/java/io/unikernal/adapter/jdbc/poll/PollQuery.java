@@ -1,7 +1,9 @@
 package io.unikernal.adapter.jdbc.poll;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -10,14 +12,16 @@ import java.util.regex.Pattern;
  * the cursor's values are parameters; nothing of a row's content ever becomes SQL. A {@code query} is the user's
  * own SELECT, read as a derived table: {@code SELECT * FROM (query) unikernal_rows WHERE cursor > ? ...}.
  */
-final class PollQuery {
+public final class PollQuery {
 
     private final String first;
     private final String last;
     private final String after;
     private final boolean keyed;
+    private final String cursor;
+    private final String key;
 
-    PollQuery(String table, String query, String cursor, String key, int batchSize) {
+    public PollQuery(String table, String query, String cursor, String key, int batchSize) {
         String from;
         if (table != null && query == null) {
             from = check(JdbcPollEndpoint.TABLE, table, "table");
@@ -34,6 +38,8 @@ final class PollQuery {
             throw new IllegalArgumentException("batchSize must be at least 1, not " + batchSize);
         }
         this.keyed = key != null;
+        this.cursor = cursor;
+        this.key = key;
         String order = " ORDER BY " + cursor + (keyed ? ", " + key : "") + " LIMIT " + batchSize;
         this.first = "SELECT * FROM " + from + " WHERE " + cursor + " IS NOT NULL" + order;
         this.last = "SELECT * FROM " + from + " WHERE " + cursor + " IS NOT NULL ORDER BY " + cursor + " DESC"
@@ -52,7 +58,7 @@ final class PollQuery {
     }
 
     /** The statement for the rows after {@code cursor} (null: from the first row), its parameters bound. */
-    PreparedStatement prepare(java.sql.Connection connection, Cursor cursor) throws SQLException {
+    public PreparedStatement prepare(java.sql.Connection connection, Cursor cursor) throws SQLException {
         if (cursor == null) {
             return connection.prepareStatement(first);
         }
@@ -70,8 +76,20 @@ final class PollQuery {
     }
 
     /** The statement for the last row there is: where a source that starts at the end begins. */
-    PreparedStatement prepareLast(java.sql.Connection connection) throws SQLException {
+    public PreparedStatement prepareLast(java.sql.Connection connection) throws SQLException {
         return connection.prepareStatement(last);
+    }
+
+    /** The indexes of the cursor column and the cursor key's (0: none) among the columns of {@code rows}. */
+    public int[] cursorColumns(ResultSet rows) throws SQLException {
+        return new int[] {RowValues.index(rows, cursor), keyed ? RowValues.index(rows, key) : 0};
+    }
+
+    /** The cursor of the row {@code row} stands on; {@code columns} from {@link #cursorColumns}. */
+    public Cursor cursorOf(ResultSet row, int[] columns) throws SQLException {
+        Object value = Cursor.typed(row.getObject(columns[0]), cursor);
+        return new Cursor(columns[1] > 0 ? List.of(value, Cursor.typed(row.getObject(columns[1]), key))
+                : List.of(value));
     }
 
     /** The statement after a cursor, for the docs and the logs. */
