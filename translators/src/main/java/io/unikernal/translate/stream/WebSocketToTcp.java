@@ -1,6 +1,7 @@
 package io.unikernal.translate.stream;
 
 import io.unikernal.adapter.netty.NettySystems;
+import io.unikernal.adapter.http.HttpServerAdapter;
 import io.unikernal.adapter.websocket.WebSocketAdapter;
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.udl.model.SystemDecl;
@@ -43,7 +44,7 @@ public final class WebSocketToTcp extends StreamKind {
     @Override
     public void check(Translation translation, SystemDecl expose, SystemDecl target, SectionChecks checks) {
         super.check(translation, expose, target, checks);
-        if (expose.adapter().equals("websocket") && "http".equals(WebSocketAdapter.LISTENER.text(expose))) {
+        if (expose.adapter().equals("websocket") && HttpServerAdapter.onHttpListener(expose)) {
             checks.problems().error(ON_HTTP_LISTENER, translation.expose().pos(), "system " + expose.name()
                     + " serves WebSocket on the app's HTTP listener, where a WebSocket <-> TCP bridge cannot listen",
                     "give the system a port of its own (listener: own, the default)");

@@ -3,6 +3,9 @@ package io.unikernal.translate.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.ManagedChannel;
+import io.grpc.channelz.v1.ChannelzGrpc;
+import io.grpc.channelz.v1.GetServerRequest;
+import io.grpc.channelz.v1.GetServerResponse;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
@@ -48,7 +51,9 @@ import org.junit.jupiter.api.io.TempDir;
  * client (JAX-WS Dispatch), a GraphQL query, a WebSocket upgrade (the JDK's client) and a REST call — the REST call
  * going through the REST → gRPC translation,
  * which calls the gRPC method on that same port — and refuses bytes that are no HTTP with a 400 and a closed
- * connection; in process and from the emitted YAML. Each protocol reaches its own handler by what the request is
+ * connection; in process and from the emitted YAML. On the same port, the translations that expose gRPC and SOAP:
+ * a generated grpc-java stub ({@code ChannelzGrpc}) calls a gRPC → REST translation and a CXF client a SOAP → REST
+ * translation, both answered by a real HTTP server of the test ({@link RestBackend}). Each protocol reaches its own handler by what the request is
  * (HTTP/2 with {@code application/grpc}, the SOAP path, the GraphQL path, any other HTTP request), on the app's one
  * Vert.x listener; no proxy in front of it.
  */
@@ -69,6 +74,11 @@ class OnePortTest {
                 .getResourceAsStream("grpc/health/v1/health.proto")) {
             Files.copy(Objects.requireNonNull(published), proto);
         }
+        Path channelz = workDir.resolve("channelz.proto");
+        try (InputStream published = HealthStatusManager.class.getClassLoader()
+                .getResourceAsStream("grpc/channelz/v1/channelz.proto")) {
+            Files.copy(Objects.requireNonNull(published), channelz);
+        }
         Path wsdl = copy("one-port/echo.wsdl");
         Path sdl = copy("one-port/api.graphqls");
         String name = "one-port-" + UUID.randomUUID().toString().substring(0, 8);
@@ -79,6 +89,10 @@ class OnePortTest {
                 + "  echo: {adapter: soap, listener: http, port: " + port + ", path: /echo, wsdl: \"" + wsdl + "\"}\n"
                 + "  gql: {adapter: graphql, port: " + port + ", schema: \"" + sdl + "\"}\n"
                 + "  ws: {adapter: websocket, listener: http, port: " + port + ", path: /ws}\n"
+                + "  channelz: {adapter: grpc, listener: http, port: " + port + ", proto: \"" + channelz + "\"}\n"
+                + "  echoRest: {adapter: soap, listener: http, port: " + port + ", path: /echo-rest, wsdl: \""
+                + wsdl + "\"}\n"
+                + "  backend: {adapter: http-client, url: \"" + backend.url() + "\"}\n"
                 + "routes:\n"
                 + "  - name: check\n    from: {system: health, method: grpc.health.v1.Health/Check}\n"
                 + "    reply: {body: \"{'status': service == 'down' ? 'NOT_SERVING' : 'SERVING'}\"}\n"
@@ -88,14 +102,41 @@ class OnePortTest {
                 + "    reply: {body: \"'hello ' + who\"}\n"
                 + "  - name: chat\n    from: ws\n    steps:\n      - transform: {set: {seen: \"true\"}}\n"
                 + "translations:\n  - name: health-rest\n"
-                + "    expose: {system: api, path: /health}\n    target: {system: health}\n";
+                + "    expose: {system: api, path: /health}\n    target: {system: health}\n"
+                + "  - name: channelz-rest\n    expose: {system: channelz, protocol: grpc}\n"
+                + "    target: {system: backend, path: /channelz}\n"
+                + "  - name: echo-rest\n    expose: {system: echoRest, protocol: soap}\n"
+                + "    target: {system: backend, path: /echo}\n";
         TwoWayRun.Outcomes<List<Object>> runs = TwoWayRun.run(name + ".udl.yaml", udl, Map.of(), workDir,
-                app -> List.of(grpcStub(port), soapClient(port), graphql(port), webSocket(port), rest(port),
-                        notHttp(port)));
+                app -> List.of(grpcStub(port), soapClient(port, "/echo"), graphql(port), webSocket(port), rest(port),
+                        notHttp(port), grpcToRest(port), soapClient(port, "/echo-rest")));
         assertThat(runs.inProcess()).isEqualTo(List.of("SERVING", "hi back", Map.of("hello", "hello Ada"),
                 Map.of("id", "w-1", "seen", true),
-                List.of(200, Map.of("status", "NOT_SERVING")), "HTTP/1.0 400 Bad Request"));
+                List.of(200, Map.of("status", "NOT_SERVING")), "HTTP/1.0 400 Bad Request",
+                List.of(7L, "rest server 7"), "hi via rest"));
         assertThat(runs.emitted()).isEqualTo(runs.inProcess());
+        assertThat(backend.paths()).as("each translation called the REST service, in each run")
+                .containsExactly("/channelz/GetServer", "/echo/Echo", "/channelz/GetServer", "/echo/Echo");
+    }
+
+    /** The REST service both translations call: a real HTTP server on a loopback port of its own. */
+    private final RestBackend backend = new RestBackend();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopBackend() {
+        backend.close();
+    }
+
+    /** grpc-java's generated Channelz stub calling the gRPC → REST translation on the shared port. */
+    private static List<Object> grpcToRest(int port) throws InterruptedException {
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        try {
+            GetServerResponse reply = ChannelzGrpc.newBlockingStub(channel).withDeadlineAfter(20, TimeUnit.SECONDS)
+                    .getServer(GetServerRequest.newBuilder().setServerId(7).build());
+            return List.of(reply.getServer().getRef().getServerId(), reply.getServer().getRef().getName());
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
     }
 
     private Path copy(String resource) throws Exception {
@@ -119,10 +160,10 @@ class OnePortTest {
     }
 
     /** CXF's JAX-WS Dispatch, the payload only: CXF writes the envelope and the SOAPAction. */
-    private static String soapClient(int port) throws Exception {
+    private static String soapClient(int port, String path) throws Exception {
         QName portName = new QName(ECHO_NS, "EchoPort");
         Service service = Service.create(new QName(ECHO_NS, "EchoService"));
-        service.addPort(portName, SOAPBinding.SOAP11HTTP_BINDING, "http://127.0.0.1:" + port + "/echo");
+        service.addPort(portName, SOAPBinding.SOAP11HTTP_BINDING, "http://127.0.0.1:" + port + path);
         Dispatch<Source> dispatch = service.createDispatch(portName, Source.class, Service.Mode.PAYLOAD);
         dispatch.getRequestContext().put(BindingProvider.SOAPACTION_USE_PROPERTY, true);
         dispatch.getRequestContext().put(BindingProvider.SOAPACTION_URI_PROPERTY, "urn:Echo");
