@@ -53,7 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
  * which calls the gRPC method on that same port — and refuses bytes that are no HTTP with a 400 and a closed
  * connection; in process and from the emitted YAML. On the same port, the translations that expose gRPC and SOAP:
  * a generated grpc-java stub ({@code ChannelzGrpc}) calls a gRPC → REST translation and a CXF client a SOAP → REST
- * translation, both answered by a real HTTP server of the test ({@link RestBackend}). Each protocol reaches its own handler by what the request is
+ * translation, both answered by a real HTTP server of the test ({@link RestBackend}), and a WebSocket client is
+ * bridged to a real TCP server ({@link LineEchoPeer}) by a WebSocket → TCP translation. Each protocol reaches its own handler by what the request is
  * (HTTP/2 with {@code application/grpc}, the SOAP path, the GraphQL path, any other HTTP request), on the app's one
  * Vert.x listener; no proxy in front of it.
  */
@@ -93,6 +94,8 @@ class OnePortTest {
                 + "  echoRest: {adapter: soap, listener: http, port: " + port + ", path: /echo-rest, wsdl: \""
                 + wsdl + "\"}\n"
                 + "  backend: {adapter: http-client, url: \"" + backend.url() + "\"}\n"
+                + "  wsTcp: {adapter: websocket, listener: http, port: " + port + ", path: /ws-tcp}\n"
+                + "  lines: {adapter: tcp, port: " + tcp.port() + "}\n"
                 + "routes:\n"
                 + "  - name: check\n    from: {system: health, method: grpc.health.v1.Health/Check}\n"
                 + "    reply: {body: \"{'status': service == 'down' ? 'NOT_SERVING' : 'SERVING'}\"}\n"
@@ -106,17 +109,57 @@ class OnePortTest {
                 + "  - name: channelz-rest\n    expose: {system: channelz, protocol: grpc}\n"
                 + "    target: {system: backend, path: /channelz}\n"
                 + "  - name: echo-rest\n    expose: {system: echoRest, protocol: soap}\n"
-                + "    target: {system: backend, path: /echo}\n";
+                + "    target: {system: backend, path: /echo}\n"
+                + "  - name: ws-tcp\n    expose: {system: wsTcp, protocol: websocket}\n    target: {system: lines}\n";
         TwoWayRun.Outcomes<List<Object>> runs = TwoWayRun.run(name + ".udl.yaml", udl, Map.of(), workDir,
                 app -> List.of(grpcStub(port), soapClient(port, "/echo"), graphql(port), webSocket(port), rest(port),
-                        notHttp(port), grpcToRest(port), soapClient(port, "/echo-rest")));
+                        notHttp(port), grpcToRest(port), soapClient(port, "/echo-rest"), webSocketToTcp(port)));
         assertThat(runs.inProcess()).isEqualTo(List.of("SERVING", "hi back", Map.of("hello", "hello Ada"),
                 Map.of("id", "w-1", "seen", true),
                 List.of(200, Map.of("status", "NOT_SERVING")), "HTTP/1.0 400 Bad Request",
-                List.of(7L, "rest server 7"), "hi via rest"));
+                List.of(7L, "rest server 7"), "hi via rest", List.of("tcp 1: one", "tcp 2: two")));
         assertThat(runs.emitted()).isEqualTo(runs.inProcess());
         assertThat(backend.paths()).as("each translation called the REST service, in each run")
                 .containsExactly("/channelz/GetServer", "/echo/Echo", "/channelz/GetServer", "/echo/Echo");
+        assertThat(tcp.connections()).as("one TCP connection per WebSocket connection, in each run").isEqualTo(2);
+    }
+
+    /** The TCP server the WebSocket → TCP translation bridges to. */
+    private final LineEchoPeer tcp = new LineEchoPeer();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopTcp() throws Exception {
+        tcp.close();
+    }
+
+    /** The JDK's WebSocket client on the shared port, bridged to the TCP peer: two lines and their answers. */
+    private static List<String> webSocketToTcp(int port) throws Exception {
+        java.util.concurrent.BlockingQueue<String> replies = new java.util.concurrent.LinkedBlockingQueue<>();
+        StringBuilder text = new StringBuilder();
+        java.net.http.WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws-tcp"), new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket webSocket,
+                            CharSequence data, boolean last) {
+                        text.append(data);
+                        if (last) {
+                            replies.add(text.toString());
+                            text.setLength(0);
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).get(20, TimeUnit.SECONDS);
+        try {
+            socket.sendText("one", true).get(20, TimeUnit.SECONDS);
+            String first = replies.poll(5, TimeUnit.SECONDS);
+            socket.sendText("two", true).get(20, TimeUnit.SECONDS);
+            String second = replies.poll(5, TimeUnit.SECONDS);
+            socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done").get(20, TimeUnit.SECONDS);
+            return java.util.Arrays.asList(first, second);
+        } finally {
+            socket.abort();
+        }
     }
 
     /** The REST service both translations call: a real HTTP server on a loopback port of its own. */
