@@ -135,26 +135,12 @@ class OnePortTest {
     /** The JDK's WebSocket client on the shared port, bridged to the TCP peer: two lines and their answers. */
     private static List<String> webSocketToTcp(int port) throws Exception {
         java.util.concurrent.BlockingQueue<String> replies = new java.util.concurrent.LinkedBlockingQueue<>();
-        StringBuilder text = new StringBuilder();
-        java.net.http.WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws-tcp"), new java.net.http.WebSocket.Listener() {
-                    @Override
-                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket webSocket,
-                            CharSequence data, boolean last) {
-                        text.append(data);
-                        if (last) {
-                            replies.add(text.toString());
-                            text.setLength(0);
-                        }
-                        webSocket.request(1);
-                        return null;
-                    }
-                }).get(20, TimeUnit.SECONDS);
+        java.net.http.WebSocket socket = openWebSocket(port, "/ws-tcp", replies);
         try {
             socket.sendText("one", true).get(20, TimeUnit.SECONDS);
-            String first = replies.poll(5, TimeUnit.SECONDS);
+            String first = replies.poll(30, TimeUnit.SECONDS);
             socket.sendText("two", true).get(20, TimeUnit.SECONDS);
-            String second = replies.poll(5, TimeUnit.SECONDS);
+            String second = replies.poll(30, TimeUnit.SECONDS);
             socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done").get(20, TimeUnit.SECONDS);
             return java.util.Arrays.asList(first, second);
         } finally {
@@ -225,26 +211,33 @@ class OnePortTest {
         return StrictJson.read(response.body(), Map.class).get("data");
     }
 
-    /** The JDK's WebSocket client: an upgrade on the shared port, one message and the route's reply. */
-    private static Object webSocket(int port) throws Exception {
-        java.util.concurrent.CompletableFuture<String> reply = new java.util.concurrent.CompletableFuture<>();
+    /** The JDK's WebSocket client upgraded on {@code path} of the shared port; each whole text message to replies. */
+    private static java.net.http.WebSocket openWebSocket(int port, String path,
+            java.util.concurrent.BlockingQueue<String> replies) throws Exception {
         StringBuilder text = new StringBuilder();
-        java.net.http.WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new java.net.http.WebSocket.Listener() {
+        return HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + path), new java.net.http.WebSocket.Listener() {
                     @Override
                     public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket webSocket,
                             CharSequence data, boolean last) {
                         text.append(data);
                         if (last) {
-                            reply.complete(text.toString());
+                            replies.add(text.toString());
+                            text.setLength(0);
                         }
                         webSocket.request(1);
                         return null;
                     }
                 }).get(20, TimeUnit.SECONDS);
+    }
+
+    /** The JDK's WebSocket client: an upgrade on the shared port, one message and the route's reply. */
+    private static Object webSocket(int port) throws Exception {
+        java.util.concurrent.BlockingQueue<String> replies = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.WebSocket socket = openWebSocket(port, "/ws", replies);
         try {
             socket.sendText("{\"id\": \"w-1\"}", true).get(20, TimeUnit.SECONDS);
-            return StrictJson.read(reply.get(30, TimeUnit.SECONDS), Map.class);
+            return StrictJson.read(replies.poll(30, TimeUnit.SECONDS), Map.class);
         } finally {
             socket.abort();
         }
