@@ -55,16 +55,24 @@ public final class UdmBinaryCodec {
 
     /** Encodes the message: magic prefix plus a {@code UdmEnvelope}. */
     public byte[] encode(UdmMessage m) {
-        Plan plan = new Plan();
-        int bodySize = plan.value(m.body(), 0);
+        Tape tape = TAPES.get();
+        try {
+            return encode(m, tape);
+        } finally {
+            tape.clear();
+        }
+    }
+
+    private static byte[] encode(UdmMessage m, Tape tape) {
+        tape.add(m.body(), ENV_BODY, -1);
         int tsSize = timestampSize(m.createdAt());
         int size = CodedOutputStream.computeStringSize(ENV_ID, m.correlationId())
                 + CodedOutputStream.computeStringSize(ENV_SOURCE, m.source())
                 + (m.schema() == null ? 0 : CodedOutputStream.computeStringSize(ENV_SCHEMA_NAME, m.schema())
                         + CodedOutputStream.computeUInt32Size(ENV_SCHEMA_VERSION, m.schemaVersion()))
                 + nestedSize(ENV_CREATED_AT, tsSize)
-                + plan.keysSize()
-                + nestedSize(ENV_BODY, bodySize);
+                + tape.keysSize()
+                + nestedSize(ENV_BODY, tape.size[0]);
         for (Map.Entry<String, String> h : m.headers().entrySet()) {
             size += nestedSize(ENV_HEADERS, entrySize(h));
         }
@@ -84,9 +92,8 @@ public final class UdmBinaryCodec {
                 cos.writeString(ENTRY_KEY, h.getKey());
                 cos.writeString(ENTRY_VALUE, h.getValue());
             }
-            plan.writeKeys(cos); // before the body, so a reader knows the names when it meets the objects
-            startNested(cos, ENV_BODY, bodySize);
-            plan.write(cos, m.body());
+            tape.writeKeys(cos); // before the body, so a reader knows the names when it meets the objects
+            tape.write(cos);
             cos.checkNoSpaceLeft();
         } catch (IOException e) {
             throw new IllegalStateException("size computation and writing disagree", e);
@@ -126,43 +133,148 @@ public final class UdmBinaryCodec {
         return b.length == 0 ? "empty input" : s.toString().trim();
     }
 
-    // ---- write: a first pass plans sizes, key indexes and UTF-8 bytes in the order the second pass writes them
+    // ---- write: a first pass lays the body out on a tape, in the order it is written, with every size, key index
+    // and string's bytes; the second pass writes the tape front to back without walking the maps again (their
+    // iterators, behind unmodifiable views, cost more than the writing)
 
-    private static final class Plan {
-        private int[] sizes = new int[16];
-        private int sizeCount;
-        private int nextSize;
-        private byte[][] strings = new byte[32][];
-        private int stringCount;
-        private int nextString;
+    /** One tape per thread, kept between messages: growing ten arrays for every message cost as much as the rest. */
+    private static final ThreadLocal<Tape> TAPES = ThreadLocal.withInitial(Tape::new);
+
+    private static final class Tape {
+        private static final int LEAF = 0, OBJECT = 1, ARRAY = 2;
+
+        private int n;
+        private Object[] value = new Object[32];
+        private int[] kind = new int[32];
+        private int[] wrapper = new int[32];   // the field the value is framed in: body, object value, array item
+        private int[] size = new int[32];      // the UdmValue message's size
+        private int[] inner = new int[32];     // an object's or array's content size
+        private int[] keysSize = new int[32];  // an object's packed key block
+        private int[] key = new int[32];       // a member's key index, -1 for others
+        private int[] next = new int[32];      // the next member or item of the same container, -1 for the last
+        private byte[][] bytes = new byte[32][];
+        private long[] unscaled = new long[32];
+
         private final Map<String, Integer> keyIndex = new HashMap<>();
-        private int[] keyRefs = new int[32];
-        private int keyRefCount;
-        private int nextKeyRef;
         private final List<byte[]> keys = new ArrayList<>();
 
-        private int reserve() {
-            if (sizeCount == sizes.length) {
-                sizes = Arrays.copyOf(sizes, sizeCount * 2);
+        // per open container, innermost last: the previous child, the key block's and the content's size so far
+        private int depth = -1;
+        private int[] previous = new int[8];
+        private int[] keysSoFar = new int[8];
+        private int[] contentSoFar = new int[8];
+
+        private final java.util.function.BiConsumer<Object, Object> member = (name, member) -> {
+            int keyAt = key((String) name);
+            int child = add(member, OBJ_VALUES, keyAt);
+            link(child);
+            keysSoFar[depth] += CodedOutputStream.computeUInt32SizeNoTag(keyAt);
+            contentSoFar[depth] += nestedSize(OBJ_VALUES, size[child]);
+        };
+
+        private final java.util.function.Consumer<Object> item = value -> {
+            int child = add(value, ARR_VALUES, -1);
+            link(child);
+            contentSoFar[depth] += nestedSize(ARR_VALUES, size[child]);
+        };
+
+        private void link(int child) {
+            if (previous[depth] >= 0) {
+                next[previous[depth]] = child;
             }
-            return sizeCount++;
+            previous[depth] = child;
         }
 
-        private int take() {
-            return sizes[nextSize++];
+        /** Forgets the message (its values and bytes are not kept alive by the thread's tape). */
+        void clear() {
+            Arrays.fill(value, 0, n, null);
+            Arrays.fill(bytes, 0, n, null);
+            n = 0;
+            depth = -1;
+            keyIndex.clear();
+            keys.clear();
         }
 
-        /** Remembers the string's UTF-8 bytes; answers its length-delimited size with tag {@code field}. */
-        private int string(int field, String s) {
-            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-            if (stringCount == strings.length) {
-                strings = Arrays.copyOf(strings, stringCount * 2);
+        /** Lays {@code v} and everything in it out on the tape; answers its entry. */
+        int add(Object v, int wrapperField, int keyAt) {
+            int i = n++;
+            if (i == value.length) {
+                grow();
             }
-            strings[stringCount++] = utf8;
-            return delimitedSize(field, utf8.length);
+            value[i] = v;
+            wrapper[i] = wrapperField;
+            key[i] = keyAt;
+            next[i] = -1;
+            kind[i] = LEAF;
+            if (v == null) {
+                size[i] = CodedOutputStream.computeEnumSize(V_NULL, 0);
+            } else if (v instanceof Boolean b) {
+                size[i] = CodedOutputStream.computeBoolSize(V_BOOL, b);
+            } else if (v instanceof Long l) {
+                size[i] = CodedOutputStream.computeSInt64Size(V_INT, l);
+            } else if (v instanceof Double d) {
+                size[i] = CodedOutputStream.computeDoubleSize(V_DOUBLE, d);
+            } else if (v instanceof String s) {
+                bytes[i] = s.getBytes(StandardCharsets.UTF_8);
+                size[i] = delimitedSize(V_STRING, bytes[i].length);
+            } else if (v instanceof BigDecimal bd) {
+                BigInteger u = bd.unscaledValue();
+                if (u.bitLength() < 64) {
+                    unscaled[i] = u.longValue();
+                    bytes[i] = null;
+                    size[i] = nestedSize(V_SMALL_DECIMAL, decimalSize(unscaled[i], bd.scale()));
+                } else {
+                    bytes[i] = bd.toString().getBytes(StandardCharsets.US_ASCII);
+                    size[i] = delimitedSize(V_DECIMAL, bytes[i].length);
+                }
+            } else if (v instanceof Map<?, ?> map) {
+                kind[i] = OBJECT;
+                open();
+                map.forEach(member);
+                keysSize[i] = keysSoFar[depth];
+                inner[i] = contentSoFar[depth] + (keysSize[i] == 0 ? 0 : nestedSize(OBJ_KEYS, keysSize[i]));
+                depth--;
+                size[i] = nestedSize(V_OBJECT, inner[i]);
+            } else if (v instanceof List<?> list) {
+                kind[i] = ARRAY;
+                open();
+                list.forEach(item);
+                inner[i] = contentSoFar[depth];
+                depth--;
+                size[i] = nestedSize(V_ARRAY, inner[i]);
+            } else {
+                throw new IllegalStateException("not a UDM value: " + v.getClass()); // UdmMessage normalised it
+            }
+            return i;
         }
 
-        /** The name's index in the key table (added at its first use), remembered for the write pass. */
+        private void open() {
+            depth++;
+            if (depth == previous.length) {
+                previous = Arrays.copyOf(previous, depth * 2);
+                keysSoFar = Arrays.copyOf(keysSoFar, depth * 2);
+                contentSoFar = Arrays.copyOf(contentSoFar, depth * 2);
+            }
+            previous[depth] = -1;
+            keysSoFar[depth] = 0;
+            contentSoFar[depth] = 0;
+        }
+
+        private void grow() {
+            int length = value.length * 2;
+            value = Arrays.copyOf(value, length);
+            kind = Arrays.copyOf(kind, length);
+            wrapper = Arrays.copyOf(wrapper, length);
+            size = Arrays.copyOf(size, length);
+            inner = Arrays.copyOf(inner, length);
+            keysSize = Arrays.copyOf(keysSize, length);
+            key = Arrays.copyOf(key, length);
+            next = Arrays.copyOf(next, length);
+            bytes = Arrays.copyOf(bytes, length);
+            unscaled = Arrays.copyOf(unscaled, length);
+        }
+
+        /** The name's index in the key table, added at its first use. */
         private int key(String name) {
             Integer index = keyIndex.get(name);
             if (index == null) {
@@ -170,79 +282,45 @@ public final class UdmBinaryCodec {
                 keyIndex.put(name, index);
                 keys.add(name.getBytes(StandardCharsets.UTF_8));
             }
-            if (keyRefCount == keyRefs.length) {
-                keyRefs = Arrays.copyOf(keyRefs, keyRefCount * 2);
-            }
-            keyRefs[keyRefCount++] = index;
             return index;
         }
 
         int keysSize() {
-            int size = 0;
-            for (byte[] key : keys) {
-                size += delimitedSize(ENV_KEYS, key.length);
+            int total = 0;
+            for (byte[] k : keys) {
+                total += delimitedSize(ENV_KEYS, k.length);
             }
-            return size;
+            return total;
         }
 
         void writeKeys(CodedOutputStream cos) throws IOException {
-            for (byte[] key : keys) {
-                writeBytes(cos, ENV_KEYS, key);
+            for (byte[] k : keys) {
+                writeBytes(cos, ENV_KEYS, k);
             }
         }
 
-        /** Size of a UdmValue message holding {@code v}. */
-        int value(Object v, int depth) {
-            if (v == null) {
-                return CodedOutputStream.computeEnumSize(V_NULL, 0);
-            } else if (v instanceof Boolean b) {
-                return CodedOutputStream.computeBoolSize(V_BOOL, b);
-            } else if (v instanceof Long l) {
-                return CodedOutputStream.computeSInt64Size(V_INT, l);
-            } else if (v instanceof Double d) {
-                return CodedOutputStream.computeDoubleSize(V_DOUBLE, d);
-            } else if (v instanceof BigDecimal bd) {
-                BigInteger unscaled = bd.unscaledValue();
-                if (unscaled.bitLength() < 64) {
-                    return nestedSize(V_SMALL_DECIMAL, decimalSize(unscaled.longValue(), bd.scale()));
+        /** Writes the body: the tape is in pre-order, so each entry's frame comes right before its children. */
+        void write(CodedOutputStream cos) throws IOException {
+            for (int i = 0; i < n; i++) {
+                startNested(cos, wrapper[i], size[i]);
+                Object v = value[i];
+                switch (kind[i]) {
+                    case OBJECT -> {
+                        startNested(cos, V_OBJECT, inner[i]);
+                        if (keysSize[i] > 0) {
+                            startNested(cos, OBJ_KEYS, keysSize[i]);
+                            for (int c = i + 1; c >= 0; c = next[c]) {
+                                cos.writeUInt32NoTag(key[c]);
+                            }
+                        }
+                    }
+                    case ARRAY -> startNested(cos, V_ARRAY, inner[i]);
+                    default -> writeLeaf(cos, i, v);
                 }
-                return string(V_DECIMAL, bd.toString());
-            } else if (v instanceof String s) {
-                return string(V_STRING, s);
-            } else if (v instanceof Map<?, ?> map) {
-                int slot = reserve();
-                int keysSlot = reserve();
-                int keysSize = 0;
-                int size = 0;
-                for (Object name : map.keySet()) { // the object's keys side by side, as they are written
-                    keysSize += CodedOutputStream.computeUInt32SizeNoTag(key((String) name));
-                }
-                for (Object member : map.values()) {
-                    int valueSlot = reserve();
-                    int valueSize = value(member, depth + 1);
-                    sizes[valueSlot] = valueSize;
-                    size += nestedSize(OBJ_VALUES, valueSize);
-                }
-                sizes[keysSlot] = keysSize;
-                size += keysSize == 0 ? 0 : nestedSize(OBJ_KEYS, keysSize);
-                sizes[slot] = size;
-                return nestedSize(V_OBJECT, size);
-            } else if (v instanceof List<?> list) {
-                int slot = reserve();
-                int size = 0;
-                for (Object o : list) {
-                    int itemSlot = reserve();
-                    int valueSize = value(o, depth + 1);
-                    sizes[itemSlot] = valueSize;
-                    size += nestedSize(ARR_VALUES, valueSize);
-                }
-                sizes[slot] = size;
-                return nestedSize(V_ARRAY, size);
             }
-            throw new IllegalStateException("not a UDM value: " + v.getClass()); // UdmMessage normalised it
         }
 
-        void write(CodedOutputStream cos, Object v) throws IOException {
+        private void writeLeaf(CodedOutputStream cos, int i, Object v) throws IOException {
             if (v == null) {
                 cos.writeEnum(V_NULL, 0);
             } else if (v instanceof Boolean b) {
@@ -251,37 +329,15 @@ public final class UdmBinaryCodec {
                 cos.writeSInt64(V_INT, l);
             } else if (v instanceof Double d) {
                 cos.writeDouble(V_DOUBLE, d);
-            } else if (v instanceof BigDecimal bd) {
-                BigInteger unscaled = bd.unscaledValue();
-                if (unscaled.bitLength() < 64) {
-                    long u = unscaled.longValue();
-                    startNested(cos, V_SMALL_DECIMAL, decimalSize(u, bd.scale()));
-                    cos.writeSInt64(DEC_UNSCALED, u);
-                    cos.writeSInt32(DEC_SCALE, bd.scale());
-                } else {
-                    writeBytes(cos, V_DECIMAL, strings[nextString++]);
-                }
             } else if (v instanceof String) {
-                writeBytes(cos, V_STRING, strings[nextString++]);
-            } else if (v instanceof Map<?, ?> map) {
-                startNested(cos, V_OBJECT, take());
-                int keysSize = take();
-                if (keysSize > 0) {
-                    startNested(cos, OBJ_KEYS, keysSize);
-                    for (int i = map.size(); i > 0; i--) {
-                        cos.writeUInt32NoTag(keyRefs[nextKeyRef++]);
-                    }
-                }
-                for (Object value : map.values()) {
-                    startNested(cos, OBJ_VALUES, take());
-                    write(cos, value);
-                }
-            } else if (v instanceof List<?> list) {
-                startNested(cos, V_ARRAY, take());
-                for (Object o : list) {
-                    startNested(cos, ARR_VALUES, take());
-                    write(cos, o);
-                }
+                writeBytes(cos, V_STRING, bytes[i]);
+            } else if (bytes[i] == null) { // a decimal of 64 bits or fewer
+                BigDecimal bd = (BigDecimal) v;
+                startNested(cos, V_SMALL_DECIMAL, decimalSize(unscaled[i], bd.scale()));
+                cos.writeSInt64(DEC_UNSCALED, unscaled[i]);
+                cos.writeSInt32(DEC_SCALE, bd.scale());
+            } else {
+                writeBytes(cos, V_DECIMAL, bytes[i]);
             }
         }
     }

@@ -73,9 +73,11 @@ public final class UdmProtoForm {
         } else if (v instanceof Map<?, ?> map) {
             UdmObject.Builder o = UdmObject.newBuilder();
             if (format9) {
-                // keys are numbered in order of first use, an object's own keys before those of its values
-                map.keySet().forEach(k -> o.addKeys(keys.computeIfAbsent((String) k, name -> keys.size())));
-                map.values().forEach(x -> o.addValues(value(x)));
+                // keys are numbered in order of first use: a member's key, then the keys inside its value
+                map.forEach((k, x) -> {
+                    o.addKeys(keys.computeIfAbsent((String) k, name -> keys.size()));
+                    o.addValues(value(x));
+                });
             } else {
                 map.forEach((k, x) -> o.addMembers(UdmMember.newBuilder().setName((String) k).setValue(value(x))));
             }
