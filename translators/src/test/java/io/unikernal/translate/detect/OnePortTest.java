@@ -54,7 +54,8 @@ import org.junit.jupiter.api.io.TempDir;
  * connection; in process and from the emitted YAML. On the same port, the translations that expose gRPC and SOAP:
  * a generated grpc-java stub ({@code ChannelzGrpc}) calls a gRPC → REST translation and a CXF client a SOAP → REST
  * translation, both answered by a real HTTP server of the test ({@link RestBackend}), and a WebSocket client is
- * bridged to a real TCP server ({@link LineEchoPeer}) by a WebSocket → TCP translation. Each protocol reaches its own handler by what the request is
+ * bridged to a real TCP server ({@link LineEchoPeer}) by a WebSocket → TCP translation.
+ * Each protocol reaches its own handler by what the request is
  * (HTTP/2 with {@code application/grpc}, the SOAP path, the GraphQL path, any other HTTP request), on the app's one
  * Vert.x listener; no proxy in front of it.
  */
