@@ -89,7 +89,7 @@ final class TranslationsSpec {
                         UdlKey.of(TARGET, target, "The system called.", "{system: payments}").asRequired(),
                         TIMEOUT.key(), DEAD_LETTER.key()), KINDS.itemKeys()), false);
         key = UdlKey.of("translations", new Shape.ListOf(item), "Protocol translations (UPT): expose one protocol,"
-                + " call another, the mapping derived from the called system's contract (docs/translations.md).",
+                + " call another, the mapping derived from the called system's contract (docs/translators.md).",
                 "[{name: payments-rest, expose: {system: api, protocol: rest, path: /payments}, target: {system:"
                         + " payments}}]");
     }

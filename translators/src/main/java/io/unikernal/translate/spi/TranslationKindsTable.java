@@ -3,7 +3,7 @@ package io.unikernal.translate.spi;
 import java.util.stream.Collectors;
 
 /**
- * The table of installed translation kinds that docs/translations.md holds between its {@link #BEGIN} and
+ * The table of installed translation kinds that docs/translators.md holds between its {@link #BEGIN} and
  * {@link #END} markers, generated from the kinds themselves so the page cannot drift from them.
  */
 public final class TranslationKindsTable {

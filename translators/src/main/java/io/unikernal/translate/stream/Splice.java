@@ -5,10 +5,10 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOutboundBuffer;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +32,7 @@ final class Splice {
     private final java.util.function.Consumer<Splice> onEnd;
     /** Frames the WebSocket peer sent before the TCP side was connected (one read at most: reading is off then). */
     private final ArrayDeque<WebSocketFrame> early = new ArrayDeque<>();
-    private Channel webSocket;
+    private WebSocketSide webSocket;
     private Channel tcp;
     private boolean bridged;
     private boolean ended;
@@ -51,7 +51,12 @@ final class Splice {
     }
 
     void webSocket(Channel channel) {
-        this.webSocket = channel;
+        this.webSocket = new NettyWebSocketSide(channel);
+    }
+
+    /** The WebSocket side when it is not a Netty channel of the bridge's own (a WebSocket of the app's listener). */
+    void webSocket(WebSocketSide side) {
+        this.webSocket = side;
     }
 
     void tcp(Channel channel) {
@@ -72,7 +77,7 @@ final class Splice {
             fromWebSocket(early.poll());
         }
         tcp.flush();
-        webSocket.config().setAutoRead(true);
+        webSocket.read(true);
         tcp.config().setAutoRead(true);
     }
 
@@ -94,7 +99,7 @@ final class Splice {
         metrics.unavailable();
         closeTcp();
         if (webSocket != null) {
-            webSocket.close();
+            webSocket.abort();
         }
     }
 
@@ -112,7 +117,10 @@ final class Splice {
             ByteBuf out = framing.toTcp(frame.content(), tcp.alloc());
             metrics.forwarded(StreamMetrics.TO_TCP, frame.content().readableBytes());
             tcp.write(out, tcp.voidPromise());
-            pauseIfFull(webSocket, tcp, StreamMetrics.TO_TCP);
+            if (!tcp.isWritable() && webSocket.reading()) {
+                webSocket.read(false);
+                metrics.paused(StreamMetrics.TO_TCP);
+            }
         } catch (FrameRefused refused) {
             refuse(refused);
         } finally {
@@ -127,15 +135,25 @@ final class Splice {
             return;
         }
         int length = frame.readableBytes();
-        webSocket.write(framing.toWebSocket(frame), webSocket.voidPromise());
+        webSocket.write(framing.toWebSocket(frame));
         metrics.forwarded(StreamMetrics.TO_WEBSOCKET, length);
-        pauseIfFull(tcp, webSocket, StreamMetrics.TO_WEBSOCKET);
+        if (!webSocket.writable() && tcp.config().isAutoRead()) {
+            tcp.config().setAutoRead(false);
+            metrics.paused(StreamMetrics.TO_WEBSOCKET);
+        }
     }
 
-    /** After a read of {@code channel}: what was forwarded from it goes out, in one flush. */
+    /**
+     * After a read of {@code channel}: what was forwarded from it goes out, in one flush ({@code null}: the
+     * WebSocket side, when it is no channel of the bridge's).
+     */
     void flushPartnerOf(Channel channel) {
         if (bridged) {
-            (channel == tcp ? webSocket : tcp).flush();
+            if (channel == tcp) {
+                webSocket.flush();
+            } else {
+                tcp.flush();
+            }
         }
     }
 
@@ -148,18 +166,21 @@ final class Splice {
         }
     }
 
-    private void pauseIfFull(Channel from, Channel to, String direction) {
-        if (!to.isWritable() && from.config().isAutoRead()) {
-            from.config().setAutoRead(false);
-            metrics.paused(direction);
+    /** {@code channel} drained below its low-water mark: the side that feeds it is read again. */
+    void writable(Channel channel) {
+        if (channel == tcp) {
+            if (bridged && !ended && tcp.isWritable() && webSocket != null && webSocket.active()) {
+                webSocket.read(true);
+            }
+        } else {
+            webSocketWritable();
         }
     }
 
-    /** {@code channel} drained below its low-water mark: the side that feeds it is read again. */
-    void writable(Channel channel) {
-        Channel feeder = channel == tcp ? webSocket : tcp;
-        if (bridged && !ended && channel.isWritable() && feeder != null && feeder.isActive()) {
-            feeder.config().setAutoRead(true);
+    /** The WebSocket side drained: the TCP side is read again. */
+    void webSocketWritable() {
+        if (bridged && !ended && webSocket.writable() && tcp != null && tcp.isActive()) {
+            tcp.config().setAutoRead(true);
         }
     }
 
@@ -192,24 +213,22 @@ final class Splice {
         end();
     }
 
-    private void webSocketClosed() {
+    /** The WebSocket side ended. */
+    void webSocketClosed() {
         closeTcp();
         end();
     }
 
     /** The WebSocket side gets a close frame; its protocol handler closes it on the peer's answer or a timeout. */
     private void closeWebSocket(WebSocketCloseStatus status, String reason) {
-        if (webSocket == null || !webSocket.isActive() || closeSent) {
+        if (webSocket == null || !webSocket.active() || closeSent) {
             return;
         }
         closeSent = true;
         if (upgraded) {
-            webSocket.writeAndFlush(new CloseWebSocketFrame(status, reason));
-            // read on (what comes is dropped) so the peer's close answer arrives and the connection ends with a FIN:
-            // closing with unread bytes would reset it, and the peer could lose the close frame
-            webSocket.config().setAutoRead(true);
+            webSocket.close(status, reason);
         } else {
-            webSocket.close(); // still HTTP: no close frame to send
+            webSocket.abort(); // still HTTP: no close frame to send
         }
     }
 
@@ -235,9 +254,9 @@ final class Splice {
 
     /** The app stops: the WebSocket side is closed with 1001 (going away), the TCP side after a flush. */
     void shutdown() {
-        Channel any = webSocket != null ? webSocket : tcp;
-        if (any != null) {
-            any.eventLoop().execute(() -> {
+        Executor loop = tcp != null ? tcp.eventLoop() : webSocket != null ? webSocket.loop() : null;
+        if (loop != null) {
+            loop.execute(() -> {
                 closeWebSocket(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "the bridge is stopping");
                 closeTcp();
             });
@@ -246,10 +265,10 @@ final class Splice {
 
     /** Bytes written to either side and not yet taken (read from other threads: an estimate, never negative). */
     long buffered() {
-        return pending(webSocket) + pending(tcp);
+        return (webSocket == null ? 0 : webSocket.pending()) + pending(tcp);
     }
 
-    private static long pending(Channel channel) {
+    static long pending(Channel channel) {
         ChannelOutboundBuffer buffer = channel == null ? null : channel.unsafe().outboundBuffer();
         return buffer == null ? 0 : Math.max(0, buffer.totalPendingWriteBytes());
     }

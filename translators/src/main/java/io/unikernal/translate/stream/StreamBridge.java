@@ -9,6 +9,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -55,6 +56,8 @@ public abstract class StreamBridge implements CamelContextAware {
     private final Set<Splice> open = ConcurrentHashMap.newKeySet();
     private EventLoopGroup loops;
     private Channel listener;
+    /** On the app's HTTP listener: what takes the bridge's routes off it again; null otherwise. */
+    private Runnable unmount;
     private StreamMetrics metrics;
     private TcpFraming tcpFraming;
 
@@ -133,12 +136,17 @@ public abstract class StreamBridge implements CamelContextAware {
     }
 
     private synchronized void open(CamelContext context) {
-        if (listener != null) {
+        if (listener != null || unmount != null) {
             return;
         }
         MeterRegistry registry = context.getRegistry().findSingleByType(MeterRegistry.class);
         metrics = new StreamMetrics(registry != null ? registry : new SimpleMeterRegistry(), translation,
                 this::buffered);
+        unmount = mountOnAppListener(context);
+        if (unmount != null) {
+            LOG.info("translation {}: {} on the app's HTTP listener", translation, describe());
+            return;
+        }
         loops = new NioEventLoopGroup(2, new DefaultThreadFactory("upt-" + translation, true));
         ServerBootstrap server = new ServerBootstrap().group(loops).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
@@ -148,9 +156,7 @@ public abstract class StreamBridge implements CamelContextAware {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        Splice splice = new Splice(translation, tcpFraming, metrics, open::remove);
-                        open.add(splice);
-                        accepted(channel, splice);
+                        accepted(channel, newSplice());
                     }
                 });
         try {
@@ -163,6 +169,21 @@ public abstract class StreamBridge implements CamelContextAware {
         LOG.info("translation {}: {} on {}:{}", translation, describe(), host, port);
     }
 
+    /**
+     * Serves the bridge on the app's one HTTP listener instead of a listener of its own, when the exposed system is
+     * served there; answers what unmounts it, or null to listen on the bridge's own host and port.
+     */
+    Runnable mountOnAppListener(CamelContext context) {
+        return null;
+    }
+
+    /** A new bridged connection, closed with the bridge. */
+    Splice newSplice() {
+        Splice splice = new Splice(translation, tcpFraming, metrics, open::remove);
+        open.add(splice);
+        return splice;
+    }
+
     /** Sets up an accepted connection's pipeline and opens its other side. */
     abstract void accepted(SocketChannel channel, Splice splice);
 
@@ -170,11 +191,11 @@ public abstract class StreamBridge implements CamelContextAware {
     abstract String describe();
 
     /**
-     * A connection from the bridge to the target, on the event loop of the accepted connection it belongs to;
+     * A connection from the bridge to the target, on the event loop of the connection it belongs to;
      * {@code autoRead}: read at once (a WebSocket handshake) or only once bridged.
      */
-    static Bootstrap client(Channel accepted, boolean autoRead, ChannelHandler handler) {
-        return new Bootstrap().group(accepted.eventLoop()).channel(NioSocketChannel.class)
+    static Bootstrap client(EventLoop loop, boolean autoRead, ChannelHandler handler) {
+        return new Bootstrap().group(loop).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_MILLIS).option(ChannelOption.AUTO_READ, autoRead)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(LOW_WATER, HIGH_WATER))
                 .handler(handler);
@@ -191,6 +212,13 @@ public abstract class StreamBridge implements CamelContextAware {
 
     /** The destroy method (and the context's service stop): closes every connection, then the listener. */
     public synchronized void stop() {
+        if (unmount != null) {
+            unmount.run();
+            unmount = null;
+            open.forEach(Splice::shutdown);
+            open.clear();
+            return;
+        }
         if (listener == null) {
             return;
         }

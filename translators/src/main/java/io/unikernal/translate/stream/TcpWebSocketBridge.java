@@ -53,7 +53,7 @@ public final class TcpWebSocketBridge extends StreamBridge {
                 .forceCloseTimeoutMillis(CLOSE_MILLIS).handshakeTimeoutMillis(CONNECT_MILLIS)
                 .sendCloseFrame(null).build(); // the splice sends every close frame itself, with its reason
         Handshaker handshaker = new Handshaker(uri, limit);
-        client(tcp, true, new ChannelInitializer<SocketChannel>() {
+        client(tcp.eventLoop(), true, new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel webSocket) {
                 splice.webSocket(webSocket); // before the connect: a TCP client that leaves meanwhile closes it

@@ -1,6 +1,14 @@
 package io.unikernal.translate.stream;
 
-import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.unikernal.adapter.http.AppListener;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.RoutingContext;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -29,6 +37,7 @@ public final class WebSocketTcpBridge extends StreamBridge {
     private int maxMessageBytes = 1_048_576;
     private String tcpHost = "127.0.0.1";
     private int tcpPort;
+    private String listener = "own";
 
     public void setPath(String path) {
         this.path = path;
@@ -44,6 +53,38 @@ public final class WebSocketTcpBridge extends StreamBridge {
 
     public void setTcpPort(int tcpPort) {
         this.tcpPort = tcpPort;
+    }
+
+    /** The websocket system's listener: own (a server of the bridge's own on host and port) or http (the app's). */
+    public void setListener(String listener) {
+        this.listener = listener;
+    }
+
+    /**
+     * On the app's HTTP listener: {@code GET path} upgraded by Vert.x, then bridged as on a listener of its own; a
+     * request there that is no valid upgrade gets Vert.x's 400.
+     */
+    @Override
+    Runnable mountOnAppListener(CamelContext context) {
+        if (!"http".equals(listener)) {
+            return null;
+        }
+        VertxPlatformHttpRouter router = AppListener.router(context, "a WebSocket <-> TCP translation");
+        Route route = router.route(HttpMethod.GET, path).handler(this::upgrade);
+        return route::remove;
+    }
+
+    private void upgrade(RoutingContext request) {
+        // the connection's event loop: the TCP side joins it, so the splice runs on one thread
+        EventLoop loop = ((ContextInternal) Vertx.currentContext()).nettyEventLoop();
+        request.request().toWebSocket().onSuccess(socket -> {
+            Splice splice = newSplice();
+            ListenerWebSocketSide side = new ListenerWebSocketSide(socket, loop, splice);
+            side.read(false); // nothing is read until the TCP side is connected
+            splice.webSocket(side);
+            splice.upgraded();
+            connect(loop, splice);
+        });
     }
 
     @Override
@@ -80,14 +121,14 @@ public final class WebSocketTcpBridge extends StreamBridge {
             if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
                 ctx.channel().config().setAutoRead(false);
                 splice.upgraded();
-                connect(ctx.channel(), splice);
+                connect(ctx.channel().eventLoop(), splice);
             }
             ctx.fireUserEventTriggered(event);
         }
     }
 
-    private void connect(Channel webSocket, Splice splice) {
-        client(webSocket, false, new ChannelInitializer<SocketChannel>() {
+    private void connect(EventLoop loop, Splice splice) {
+        client(loop, false, new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel tcp) {
                 tcp.pipeline().addLast(splice.framing().decoder(), new TcpEnd(splice));

@@ -1,12 +1,10 @@
 package io.unikernal.translate.stream;
 
 import io.unikernal.adapter.netty.NettySystems;
+import io.unikernal.adapter.http.HttpServerAdapter;
 import io.unikernal.adapter.websocket.WebSocketAdapter;
 import io.unikernal.spi.adapter.CompileContext;
 import io.unikernal.udl.model.SystemDecl;
-import io.unikernal.spi.section.SectionChecks;
-import io.unikernal.translate.spi.Translation;
-import io.unikernal.udl.error.PluginProblemCode;
 import io.unikernal.udl.error.ProblemCode;
 import java.util.List;
 import java.util.Map;
@@ -30,24 +28,9 @@ public final class WebSocketToTcp extends StreamKind {
                 + " limit)";
     }
 
-    static final ProblemCode ON_HTTP_LISTENER = new PluginProblemCode("STREAM", 3,
-            "a WebSocket <-> TCP translation exposed on a websocket system on the app's HTTP listener, not supported"
-                    + " yet");
-
     @Override
     public List<ProblemCode> problemCodes() {
-        return List.of(WRONG_SOURCE, NO_TLS, ON_HTTP_LISTENER);
-    }
-
-    /** The bridge binds the system's port itself: a system sharing the app's HTTP listener has no port of its own. */
-    @Override
-    public void check(Translation translation, SystemDecl expose, SystemDecl target, SectionChecks checks) {
-        super.check(translation, expose, target, checks);
-        if (expose.adapter().equals("websocket") && "http".equals(WebSocketAdapter.LISTENER.text(expose))) {
-            checks.problems().error(ON_HTTP_LISTENER, translation.expose().pos(), "system " + expose.name()
-                    + " serves WebSocket on the app's HTTP listener, where a WebSocket <-> TCP bridge cannot listen",
-                    "give the system a port of its own (listener: own, the default)");
-        }
+        return List.of(WRONG_SOURCE, NO_TLS);
     }
 
     @Override
@@ -65,6 +48,7 @@ public final class WebSocketToTcp extends StreamKind {
         props.put("host", ctx.text(expose, WebSocketAdapter.HOST));
         props.put("port", ctx.text(expose, WebSocketAdapter.PORT));
         props.put("path", ctx.text(expose, WebSocketAdapter.PATH));
+        props.put("listener", HttpServerAdapter.onHttpListener(expose) ? "http" : "own");
         props.put("maxMessageBytes", ctx.text(expose, WebSocketAdapter.MAX_MESSAGE_BYTES));
         props.put("tcpHost", ctx.text(target, NettySystems.HOST));
         props.put("tcpPort", ctx.text(target, NettySystems.PORT));

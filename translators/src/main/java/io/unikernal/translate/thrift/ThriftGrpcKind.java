@@ -124,7 +124,7 @@ abstract class ThriftGrpcKind implements TranslationKind {
         }
         for (String problem : pairs.problems()) {
             checks.problems().error(CANNOT_MAP, translation.target().pos(), "translation " + translation.name()
-                    + ": " + problem, "change the contracts so that this maps (see docs/translations.md, Thrift"
+                    + ": " + problem, "change the contracts so that this maps (see docs/translators.md, Thrift"
                             + " <-> gRPC), or leave the method out of the exposed contract");
         }
         // the called adapter's checks of a use (an address to call) once: every pair's method exists by pairing

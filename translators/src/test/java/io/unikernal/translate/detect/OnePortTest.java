@@ -3,6 +3,9 @@ package io.unikernal.translate.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.ManagedChannel;
+import io.grpc.channelz.v1.ChannelzGrpc;
+import io.grpc.channelz.v1.GetServerRequest;
+import io.grpc.channelz.v1.GetServerResponse;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
@@ -48,7 +51,11 @@ import org.junit.jupiter.api.io.TempDir;
  * client (JAX-WS Dispatch), a GraphQL query, a WebSocket upgrade (the JDK's client) and a REST call — the REST call
  * going through the REST → gRPC translation,
  * which calls the gRPC method on that same port — and refuses bytes that are no HTTP with a 400 and a closed
- * connection; in process and from the emitted YAML. Each protocol reaches its own handler by what the request is
+ * connection; in process and from the emitted YAML. On the same port, the translations that expose gRPC and SOAP:
+ * a generated grpc-java stub ({@code ChannelzGrpc}) calls a gRPC → REST translation and a CXF client a SOAP → REST
+ * translation, both answered by a real HTTP server of the test ({@link RestBackend}), and a WebSocket client is
+ * bridged to a real TCP server ({@link LineEchoPeer}) by a WebSocket → TCP translation.
+ * Each protocol reaches its own handler by what the request is
  * (HTTP/2 with {@code application/grpc}, the SOAP path, the GraphQL path, any other HTTP request), on the app's one
  * Vert.x listener; no proxy in front of it.
  */
@@ -69,6 +76,11 @@ class OnePortTest {
                 .getResourceAsStream("grpc/health/v1/health.proto")) {
             Files.copy(Objects.requireNonNull(published), proto);
         }
+        Path channelz = workDir.resolve("channelz.proto");
+        try (InputStream published = HealthStatusManager.class.getClassLoader()
+                .getResourceAsStream("grpc/channelz/v1/channelz.proto")) {
+            Files.copy(Objects.requireNonNull(published), channelz);
+        }
         Path wsdl = copy("one-port/echo.wsdl");
         Path sdl = copy("one-port/api.graphqls");
         String name = "one-port-" + UUID.randomUUID().toString().substring(0, 8);
@@ -79,6 +91,12 @@ class OnePortTest {
                 + "  echo: {adapter: soap, listener: http, port: " + port + ", path: /echo, wsdl: \"" + wsdl + "\"}\n"
                 + "  gql: {adapter: graphql, port: " + port + ", schema: \"" + sdl + "\"}\n"
                 + "  ws: {adapter: websocket, listener: http, port: " + port + ", path: /ws}\n"
+                + "  channelz: {adapter: grpc, listener: http, port: " + port + ", proto: \"" + channelz + "\"}\n"
+                + "  echoRest: {adapter: soap, listener: http, port: " + port + ", path: /echo-rest, wsdl: \""
+                + wsdl + "\"}\n"
+                + "  backend: {adapter: http-client, url: \"" + backend.url() + "\"}\n"
+                + "  wsTcp: {adapter: websocket, listener: http, port: " + port + ", path: /ws-tcp}\n"
+                + "  lines: {adapter: tcp, port: " + tcp.port() + "}\n"
                 + "routes:\n"
                 + "  - name: check\n    from: {system: health, method: grpc.health.v1.Health/Check}\n"
                 + "    reply: {body: \"{'status': service == 'down' ? 'NOT_SERVING' : 'SERVING'}\"}\n"
@@ -88,14 +106,67 @@ class OnePortTest {
                 + "    reply: {body: \"'hello ' + who\"}\n"
                 + "  - name: chat\n    from: ws\n    steps:\n      - transform: {set: {seen: \"true\"}}\n"
                 + "translations:\n  - name: health-rest\n"
-                + "    expose: {system: api, path: /health}\n    target: {system: health}\n";
+                + "    expose: {system: api, path: /health}\n    target: {system: health}\n"
+                + "  - name: channelz-rest\n    expose: {system: channelz, protocol: grpc}\n"
+                + "    target: {system: backend, path: /channelz}\n"
+                + "  - name: echo-rest\n    expose: {system: echoRest, protocol: soap}\n"
+                + "    target: {system: backend, path: /echo}\n"
+                + "  - name: ws-tcp\n    expose: {system: wsTcp, protocol: websocket}\n    target: {system: lines}\n";
         TwoWayRun.Outcomes<List<Object>> runs = TwoWayRun.run(name + ".udl.yaml", udl, Map.of(), workDir,
-                app -> List.of(grpcStub(port), soapClient(port), graphql(port), webSocket(port), rest(port),
-                        notHttp(port)));
+                app -> List.of(grpcStub(port), soapClient(port, "/echo"), graphql(port), webSocket(port), rest(port),
+                        notHttp(port), grpcToRest(port), soapClient(port, "/echo-rest"), webSocketToTcp(port)));
         assertThat(runs.inProcess()).isEqualTo(List.of("SERVING", "hi back", Map.of("hello", "hello Ada"),
                 Map.of("id", "w-1", "seen", true),
-                List.of(200, Map.of("status", "NOT_SERVING")), "HTTP/1.0 400 Bad Request"));
+                List.of(200, Map.of("status", "NOT_SERVING")), "HTTP/1.0 400 Bad Request",
+                List.of(7L, "rest server 7"), "hi via rest", List.of("tcp 1: one", "tcp 2: two")));
         assertThat(runs.emitted()).isEqualTo(runs.inProcess());
+        assertThat(backend.paths()).as("each translation called the REST service, in each run")
+                .containsExactly("/channelz/GetServer", "/echo/Echo", "/channelz/GetServer", "/echo/Echo");
+        assertThat(tcp.connections()).as("one TCP connection per WebSocket connection, in each run").isEqualTo(2);
+    }
+
+    /** The TCP server the WebSocket → TCP translation bridges to. */
+    private final LineEchoPeer tcp = new LineEchoPeer();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopTcp() throws Exception {
+        tcp.close();
+    }
+
+    /** The JDK's WebSocket client on the shared port, bridged to the TCP peer: two lines and their answers. */
+    private static List<String> webSocketToTcp(int port) throws Exception {
+        java.util.concurrent.BlockingQueue<String> replies = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.WebSocket socket = openWebSocket(port, "/ws-tcp", replies);
+        try {
+            socket.sendText("one", true).get(20, TimeUnit.SECONDS);
+            String first = replies.poll(30, TimeUnit.SECONDS);
+            socket.sendText("two", true).get(20, TimeUnit.SECONDS);
+            String second = replies.poll(30, TimeUnit.SECONDS);
+            socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done").get(20, TimeUnit.SECONDS);
+            return java.util.Arrays.asList(first, second);
+        } finally {
+            socket.abort();
+        }
+    }
+
+    /** The REST service both translations call: a real HTTP server on a loopback port of its own. */
+    private final RestBackend backend = new RestBackend();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopBackend() {
+        backend.close();
+    }
+
+    /** grpc-java's generated Channelz stub calling the gRPC → REST translation on the shared port. */
+    private static List<Object> grpcToRest(int port) throws InterruptedException {
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        try {
+            GetServerResponse reply = ChannelzGrpc.newBlockingStub(channel).withDeadlineAfter(20, TimeUnit.SECONDS)
+                    .getServer(GetServerRequest.newBuilder().setServerId(7).build());
+            return List.of(reply.getServer().getRef().getServerId(), reply.getServer().getRef().getName());
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
     }
 
     private Path copy(String resource) throws Exception {
@@ -119,10 +190,10 @@ class OnePortTest {
     }
 
     /** CXF's JAX-WS Dispatch, the payload only: CXF writes the envelope and the SOAPAction. */
-    private static String soapClient(int port) throws Exception {
+    private static String soapClient(int port, String path) throws Exception {
         QName portName = new QName(ECHO_NS, "EchoPort");
         Service service = Service.create(new QName(ECHO_NS, "EchoService"));
-        service.addPort(portName, SOAPBinding.SOAP11HTTP_BINDING, "http://127.0.0.1:" + port + "/echo");
+        service.addPort(portName, SOAPBinding.SOAP11HTTP_BINDING, "http://127.0.0.1:" + port + path);
         Dispatch<Source> dispatch = service.createDispatch(portName, Source.class, Service.Mode.PAYLOAD);
         dispatch.getRequestContext().put(BindingProvider.SOAPACTION_USE_PROPERTY, true);
         dispatch.getRequestContext().put(BindingProvider.SOAPACTION_URI_PROPERTY, "urn:Echo");
@@ -141,26 +212,33 @@ class OnePortTest {
         return StrictJson.read(response.body(), Map.class).get("data");
     }
 
-    /** The JDK's WebSocket client: an upgrade on the shared port, one message and the route's reply. */
-    private static Object webSocket(int port) throws Exception {
-        java.util.concurrent.CompletableFuture<String> reply = new java.util.concurrent.CompletableFuture<>();
+    /** The JDK's WebSocket client upgraded on {@code path} of the shared port; each whole text message to replies. */
+    private static java.net.http.WebSocket openWebSocket(int port, String path,
+            java.util.concurrent.BlockingQueue<String> replies) throws Exception {
         StringBuilder text = new StringBuilder();
-        java.net.http.WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new java.net.http.WebSocket.Listener() {
+        return HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + path), new java.net.http.WebSocket.Listener() {
                     @Override
                     public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket webSocket,
                             CharSequence data, boolean last) {
                         text.append(data);
                         if (last) {
-                            reply.complete(text.toString());
+                            replies.add(text.toString());
+                            text.setLength(0);
                         }
                         webSocket.request(1);
                         return null;
                     }
                 }).get(20, TimeUnit.SECONDS);
+    }
+
+    /** The JDK's WebSocket client: an upgrade on the shared port, one message and the route's reply. */
+    private static Object webSocket(int port) throws Exception {
+        java.util.concurrent.BlockingQueue<String> replies = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.WebSocket socket = openWebSocket(port, "/ws", replies);
         try {
             socket.sendText("{\"id\": \"w-1\"}", true).get(20, TimeUnit.SECONDS);
-            return StrictJson.read(reply.get(30, TimeUnit.SECONDS), Map.class);
+            return StrictJson.read(replies.poll(30, TimeUnit.SECONDS), Map.class);
         } finally {
             socket.abort();
         }

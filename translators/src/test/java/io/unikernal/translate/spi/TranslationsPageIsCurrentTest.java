@@ -8,14 +8,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/translations.md lists the installed translation kinds in a block generated from them; this fails when the
+ * docs/translators.md lists the installed translation kinds in a block generated from them; this fails when the
  * committed block differs. Run with {@code -Dunikernal.docs.update=true} to rewrite it (like GeneratedDocsAreCurrentTest).
  */
 class TranslationsPageIsCurrentTest {
 
     @Test
     void theKindsTableIsCurrent() throws Exception {
-        Path page = Path.of("..", "docs", "translations.md").toAbsolutePath().normalize();
+        Path page = Path.of("..", "docs", "translators.md").toAbsolutePath().normalize();
         String committed = Files.readString(page, StandardCharsets.UTF_8);
         String current = TranslationKindsTable.replaceIn(committed,
                 TranslationKindsTable.generate(TranslationKinds.installed()));
@@ -23,7 +23,7 @@ class TranslationsPageIsCurrentTest {
             Files.writeString(page, current, StandardCharsets.UTF_8);
             return;
         }
-        assertThat(committed).as("docs/translations.md is stale; regenerate with -Dtest=TranslationsPageIsCurrentTest"
+        assertThat(committed).as("docs/translators.md is stale; regenerate with -Dtest=TranslationsPageIsCurrentTest"
                 + " -Dunikernal.docs.update=true").isEqualTo(current);
         assertThat(current).contains("| `rest` | `grpc` |");
     }

@@ -61,14 +61,13 @@ class StreamChecksTest {
     }
 
     @Test
-    void aWebSocketSystemOnTheHttpListenerIsRefused() {
+    void aWebSocketSystemOnTheHttpListenerIsAccepted() {
         String udl = "udl: 8\nname: s\nsystems:\n"
                 + "  api: {adapter: http, port: 8080}\n"
                 + "  front: {adapter: websocket, listener: http, port: 8080, path: /stream}\n"
                 + "  back: {adapter: tcp, port: 7000}\n"
                 + translation("{system: front, protocol: websocket}", "{system: back}");
-        assertThat(problems(udl)).singleElement().asString().startsWith("app.udl:9:").contains("[STREAM-003]")
-                .contains("system front serves WebSocket on the app's HTTP listener");
+        assertThat(problems(udl)).as("the bridge mounts its path on the app's listener").isEmpty();
     }
 
     @Test

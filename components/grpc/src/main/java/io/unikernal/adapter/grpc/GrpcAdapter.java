@@ -1,5 +1,7 @@
 package io.unikernal.adapter.grpc;
 
+import static io.unikernal.adapter.http.HttpServerAdapter.onHttpListener;
+
 import io.unikernal.adapter.grpc.component.ProtoContract;
 import io.unikernal.adapter.http.HttpServerAdapter;
 import io.unikernal.adapter.grpc.component.ProtoContractException;
@@ -56,11 +58,10 @@ public final class GrpcAdapter implements Adapter {
     static final Option<Integer> PORT = Option.integer("port").range(0, 65535)
             .description("The port to serve on (needed to serve methods); every route from the system serves one"
                     + " method on it.").example("9090");
-    static final Option<String> LISTENER = Option.string("listener").allowed("own", "http").defaultValue("own")
-            .excludes("tlsCert", "tlsKey")
-            .description("Where served methods listen: own, a gRPC server on host and port; http, the app's one HTTP"
+    static final Option<String> LISTENER = HttpServerAdapter.listenerOption(
+            "Where served methods listen: own, a gRPC server on host and port; http, the app's one HTTP"
                     + " listener, gRPC over h2c beside the REST, GraphQL and WebSocket systems on one port (port and"
-                    + " host are then that listener's, the same for every system on it).").example("http");
+                    + " host are then that listener's, the same for every system on it).").excludes("tlsCert", "tlsKey");
     static final Option<String> ADDRESS = Option.string("address")
             .pattern("[^\\s?&#/@]+:[0-9]{1,5}|(dns|ipv4|ipv6|unix):[^\\s?&#@]+",
                     "host:port, or a gRPC target such as dns:///host:port, without credentials")
@@ -180,10 +181,6 @@ public final class GrpcAdapter implements Adapter {
         ctx.addBean(ctx.systemBean(system) + ".probe", GrpcProbe.class, props);
     }
 
-    /** Served on the app's HTTP listener ({@code listener: http}) rather than a gRPC server of its own. */
-    static boolean onHttpListener(SystemDecl system) {
-        return "http".equals(LISTENER.text(system));
-    }
 
     /**
      * The consumer endpoint that serves {@code method} on the system's host and port (with its TLS settings), the
@@ -214,15 +211,12 @@ public final class GrpcAdapter implements Adapter {
     }
 
     /**
-     * A served system needs a port of its own: GRPC-003 at {@code pos} otherwise (for a translation exposing every
-     * method of the .proto, which the app's HTTP listener does not serve yet).
+     * A served system needs a port: its own, or the app's HTTP listener's ({@code listener: http}); GRPC-003 at
+     * {@code pos} otherwise (for a translation serving every method of the .proto).
      */
     public static boolean checkServable(SystemDecl system, io.unikernal.udl.model.SourcePos pos, Problems problems) {
         if (onHttpListener(system)) {
-            problems.error(SERVE_WITHOUT_PORT, pos, "system " + system.name() + " serves on the HTTP listener, where"
-                    + " every method of a .proto cannot be served yet", "give the system a port of its own (listener:"
-                    + " own, port: 9090)");
-            return false;
+            return true;
         }
         if (system.option(PORT.name()) != null) {
             return true;

@@ -71,6 +71,24 @@ public final class HttpServerAdapter implements Adapter {
     }
 
     /**
+     * The {@code listener} option of an adapter whose served uses can share the app's HTTP listener (grpc, soap,
+     * websocket): {@code own}, the default, a server of the system's own; {@code http}, this adapter's listener.
+     * {@code description} says what each means for the adapter.
+     */
+    public static Option<String> listenerOption(String description) {
+        return Option.string(LISTENER_KEY).allowed("own", "http").defaultValue("own").description(description)
+                .example("http");
+    }
+
+    /** True when the system serves on the app's HTTP listener ({@code listener: http}) rather than its own. */
+    public static boolean onHttpListener(SystemDecl system) {
+        return "http".equals(LISTENER_CHOICE.text(system));
+    }
+
+    private static final String LISTENER_KEY = "listener";
+    private static final Option<String> LISTENER_CHOICE = listenerOption("");
+
+    /**
      * The app's one listener, for any adapter whose systems are served on it (graphql): Camel Main's
      * {@code camel.server.*} properties from the system's {@link #PORT}, {@link #HOST} and {@link #MAX_BODY_BYTES}, and
      * the listener's probe.

@@ -1,5 +1,7 @@
 package io.unikernal.adapter.soap;
 
+import static io.unikernal.adapter.http.HttpServerAdapter.onHttpListener;
+
 import io.unikernal.adapter.soap.component.SoapWsComponent;
 import io.unikernal.adapter.soap.component.WsdlContract;
 import io.unikernal.adapter.soap.component.WsdlContractException;
@@ -58,10 +60,10 @@ public final class SoapAdapter implements Adapter {
     static final Option<String> PATH = Option.string("path").defaultValue("/soap")
             .pattern("/[A-Za-z0-9._~/-]*", "a path that starts with '/' (letters, digits, '.', '_', '~', '-', '/')")
             .description("The HTTP path the service is served on (POST; ?wsdl gives the WSDL).").example("/quotes");
-    static final Option<String> LISTENER = Option.string("listener").allowed("own", "http").defaultValue("own")
-            .description("Where served operations listen: own, CXF's listener on host and port; http, the app's one"
+    static final Option<String> LISTENER = HttpServerAdapter.listenerOption(
+            "Where served operations listen: own, CXF's listener on host and port; http, the app's one"
                     + " HTTP listener, beside the REST, gRPC, GraphQL and WebSocket systems on one port (port and host"
-                    + " are then that listener's, the same for every system on it).").example("http");
+                    + " are then that listener's, the same for every system on it).");
     static final Option<String> ADDRESS = Option.string("address")
             .pattern("[Hh][Tt][Tt][Pp][Ss]?://[^\\s?#@]+", "an http(s) URL without credentials or query")
             .description("The URL of the service to call (needed to call operations).")
@@ -143,10 +145,6 @@ public final class SoapAdapter implements Adapter {
         }
     }
 
-    /** Served on the app's HTTP listener ({@code listener: http}) rather than CXF's own. */
-    static boolean onHttpListener(SystemDecl system) {
-        return "http".equals(LISTENER.text(system));
-    }
 
     /**
      * The contract of a system's WSDL file, read now (a translation serving every operation reads it when it

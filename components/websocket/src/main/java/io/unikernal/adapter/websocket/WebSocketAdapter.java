@@ -1,5 +1,7 @@
 package io.unikernal.adapter.websocket;
 
+import static io.unikernal.adapter.http.HttpServerAdapter.onHttpListener;
+
 import io.unikernal.runtime.health.ListenerProbe;
 import io.unikernal.spi.adapter.Adapter;
 import io.unikernal.spi.adapter.AdapterInfo;
@@ -61,12 +63,11 @@ public final class WebSocketAdapter implements Adapter {
             .description("The largest message (and frame) a peer may send, in bytes; a larger one closes that"
                     + " peer's connection (status 1009) with one log line, the other connections go on. Every websocket"
                     + " system on one host and port must use the same.").example("1048576");
-    public static final Option<String> LISTENER = Option.string("listener").allowed("own", "http").defaultValue("own")
-            .excludes("maxMessageBytes", "tls")
-            .description("Where peers connect: own, a server of its own on host and port; http, the app's one HTTP"
+    public static final Option<String> LISTENER = HttpServerAdapter.listenerOption(
+            "Where peers connect: own, a server of its own on host and port; http, the app's one HTTP"
                     + " listener, beside the REST, gRPC, SOAP and GraphQL systems on one port (port and host are then"
                     + " that listener's, the same for every system on it, and so are the size limits: frames up to 64"
-                    + " KiB, messages up to 256 KiB).").example("http");
+                    + " KiB, messages up to 256 KiB).").excludes("maxMessageBytes", "tls");
     static final Option<String> FRAME = Option.string("frame").defaultValue("text").allowed("text", "binary")
             .description("The frames this system writes (replies, calls, broadcasts): the message's JSON as text,"
                     + " or as UTF-8 bytes in a binary frame. A peer may send either kind.");
@@ -170,10 +171,6 @@ public final class WebSocketAdapter implements Adapter {
                 "adapter", NAME, "host", ctx.text(system, HOST), "port", ctx.text(system, PORT), "protocol", "WebSocket"));
     }
 
-    /** Served on the app's HTTP listener ({@code listener: http}) rather than a server of its own. */
-    static boolean onHttpListener(SystemDecl system) {
-        return "http".equals(LISTENER.text(system));
-    }
 
     /** The server's endpoint, as a route serves it (and a push server, for a system no route serves). */
     private static String serverUri(SystemDecl system, CompileContext ctx, String connectionEvents) {

@@ -34,7 +34,8 @@ public class GrpcDynamicConsumer extends DefaultConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         if (endpoint.servesEveryMethod()) {
-            endpoint.getComponent().servers().addEvery(endpoint.serverSettings(), this::definitionOf);
+            endpoint.getComponent().servers().addEvery(endpoint.serverSettings(), this::definitionOf,
+                    endpoint.getCamelContext());
             return;
         }
         endpoint.getComponent().servers().add(endpoint.serverSettings(),

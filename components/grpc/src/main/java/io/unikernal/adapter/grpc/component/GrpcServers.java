@@ -76,11 +76,7 @@ final class GrpcServers {
     synchronized void add(Settings settings, ServerMethodDefinition<byte[], byte[]> method, CamelContext context)
             throws IOException {
         if (settings.httpListener()) {
-            if (workers == null) {
-                workers = context.getExecutorServiceManager().newCachedThreadPool(this, "grpc-on-http-listener");
-                timer = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
-                        "grpc-on-http-listener-deadlines");
-            }
+            startWorkers(context);
             httpListener.add(context, method, settings.maxInboundMessageSize(), workers, timer);
             return;
         }
@@ -100,11 +96,12 @@ final class GrpcServers {
      * Serves every method {@code lookup} finds (by full name, per call) on the listener of {@code settings}, after
      * the methods served one by one; one such lookup per listener.
      */
-    synchronized void addEvery(Settings settings, Function<String, ServerMethodDefinition<?, ?>> lookup)
-            throws IOException {
+    synchronized void addEvery(Settings settings, Function<String, ServerMethodDefinition<?, ?>> lookup,
+            CamelContext context) throws IOException {
         if (settings.httpListener()) {
-            throw new IllegalStateException("every method of a .proto is served on a port of its own, not on the HTTP"
-                    + " listener");
+            startWorkers(context);
+            httpListener.addEvery(context, lookup, settings.maxInboundMessageSize(), workers, timer);
+            return;
         }
         Listener listener = listeners.get(settings.address());
         if (listener != null && !listener.settings.equals(settings)) {
@@ -115,6 +112,15 @@ final class GrpcServers {
             throw new IllegalStateException("every method of a .proto is already served on " + settings.address());
         }
         listenerFor(settings, listener).methods.every = lookup;
+    }
+
+    /** The pool the calls on the HTTP listener run on (off the event loop), and the timer of their deadlines. */
+    private void startWorkers(CamelContext context) {
+        if (workers == null) {
+            workers = context.getExecutorServiceManager().newCachedThreadPool(this, "grpc-on-http-listener");
+            timer = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                    "grpc-on-http-listener-deadlines");
+        }
     }
 
     private Listener listenerFor(Settings settings, Listener existing) throws IOException {
@@ -128,6 +134,10 @@ final class GrpcServers {
     }
 
     synchronized void removeEvery(Settings settings) {
+        if (settings.httpListener()) {
+            httpListener.removeEvery();
+            return;
+        }
         Listener listener = listeners.get(settings.address());
         if (listener != null) {
             listener.methods.every = null;

@@ -5,10 +5,12 @@ import io.grpc.Context;
 import io.grpc.Deadline;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Route;
@@ -18,11 +20,12 @@ import io.vertx.grpc.server.GrpcServerOptions;
 import io.vertx.grpcio.server.GrpcIoServer;
 import io.vertx.grpcio.server.GrpcIoServiceBridge;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import io.unikernal.adapter.http.AppListener;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
@@ -40,6 +43,10 @@ import org.slf4j.LoggerFactory;
  * Two things the bridge does not do, done here: the calls run off the event loop (a route may block), each call's
  * callbacks in order on the Camel worker pool; and the caller's {@code grpc-timeout} becomes the call's deadline
  * (grpc-netty does that itself), so calls the route makes never outlive it.
+ * <p>
+ * Every method of a {@code .proto} (a gRPC → REST translation, {@link #addEvery}) is looked up per call, after the
+ * methods served one by one: each method found gets a server of its own, holding that method only, made on its first
+ * call and remade when the {@code .proto} changed — so nothing bound is changed while calls run.
  */
 final class HttpListenerServer {
 
@@ -47,25 +54,24 @@ final class HttpListenerServer {
     private static final Metadata.Key<String> TIMEOUT = Metadata.Key.of("grpc-timeout",
             Metadata.ASCII_STRING_MARSHALLER);
 
-    private final Map<String, GrpcIoServiceBridge> methods = new HashMap<>();
+    private final Map<String, GrpcIoServiceBridge> methods = new ConcurrentHashMap<>();
     private GrpcIoServer server;
     private Route route;
     private int maxInboundMessageSize;
+    private Vertx vertx;
+    private volatile Function<String, ServerMethodDefinition<?, ?>> every;
+    private final Map<String, Bound> everyBound = new ConcurrentHashMap<>();
+    private Executor everyWorkers;
+    private ScheduledExecutorService everyTimer;
 
     /** Serves {@code method}, mounting the server on the app's listener with the first. */
     synchronized void add(CamelContext context, ServerMethodDefinition<byte[], byte[]> method,
             int maxInboundMessageSize, Executor workers, ScheduledExecutorService timer) {
         String name = method.getMethodDescriptor().getFullMethodName();
-        if (server != null && this.maxInboundMessageSize != maxInboundMessageSize) {
-            throw new IllegalStateException("the gRPC methods on the HTTP listener already accept messages up to "
-                    + this.maxInboundMessageSize + " bytes: every method served there must use the same size");
-        }
         if (methods.containsKey(name)) {
             throw new IllegalStateException("method " + name + " is already served on the HTTP listener");
         }
-        if (server == null) {
-            mount(AppListener.router(context, "gRPC"), maxInboundMessageSize);
-        }
+        mountOnce(context, maxInboundMessageSize);
         ServerMethodDefinition<byte[], byte[]> offLoop = ServerMethodDefinition.create(method.getMethodDescriptor(),
                 offTheEventLoop(method.getServerCallHandler(), workers, timer));
         GrpcIoServiceBridge bridge = GrpcIoServiceBridge.bridge(ServerServiceDefinition
@@ -74,13 +80,48 @@ final class HttpListenerServer {
         methods.put(name, bridge);
     }
 
+    /**
+     * Serves every method {@code lookup} finds by full name (per call; null: none), after the methods served one by
+     * one; one such lookup on the listener.
+     */
+    synchronized void addEvery(CamelContext context, Function<String, ServerMethodDefinition<?, ?>> lookup,
+            int maxInboundMessageSize, Executor workers, ScheduledExecutorService timer) {
+        if (every != null) {
+            throw new IllegalStateException("every method of a .proto is already served on the HTTP listener");
+        }
+        mountOnce(context, maxInboundMessageSize);
+        everyWorkers = workers;
+        everyTimer = timer;
+        every = lookup;
+    }
+
+    synchronized void removeEvery() {
+        every = null;
+        everyBound.clear();
+        unmountWhenIdle();
+    }
+
     /** Stops serving {@code method}; the server is unmounted with the last one. */
     synchronized void remove(String method) {
         GrpcIoServiceBridge bridge = methods.remove(method);
         if (bridge != null) {
             bridge.unbind(server);
         }
-        if (methods.isEmpty() && route != null) {
+        unmountWhenIdle();
+    }
+
+    private void mountOnce(CamelContext context, int maxInboundMessageSize) {
+        if (server != null && this.maxInboundMessageSize != maxInboundMessageSize) {
+            throw new IllegalStateException("the gRPC methods on the HTTP listener already accept messages up to "
+                    + this.maxInboundMessageSize + " bytes: every method served there must use the same size");
+        }
+        if (server == null) {
+            mount(AppListener.router(context, "gRPC"), maxInboundMessageSize);
+        }
+    }
+
+    private void unmountWhenIdle() {
+        if (methods.isEmpty() && every == null && route != null) {
             route.remove();
             route = null;
             server = null;
@@ -93,20 +134,52 @@ final class HttpListenerServer {
         // without it Vert.x answers an unknown method with HTTP 500, which a client sees as UNKNOWN
         grpc.callHandler(request -> request.response().status(GrpcStatus.UNIMPLEMENTED)
                 .statusMessage("Method not found: " + request.fullMethodName()).end());
+        vertx = router.vertx();
         route = router.route().order(Integer.MIN_VALUE).handler(request -> dispatch(grpc, request));
         server = grpc;
         maxInboundMessageSize = maxInbound;
         LOG.info("serving gRPC on the HTTP listener (h2c, application/grpc)");
     }
 
-    private static void dispatch(GrpcIoServer grpc, RoutingContext context) {
+    private void dispatch(GrpcIoServer grpc, RoutingContext context) {
         HttpServerRequest request = context.request();
         String type = request.getHeader("content-type");
         if (request.version() == HttpVersion.HTTP_2 && type != null && type.startsWith("application/grpc")) {
-            grpc.handle(request);
+            serverFor(grpc, request.path()).handle(request);
         } else {
             context.next();
         }
+    }
+
+    /** The server of a method served one by one, else the every-method server of the one {@code path} names. */
+    private GrpcIoServer serverFor(GrpcIoServer grpc, String path) {
+        Function<String, ServerMethodDefinition<?, ?>> lookup = every;
+        String name = path.startsWith("/") ? path.substring(1) : path;
+        if (lookup == null || methods.containsKey(name)) {
+            return grpc;
+        }
+        @SuppressWarnings("unchecked")
+        ServerMethodDefinition<byte[], byte[]> found = (ServerMethodDefinition<byte[], byte[]>) lookup.apply(name);
+        if (found == null) {
+            return grpc; // UNIMPLEMENTED
+        }
+        Bound bound = everyBound.get(name);
+        if (bound == null || bound.descriptor() != found.getMethodDescriptor()) {
+            // its first call, or the .proto changed: a server of its own holding this method only
+            GrpcIoServer one = GrpcIoServer.server(vertx, new GrpcServerOptions()
+                    .setMaxMessageSize(maxInboundMessageSize));
+            GrpcIoServiceBridge.bridge(ServerServiceDefinition.builder(found.getMethodDescriptor().getServiceName())
+                    .addMethod(ServerMethodDefinition.create(found.getMethodDescriptor(),
+                            offTheEventLoop(found.getServerCallHandler(), everyWorkers, everyTimer)))
+                    .build()).bind(one);
+            bound = new Bound(found.getMethodDescriptor(), one);
+            everyBound.put(name, bound);
+        }
+        return bound.server();
+    }
+
+    /** A method of a whole .proto and the server that serves it alone. */
+    private record Bound(MethodDescriptor<byte[], byte[]> descriptor, GrpcIoServer server) {
     }
 
 
