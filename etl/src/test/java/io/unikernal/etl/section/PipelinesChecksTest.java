@@ -61,8 +61,10 @@ class PipelinesChecksTest {
                         .contains("did you mean 'files'"))
                 .anySatisfy(p -> assertThat(p).startsWith("app.udl:10:").contains("unknown system 'dbb'"));
         // a file system is a target of files, which takes no table; h2, mariadb and sqlite systems are table targets
-        assertThat(problems(pipeline(SOURCE + "    target: {system: files, table: people}\n"))).singleElement()
-                .asString().startsWith("app.udl:10:").contains("XXX");
+        assertThat(problems(pipeline(SOURCE + "    target: {system: files, table: people}\n"))).hasSize(2)
+                .anySatisfy(p -> assertThat(p).startsWith("app.udl:10:")
+                        .contains("a file target is missing required key 'path'"))
+                .anySatisfy(p -> assertThat(p).startsWith("app.udl:10:").contains("'table'"));
         assertThat(problems(pipeline(SOURCE + "    target: {system: h2, table: people}\n"))).isEmpty();
         // a postgres system is a source too (a table by its cursor), which takes no path
         assertThat(problems(pipeline("    source: {system: db, path: p.csv}\n" + TARGET))).singleElement()
