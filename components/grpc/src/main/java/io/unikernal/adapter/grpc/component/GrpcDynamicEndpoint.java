@@ -93,9 +93,6 @@ public class GrpcDynamicEndpoint extends DefaultEndpoint implements HeaderFilter
 
     @Override
     public Producer createProducer() {
-        if (servesEveryMethod()) {
-            throw new IllegalArgumentException("grpc-dynamic:" + EVERY_METHOD + " only serves; a call names its method");
-        }
         if (address == null || address.isBlank()) {
             throw new IllegalArgumentException("grpc-dynamic:" + method + " needs an address to call");
         }
