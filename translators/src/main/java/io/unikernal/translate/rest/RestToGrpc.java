@@ -85,6 +85,8 @@ public final class RestToGrpc implements TranslationKind {
         if (translation.timeout() != null) {
             call.param("timeout", Math.max(1, translation.timeout().toMillis()));
         }
+        // what follows the call (RestGrpcReply, RestGrpcError) maps JSON and never blocks: no hop to gRPC's executor
+        call.param("repliesOnTransport", true);
         attempt.to(call.toString());
         ctx.addBean(RestGrpcReply.BEAN, RestGrpcReply.class, Map.of());
         attempt.process(RestGrpcReply.BEAN);

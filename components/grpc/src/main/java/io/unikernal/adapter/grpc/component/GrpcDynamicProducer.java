@@ -1,6 +1,7 @@
 package io.unikernal.adapter.grpc.component;
 
 import com.google.protobuf.DynamicMessage;
+import com.google.common.util.concurrent.MoreExecutors;
 import io.grpc.CallOptions;
 import io.grpc.ClientCall;
 import io.grpc.Deadline;
@@ -75,7 +76,8 @@ public class GrpcDynamicProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        CallOptions options = CallOptions.DEFAULT;
+        CallOptions options = endpoint.isRepliesOnTransport()
+                ? CallOptions.DEFAULT.withExecutor(MoreExecutors.directExecutor()) : CallOptions.DEFAULT;
         Deadline deadline = deadline(exchange);
         if (deadline != null) {
             if (deadline.isExpired()) {
