@@ -5,7 +5,6 @@ import io.unikernal.adapter.rabbitmq.DeferredConfirms;
 import io.unikernal.adapter.rabbitmq.PublishScope;
 import java.util.List;
 import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
@@ -28,29 +27,17 @@ import org.slf4j.LoggerFactory;
  * them. A record the route did not handle at all (its route stopped, its dead letter failing) is tried again every
  * second while the app runs; it and what follows it stay uncommitted, so a restart consumes them again.
  */
-public final class ConfirmedBatches implements Processor, CamelContextAware {
+public final class ConfirmedBatches implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfirmedBatches.class);
     private static final long UNHANDLED_PAUSE_MILLIS = 1000;
 
     private final PublishScope scope = new PublishScope();
-    private CamelContext context;
     private String records;
-    private volatile Producer producer;
 
     /** The endpoint of the bridge's record route. */
     public void setRecords(String records) {
         this.records = records;
-    }
-
-    @Override
-    public void setCamelContext(CamelContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return context;
     }
 
     @Override
@@ -60,7 +47,18 @@ public final class ConfirmedBatches implements Processor, CamelContextAware {
         if (polled == null || polled.isEmpty()) {
             return;
         }
-        Producer route = producer();
+        // a direct: producer per batch: nothing to hold between batches, and it is stopped with the batch
+        Producer route = batch.getContext().getEndpoint(records).createProducer();
+        ServiceHelper.startService(route);
+        try {
+            publish(batch, polled, route);
+        } finally {
+            ServiceHelper.stopService(route);
+        }
+    }
+
+    private void publish(Exchange batch, List<Exchange> polled, Producer route) throws Exception {
+        CamelContext context = batch.getContext();
         Pass pass = new Pass(0, false, -1);
         try (DeferredConfirms confirms = DeferredConfirms.open(scope)) {
             while (pass.next() < polled.size() && !pass.stopped() && pass.unconfirmed() < 0) {
@@ -140,20 +138,5 @@ public final class ConfirmedBatches implements Processor, CamelContextAware {
             offsets.done(polled.get(i));
         }
         offsets.commit();
-    }
-
-    private Producer producer() throws Exception {
-        Producer current = producer;
-        if (current == null) {
-            synchronized (this) {
-                current = producer;
-                if (current == null) {
-                    current = context.getEndpoint(records).createProducer();
-                    ServiceHelper.startService(current);
-                    producer = current;
-                }
-            }
-        }
-        return current;
     }
 }

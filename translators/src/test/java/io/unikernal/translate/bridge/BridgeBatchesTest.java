@@ -83,13 +83,7 @@ class BridgeBatchesTest {
                     .until(() -> committed(app, topic) == N);
             ids.addAll(drain(queue));
         }
-        List<Integer> expected = new ArrayList<>();
-        for (int i = 0; i < N; i++) {
-            if (i != MIDDLE) {
-                expected.add(i);
-            }
-        }
-        assertThat(ids).as("the good records, each once, in order").isEqualTo(expected);
+        assertThat(ids).as("the good records, each once, in order").isEqualTo(allButTheMiddle());
         List<String> dead = new ArrayList<>();
         try (KafkaConsumer<String, String> reader = BridgePeers.reader(kafka.bootstrap(), rejected)) {
             for (int polls = 0; polls < 600 && dead.isEmpty(); polls++) {
@@ -144,16 +138,22 @@ class BridgeBatchesTest {
                     .until(() -> committed(app, topic) == N);
             ids.addAll(drain(queue));
         }
-        List<Integer> expected = new ArrayList<>();
-        for (int i = 0; i < N; i++) {
-            if (i != MIDDLE) {
-                expected.add(i);
-            }
-        }
+        List<Integer> expected = allButTheMiddle();
         for (int i = MIDDLE; i < N; i++) { // published again from the returned record on, in order
             expected.add(i);
         }
         assertThat(ids).as("the first pass, then the returned record and the ones after it again").isEqualTo(expected);
+    }
+
+    /** The records' ids in order, the middle one left out. */
+    private static List<Integer> allButTheMiddle() {
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < N; i++) {
+            if (i != MIDDLE) {
+                ids.add(i);
+            }
+        }
+        return ids;
     }
 
     private UdlRuntime start(String app, String udl) throws Exception {
