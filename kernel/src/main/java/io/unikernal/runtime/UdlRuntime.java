@@ -2,11 +2,7 @@ package io.unikernal.runtime;
 
 import java.util.Map;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
-import org.apache.camel.model.BeanFactoryDefinition;
-import org.apache.camel.model.BeanModelHelper;
-import org.apache.camel.model.Model;
 
 /**
  * Runs a compiled app in process on Camel Main — the same engine that runs the emitted YAML — from the same model
@@ -17,6 +13,9 @@ public final class UdlRuntime implements AutoCloseable {
     /** The compiled property listing the environment variables that hold secrets (comma-separated names). */
     public static final String SECRET_ENV_PROPERTY = "unikernal.secrets.env";
 
+    private static final java.util.Set<String> FIRST_APP_WINS = java.util.Set.of("camel.main.name",
+            SECRET_ENV_PROPERTY);
+
     private final Main main;
 
 
@@ -26,14 +25,41 @@ public final class UdlRuntime implements AutoCloseable {
 
     /** Starts the app; {@code overrides} win over the app's own properties (e.g. a test's free port). */
     public static UdlRuntime start(CompiledApp app, Map<String, String> overrides) throws Exception {
-        registerEnvSecrets(app.properties().get(SECRET_ENV_PROPERTY));
+        return start(java.util.List.of(app), overrides, java.util.List.of());
+    }
+
+    /**
+     * Starts several compiled apps and hand-written {@code routes} in one CamelContext (the CDI extension's case).
+     * Two apps that give one property different values are refused: one of them would silently lose. The context's
+     * name is the first app's; secrets were registered per app already.
+     */
+    public static UdlRuntime start(java.util.List<CompiledApp> apps, Map<String, String> overrides,
+            java.util.List<? extends org.apache.camel.RoutesBuilder> routes) throws Exception {
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        for (CompiledApp app : apps) {
+            registerEnvSecrets(app.properties().get(SECRET_ENV_PROPERTY));
+            app.properties().forEach((key, value) -> {
+                String before = properties.putIfAbsent(key, value);
+                if (before != null && !before.equals(value) && !FIRST_APP_WINS.contains(key)) {
+                    throw new IllegalArgumentException("apps " + names(apps) + " give property '" + key
+                            + "' different values: make them agree, or run the apps in contexts of their own");
+                }
+            });
+        }
         Main main = new Main();
-        app.properties().forEach(main::addInitialProperty);
+        properties.forEach(main::addInitialProperty);
         overrides.forEach(main::addOverrideProperty);
-        main.configure().addRoutesBuilder(new CompiledRoutes(app));
+        for (CompiledApp app : apps) {
+            main.configure().addRoutesBuilder(new CompiledRoutes(app));
+        }
+        routes.forEach(main.configure()::addRoutesBuilder);
         // latency histograms: Camel's metrics use this registry when they are on
         main.bind(LatencyHistograms.REGISTRY_NAME, LatencyHistograms.registry());
         return started(main);
+    }
+
+    private static String names(java.util.List<CompiledApp> apps) {
+        return apps.stream().map(CompiledApp::name).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /**
@@ -100,58 +126,37 @@ public final class UdlRuntime implements AutoCloseable {
         return main.getCamelContext();
     }
 
+    /**
+     * Blocks until Camel Main is told to shut down — Ctrl-C, or a limit such as
+     * {@code -Dcamel.main.durationMaxMessages=N} — then stops gracefully; an application's {@code main} ends with it.
+     */
+    public void runUntilShutdown() throws InterruptedException {
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            main.getShutdownStrategy().shutdown();
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "unikernal-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            main.getShutdownStrategy().await();
+        } finally {
+            close();
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running: it returns now that the app has stopped
+            }
+        }
+    }
+
     /** Stops gracefully: in-flight exchanges finish (up to Camel's shutdown timeout) before routes stop. */
     @Override
     public void close() {
         main.stop();
-    }
-
-    /** Calls a bean's destroy method when the context stops (e.g. closes a connection pool). */
-    private record DestroyOnStop(Object bean, String method) implements org.apache.camel.Service {
-        @Override
-        public void start() {
-        }
-
-        @Override
-        public void stop() {
-            try {
-                bean.getClass().getMethod(method).invoke(bean);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot call " + method + " on " + bean.getClass().getName(), e);
-            }
-        }
-    }
-
-    /** Adds the compiled beans and routes to the context Camel Main builds. */
-    private static final class CompiledRoutes extends RouteBuilder {
-        private final CompiledApp app;
-
-        CompiledRoutes(CompiledApp app) {
-            this.app = app;
-        }
-
-        @Override
-        public void configure() throws Exception {
-            CamelContext context = getContext();
-            Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
-            for (BeanFactoryDefinition<?> definition : app.beans()) {
-                Object bean = BeanModelHelper.newInstance(definition, context);
-                // before the init method, as the YAML DSL loader does (the system health bean needs its context)
-                org.apache.camel.CamelContextAware.trySetCamelContext(bean, context);
-                // BeanModelHelper leaves init/destroy methods to its caller, as the YAML DSL loader does
-                if (definition.getInitMethod() != null) {
-                    bean.getClass().getMethod(definition.getInitMethod()).invoke(bean);
-                }
-                if (definition.getDestroyMethod() != null) {
-                    context.addService(new DestroyOnStop(bean, definition.getDestroyMethod()), true, true);
-                }
-                context.getRegistry().bind(definition.getName(), bean);
-                model.addCustomBean(definition);
-            }
-            for (org.apache.camel.model.RouteConfigurationDefinition configuration : app.routeConfigurations()) {
-                model.addRouteConfiguration(configuration);
-            }
-            getRouteCollection().getRoutes().addAll(app.routes());
-        }
     }
 }

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -169,7 +170,10 @@ public final class UdmJsonCodec {
             Map<String, Object> envelope = (Map<String, Object>) top;
             return fromEnvelope(envelope, where);
         }
-        return UdmMessage.builder().body(root).createdAt(clock.instant()).build(); // v7: bare payload
+        if (root instanceof Map<?, ?> top) {
+            root = Collections.unmodifiableMap(top); // the root's members are read by readValue: unmodifiable already
+        }
+        return UdmMessage.builder().decodedBody(root).createdAt(clock.instant()).build(); // v7: bare payload
     }
 
     private UdmMessage fromEnvelope(Map<String, Object> e, Map<String, JsonLocation> where) {
@@ -180,7 +184,7 @@ public final class UdmJsonCodec {
         if (!e.containsKey("body")) {
             throw envelopeError("udm", "envelope has no \"body\"", where);
         }
-        UdmMessage.Builder b = UdmMessage.builder().body(e.get("body"));
+        UdmMessage.Builder b = UdmMessage.builder().decodedBody(e.get("body"));
         try {
             Object source = e.get("source");
             if (source != null) {
@@ -265,14 +269,14 @@ public final class UdmJsonCodec {
                     p.nextToken();
                     map.put(name, readValue(p));
                 }
-                return map;
+                return Collections.unmodifiableMap(map);
             }
             case START_ARRAY -> {
                 List<Object> list = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     list.add(readValue(p));
                 }
-                return list;
+                return Collections.unmodifiableList(list);
             }
             case VALUE_STRING -> {
                 return p.getText();

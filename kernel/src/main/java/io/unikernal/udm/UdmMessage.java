@@ -132,6 +132,15 @@ public final class UdmMessage {
             return this;
         }
 
+        /**
+         * Sets a body a decoder of this package built itself, already in the value model and unmodifiable all the
+         * way down: it is taken as it is, without the copy {@link #body(Object)} makes of a caller's value.
+         */
+        Builder decodedBody(Object body) {
+            this.body = body;
+            return this;
+        }
+
         /** Replaces all headers; keys and values must be non-null. */
         public Builder headers(Map<String, String> headers) {
             Objects.requireNonNull(headers, "headers");

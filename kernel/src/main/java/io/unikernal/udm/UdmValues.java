@@ -24,16 +24,43 @@ public final class UdmValues {
      * @throws IllegalArgumentException naming the JSON path of the first value outside the model
      */
     public static Object normalize(Object value) {
-        return normalize(value, "$");
+        return normalize(value, null, null, -1);
     }
 
-    private static Object normalize(Object value, String path) {
+    /**
+     * The path of a value is only spelled out when a value is refused: building it for every member would cost more
+     * than the copy itself. A value is addressed by its parent's path and its key (a map member) or index (a list).
+     */
+    private record Path(Path parent, String key, int index) {
+        @Override
+        public String toString() {
+            StringBuilder s = new StringBuilder();
+            append(this, s);
+            return s.toString();
+        }
+
+        private static void append(Path p, StringBuilder s) {
+            if (p == null) {
+                s.append('$');
+                return;
+            }
+            append(p.parent, s);
+            if (p.key != null) {
+                s.append('.').append(p.key);
+            } else {
+                s.append('[').append(p.index).append(']');
+            }
+        }
+    }
+
+    private static Object normalize(Object value, Path parent, String key, int index) {
         if (value == null || value instanceof String || value instanceof Long || value instanceof Boolean
                 || value instanceof BigDecimal) {
             return value;
         }
         if (value instanceof Double d) {
             if (d.isNaN() || d.isInfinite()) {
+                String path = where(parent, key, index);
                 throw new IllegalArgumentException("body " + path + ": non-finite double " + d + " has no JSON form");
             }
             return d;
@@ -42,31 +69,44 @@ public final class UdmValues {
             return ((Number) value).longValue();
         }
         if (value instanceof Float f) {
-            return normalize(Double.valueOf(f.toString()), path);
+            return normalize(Double.valueOf(f.toString()), parent, key, index);
         }
         if (value instanceof BigInteger bi) {
             return bi.bitLength() < 64 ? (Object) bi.longValue() : new BigDecimal(bi);
         }
         if (value instanceof Map<?, ?> map) {
+            Path here = at(parent, key, index);
             Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (!(e.getKey() instanceof String key)) {
-                    throw new IllegalArgumentException("body " + path + ": map key '" + e.getKey() + "' is a "
-                            + (e.getKey() == null ? "null" : e.getKey().getClass().getSimpleName()) + ", not a String");
+                if (!(e.getKey() instanceof String name)) {
+                    throw new IllegalArgumentException("body " + (here == null ? "$" : here) + ": map key '"
+                            + e.getKey() + "' is a " + (e.getKey() == null ? "null"
+                                    : e.getKey().getClass().getSimpleName()) + ", not a String");
                 }
-                copy.put(key, normalize(e.getValue(), path + "." + key));
+                copy.put(name, normalize(e.getValue(), here, name, -1));
             }
             return Collections.unmodifiableMap(copy);
         }
         if (value instanceof List<?> list) {
+            Path here = at(parent, key, index);
             List<Object> copy = new ArrayList<>(list.size());
             for (int i = 0; i < list.size(); i++) {
-                copy.add(normalize(list.get(i), path + "[" + i + "]"));
+                copy.add(normalize(list.get(i), here, null, i));
             }
             return Collections.unmodifiableList(copy);
         }
-        throw new IllegalArgumentException("body " + path + ": " + value.getClass().getName()
+        throw new IllegalArgumentException("body " + where(parent, key, index) + ": " + value.getClass().getName()
                 + " is not a UDM value (Map, List, String, Long, Double, BigDecimal, Boolean or null)");
+    }
+
+    /** The path of a child of {@code parent}; null for the root (no key, no index). */
+    private static Path at(Path parent, String key, int index) {
+        return key == null && index < 0 ? parent : new Path(parent, key, index);
+    }
+
+    private static String where(Path parent, String key, int index) {
+        Path p = at(parent, key, index);
+        return p == null ? "$" : p.toString();
     }
 
     /** A deep, mutable copy (LinkedHashMap / ArrayList) of a UDM value, for code that edits a body in place. */

@@ -135,13 +135,13 @@ class UdmCodecTest {
     void malformedBinarySaysWhatAndWhere() {
         assertThatThrownBy(() -> binary.decode("{\"a\":1}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(UdmCodecException.class)
-                .hasMessage("not binary UDM: expected prefix 'UDM' 0x08, found 7b 22 61 22");
-        assertThatThrownBy(() -> binary.decode(new byte[0])).hasMessage("not binary UDM: expected prefix 'UDM' 0x08, found empty input");
+                .hasMessage("not binary UDM: expected prefix 'UDM' 0x09 (or 0x08), found 7b 22 61 22");
+        assertThatThrownBy(() -> binary.decode(new byte[0])).hasMessage("not binary UDM: expected prefix 'UDM' 0x09 (or 0x08), found empty input");
         byte[] good = binary.encode(UdmMessage.builder().body(map("a", "text")).build());
         assertThatThrownBy(() -> binary.decode(Arrays.copyOf(good, good.length - 3)))
                 .isInstanceOf(UdmCodecException.class)
                 .hasMessageStartingWith("malformed binary UDM at byte ");
-        byte[] noBody = {'U', 'D', 'M', 8, 0x12, 1, 'x'}; // only "source" = "x"
+        byte[] noBody = {'U', 'D', 'M', 9, 0x12, 1, 'x'}; // only "source" = "x"
         assertThatThrownBy(() -> binary.decode(noBody)).hasMessage("invalid binary UDM envelope: envelope has no body (field 7)");
     }
 
@@ -161,5 +161,36 @@ class UdmCodecTest {
         assertThatThrownBy(() -> UdmMessage.builder().body(map("x", List.of(new Object()))))
                 .hasMessageStartingWith("body $.x[0]: java.lang.Object is not a UDM value");
         assertThat(UdmMessage.builder().body(map("i", 1, "f", 1.5f)).build().body()).isEqualTo(map("i", 1L, "f", 1.5));
+    }
+
+    @Test
+    void aDeepBadValueIsNamedByItsWholePath() {
+        assertThatThrownBy(() -> UdmMessage.builder().body(map("a", map("b", List.of(1L, map("c", Double.NaN))))))
+                .hasMessage("body $.a.b[1].c: non-finite double NaN has no JSON form");
+        assertThatThrownBy(() -> UdmMessage.builder().body(List.of(map("k", List.of(2L, new Object())))))
+                .hasMessageStartingWith("body $[0].k[1]: java.lang.Object is not a UDM value");
+    }
+
+    /** The decoders hand out their own trees without the builder's copy: those must be as unmodifiable. */
+    @Test
+    void decodedBodiesAreUnmodifiableAtEveryDepth() {
+        UdmMessage m = UdmMessage.builder().createdAt(T).correlationId("c-1").body(map("lines",
+                List.of(map("sku", "A-1", "tags", List.of("x"))), "customer", map("name", "Ada"))).build();
+        for (UdmMessage back : List.of(binary.decode(binary.encode(m)), json.decode(json.encode(m)),
+                json.decode("{\"bare\": {\"v7\": [1]}}"))) {
+            assertUnmodifiable(back.body());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void assertUnmodifiable(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            assertThatThrownBy(() -> ((Map<String, Object>) map).put("new", 1L))
+                    .isInstanceOf(UnsupportedOperationException.class);
+            map.values().forEach(UdmCodecTest::assertUnmodifiable);
+        } else if (value instanceof List<?> list) {
+            assertThatThrownBy(() -> ((List<Object>) list).add(1L)).isInstanceOf(UnsupportedOperationException.class);
+            list.forEach(UdmCodecTest::assertUnmodifiable);
+        }
     }
 }

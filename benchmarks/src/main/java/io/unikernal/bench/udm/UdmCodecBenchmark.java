@@ -1,68 +1,78 @@
 package io.unikernal.bench.udm;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.unikernal.udm.UdmBinaryCodec;
 import io.unikernal.udm.UdmJsonCodec;
 import io.unikernal.udm.UdmMessage;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import io.unikernal.udm.proto.UdmEnvelope;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** JSON vs binary UDM encode/decode of a realistic order (3 lines, decimals, nested customer). */
+/**
+ * The UDM codecs on the same messages: JSON (the baseline), the binary codec, and protoc's generated classes for the
+ * same envelope (the ceiling: they decode into their own objects, not a UdmMessage, so they do less).
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class UdmCodecBenchmark {
     private final UdmJsonCodec json = new UdmJsonCodec();
     private final UdmBinaryCodec binary = new UdmBinaryCodec();
-    private UdmMessage order;
+
+    @Param({"small", "order", "nested10k"})
+    public String message;
+
+    private UdmMessage udm;
+    private UdmEnvelope proto;
     private byte[] jsonBytes;
     private byte[] binaryBytes;
+    private byte[] protoBytes;
 
-    /** The order used by the benchmark (public so tests and docs can reuse it). */
+    /** The order of earlier runs (public so tests and docs can reuse it). */
     public static UdmMessage order() {
-        Map<String, Object> customer = new LinkedHashMap<>();
-        customer.put("id", "c-42");
-        customer.put("name", "Ada Lovelace");
-        customer.put("email", "ada@example.org");
-        customer.put("address", Map.of("street", "12 St James's Square", "city", "London", "zip", "SW1Y 4JH"));
-        List<Object> lines = List.of(
-                Map.of("sku", "BK-1001", "title", "Notes on the Analytical Engine", "qty", 1L, "price", new BigDecimal("49.90")),
-                Map.of("sku", "PN-2002", "title", "Fountain pen", "qty", 2L, "price", new BigDecimal("12.50")),
-                Map.of("sku", "IN-3003", "title", "Ink, blue", "qty", 3L, "price", new BigDecimal("3.99")));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", "o-2026-000123");
-        body.put("status", "new");
-        body.put("customer", customer);
-        body.put("lines", lines);
-        body.put("amount", new BigDecimal("86.87"));
-        body.put("currency", "EUR");
-        body.put("express", true);
-        body.put("weightKg", 1.35);
-        return UdmMessage.builder().source("shop").schema("Order", 2).correlationId("7b1f0e2c-8d7e-4a9b-9f5e-2d3c4b5a6e7f")
-                .createdAt(Instant.parse("2026-11-23T10:15:30Z")).header("tenant", "acme").body(body).build();
+        return UdmMessages.order();
     }
 
     @Setup
     public void setup() {
-        order = order();
-        jsonBytes = json.encode(order);
-        binaryBytes = binary.encode(order);
-        System.out.printf("%nUDM order size: JSON %d bytes, binary %d bytes%n", jsonBytes.length, binaryBytes.length);
+        udm = UdmMessages.named(message);
+        proto = UdmProtoForm.of(udm);
+        jsonBytes = json.encode(udm);
+        binaryBytes = binary.encode(udm);
+        protoBytes = proto.toByteArray();
+        try {
+            if (!UdmEnvelope.parseFrom(Arrays.copyOfRange(binaryBytes, 4, binaryBytes.length)).equals(proto)
+                    || !binary.decode(withMagic(protoBytes)).equals(udm)) {
+                throw new IllegalStateException("the codec and protoc's classes disagree on " + message);
+            }
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("protoc's classes cannot read the codec's " + message, e);
+        }
+        System.out.printf("%nUDM %s: JSON %d bytes, binary %d bytes, generated protobuf %d bytes%n",
+                message, jsonBytes.length, binaryBytes.length, protoBytes.length);
+    }
+
+    static byte[] withMagic(byte[] envelope) {
+        byte[] out = new byte[envelope.length + 4];
+        out[0] = 'U';
+        out[1] = 'D';
+        out[2] = 'M';
+        out[3] = 9;
+        System.arraycopy(envelope, 0, out, 4, envelope.length);
+        return out;
     }
 
     @Benchmark
     public byte[] jsonEncode() {
-        return json.encode(order);
+        return json.encode(udm);
     }
 
     @Benchmark
@@ -72,11 +82,21 @@ public class UdmCodecBenchmark {
 
     @Benchmark
     public byte[] binaryEncode() {
-        return binary.encode(order);
+        return binary.encode(udm);
     }
 
     @Benchmark
     public UdmMessage binaryDecode() {
         return binary.decode(binaryBytes);
+    }
+
+    @Benchmark
+    public byte[] protoEncode() {
+        return proto.toByteArray();
+    }
+
+    @Benchmark
+    public UdmEnvelope protoDecode() throws InvalidProtocolBufferException {
+        return UdmEnvelope.parseFrom(protoBytes);
     }
 }
