@@ -34,10 +34,16 @@ public final class ConfirmedBatches implements Processor {
 
     private final PublishScope scope = new PublishScope();
     private String records;
+    private String route;
 
     /** The endpoint of the bridge's record route. */
     public void setRecords(String records) {
         this.records = records;
+    }
+
+    /** The record route's id: each record is that route's exchange, as without batches (metrics, dead letters). */
+    public void setRoute(String route) {
+        this.route = route;
     }
 
     @Override
@@ -48,23 +54,23 @@ public final class ConfirmedBatches implements Processor {
             return;
         }
         // a direct: producer per batch: nothing to hold between batches, and it is stopped with the batch
-        Producer route = batch.getContext().getEndpoint(records).createProducer();
-        ServiceHelper.startService(route);
+        Producer producer = batch.getContext().getEndpoint(records).createProducer();
+        ServiceHelper.startService(producer);
         try {
-            publish(batch, polled, route);
+            publish(batch, polled, producer);
         } finally {
-            ServiceHelper.stopService(route);
+            ServiceHelper.stopService(producer);
         }
     }
 
-    private void publish(Exchange batch, List<Exchange> polled, Producer route) throws Exception {
+    private void publish(Exchange batch, List<Exchange> polled, Producer producer) throws Exception {
         CamelContext context = batch.getContext();
         Pass pass = new Pass(0, false, -1);
         try (DeferredConfirms confirms = DeferredConfirms.open(scope)) {
             while (pass.next() < polled.size() && !pass.stopped() && pass.unconfirmed() < 0) {
                 int from = pass.next();
                 try {
-                    pass = scope.run(() -> pass(route, polled, from, confirms));
+                    pass = scope.run(() -> pass(producer, polled, from, confirms));
                 } catch (Exception e) { // no channel for the scope (the broker away): one at a time from here
                     LOG.debug("a batch's channel could not be had ({}); its records go one at a time", e.toString());
                     break;
@@ -80,7 +86,7 @@ public final class ConfirmedBatches implements Processor {
             commit(polled, from); // what RabbitMQ took before the first record it did not
         }
         for (int i = from; i < polled.size(); i++) {
-            while (!handled(route, polled.get(i))) {
+            while (!handled(producer, polled.get(i))) {
                 if (!context.isStarted() || batch.getFromRouteId() != null && !context.getRouteController()
                         .getRouteStatus(batch.getFromRouteId()).isStarted()) {
                     commit(polled, i);
@@ -102,13 +108,13 @@ public final class ConfirmedBatches implements Processor {
      * confirms awaited in it. Before the scope knows its publisher (the bridge's first record) the records go one by
      * one, each awaiting its own confirm, until one teaches it; the caller then runs the rest in the scope.
      */
-    private Pass pass(Producer route, List<Exchange> polled, int from, DeferredConfirms confirms) throws Exception {
+    private Pass pass(Producer producer, List<Exchange> polled, int from, DeferredConfirms confirms) throws Exception {
         boolean scoped = scope.known();
         int i = from;
         boolean stopped = false;
         for (; i < polled.size(); i++) {
             confirms.tag(i);
-            if (!handled(route, polled.get(i))) {
+            if (!handled(producer, polled.get(i))) {
                 stopped = true;
                 break;
             }
@@ -121,9 +127,10 @@ public final class ConfirmedBatches implements Processor {
     }
 
     /** Runs one record through the record route, on a copy (a record may have to go again, as it was consumed). */
-    private static boolean handled(Producer route, Exchange record) throws Exception {
+    private boolean handled(Producer producer, Exchange record) throws Exception {
         Exchange attempt = record.copy();
-        route.process(attempt);
+        attempt.getExchangeExtension().setFromRouteId(route);
+        producer.process(attempt);
         if (attempt.getException() != null) {
             LOG.warn("the bridge's record route did not handle a record ({}); it is tried again",
                     attempt.getException().getClass().getSimpleName());

@@ -79,7 +79,7 @@ public final class KafkaToRabbitMq extends Bridge {
         batches.from(source + (source.contains("?") ? "&" : "?") + "batching=true");
         batches.routeId(id + "-batches");
         batches.routeGroup(records.getGroup());
-        compilation.context().addBean(id + "-batches", ConfirmedBatches.class, Map.of("records", recordRoute));
+        compilation.context().addBean(id + "-batches", ConfirmedBatches.class, Map.of("records", recordRoute, "route", id));
         batches.process(id + "-batches");
         compilation.addRoute(batches);
     }
