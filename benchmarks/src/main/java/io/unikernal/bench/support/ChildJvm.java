@@ -23,8 +23,9 @@ public final class ChildJvm implements AutoCloseable {
 
     public static ChildJvm start(String heap, Class<?> main, File log, String... args) throws IOException {
         log.getParentFile().mkdirs();
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + heap, "-cp",
-                System.getProperty("java.class.path"), main.getName()));
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + heap));
+        command.addAll(extraOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectError(log).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -52,6 +53,17 @@ public final class ChildJvm implements AutoCloseable {
             process.destroyForcibly();
         }
     }
+
+    /**
+     * JVM options for every child from {@value #EXTRA_OPTIONS} (space-separated), e.g. a JFR recording to profile a
+     * server: {@code -XX:StartFlightRecording=filename=/tmp/jfr/,settings=profile}. None by default (measured runs).
+     */
+    private static List<String> extraOptions() {
+        String options = System.getenv(EXTRA_OPTIONS);
+        return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
+    }
+
+    static final String EXTRA_OPTIONS = "BENCH_CHILD_JVM_OPTS";
 
     private static String javaBin() {
         return ProcessHandle.current().info().command().orElse("java");

@@ -159,6 +159,11 @@ abstract class Bridge extends AdapterPairKind {
         String existing = route.getRoutePolicyRef();
         // Camel reads a comma-separated list of route policy references
         route.routePolicyRef(existing == null ? id + "-metrics" : existing + "," + id + "-metrics");
+        inBatches(route, id, compilation);
+    }
+
+    /** Lets a direction consume in batches around the record route (Kafka to RabbitMQ); as compiled by default. */
+    void inBatches(RouteDefinition records, String id, SectionCompilation compilation) {
     }
 
     /** The carrier reads the message as delivered (its content type decides whether the normalizer parses it). */

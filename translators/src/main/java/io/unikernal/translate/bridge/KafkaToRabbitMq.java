@@ -1,6 +1,7 @@
 package io.unikernal.translate.bridge;
 
 import io.unikernal.spi.section.SectionChecks;
+import io.unikernal.spi.section.SectionCompilation;
 import io.unikernal.translate.spi.Translation;
 import io.unikernal.udl.error.PluginProblemCode;
 import io.unikernal.udl.error.ProblemCode;
@@ -11,8 +12,9 @@ import io.unikernal.udl.spec.UdlKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.model.RouteDefinition;
 
-/** Kafka to RabbitMQ: a topic's records published to an exchange, each offset committed after its confirm. */
+/** Kafka to RabbitMQ: a topic's records published to an exchange, a poll's offsets committed after their confirms. */
 public final class KafkaToRabbitMq extends Bridge {
 
     static final Option<Boolean> ROUTING_KEY_FROM_KEY = Option.bool("routingKeyFromKey").defaultValue(false)
@@ -57,6 +59,29 @@ public final class KafkaToRabbitMq extends Bridge {
     @Override
     void carry(Translation translation, Map<String, String> properties) {
         properties.put("routingKeyFromKey", String.valueOf(routingKeyFromKey(translation)));
+    }
+
+    /**
+     * The records of a poll are published together, their confirms awaited once, then committed
+     * ({@link ConfirmedBatches}): the compiled route becomes the record route, fed by {@code direct:}, and a route of
+     * its own consumes the topic in batches (camel-kafka's {@code batching}, at most the source's maxPollRecords a
+     * batch). Not in test mode, whose test source hands records over one by one.
+     */
+    @Override
+    void inBatches(RouteDefinition records, String id, SectionCompilation compilation) {
+        String source = records.getInput().getEndpointUri();
+        if (!source.startsWith("kafka:")) {
+            return;
+        }
+        String recordRoute = "direct:" + id + "-records";
+        records.getInput().setUri(recordRoute);
+        RouteDefinition batches = new RouteDefinition();
+        batches.from(source + (source.contains("?") ? "&" : "?") + "batching=true");
+        batches.routeId(id + "-batches");
+        batches.routeGroup(records.getGroup());
+        compilation.context().addBean(id + "-batches", ConfirmedBatches.class, Map.of("records", recordRoute, "route", id));
+        batches.process(id + "-batches");
+        compilation.addRoute(batches);
     }
 
     @Override

@@ -62,6 +62,7 @@ public final class RestGrpcRequest implements Processor {
                     + method.kind() + " method, which this translation does not serve over REST");
         }
         exchange.setProperty(RestToGrpc.METHOD_PROPERTY, method.fullName());
+        exchange.setProperty(GrpcDynamicConstants.CALL_METHOD_PROPERTY, method);
         exchange.setProperty(STREAMING_PROPERTY, method.serverStreaming());
         if (bound != null) {
             message.setBody(BoundRequest.build(bound, message.getBody(), message.getHeader(Exchange.HTTP_QUERY,

@@ -1,5 +1,6 @@
 package io.unikernal.translate.rest;
 
+import io.unikernal.adapter.grpc.component.GrpcDynamicEndpoint;
 import io.unikernal.adapter.grpc.GrpcAdapter;
 import io.unikernal.adapter.grpc.GrpcCallEnvelope;
 import io.unikernal.spi.adapter.CompileContext;
@@ -21,13 +22,13 @@ import org.apache.camel.model.TryDefinition;
  * {@code google.api.http} bindings and at {@code POST {path}/{Method}} and {@code POST {path}/{package.Service}/{Method}}, the request's proto3 JSON as the
  * body, the reply's as the response; gRPC statuses as grpc-gateway maps them to HTTP. One Camel route per
  * translation: the HTTP source's endpoint (matching every path under the translation's), its normalizer, then
- * {@link RestGrpcRequest} (which method, the deadline, the metadata), the grpc-dynamic producer through a
- * {@code toD} on the method it chose, and {@link RestGrpcReply}; a failure anywhere is answered by
+ * {@link RestGrpcRequest} (which method, the deadline, the metadata), the grpc-dynamic producer of every method
+ * ({@code grpc-dynamic:*}, calling the method it chose), and {@link RestGrpcReply}; a failure anywhere is answered by
  * {@link RestGrpcError}.
  */
 public final class RestToGrpc implements TranslationKind {
 
-    /** The exchange property holding the method {@link RestGrpcRequest} chose, for the {@code toD}. */
+    /** The exchange property holding the full name of the method {@link RestGrpcRequest} chose (metrics, errors). */
     static final String METHOD_PROPERTY = "UnikernalTranslateGrpcMethod";
 
     @Override
@@ -78,12 +79,15 @@ public final class RestToGrpc implements TranslationKind {
         ctx.addBean("grpc-call-envelope", GrpcCallEnvelope.class, Map.of());
         attempt.process("grpc-call-envelope");
         ctx.addBean(RestGrpcHeaderFilter.BEAN, RestGrpcHeaderFilter.class, Map.of());
-        EndpointUri call = GrpcAdapter.callEndpoint(target, "${exchangeProperty." + METHOD_PROPERTY + "}",
+        // one endpoint for every method, the method chosen per request by RestGrpcRequest: a plain `to`, no toD
+        EndpointUri call = GrpcAdapter.callEndpoint(target, GrpcDynamicEndpoint.EVERY_METHOD,
                 RestGrpcHeaderFilter.BEAN, ctx);
         if (translation.timeout() != null) {
             call.param("timeout", Math.max(1, translation.timeout().toMillis()));
         }
-        attempt.toD(call.toString());
+        // what follows the call (RestGrpcReply, RestGrpcError) maps JSON and never blocks: no hop to gRPC's executor
+        call.param("repliesOnTransport", true);
+        attempt.to(call.toString());
         ctx.addBean(RestGrpcReply.BEAN, RestGrpcReply.class, Map.of());
         attempt.process(RestGrpcReply.BEAN);
         ctx.addBean(RestGrpcError.BEAN, RestGrpcError.class, Map.of());

@@ -16,7 +16,8 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  * {@code confirmTimeout}). The publish fails — so the route's retry and dead letter apply — when the broker nacks it,
  * does not confirm it in time, or returns it because no queue is bound for its routing key (without mandatory the
  * broker would drop such a message and still confirm it). Spring delivers a return before the confirm of the same
- * publish, so once the confirm is in, {@link CorrelationData#getReturned()} says whether it came back.
+ * publish, so once the confirm is in, {@link CorrelationData#getReturned()} says whether it came back. On a thread
+ * with {@link DeferredConfirms} open, the wait (and these checks) are the caller's, once for many publishes.
  */
 public class ConfirmedPublisher extends RabbitTemplate {
 
@@ -46,6 +47,11 @@ public class ConfirmedPublisher extends RabbitTemplate {
             }
             CorrelationData publish = new CorrelationData(UUID.randomUUID().toString());
             super.send(exchange, routingKey, message, publish);
+            DeferredConfirms deferred = DeferredConfirms.current();
+            if (deferred != null && deferred.defers(this)) { // awaited with others by the caller (a bridge's batch)
+                deferred.add(publish, endpoint.getConfirmTimeout());
+                return;
+            }
             CorrelationData.Confirm confirm = awaitConfirm(publish, exchange, routingKey);
             if (!confirm.isAck()) {
                 throw new PublishFailedException("RabbitMQ refused the message to " + where(exchange, routingKey)
@@ -61,6 +67,21 @@ public class ConfirmedPublisher extends RabbitTemplate {
             declared = false; // a broker that lost a non-durable exchange gets it declared again on the next try
             throw e;
         }
+    }
+
+    /**
+     * Camel's producer publishes each message in a scoped {@code invoke} of its own; inside a {@link PublishScope}
+     * that already holds this publisher's channel (a bridge's batch) the callback runs on that channel instead, as
+     * Spring refuses nested scopes, so every publish of the batch goes over one channel, in order.
+     */
+    @Override
+    public <T> T invoke(OperationsCallback<T> action, com.rabbitmq.client.ConfirmCallback acks,
+            com.rabbitmq.client.ConfirmCallback nacks) {
+        DeferredConfirms deferred = DeferredConfirms.current();
+        if (deferred != null && deferred.inScope(this)) {
+            return action.doInRabbit(this);
+        }
+        return super.invoke(action, acks, nacks);
     }
 
     /**

@@ -42,6 +42,8 @@ public class GrpcDynamicEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxStreamMessages": target.setMaxStreamMessages(property(camelContext, int.class, value)); return true;
         case "port": target.setPort(property(camelContext, int.class, value)); return true;
         case "proto": target.setProto(property(camelContext, java.lang.String.class, value)); return true;
+        case "repliesontransport":
+        case "repliesOnTransport": target.setRepliesOnTransport(property(camelContext, boolean.class, value)); return true;
         case "timeout": target.setTimeout(property(camelContext, long.class, value)); return true;
         case "tls": target.setTls(property(camelContext, boolean.class, value)); return true;
         case "tlscertchain":
@@ -76,6 +78,8 @@ public class GrpcDynamicEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxStreamMessages": return int.class;
         case "port": return int.class;
         case "proto": return java.lang.String.class;
+        case "repliesontransport":
+        case "repliesOnTransport": return boolean.class;
         case "timeout": return long.class;
         case "tls": return boolean.class;
         case "tlscertchain":
@@ -111,6 +115,8 @@ public class GrpcDynamicEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxStreamMessages": return target.getMaxStreamMessages();
         case "port": return target.getPort();
         case "proto": return target.getProto();
+        case "repliesontransport":
+        case "repliesOnTransport": return target.isRepliesOnTransport();
         case "timeout": return target.getTimeout();
         case "tls": return target.isTls();
         case "tlscertchain":

@@ -23,7 +23,7 @@ public class GrpcDynamicEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(18);
+        Set<String> props = new HashSet<>(19);
         props.add("address");
         props.add("bridgeErrorHandler");
         props.add("exceptionHandler");
@@ -37,6 +37,7 @@ public class GrpcDynamicEndpointUriFactory extends org.apache.camel.support.comp
         props.add("method");
         props.add("port");
         props.add("proto");
+        props.add("repliesOnTransport");
         props.add("timeout");
         props.add("tls");
         props.add("tlsCertChain");

@@ -19,6 +19,12 @@ public final class GrpcDynamicConstants {
 
     /** Exchange property: the {@link ProtoMethod} of the call. */
     public static final String METHOD_PROPERTY = "CamelGrpcProtoMethod";
+    /**
+     * Exchange property: the {@link ProtoMethod} a {@code grpc-dynamic:*} producer calls — one endpoint for every
+     * method of a contract, the method chosen per exchange (a REST → gRPC translation), with no endpoint per method
+     * and no {@code toD}.
+     */
+    public static final String CALL_METHOD_PROPERTY = "CamelGrpcCallMethod";
     /** Exchange property: the {@link ProtoContract} the method is from (its types, for the JSON mapping). */
     public static final String CONTRACT_PROPERTY = "CamelGrpcProtoContract";
     /**

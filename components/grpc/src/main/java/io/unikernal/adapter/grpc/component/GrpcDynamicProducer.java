@@ -1,6 +1,7 @@
 package io.unikernal.adapter.grpc.component;
 
 import com.google.protobuf.DynamicMessage;
+import com.google.common.util.concurrent.MoreExecutors;
 import io.grpc.CallOptions;
 import io.grpc.ClientCall;
 import io.grpc.Deadline;
@@ -18,7 +19,8 @@ import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
- * Calls the endpoint's method, without blocking the route's thread. The body is the request as JSON (a String, or a
+ * Calls the endpoint's method (for {@code grpc-dynamic:*}, the one the exchange property
+ * {@link GrpcDynamicConstants#CALL_METHOD_PROPERTY} holds), without blocking the route's thread. The body is the request as JSON (a String, or a
  * parsed JSON value); for a client-streaming or bidirectional method a list is sent element by element. The reply
  * becomes the body as JSON text: one message, or for a server-streaming or bidirectional method the list of every
  * message the server sent (at most {@code maxStreamMessages}). Headers the filter lets out travel as metadata; the
@@ -55,7 +57,16 @@ public class GrpcDynamicProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        ProtoMethod method = endpoint.protoMethod();
+        ProtoMethod method = endpoint.servesEveryMethod()
+                ? exchange.getProperty(GrpcDynamicConstants.CALL_METHOD_PROPERTY, ProtoMethod.class)
+                : endpoint.protoMethod();
+        if (method == null) {
+            exchange.setException(new IllegalStateException("grpc-dynamic:" + GrpcDynamicEndpoint.EVERY_METHOD
+                    + " calls the method the exchange property " + GrpcDynamicConstants.CALL_METHOD_PROPERTY
+                    + " names, and it names none"));
+            callback.done(true);
+            return true;
+        }
         List<byte[]> requests;
         try {
             requests = requests(exchange.getMessage().getBody(), method);
@@ -65,7 +76,8 @@ public class GrpcDynamicProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        CallOptions options = CallOptions.DEFAULT;
+        CallOptions options = endpoint.isRepliesOnTransport()
+                ? CallOptions.DEFAULT.withExecutor(MoreExecutors.directExecutor()) : CallOptions.DEFAULT;
         Deadline deadline = deadline(exchange);
         if (deadline != null) {
             if (deadline.isExpired()) {
