@@ -106,7 +106,7 @@ public final class EtlLoadBench {
             try (PipelineApp app1 = PipelineApp.start(doc, dir)) {
                 for (String pipeline : List.of("load", "upsert")) {
                     Measure m = Measure.start();
-                    RunSummary summary = app1.run(pipeline, (r, w, j, s) -> { });
+                    RunSummary summary = app1.run(pipeline, io.unikernal.etl.run.Progress.NONE);
                     line.append(m.line("round " + round + " UDL pipeline " + pipeline + " (insert"
                             .replace("insert", pipeline.equals("load") ? "insert into an empty table"
                                     : "upsert over the loaded rows") + ")", summary.written(), good)
