@@ -29,10 +29,11 @@ import org.apache.camel.model.RouteConfigurationDefinition;
 /**
  * Compiles a route's {@code policy:} onto Camel: auth and rate limit as named processors right after the source's
  * normalisation; retry as the redelivery policy of the route's failure clause (so the dead-letter record's attempt
- * count is Camel's own); timeout, circuit breaker, bulkhead and fallback as a {@code circuitBreaker} EIP with a
- * {@code resilience4jConfiguration} around each target call. A timeout is the target client's own where its adapter
- * has one ({@link io.unikernal.spi.adapter.Capability#CLIENT_TIMEOUT}), else the EIP's time limiter on the app's
- * {@link GuardedCallPool}.
+ * count is Camel's own); circuit breaker and fallback as the kernel's breaker step around each target call
+ * ({@link io.unikernal.runtime.policy.GuardedCallBreaker}); a bulkhead, or a timeout the target's client cannot
+ * enforce, as a {@code circuitBreaker} EIP with a {@code resilience4jConfiguration}. A timeout is the target client's
+ * own where its adapter has one ({@link io.unikernal.spi.adapter.Capability#CLIENT_TIMEOUT}), else the EIP's time
+ * limiter on the app's {@link GuardedCallPool}.
  */
 public final class PolicyCompiler {
 
@@ -255,19 +256,27 @@ public final class PolicyCompiler {
         String failed = fallback == null ? GuardedCallOutcome.FAILED : GuardedCallOutcome.FAILED_TO_FALLBACK;
         outcomeBean(failed, true, fallback == null);
         attempt.doCatch(Exception.class).process(failed);
-        if (fallback != null && fallback.to() != null) {
-            attempt.log(org.apache.camel.LoggingLevel.WARN, "unikernal.fallback." + decl.name(),
-                    "target " + target.system() + " failed or its breaker is open; sending to "
-                            + fallback.to() + " instead");
-            delivery.deliver(new EndpointRef(fallback.to(), Map.of(), fallback.toPos()), attempt);
-        } else if (fallback != null) {
-            String name = ctx.uniqueName("fallback-reply-" + decl.name());
-            ctx.addBean(name, FixedFallbackReply.class,
-                    Map.of("route", decl.name(), "spec", StrictJson.write(fallback.reply())));
-            attempt.process(name);
+        if (fallback != null) {
+            fallback(decl, target, fallback, attempt, delivery);
         }
         attempt.end();
         call.end();
+    }
+
+    /** The fallback's steps: another target (logged), or a fixed reply. */
+    private void fallback(RouteDecl decl, EndpointRef target, PolicyDecl.Fallback fallback,
+            ProcessorDefinition<?> block, Delivery delivery) {
+        if (fallback.to() != null) {
+            block.log(org.apache.camel.LoggingLevel.WARN, "unikernal.fallback." + decl.name(),
+                    "target " + target.system() + " failed or its breaker is open; sending to "
+                            + fallback.to() + " instead");
+            delivery.deliver(new EndpointRef(fallback.to(), Map.of(), fallback.toPos()), block);
+        } else {
+            String name = ctx.uniqueName("fallback-reply-" + decl.name());
+            ctx.addBean(name, FixedFallbackReply.class,
+                    Map.of("route", decl.name(), "spec", StrictJson.write(fallback.reply())));
+            block.process(name);
+        }
     }
 
     private void outcomeBean(String name, boolean failed, boolean rethrow) {
@@ -319,18 +328,7 @@ public final class PolicyCompiler {
             breaker.onFallback().process(check);
         } else {
             // after onFallback() the breaker's further outputs form the fallback
-            CircuitBreakerDefinition onFallback = breaker.onFallback();
-            if (fallback.to() != null) {
-                onFallback.log(org.apache.camel.LoggingLevel.WARN, "unikernal.fallback." + decl.name(),
-                        "target " + target.system() + " failed or its breaker is open; sending to "
-                                + fallback.to() + " instead");
-                delivery.deliver(new EndpointRef(fallback.to(), Map.of(), fallback.toPos()), onFallback);
-            } else {
-                String name = ctx.uniqueName("fallback-reply-" + decl.name());
-                ctx.addBean(name, FixedFallbackReply.class,
-                        Map.of("route", decl.name(), "spec", StrictJson.write(fallback.reply())));
-                onFallback.process(name);
-            }
+            fallback(decl, target, fallback, breaker.onFallback(), delivery);
         }
         breaker.end();
         if (fallback == null) {
