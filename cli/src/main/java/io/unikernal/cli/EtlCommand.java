@@ -6,6 +6,7 @@ import io.unikernal.etl.run.PipelineRunner;
 import io.unikernal.etl.run.Position;
 import io.unikernal.etl.run.Progress;
 import io.unikernal.etl.run.RunSummary;
+import io.unikernal.etl.schema.InferredSchema;
 import io.unikernal.plugins.Adapters;
 import io.unikernal.udl.model.UdlDocument;
 import java.io.PrintWriter;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "etl", mixinStandardHelpOptions = true,
         description = {"ETL pipelines (docs/etl.md).", "Exit codes: 0 done, 1 the file or the run failed,"
                 + " 4 done but more rows were rejected than the pipeline's rejects.threshold."},
-        subcommands = {EtlCommand.Run.class, EtlCommand.Status.class})
+        subcommands = {EtlCommand.Run.class, EtlCommand.Status.class, EtlCommand.Infer.class})
 final class EtlCommand {
 
     /** The exit code of a run that rejected more rows than its threshold allows. */
@@ -107,13 +108,55 @@ final class EtlCommand {
                     out.println("app " + doc.name() + " has no pipelines");
                 }
                 for (PipelineRunner runner : app.pipelines()) {
-                    out.println(statusLine(runner.getPipeline(), runner.getFile(), runner.status()));
+                    out.println(statusLine(runner.getPipeline(), runner.describeSource(), runner.status()));
                 }
             } catch (PipelineFailure e) {
                 spec.commandLine().getErr().println("error: " + e.getMessage());
                 return 1;
             }
             return 0;
+        }
+    }
+
+    @Command(name = "infer", mixinStandardHelpOptions = true,
+            description = {"Print the schema of a data file (csv, json, jsonl, parquet, xlsx) as a UDL schemas:"
+                    + " entry: its header's or columns' names and the type every value fits.",
+                    "Exit codes: 0 printed, 1 the file cannot be read."})
+    static final class Infer implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "The data file.")
+        Path file;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "Its format; absent, its name's ending"
+                + " tells it.")
+        String format;
+
+        @Option(names = "--sheet", paramLabel = "SHEET", description = "xlsx: the sheet (absent: the first).")
+        String sheet;
+
+        @Option(names = "--name", paramLabel = "NAME", defaultValue = "Inferred",
+                description = "The schema's name (default: ${DEFAULT-VALUE}).")
+        String name;
+
+        @Option(names = "--records", paramLabel = "N", defaultValue = "" + Long.MAX_VALUE,
+                description = "Read at most N records (default: all).")
+        long records;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            java.util.Map<String, Object> options = sheet == null ? java.util.Map.of()
+                    : java.util.Map.of("sheet", sheet);
+            try {
+                InferredSchema schema = InferredSchema.ofFile(file, format, options, records);
+                spec.commandLine().getOut().print(schema.toUdl(name, file.getFileName().toString()));
+                return 0;
+            } catch (java.io.IOException e) {
+                spec.commandLine().getErr().println("error: " + e.getMessage());
+                return 1;
+            }
         }
     }
 
@@ -136,14 +179,15 @@ final class EtlCommand {
         }
     }
 
-    static String statusLine(String pipeline, Path file, Optional<Position> position) {
+    static String statusLine(String pipeline, String source, Optional<Position> position) {
         if (position.isEmpty()) {
-            return "pipeline " + pipeline + ": " + file + ": never run";
+            return "pipeline " + pipeline + ": " + source + ": never run";
         }
         Position p = position.get();
-        return "pipeline " + pipeline + ": " + file + ": " + (p.done() ? "read to its end" : "read up to line "
-                + p.line()) + ", " + p.records() + " rows: " + p.written() + " written, " + p.rejected()
-                + " rejected";
+        return "pipeline " + pipeline + ": " + source + ": " + (p.done() ? "read to its end" : p.source() == null
+                ? "started, nothing committed yet" : "read up to " + p.source()) + ", " + p.read() + " rows: "
+                + p.written() + " written, " + p.rejected() + " rejected" + (p.dropped() > 0 ? ", " + p.dropped()
+                        + " filtered out" : "");
     }
 
     static String summaryLine(RunSummary s) {
@@ -167,19 +211,36 @@ final class EtlCommand {
         }
 
         @Override
-        public void committed(long read, long written, long rejected, double seconds) {
-            if (!terminal && lastShown >= 0 && seconds - lastShown < 1) {
+        public void committed(Progress.Snapshot s) {
+            if (!terminal && lastShown >= 0 && s.seconds() - lastShown < 1) {
                 return;
             }
-            lastShown = seconds;
-            String line = String.format(Locale.ROOT, "%s: %d rows read, %d written, %d rejected, %.0f rows/s",
-                    pipeline, read, written, rejected, seconds > 0 ? read / seconds : 0);
+            lastShown = s.seconds();
+            String counts = String.format(Locale.ROOT, "%d rows read, %d written, %d rejected, %.0f rows/s", s.read(),
+                    s.written(), s.rejected(), s.rowsPerSecond());
+            String bytes = s.bytes() < 0 ? "" : s.size() > 0 ? ", " + mib(s.bytes()) + " of " + mib(s.size())
+                    : ", " + mib(s.bytes());
+            String eta = s.etaSeconds() < 0 ? "" : String.format(Locale.ROOT, ", ETA %.0f s", s.etaSeconds());
             if (terminal) {
-                out.print("\r" + line + "\u001b[K");
+                out.print("\r" + bar(s.fraction()) + pipeline + ": " + counts + bytes + eta + "\u001b[K");
             } else {
-                out.println(line);
+                out.println(pipeline + ": " + counts + bytes + eta);
             }
             out.flush();
+        }
+
+        /** A 20-cell bar of the share read, when the size is known. */
+        static String bar(double fraction) {
+            if (fraction < 0) {
+                return "";
+            }
+            int full = (int) Math.round(fraction * 20);
+            return "[" + "#".repeat(full) + " ".repeat(20 - full) + String.format(Locale.ROOT, "] %3.0f%% ",
+                    fraction * 100);
+        }
+
+        private static String mib(long bytes) {
+            return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
         }
     }
 }

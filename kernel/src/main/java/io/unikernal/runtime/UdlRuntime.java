@@ -108,7 +108,7 @@ public final class UdlRuntime implements AutoCloseable {
      * they are masked from its first log line. Looked up as Camel's {@code env:} function does: the name as written,
      * then upper case with {@code -} and {@code .} as {@code _}. A default written in the file is not a secret.
      */
-    static void registerEnvSecrets(String names) {
+    public static void registerEnvSecrets(String names) {
         if (names == null || names.isBlank()) {
             return;
         }

@@ -55,7 +55,15 @@ public final class UdmBinaryCodec {
 
     /** Encodes the message: magic prefix plus a {@code UdmEnvelope}. */
     public byte[] encode(UdmMessage m) {
-        Tape tape = new Tape();
+        Tape tape = TAPES.get();
+        try {
+            return encode(m, tape);
+        } finally {
+            tape.clear();
+        }
+    }
+
+    private static byte[] encode(UdmMessage m, Tape tape) {
         tape.add(m.body(), ENV_BODY, -1);
         int tsSize = timestampSize(m.createdAt());
         int size = CodedOutputStream.computeStringSize(ENV_ID, m.correlationId())
@@ -129,6 +137,9 @@ public final class UdmBinaryCodec {
     // and string's bytes; the second pass writes the tape front to back without walking the maps again (their
     // iterators, behind unmodifiable views, cost more than the writing)
 
+    /** One tape per thread, kept between messages: growing ten arrays for every message cost as much as the rest. */
+    private static final ThreadLocal<Tape> TAPES = ThreadLocal.withInitial(Tape::new);
+
     private static final class Tape {
         private static final int LEAF = 0, OBJECT = 1, ARRAY = 2;
 
@@ -172,6 +183,16 @@ public final class UdmBinaryCodec {
                 next[previous[depth]] = child;
             }
             previous[depth] = child;
+        }
+
+        /** Forgets the message (its values and bytes are not kept alive by the thread's tape). */
+        void clear() {
+            Arrays.fill(value, 0, n, null);
+            Arrays.fill(bytes, 0, n, null);
+            n = 0;
+            depth = -1;
+            keyIndex.clear();
+            keys.clear();
         }
 
         /** Lays {@code v} and everything in it out on the tape; answers its entry. */

@@ -33,12 +33,12 @@ public final class CsvFile implements Closeable {
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_FIELD_CHARS).build())
             .build();
 
-    private final Path file;
+    private final String file;
     private final CsvParser parser;
     private final List<String> header;
     private long index;
 
-    private CsvFile(Path file, CsvParser parser, List<String> header) {
+    private CsvFile(String file, CsvParser parser, List<String> header) {
         this.file = file;
         this.parser = parser;
         this.header = header;
@@ -46,7 +46,15 @@ public final class CsvFile implements Closeable {
 
     /** Opens the file and reads its header; an empty file has an empty header and no records. */
     public static CsvFile open(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        return open(Files.newInputStream(file), file.toString());
+    }
+
+    /**
+     * Reads {@code stream} (closed with this) as CSV; {@code where} names it in positions and messages
+     * ({@code /srv/data/people.csv}).
+     */
+    public static CsvFile open(InputStream stream, String where) throws IOException {
+        InputStream in = new BufferedInputStream(stream, 1 << 16);
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         java.io.PushbackReader start = new java.io.PushbackReader(reader, 1);
@@ -57,7 +65,7 @@ public final class CsvFile implements Closeable {
         CsvParser parser = FACTORY.createParser(start);
         // an unquoted empty field is no value (SQL NULL); a quoted one ("") is the empty text
         parser.enable(CsvParser.Feature.EMPTY_UNQUOTED_STRING_AS_NULL);
-        CsvFile rows = new CsvFile(file, parser, List.of());
+        CsvFile rows = new CsvFile(where, parser, List.of());
         CsvRow header;
         try {
             header = rows.read();
@@ -65,7 +73,7 @@ public final class CsvFile implements Closeable {
             rows.close();
             throw e;
         }
-        return new CsvFile(file, parser, header == null ? List.of() : header.fields());
+        return new CsvFile(where, parser, header == null ? List.of() : header.fields());
     }
 
     /** The header's column names as written. */
@@ -134,7 +142,8 @@ public final class CsvFile implements Closeable {
         return parser.currentLocation().getLineNr();
     }
 
-    public Path file() {
+    /** What the file is, as positions name it. */
+    public String where() {
         return file;
     }
 

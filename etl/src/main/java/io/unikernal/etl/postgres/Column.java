@@ -1,5 +1,7 @@
 package io.unikernal.etl.postgres;
 
+import io.unikernal.etl.spi.BadValue;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -34,6 +36,44 @@ public record Column(String name, String type, int precision, int scale, boolean
             .toFormatter(Locale.ROOT);
     private static final DateTimeFormatter OFFSET_TIMESTAMP = new DateTimeFormatterBuilder()
             .append(LOCAL_TIMESTAMP).appendOffset("+HH:MM:ss", "Z").toFormatter(Locale.ROOT);
+
+    /**
+     * Any value a source hands out as the database's canonical text: text ({@code TEXT} fields) is converted by the
+     * column's type; a typed value is written as text first ({@code BigDecimal} plainly, a JSON tree as JSON) and
+     * then checked the same way, so nothing is rounded or cut here either.
+     */
+    public String convertValue(Object value) throws BadValue {
+        if (value == null || value instanceof String) {
+            return convert((String) value);
+        }
+        return convert(text(value));
+    }
+
+    private String text(Object value) throws BadValue {
+        if (value instanceof java.math.BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            // an integral double (3.0) fits an integer column; others keep every digit Java prints
+            return d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15 ? Long.toString((long) d)
+                    : value.toString();
+        }
+        if (value instanceof byte[]) {
+            throw new BadValue("column " + name + " (" + type + ") cannot hold bytes");
+        }
+        if (value instanceof java.util.Map<?, ?> || value instanceof java.util.List<?>) {
+            try {
+                return JSON.writeValueAsString(value);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new BadValue("column " + name + ": the value is no JSON tree");
+            }
+        }
+        return value.toString();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     public boolean supported() {
         return TYPES.contains(type);
@@ -159,12 +199,5 @@ public record Column(String name, String type, int precision, int scale, boolean
     private BadValue bad(String field, String expected) {
         String shown = field.length() > 40 ? field.substring(0, 40) + "..." : field;
         return new BadValue("column " + name + " (" + type + ") expects " + expected + ", not '" + shown + "'");
-    }
-
-    /** Why a field cannot be the column's value. */
-    public static final class BadValue extends Exception {
-        public BadValue(String reason) {
-            super(reason, null, false, false);
-        }
     }
 }

@@ -37,9 +37,24 @@ public final class PipelineApp implements AutoCloseable {
         return new PipelineApp(document.name(), runtime, runners);
     }
 
-    /** Runs one pipeline to the end of its source. */
+    /**
+     * Runs one pipeline to the end of its source. The routes its steps call (an enrich step's call of its system)
+     * are started first; no other route of the app is.
+     */
     public RunSummary run(String pipeline, Progress progress) {
-        return runner(pipeline).run(progress);
+        PipelineRunner runner = runner(pipeline);
+        String helpers = "pipeline-" + pipeline + "-enrich-";
+        for (org.apache.camel.Route route : runtime.context().getRoutes()) {
+            if (route.getRouteId().startsWith(helpers)) {
+                try {
+                    runtime.context().getRouteController().startRoute(route.getRouteId());
+                } catch (Exception e) {
+                    throw new PipelineFailure("pipeline " + pipeline + ": route " + route.getRouteId()
+                            + " its steps call cannot start");
+                }
+            }
+        }
+        return runner.run(progress);
     }
 
     /** The app's pipelines, by name. */

@@ -1,44 +1,56 @@
 package io.unikernal.etl.run;
 
-import io.unikernal.adapter.jdbc.JdbcCheckpoints;
-import io.unikernal.etl.csv.CsvFormatException;
-import io.unikernal.etl.csv.CsvRow;
-import io.unikernal.etl.csv.CsvFile;
-import io.unikernal.etl.postgres.Column;
-import io.unikernal.etl.postgres.CopyBuffer;
-import io.unikernal.etl.postgres.PostgresLoad;
+import io.unikernal.etl.spi.BadValue;
+import io.unikernal.etl.spi.Field;
+import io.unikernal.etl.spi.PipelineException;
+import io.unikernal.etl.spi.RecordSource;
+import io.unikernal.etl.spi.RecordTarget;
+import io.unikernal.etl.spi.RecordTransform;
+import io.unikernal.etl.spi.SourceRecord;
+import io.unikernal.runtime.checkpoint.CheckpointStore;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.ArrayList;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * Runs one pipeline (the bean its route calls): reads the file from its checkpoint, types each row by the target's
- * columns, rejects what does not fit, and loads batches — each batch's rows and its new checkpoint in one
- * transaction, so a run killed anywhere resumes with no row missing and none twice, and a finished file rerun adds
- * nothing. The checkpoint is a compare-and-set: a second runner of the same file fails instead of loading twice.
+ * Runs one pipeline (the bean its route calls): reads the source from its checkpoint, hands each record through the
+ * transform steps to the target, rejects what does not fit, and commits batches — each batch with its new checkpoint
+ * as one unit (the target's), so a run killed anywhere resumes with no record missing and none twice, and a finished
+ * source rerun adds nothing. The checkpoint is a compare-and-set: a second runner of the same pipeline fails instead
+ * of loading twice.
  */
-public final class PipelineRunner implements Processor {
+public final class PipelineRunner implements Processor, CamelContextAware {
 
     private String pipeline;
-    private DataSource dataSource;
-    private JdbcCheckpoints checkpoints;
-    private Path file;
-    private String table;
-    private String mode = "insert";
-    private String key;
+    private RecordSource.Factory source;
+    private RecordTarget.Factory target;
+    private RecordTransform transform = RecordTransform.NONE;
     private int batchRows = 10_000;
     private int batchBytes = 8 * 1024 * 1024;
     private Path rejectFile;
     private long rejectThreshold;
+    private Mode mode = Mode.BATCH;
+    private java.time.Duration batchTime = java.time.Duration.ofSeconds(1);
+    private CamelContext camelContext;
+    private PipelineMetrics metrics = PipelineMetrics.NONE;
+    private volatile boolean stopRequested;
     private final ReentrantLock running = new ReentrantLock();
+
+    /** How a run reads its source: to its end, as a stream, or to its end and then as a stream (hybrid). */
+    public enum Mode {
+        BATCH, STREAM, HYBRID
+    }
 
     /** A scheduled or on-demand run: the route's body becomes the summary; too many rejects fail the exchange. */
     @Override
@@ -47,231 +59,354 @@ public final class PipelineRunner implements Processor {
         exchange.getMessage().setBody(summary.toMap());
         if (summary.thresholdExceeded()) {
             throw new PipelineFailure("pipeline " + pipeline + " rejected " + summary.totalRejected()
-                    + " rows of " + file + ", more than its threshold " + rejectThreshold + " (see " + rejectFile
-                    + ")");
+                    + " rows of " + source.describe() + ", more than its threshold " + rejectThreshold + " (see "
+                    + rejectFile + ")");
         }
     }
 
-    /** Runs the pipeline to the end of the file. */
+    /** Runs the pipeline to the end of its source (a stream: until the app stops or {@link #stop()}). */
     public RunSummary run(Progress progress) {
         if (!running.tryLock()) {
             throw new PipelineFailure("pipeline " + pipeline + " is running already");
         }
+        stopRequested = false;
+        if (metrics == PipelineMetrics.NONE) {
+            metrics = PipelineMetrics.of(camelContext, pipeline);
+        }
         try {
-            checkpoints.start();
             return load(progress);
-        } catch (SQLException e) {
-            throw new PipelineFailure("pipeline " + pipeline + ": " + table + ": " + SqlMessages.of(e));
-        } catch (NoSuchFileException e) {
-            throw new PipelineFailure("pipeline " + pipeline + ": no such file " + file);
-        } catch (CsvFormatException e) {
-            throw new PipelineFailure("pipeline " + pipeline + ": " + e.getMessage()
-                    + "; the rows before it are loaded, fix the file and run again to go on");
+        } catch (RecordTarget.CheckpointMoved e) {
+            throw new PipelineFailure("pipeline " + pipeline + ": another run of " + source.describe() + " moved its"
+                    + " checkpoint; this run stopped without loading its batch");
+        } catch (PipelineException e) {
+            throw new PipelineFailure("pipeline " + pipeline + ": " + e.getMessage());
         } catch (IOException e) {
-            throw new PipelineFailure("pipeline " + pipeline + ": cannot read " + file + " or write " + rejectFile
-                    + ": " + e.getClass().getSimpleName());
+            throw new PipelineFailure("pipeline " + pipeline + ": cannot read " + source.describe() + " or write "
+                    + rejectFile + ": " + e.getClass().getSimpleName());
         } finally {
             running.unlock();
         }
     }
 
-    private RunSummary load(Progress progress) throws SQLException, IOException {
+    private RunSummary load(Progress progress) throws IOException {
         long started = System.nanoTime();
+        CheckpointStore checkpoints = checkpoints();
         String name = checkpointName();
         String saved = checkpoints.position(name).orElse(null);
         boolean resumed = saved != null;
         if (saved == null) {
-            saved = firstCheckpoint(name);
+            saved = firstCheckpoint(checkpoints, name);
         }
         Position at = Position.fromJson(saved);
-        try (Connection connection = dataSource.getConnection();
-                CsvFile rows = CsvFile.open(file);
-                RejectFile rejects = RejectFile.open(rejectFile, at.rejectsSize(), file)) {
-            connection.setAutoCommit(false);
-            if (rows.header().isEmpty()) {
-                return summary(at, at, resumed, started);
+        Position end = at;
+        if (mode != Mode.STREAM) {
+            end = read(source.create(), false, at, end, saved, progress, started);
+        }
+        if (mode != Mode.BATCH && !stopping()) {
+            // the hand-over: the stream resumes from the position the backfill committed, so nothing is read twice
+            // and nothing is skipped (what that position means is the source's: a cursor value, offsets, a line)
+            String handOver = checkpoints.position(name).orElse(saved);
+            end = read(source.createStream(), true, Position.fromJson(handOver), end, handOver, progress, started);
+        }
+        return summary(at, end, resumed, started);
+    }
+
+    /** Reads one opened source to its end (a stream: until the app stops), committing batches. */
+    private Position read(RecordSource opened, boolean stream, Position at, Position before, String saved,
+            Progress progress, long started) throws IOException {
+        String name = checkpointName();
+        try (RecordSource records = opened;
+                RejectFile rejects = RejectFile.open(rejectFile, at.rejectsSize())) {
+            if (records.fields().isEmpty() && !stream) {
+                return before;
             }
-            Plan plan = Plan.of(rows.header(), PostgresLoad.columns(connection, table), keyColumns(), table,
-                    file);
-            if (!rows.skip(at.records())) {
-                throw new PipelineFailure("pipeline " + pipeline + ": " + file + " has fewer rows than its"
-                        + " checkpoint (" + at.records() + "): it was replaced; its checkpoint " + name
-                        + " must be removed to load it anew");
-            }
-            try (PostgresLoad load = PostgresLoad.open(connection, table, plan.columns(), plan.key())) {
-                Batches batches = new Batches(load, connection, rejects, name, saved, at, progress, started);
+            try (RecordTarget out = target.create()) {
+                List<Field> fields = transform.open(records.fields());
+                try {
+                    out.open(fields);
+                } catch (RecordTarget.CheckpointMoved e) {
+                    throw e;
+                } catch (PipelineException e) {
+                    throw new PipelineException(records.fieldsPosition() + ": " + e.getMessage());
+                }
+                if (!records.resume(at.source())) {
+                    throw new PipelineException(records.describe() + " has fewer records than its checkpoint ("
+                            + at.source() + "): it was replaced; its checkpoint " + name + " must be removed to"
+                            + " load it anew");
+                }
+                Batches batches = new Batches(records, out, rejects, name, saved, at, progress, started);
                 while (true) {
-                    CsvRow row;
+                    SourceRecord record;
                     try {
-                        row = rows.next();
-                    } catch (CsvFormatException e) {
-                        batches.flush(); // the rows before the bad place are good: keep them
+                        record = records.next();
+                    } catch (IOException e) {
+                        batches.flush(); // the records before the bad place are good: keep them
+                        if (e instanceof PipelineException) {
+                            throw new PipelineException(e.getMessage() + "; the rows before it are loaded, fix"
+                                    + " the source and run again to go on");
+                        }
                         throw e;
                     }
-                    if (row == null) {
+                    if (record != null) {
+                        batches.add(record);
+                    } else if (!stream) {
                         break;
                     }
-                    batches.add(row, plan);
+                    if (stream) {
+                        batches.tick(record == null);
+                        if (stopping()) {
+                            batches.flush();
+                            break;
+                        }
+                    }
                 }
-                Position end = batches.finish();
-                return summary(at, end, resumed, started);
+                return stream ? batches.committed : batches.finish();
             }
         }
     }
 
-    /** Batches filled row by row and committed with their checkpoint. */
-    private final class Batches {
-        private final PostgresLoad load;
-        private final Connection connection;
+    /** True once the app is stopping (or {@link #stop()} was called): a stream commits what it has and ends. */
+    private boolean stopping() {
+        return stopRequested || Thread.currentThread().isInterrupted()
+                || camelContext != null && (camelContext.isStopping() || camelContext.isStopped());
+    }
+
+    /** Asks a running stream to commit what it has and end. */
+    public void stop() {
+        stopRequested = true;
+    }
+
+    /** Batches filled record by record and committed with their checkpoint. */
+    private final class Batches implements RecordTransform.Output {
+        private final RecordSource records;
+        private final RecordTarget out;
         private final RejectFile rejects;
         private final String name;
         private final Progress progress;
         private final long started;
-        private final CopyBuffer buffer = new CopyBuffer();
         private final Position first;
         private String expected;
         private Position committed;
-        private long records;
-        private long line;
+        private SourceRecord current;
+        private String lastWhere;
+        private long pending;
+        private long pendingSince;
+        private int emitted;
         private long read;
         private long written;
         private long rejected;
+        private long dropped;
+        private long reportedRead;
+        private long reportedWritten;
+        private long reportedRejected;
 
-        Batches(PostgresLoad load, Connection connection, RejectFile rejects, String name, String expected,
+        Batches(RecordSource records, RecordTarget out, RejectFile rejects, String name, String expected,
                 Position at, Progress progress, long started) {
-            this.load = load;
-            this.connection = connection;
+            this.records = records;
+            this.out = out;
             this.rejects = rejects;
             this.name = name;
             this.expected = expected;
             this.first = at;
             this.committed = at;
-            this.records = at.records();
-            this.line = at.line();
             this.progress = progress;
             this.started = started;
         }
 
-        void add(CsvRow row, Plan plan) throws SQLException, IOException {
+        void add(SourceRecord record) throws IOException {
             read++;
-            records++;
-            line = row.line() + 1;
+            if (pending++ == 0) {
+                pendingSince = System.nanoTime();
+            }
+            current = record;
+            lastWhere = record.where();
             try {
-                buffer.add(plan.convert(row.fields()), row.line());
-            } catch (Column.BadValue e) {
-                rejects.add(e.getMessage(), row.fields(), row.line());
+                if (record.isBad()) {
+                    reject(record.problem(), record);
+                } else {
+                    emitted = 0;
+                    try {
+                        transform.apply(record.values(), this);
+                    } catch (BadValue e) {
+                        reject(e.getMessage(), record);
+                    }
+                    if (emitted == 0 && transform.idle()) {
+                        dropped++;
+                    }
+                }
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            } finally {
+                current = null;
+            }
+            if (transform.idle() && (out.bufferedRecords() >= batchRows || out.bufferedBytes() >= batchBytes)) {
+                commit(false);
+            }
+        }
+
+        /** A result of the steps, into the target; one it refuses is rejected (the record it came from, if any). */
+        @Override
+        public void accept(Object[] values) {
+            emitted++;
+            try {
+                out.add(values);
+            } catch (BadValue e) {
+                try {
+                    if (current != null) {
+                        reject(e.getMessage(), current);
+                    } else {
+                        reject(e.getMessage(), values);
+                    }
+                } catch (IOException io) {
+                    throw new java.io.UncheckedIOException(io);
+                }
+            }
+        }
+
+        @Override
+        public void reject(String reason, Object[] values) {
+            try {
+                rejects.add(reason, values, "the transform's output");
                 rejected++;
+            } catch (IOException io) {
+                throw new java.io.UncheckedIOException(io);
             }
-            if (buffer.rows() >= batchRows || buffer.size() >= batchBytes) {
+        }
+
+        private void reject(String reason, SourceRecord record) throws IOException {
+            rejects.add(reason, record.raw() != null ? record.raw() : record.values(), record.where());
+            rejected++;
+        }
+
+        /** A stream's clock: windows whose time is over are handed on; a batch older than batch.time commits. */
+        void tick(boolean idleSource) throws IOException {
+            emit(() -> transform.tick(this));
+            if (pending == 0 || !transform.idle()) {
+                metrics.lag(pending == 0 ? 0 : (System.nanoTime() - pendingSince) / 1_000_000);
+                return;
+            }
+            long age = System.nanoTime() - pendingSince;
+            if (idleSource || age >= batchTime.toNanos()) {
+                commit(false);
+            } else {
+                metrics.lag(age / 1_000_000);
+            }
+        }
+
+        void flush() throws IOException {
+            if (pending > 0 && transform.idle()) {
                 commit(false);
             }
         }
 
-        void flush() throws SQLException, IOException {
-            if (records != committed.records()) {
-                commit(false);
-            }
-        }
-
-        Position finish() throws SQLException, IOException {
-            if (buffer.rows() > 0 || records != committed.records() || !committed.done()) {
-                commit(true);
+        Position finish() throws IOException {
+            emit(() -> transform.flush(this));
+            if (pending > 0 || !committed.done()) {
+                commit(!records.unbounded());
             }
             return committed;
         }
 
-        private void commit(boolean done) throws SQLException, IOException {
-            long rejectsSize = rejects.sync();
-            long merged;
+        private void emit(Step step) throws IOException {
             try {
-                merged = load.load(buffer);
-            } catch (SQLException e) {
-                connection.rollback();
-                throw new PipelineFailure("pipeline " + pipeline + ": the batch up to " + file + ":" + (line - 1)
-                        + " cannot be loaded into " + table + ": " + SqlMessages.of(e) + "; nothing of it was"
-                        + " loaded, the batches before it are");
+                step.run();
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
             }
-            Position next = new Position(records, line, rejectsSize, first.read() + read,
-                    committed.written() + merged, first.rejected() + rejected, done);
+        }
+
+        private void commit(boolean done) throws IOException {
+            long rejectsSize = rejects.sync();
+            long batch = out.bufferedRecords();
+            Position next = new Position(records.position(), rejectsSize, first.read() + read,
+                    committed.written() + batch, first.rejected() + rejected, first.dropped() + dropped, done);
             String text = next.toJson();
-            if (!checkpoints.advance(connection, name, expected, text)) {
-                connection.rollback();
-                throw new PipelineFailure("pipeline " + pipeline + ": another run of " + file + " moved its"
-                        + " checkpoint; this run stopped without loading its batch");
+            try {
+                out.commit(name, expected, text);
+            } catch (RecordTarget.CheckpointMoved e) {
+                throw e;
+            } catch (PipelineException e) {
+                throw new PipelineException("the batch up to " + lastWhere + " cannot be loaded into "
+                        + out.describe() + ": " + e.getMessage() + "; nothing of it was loaded, the batches before"
+                        + " it are");
             }
-            connection.commit();
-            written += merged;
+            written += batch;
             expected = text;
             committed = next;
-            buffer.clear();
-            progress.committed(read, written, rejected, (System.nanoTime() - started) / 1e9);
+            pending = 0;
+            metrics.committed(read - reportedRead, written - reportedWritten, rejected - reportedRejected);
+            reportedRead = read;
+            reportedWritten = written;
+            reportedRejected = rejected;
+            progress.committed(new Progress.Snapshot(read, written, rejected, records.bytesRead(), records.size(),
+                    (System.nanoTime() - started) / 1e9));
         }
     }
 
+    /** A call into the transform that may hand on results. */
+    @FunctionalInterface
+    private interface Step {
+        void run() throws PipelineException;
+    }
+
     /**
-     * A file's first checkpoint, saved before any row is read: no record loaded, the reject file's size now. The
-     * reject file may hold other files' rejects (one pipeline, a new file at its path); a crashed first batch then
-     * cuts the file back to here, not to nothing.
+     * The first checkpoint, saved before any record is read: nothing loaded, the reject file's size now. The reject
+     * file may hold other sources' rejects (one pipeline, a new file at its path); a crashed first batch then cuts
+     * the file back to here, not to nothing.
      */
-    private String firstCheckpoint(String name) throws IOException {
-        long size = java.nio.file.Files.exists(rejectFile) ? java.nio.file.Files.size(rejectFile) : 0;
-        String first = new Position(0, 1, size, 0, 0, 0, false).toJson();
+    private String firstCheckpoint(CheckpointStore checkpoints, String name) throws IOException {
+        long size = Files.exists(rejectFile) ? Files.size(rejectFile) : 0;
+        String first = new Position(null, size, 0, 0, 0, 0, false).toJson();
         if (!checkpoints.advance(name, null, first)) {
-            throw new PipelineFailure("pipeline " + pipeline + ": another run of " + file + " started at the same"
-                    + " time; this run stopped before loading anything");
+            throw new PipelineFailure("pipeline " + pipeline + ": another run of " + source.describe() + " started"
+                    + " at the same time; this run stopped before loading anything");
         }
         return first;
     }
 
     private RunSummary summary(Position before, Position after, boolean resumed, long started) {
-        return new RunSummary(pipeline, file.toString(), after.read() - before.read(),
+        return new RunSummary(pipeline, source.describe(), after.read() - before.read(),
                 after.written() - before.written(), after.rejected() - before.rejected(), after.read(),
-                after.written(), after.rejected(), rejectThreshold, resumed && before.records() > 0,
+                after.written(), after.rejected(), rejectThreshold, resumed && before.read() > 0,
                 (System.nanoTime() - started) / 1e9, rejectFile.toString());
     }
 
-    /** Where the file stands: its checkpoint, empty when no run has started it. */
-    public java.util.Optional<Position> status() {
-        try {
-            checkpoints.start();
-        } catch (SQLException e) {
-            throw new PipelineFailure("pipeline " + pipeline + ": " + SqlMessages.of(e));
-        }
-        return checkpoints.position(checkpointName()).map(Position::fromJson);
+    /** Where the source stands: its checkpoint, empty when no run has started it. */
+    public Optional<Position> status() {
+        return checkpoints().position(checkpointName()).map(Position::fromJson);
     }
 
-    public Path getFile() {
-        return file;
+    private CheckpointStore checkpoints() {
+        try {
+            return target.checkpoints();
+        } catch (IllegalStateException e) {
+            throw new PipelineFailure("pipeline " + pipeline + ": " + (e.getCause() instanceof PipelineException p
+                    ? p.getMessage() : "the checkpoint store of " + target.describe() + " cannot be used"));
+        }
+    }
+
+    /** What the source reads, for messages and {@code etl status}. */
+    public String describeSource() {
+        return source.describe();
     }
 
     public Path getRejectFile() {
         return rejectFile;
     }
 
-    /** One checkpoint per file: {@code file:<absolute path>}, hashed when longer than a name may be. */
+    /** One checkpoint per source read: the source's name for it, hashed when longer than a name may be. */
     String checkpointName() {
-        String name = "file:" + file.toAbsolutePath().normalize();
-        return name.length() <= io.unikernal.runtime.checkpoint.CheckpointStore.MAX_NAME_LENGTH ? name
-                : "file-sha256:" + sha256(name);
+        String name = source.checkpointName();
+        return name.length() <= CheckpointStore.MAX_NAME_LENGTH ? name : "sha256:" + sha256(name);
     }
 
     private static String sha256(String text) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
-    }
-
-    private List<String> keyColumns() {
-        List<String> columns = new ArrayList<>();
-        if ("upsert".equals(mode) && key != null) {
-            for (String column : key.split(",")) {
-                columns.add(column.strip());
-            }
-        }
-        return columns;
     }
 
     public String getPipeline() {
@@ -282,28 +417,39 @@ public final class PipelineRunner implements Processor {
         this.pipeline = pipeline;
     }
 
-    public void setDataSource(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public void setSource(RecordSource.Factory source) {
+        this.source = source;
     }
 
-    public void setCheckpoints(JdbcCheckpoints checkpoints) {
-        this.checkpoints = checkpoints;
+    public void setTarget(RecordTarget.Factory target) {
+        this.target = target;
     }
 
-    public void setFile(String file) {
-        this.file = Path.of(file);
-    }
-
-    public void setTable(String table) {
-        this.table = table;
+    public void setTransform(RecordTransform transform) {
+        this.transform = transform;
     }
 
     public void setMode(String mode) {
-        this.mode = mode;
+        this.mode = Mode.valueOf(mode.toUpperCase(java.util.Locale.ROOT));
     }
 
-    public void setKey(String key) {
-        this.key = key;
+    public Mode getMode() {
+        return mode;
+    }
+
+    /** A stream's batch commits once its oldest record waited this long (or the source has nothing more now). */
+    public void setBatchTime(String batchTime) {
+        this.batchTime = java.time.Duration.parse(batchTime);
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
     }
 
     public void setBatchRows(int batchRows) {

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A pipeline's checkpoint for one file, as JSON text in the checkpoint store: how many of the file's records are
- * loaded or rejected ({@code records}; a resumed run reads past them), the line after them, the reject file's size
- * then (a resumed run cuts off rejects of a batch that never committed), the file's totals so far, and whether the
- * whole file was read.
+ * A pipeline's checkpoint, as JSON text in the checkpoint store: where the source stands after the records committed
+ * ({@code source}, the source's own text, e.g. {@code line 25002 (25000 records)}), the reject file's size then (a
+ * resumed run cuts off rejects of a batch that never committed), the totals so far (records read, written, rejected,
+ * dropped by a filter), and whether a bounded source was read to its end.
  */
-public record Position(long records, long line, long rejectsSize, long read, long written, long rejected, boolean done) {
+public record Position(String source, long rejectsSize, long read, long written, long rejected, long dropped,
+        boolean done) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -25,7 +26,8 @@ public record Position(long records, long line, long rejectsSize, long read, lon
         try {
             return JSON.readValue(text, Position.class);
         } catch (JsonProcessingException e) {
-            throw new PipelineFailure("the checkpoint is no position this version of Unikernal wrote: " + text);
+            throw new PipelineFailure("the checkpoint is no position this version of Unikernal wrote: " + text
+                    + "; remove the pipeline's checkpoint to read its source anew");
         }
     }
 }

@@ -22,15 +22,13 @@ final class RejectFile implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FileChannel channel;
-    private final String source;
 
-    private RejectFile(FileChannel channel, String source) {
+    private RejectFile(FileChannel channel) {
         this.channel = channel;
-        this.source = source;
     }
 
     /** Opens the file at the checkpoint's size (created if missing, cut if a crashed batch left more). */
-    static RejectFile open(Path file, long size, Path source) throws IOException {
+    static RejectFile open(Path file, long size) throws IOException {
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
@@ -42,19 +40,42 @@ final class RejectFile implements AutoCloseable {
         }
         channel.truncate(size);
         channel.position(size);
-        return new RejectFile(channel, source.toString());
+        return new RejectFile(channel);
     }
 
-    void add(String reason, List<String> row, long line) throws IOException {
+    /** One reject: {@code row} the record as read (a list of fields, a map, a line), {@code where} its position. */
+    void add(String reason, Object row, String where) throws IOException {
         ObjectNode reject = JSON.createObjectNode();
         reject.put("reason", reason);
-        row.forEach(reject.putArray("row")::add);
-        reject.put("position", source + ":" + line);
+        reject.set("row", JSON.valueToTree(plain(row)));
+        reject.put("position", where);
         byte[] bytes = (JSON.writeValueAsString(reject) + "\n").getBytes(StandardCharsets.UTF_8);
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }
+    }
+
+    /** The record with values JSON has (text, numbers, booleans, lists, maps); any other value as its text. */
+    private static Object plain(Object value) {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Object[] array) {
+            return plain(java.util.Arrays.asList(array));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(RejectFile::plain).collect(java.util.stream.Collectors.toList());
+        }
+        if (value instanceof java.util.Map<?, ?> map) {
+            java.util.Map<String, Object> plain = new java.util.LinkedHashMap<>();
+            map.forEach((k, v) -> plain.put(String.valueOf(k), plain(v)));
+            return plain;
+        }
+        if (value instanceof byte[] bytes) {
+            return java.util.Base64.getEncoder().encodeToString(bytes);
+        }
+        return value.toString();
     }
 
     /** Forces what was written to disk and returns the size, for the checkpoint. */

@@ -1,23 +1,23 @@
 package io.unikernal.etl.section;
 
+import io.unikernal.spi.step.StepInput;
 import io.unikernal.udl.model.SourcePos;
 
 /**
  * One pipeline as written, with the positions its checks point at.
  *
- * @param sourceSystem the file system read, or null for an inline source
- * @param sourceAdapter an inline source's adapter, or null
- * @param path the file, relative to that system's directory or (inline) to the UDL file
- * @param key the key columns (comma-separated) or null
+ * @param source the {@code source:} map as written (its kind reads its own keys)
+ * @param target the {@code target:} map as written
+ * @param transform the {@code transform:} list as written, or null
  * @param rejectPath the reject file as written, or null for the default
  */
-public record Pipeline(String name, String schedule, SourcePos schedulePos, String sourceSystem,
-        String sourceAdapter, String path,
-        SourcePos sourcePos, String targetSystem, SourcePos targetPos, String table, String mode, String key,
-        SourcePos modePos, int batchRows, int batchBytes, String rejectPath, long rejectThreshold, SourcePos pos) {
+public record Pipeline(String name, String schedule, SourcePos schedulePos, boolean stream, boolean backfill,
+        StepInput source, StepInput transform, StepInput target, int batchRows, int batchBytes,
+        java.time.Duration batchTime, String rejectPath, long rejectThreshold, SourcePos pos, StepInput input) {
 
-    public boolean upsert() {
-        return "upsert".equals(mode);
+    /** How its runner reads the source. */
+    public String mode() {
+        return stream ? backfill ? "hybrid" : "stream" : "batch";
     }
 
     /** The route that runs it; on demand, also the name of its direct: endpoint. */

@@ -1,35 +1,41 @@
 package io.unikernal.etl.section;
 
+import io.unikernal.etl.kinds.PipelineEnd;
+import io.unikernal.etl.kinds.PipelineSourceKind;
+import io.unikernal.etl.kinds.PipelineTargetKind;
 import io.unikernal.etl.run.PipelineRunner;
-import io.unikernal.plugins.Adapters;
-import io.unikernal.spi.adapter.Adapter;
+import io.unikernal.etl.transform.TransformChain;
+import io.unikernal.etl.transform.TransformSteps;
 import io.unikernal.spi.adapter.CompileContext;
+import io.unikernal.spi.adapter.EndpointUri;
 import io.unikernal.spi.section.SectionChecks;
 import io.unikernal.spi.section.SectionCompilation;
 import io.unikernal.spi.section.SectionKind;
 import io.unikernal.spi.step.StepInput;
-import io.unikernal.spi.adapter.EndpointUri;
 import io.unikernal.udl.error.ProblemCode;
 import io.unikernal.udl.error.UdlMessages;
-import io.unikernal.udl.model.OptionValue;
 import io.unikernal.udl.model.SourcePos;
 import io.unikernal.udl.model.SystemDecl;
+import io.unikernal.udl.model.UdlDocument;
 import io.unikernal.udl.spec.UdlKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.camel.model.BeanFactoryDefinition;
+import java.util.Set;
 import org.apache.camel.model.RouteDefinition;
 
 /**
- * {@code pipelines:} (ETL): each item reads a file, types its rows by the target table's columns and loads them in
- * batches, each batch committed together with its checkpoint. A pipeline compiles to a route — from a Quartz
- * trigger, or from {@code direct:pipeline-<name>} when it has no schedule — whose one step is the pipeline's runner
- * bean, so the compiled YAML runs it as the in-process app does.
+ * {@code pipelines:} (ETL): each item reads a source, hands its records through transform steps and writes them into
+ * a target in batches, each batch committed together with its checkpoint. The section checks what every pipeline
+ * shares (a unique name, a Quartz schedule, a source and a target whose adapter an installed kind serves, only the
+ * keys that kind takes) and hands each end to its kind. A pipeline compiles to a route — from a Quartz trigger, or
+ * from {@code direct:pipeline-<name>} when it has no schedule — whose one step is the pipeline's runner bean, with
+ * the source's and target's beans as its properties, so the compiled YAML runs it as the in-process app does.
  */
 public final class PipelinesSection implements SectionKind<PipelinesSection.Pipelines> {
 
@@ -40,12 +46,6 @@ public final class PipelinesSection implements SectionKind<PipelinesSection.Pipe
             return items.stream().filter(p -> p.name().equals(name)).findFirst();
         }
     }
-
-    /** The adapters a pipeline reads from and loads into. */
-    static final String FILE_ADAPTER = "file";
-    static final String POSTGRES_ADAPTER = "postgres";
-    /** The file adapter's folder option: a source system's path is under it. */
-    static final String DIRECTORY = "directory";
 
     private final PipelinesSpec spec = new PipelinesSpec();
 
@@ -63,36 +63,24 @@ public final class PipelinesSection implements SectionKind<PipelinesSection.Pipe
     public Pipelines bind(StepInput input) {
         List<Pipeline> items = new ArrayList<>();
         for (StepInput item : input.items()) {
-            Optional<StepInput> source = item.get(PipelinesSpec.SOURCE);
-            Optional<StepInput> target = item.get(PipelinesSpec.TARGET);
+            Optional<StepInput> source = item.get(PipelinesSpec.SOURCE).filter(StepInput::isMap);
+            Optional<StepInput> target = item.get(PipelinesSpec.TARGET).filter(StepInput::isMap);
             String name = item.read(PipelinesSpec.NAME);
-            if (!item.isMap() || name == null || source.isEmpty() || !source.get().isMap() || target.isEmpty()
-                    || !target.get().isMap()) {
+            if (!item.isMap() || name == null || source.isEmpty() || target.isEmpty()) {
                 continue; // the shape check reported it
             }
-            String path = source.get().read(PipelinesSpec.PATH);
-            Object targetSystem = target.get().read(PipelinesSpec.TARGET_SYSTEM);
-            String table = target.get().read(PipelinesSpec.TABLE);
-            if (path == null || targetSystem == null || table == null) {
-                continue;
-            }
-            Object sourceSystem = source.get().read(PipelinesSpec.SYSTEM);
             Optional<StepInput> batch = item.get(PipelinesSpec.BATCH).filter(StepInput::isMap);
             Optional<StepInput> rejects = item.get(PipelinesSpec.REJECTS).filter(StepInput::isMap);
             SourcePos schedulePos = item.get(PipelinesSpec.SCHEDULE.name()).map(StepInput::pos).orElse(item.pos());
             items.add(new Pipeline(name, item.read(PipelinesSpec.SCHEDULE), schedulePos,
-                    sourceSystem == null ? null : String.valueOf(sourceSystem),
-                    source.get().get(PipelinesSpec.ADAPTER.name()).map(StepInput::text).orElse(null), path,
-                    source.get().get(PipelinesSpec.SYSTEM.name()).map(StepInput::pos).orElse(source.get().pos()),
-                    String.valueOf(targetSystem), target.get().get(PipelinesSpec.TARGET_SYSTEM.name())
-                            .map(StepInput::pos).orElse(target.get().pos()), table,
-                    target.get().read(PipelinesSpec.MODE), target.get().read(PipelinesSpec.KEY),
-                    target.get().get(PipelinesSpec.MODE.name()).map(StepInput::pos).orElse(target.get().pos()),
+                    item.read(PipelinesSpec.STREAM), item.read(PipelinesSpec.BACKFILL), source.get(),
+                    item.get(TransformSteps.KEY).filter(StepInput::isList).orElse(null), target.get(),
                     batch.map(b -> b.read(PipelinesSpec.ROWS)).orElse(PipelinesSpec.ROWS.defaultValue()),
                     batch.map(b -> b.read(PipelinesSpec.BYTES)).orElse(PipelinesSpec.BYTES.defaultValue()),
+                    batch.map(b -> b.read(PipelinesSpec.TIME)).orElse(PipelinesSpec.TIME.defaultValue()),
                     rejects.map(r -> r.read(PipelinesSpec.REJECT_PATH)).orElse(null),
                     rejects.map(r -> r.read(PipelinesSpec.THRESHOLD)).orElse(PipelinesSpec.THRESHOLD.defaultValue()),
-                    item.pos()));
+                    item.pos(), item));
         }
         return new Pipelines(List.copyOf(items));
     }
@@ -107,8 +95,22 @@ public final class PipelinesSection implements SectionKind<PipelinesSection.Pipe
                         first.line()));
             }
             checkSchedule(pipeline, checks);
-            checkSource(pipeline, checks);
-            checkTarget(pipeline, checks);
+            Ends.source(pipeline, checks.document(), checks).ifPresent(end -> {
+                PipelineSourceKind kind = PipelinesSpec.KINDS.source(end.adapter()).orElseThrow();
+                if (checkKeys(end, "source", kind.keys(), kind.readsFormats(), checks)) {
+                    kind.check(end, checks);
+                }
+                checkStream(pipeline, end, kind, checks);
+            });
+            if (pipeline.transform() != null) {
+                TransformSteps.check(pipeline.transform(), pipeline.stream(), checks);
+            }
+            Ends.target(pipeline, checks.document(), checks).ifPresent(end -> {
+                PipelineTargetKind kind = PipelinesSpec.KINDS.target(end.adapter()).orElseThrow();
+                if (checkKeys(end, "target", kind.keys(), kind.writesFormats(), checks)) {
+                    kind.check(end, checks);
+                }
+            });
         }
     }
 
@@ -126,80 +128,97 @@ public final class PipelinesSection implements SectionKind<PipelinesSection.Pipe
                         .orElse("Quartz cron has 6 or 7 fields, seconds first, e.g. \"0 0 2 * * ?\" (02:00 daily)"));
     }
 
-    private static void checkSource(Pipeline pipeline, SectionChecks checks) {
-        if ((pipeline.sourceSystem() == null) == (pipeline.sourceAdapter() == null)) {
-            checks.problems().error(PipelinesSpec.BAD_SOURCE, pipeline.sourcePos(), "pipeline " + pipeline.name()
-                    + "'s source names " + (pipeline.sourceSystem() == null ? "neither a system nor an adapter"
-                            : "both a system and an adapter"), "write {system: <a file system>, path: ...} or"
-                            + " {adapter: file, path: ...}");
-            return;
+    private static void checkStream(Pipeline pipeline, PipelineEnd source, PipelineSourceKind kind,
+            SectionChecks checks) {
+        SourcePos at = pipeline.input().keyPos(PipelinesSpec.STREAM.name());
+        if (pipeline.stream() && !kind.streams()) {
+            checks.problems().error(PipelinesSpec.BAD_STREAM, at, "pipeline " + pipeline.name() + " streams "
+                    + source.describe() + ", which cannot be read as a stream", "streaming sources: " + String.join(
+                            ", ", PipelinesSpec.KINDS.sources().stream().filter(PipelineSourceKind::streams)
+                                    .map(PipelineSourceKind::adapter).toList()) + "; or remove stream: true");
         }
-        if (pipeline.sourceSystem() == null) {
-            return; // inline: adapter file (the only one allowed), checked by the shape
+        if (pipeline.stream() && pipeline.schedule() != null) {
+            checks.problems().error(PipelinesSpec.BAD_STREAM, at, "pipeline " + pipeline.name() + " streams and"
+                    + " has a schedule", "a stream runs from the app's start until it stops: remove schedule:");
         }
-        SystemDecl system = checks.document().system(pipeline.sourceSystem());
-        if (system == null) {
-            checks.problems().add(UdlMessages.unknownSystem(pipeline.sourcePos(), pipeline.sourceSystem(),
-                    checks.document().systems().keySet()));
-        } else if (!FILE_ADAPTER.equals(system.adapter())) {
-            checks.problems().error(PipelinesSpec.BAD_SOURCE, pipeline.sourcePos(), "pipeline " + pipeline.name()
-                    + " reads system " + system.name() + " (adapter " + system.adapter() + "), which is no file system",
-                    "pipelines read files for now: a system of adapter file, or {adapter: file, path: ...} inline");
+        if (pipeline.backfill() && !pipeline.stream()) {
+            checks.problems().error(PipelinesSpec.BAD_STREAM, pipeline.input().keyPos(PipelinesSpec.BACKFILL
+                    .name()), "pipeline " + pipeline.name() + " has backfill: true without stream: true", "a"
+                    + " backfill is what a hybrid pipeline reads before it streams: add stream: true, or remove it");
         }
     }
 
-    private static void checkTarget(Pipeline pipeline, SectionChecks checks) {
-        SystemDecl system = checks.document().system(pipeline.targetSystem());
-        if (system == null) {
-            checks.problems().add(UdlMessages.unknownSystem(pipeline.targetPos(), pipeline.targetSystem(),
-                    checks.document().systems().keySet()));
-        } else if (!POSTGRES_ADAPTER.equals(system.adapter())) {
-            checks.problems().error(PipelinesSpec.BAD_TARGET, pipeline.targetPos(), "pipeline " + pipeline.name()
-                    + " loads into system " + system.name() + " (adapter " + system.adapter() + "), which is no"
-                    + " postgres system", "pipelines load into PostgreSQL for now (adapter postgres); docs/etl.md"
-                    + " lists the targets not done yet");
+    /**
+     * The end writes only keys its kind takes (or, for a kind of files, {@code format} and the formats' keys), and
+     * every key the kind requires. True when the kind's own checks can run.
+     */
+    private static boolean checkKeys(PipelineEnd end, String role, List<UdlKey> own, boolean formats,
+            SectionChecks checks) {
+        Set<String> takes = new LinkedHashSet<>();
+        own.forEach(k -> takes.add(k.name()));
+        if (formats) {
+            takes.add(PipelinesSpec.FORMAT.name());
+            PipelinesSpec.KINDS.formatKeys().forEach(k -> takes.add(k.name()));
         }
-        if (pipeline.upsert() && pipeline.key() == null) {
-            checks.problems().error(PipelinesSpec.UPSERT_WITHOUT_KEY, pipeline.modePos(), "pipeline "
-                    + pipeline.name() + " upserts into " + pipeline.table() + " but names no key",
-                    "add key: <column> (a primary or unique key of the table), or use mode: insert");
+        Set<String> known = new LinkedHashSet<>();
+        (role.equals("source") ? PipelinesSpec.SOURCE_KEYS : PipelinesSpec.TARGET_KEYS).forEach(k -> known.add(
+                k.name()));
+        boolean fine = true;
+        for (String key : end.input().keys()) {
+            if (PipelinesSpec.reserved(key) && !key.equals(PipelinesSpec.FORMAT.name()) || takes.contains(key)
+                    || !known.contains(key)) {
+                continue; // system/adapter, a key of the kind, or an unknown key the shape check reported
+            }
+            fine = false;
+            checks.problems().error(PipelinesSpec.NOT_OF_KIND, end.input().keyPos(key), "a " + end.adapter() + " "
+                    + role + " takes no key '" + key + "'", "the keys of a " + end.adapter() + " " + role + ": "
+                    + String.join(", ", takes));
         }
+        for (UdlKey key : own) {
+            if (key.required() && end.get(key.name()).isEmpty()) {
+                fine = false;
+                checks.problems().add(UdlMessages.missingKey(end.input().pos(), "a " + end.adapter() + " " + role,
+                        key.name(), key.description(), key.example()));
+            }
+        }
+        return fine;
     }
 
     @Override
     public void compile(Pipelines section, SectionCompilation compilation) {
         CompileContext ctx = compilation.context();
-        Adapters adapters = Adapters.installed();
         for (Pipeline pipeline : section.items()) {
-            SystemDecl target = ctx.document().system(pipeline.targetSystem());
-            Adapter adapter = adapters.get(target.adapter());
-            String namespace = ctx.document().name() + "/" + pipeline.name();
-            String checkpoints = adapter.checkpointStore().orElseThrow()
-                    .checkpointStore(target, namespace, ctx);
+            PipelineEnd source = Ends.source(pipeline, ctx.document(), null).orElseThrow();
+            PipelineEnd target = Ends.target(pipeline, ctx.document(), null).orElseThrow();
+            String sourceBean = PipelinesSpec.KINDS.source(source.adapter()).orElseThrow().compile(source,
+                    compilation);
+            String targetBean = PipelinesSpec.KINDS.target(target.adapter()).orElseThrow().compile(target,
+                    compilation);
             String runner = ctx.uniqueName(pipeline.routeId() + "-runner");
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("pipeline", pipeline.name());
-            properties.put("dataSource", "#bean:" + ctx.systemBean(target));
-            properties.put("checkpoints", "#bean:" + checkpoints);
-            properties.put("file", sourceFile(pipeline, ctx).toString());
-            properties.put("table", pipeline.table());
+            properties.put("source", "#bean:" + sourceBean);
+            properties.put("target", "#bean:" + targetBean);
             properties.put("mode", pipeline.mode());
-            if (pipeline.key() != null) {
-                properties.put("key", pipeline.key());
+            if (pipeline.transform() != null) {
+                String chain = ctx.uniqueName(pipeline.routeId() + "-transform");
+                ctx.addBean(chain, TransformChain.class, Map.of("steps", TransformSteps.compile(
+                        pipeline.transform(), pipeline.name(), compilation)));
+                properties.put("transform", "#bean:" + chain);
             }
             properties.put("batchRows", String.valueOf(pipeline.batchRows()));
+            properties.put("batchTime", pipeline.batchTime().toString());
             properties.put("batchBytes", String.valueOf(pipeline.batchBytes()));
             properties.put("rejectFile", rejectFile(pipeline, ctx).toString());
             properties.put("rejectThreshold", String.valueOf(pipeline.rejectThreshold()));
-            BeanFactoryDefinition<?> bean = new BeanFactoryDefinition<>();
-            bean.setName(runner);
-            bean.setType(PipelineRunner.class.getName());
-            bean.setProperties(new LinkedHashMap<>(properties));
-            ctx.addBean(bean);
+            ctx.addBean(runner, PipelineRunner.class, properties);
 
             RouteDefinition route = new RouteDefinition();
             route.routeId(pipeline.routeId());
-            route.from(pipeline.schedule() == null ? "direct:" + pipeline.routeId()
+            route.from(pipeline.stream() ? EndpointUri.of("timer", pipeline.routeId()).param("repeatCount", 1)
+                    .param("delay", 0).toString()
+                    // a stream runs from the app's start until it stops
+                    : pipeline.schedule() == null ? "direct:" + pipeline.routeId()
                     // stateful: a run that outlasts its interval delays the next trigger instead of overlapping it
                     // Quartz's URI form of a cron: '+' for each space (camel-quartz's documented spelling)
                     : EndpointUri.of("quartz", "unikernal-etl/" + pipeline.name())
@@ -210,18 +229,6 @@ public final class PipelinesSection implements SectionKind<PipelinesSection.Pipe
         }
     }
 
-    /** The file read: under the source system's directory, or (inline) relative to the UDL file. */
-    private static Path sourceFile(Pipeline pipeline, CompileContext ctx) {
-        Path base = ctx.baseDir();
-        if (pipeline.sourceSystem() != null) {
-            OptionValue directory = ctx.document().system(pipeline.sourceSystem()).option(DIRECTORY);
-            if (directory != null) {
-                base = base.resolve(directory.asString());
-            }
-        }
-        return base.resolve(pipeline.path()).toAbsolutePath().normalize();
-    }
-
     private static Path rejectFile(Pipeline pipeline, CompileContext ctx) {
         String path = pipeline.rejectPath() != null ? pipeline.rejectPath() : pipeline.name() + ".rejects.jsonl";
         return ctx.baseDir().resolve(path).toAbsolutePath().normalize();
@@ -230,5 +237,79 @@ public final class PipelinesSection implements SectionKind<PipelinesSection.Pipe
     @Override
     public List<ProblemCode> problemCodes() {
         return PipelinesSpec.CODES;
+    }
+
+    /** A pipeline's source and target resolved against the document: their system, adapter and kind. */
+    static final class Ends {
+
+        private Ends() {
+        }
+
+        /** The source, when its system and kind are known; problems reported when {@code checks} is given. */
+        static Optional<PipelineEnd> source(Pipeline pipeline, UdlDocument document, SectionChecks checks) {
+            return resolve(pipeline, pipeline.source(), "source", "reads", document, checks,
+                    PipelinesSpec.KINDS.sourceAdapters(), PipelinesSpec.KINDS.sources().stream()
+                            .filter(PipelineSourceKind::inline).map(PipelineSourceKind::adapter).toList(),
+                    PipelinesSpec.BAD_SOURCE);
+        }
+
+        static Optional<PipelineEnd> target(Pipeline pipeline, UdlDocument document, SectionChecks checks) {
+            return resolve(pipeline, pipeline.target(), "target", "loads into", document, checks,
+                    PipelinesSpec.KINDS.targetAdapters(), PipelinesSpec.KINDS.targets().stream()
+                            .filter(PipelineTargetKind::inline).map(PipelineTargetKind::adapter).toList(),
+                    PipelinesSpec.BAD_TARGET);
+        }
+
+        private static Optional<PipelineEnd> resolve(Pipeline pipeline, StepInput input, String role, String verb,
+                UdlDocument document, SectionChecks checks, List<String> adapters, List<String> inline,
+                ProblemCode code) {
+            Optional<StepInput> system = input.get(PipelinesSpec.SYSTEM.name());
+            Optional<StepInput> adapter = input.get("adapter");
+            String namespace = document.name() + "/" + pipeline.name();
+            if (system.isPresent() == adapter.isPresent()) {
+                report(checks, code, input.pos(), "pipeline " + pipeline.name() + "'s " + role + " names "
+                        + (system.isEmpty() ? "neither a system nor an adapter" : "both a system and an adapter"),
+                        "write {system: <a system of adapter " + String.join(" | ", adapters) + ">, ...}"
+                                + (inline.isEmpty() ? "" : " or {adapter: " + String.join(" | ", inline)
+                                        + ", ...} inline"));
+                return Optional.empty();
+            }
+            if (adapter.isPresent()) {
+                String name = adapter.get().text();
+                if (!inline.contains(name)) {
+                    if (inline.isEmpty()) { // else the shape check reported the value
+                        report(checks, code, adapter.get().pos(), "no pipeline " + role + " is declared inline",
+                                "declare a system under systems: and write {system: <its name>, ...}");
+                    }
+                    return Optional.empty();
+                }
+                return Optional.of(new PipelineEnd(pipeline.name(), namespace, null, name, input,
+                        adapter.get().pos()));
+            }
+            SystemDecl decl = document.system(system.get().text());
+            if (decl == null) {
+                if (checks != null) {
+                    checks.problems().add(UdlMessages.unknownSystem(system.get().pos(), system.get().text(),
+                            document.systems().keySet()));
+                }
+                return Optional.empty();
+            }
+            if (!adapters.contains(decl.adapter())) {
+                report(checks, code, system.get().pos(), "pipeline " + pipeline.name() + " " + verb + " system "
+                        + decl.name() + " (adapter " + decl.adapter() + "), which is no " + String.join(" or ",
+                                adapters) + " system", "a pipeline's " + role + " is a system of adapter " + String.join(
+                                        ", ", adapters) + "; docs/etl.md lists the " + role + "s not done yet");
+                return Optional.empty();
+            }
+            return Optional.of(new PipelineEnd(pipeline.name(), namespace, decl, decl.adapter(), input,
+                    system.get().pos()));
+        }
+
+        private static void report(SectionChecks checks, ProblemCode code, SourcePos pos, String message,
+                String hint) {
+            if (checks != null) {
+                checks.problems().error(code, pos, message, hint);
+            }
+        }
     }
 }

@@ -19,6 +19,20 @@ public interface RecordFormat {
     /** File name endings it is guessed from when {@code format:} is absent: {@code .csv}. */
     List<String> extensions();
 
+    /** One sentence for the reference: what it reads and writes. */
+    default String description() {
+        return name();
+    }
+
+    /**
+     * Its own UDL keys (e.g. {@code delimiter}, {@code sheet}), declared once here: they are keys of a pipeline's
+     * {@code source:} and {@code target:} next to {@code format:}, for the kinds that read or write files; the options
+     * handed to {@link #reader} and {@link #writer} are those written, by these names.
+     */
+    default List<io.unikernal.udl.spec.UdlKey> keys() {
+        return List.of();
+    }
+
     /**
      * Opens a reader over {@code in}, which is read as a stream (never whole into memory; a format that needs random
      * access, like Parquet, gets a {@link java.nio.channels.SeekableByteChannel} through {@code options}).

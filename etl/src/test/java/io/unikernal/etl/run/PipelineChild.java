@@ -16,8 +16,8 @@ public final class PipelineChild {
         UdlDocument doc = new UdlParser(Adapters.installed()).load(file);
         try (PipelineApp app = PipelineApp.start(doc, file.toAbsolutePath().getParent())) {
             System.out.println("started");
-            RunSummary summary = app.run(args[1], (read, written, rejected, seconds) -> System.out.println("committed "
-                    + read));
+            RunSummary summary = app.run(args[1], snapshot -> System.out.println("committed "
+                    + snapshot.read()));
             System.out.println("done read=" + summary.read() + " rejected=" + summary.rejected());
         }
         System.exit(0);

@@ -168,7 +168,7 @@ class PostgresPipelineTest extends PostgresTest {
         String table = pg.table("etl_header", "id int");
         Files.writeString(dir.resolve("people.csv"), "id,nope\n1,2\n");
         assertThatThrownBy(() -> run(pipeline(pg.app("etl"), table, "", ""))).isInstanceOf(PipelineFailure.class)
-                .hasMessageContaining("people.csv:1: column 'nope' of the header is no column of " + table + " (id)");
+                .hasMessageContaining("people.csv:1: column 'nope' of the source is no column of " + table + " (id)");
     }
 
     @Test

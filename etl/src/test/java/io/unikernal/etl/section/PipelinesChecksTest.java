@@ -62,10 +62,10 @@ class PipelinesChecksTest {
                 .anySatisfy(p -> assertThat(p).startsWith("app.udl:10:").contains("unknown system 'dbb'"));
         assertThat(problems(pipeline(SOURCE + "    target: {system: h2, table: people}\n"))).singleElement()
                 .asString().startsWith("app.udl:10:").contains("[ETL-003]")
-                .contains("loads into system h2 (adapter jdbc), which is no postgres system");
+                .contains("loads into system h2 (adapter jdbc), which is no file or postgres system");
         assertThat(problems(pipeline("    source: {system: db, path: p.csv}\n" + TARGET))).singleElement()
                 .asString().startsWith("app.udl:9:").contains("[ETL-002]")
-                .contains("reads system db (adapter postgres), which is no file system");
+                .contains("reads system db (adapter postgres), which is no file");
     }
 
     @Test
@@ -75,8 +75,9 @@ class PipelinesChecksTest {
                 .contains("upserts into people but names no key");
         assertThat(problems(pipeline(SOURCE + "    target: {system: db, table: \"people; drop\"}\n")))
                 .singleElement().asString().startsWith("app.udl:10:").contains("table");
-        assertThat(problems(pipeline("    source: {adapter: file, path: p.parquet, format: parquet}\n" + TARGET)))
-                .singleElement().asString().startsWith("app.udl:9:").contains("parquet");
+        // a format that is not installed (parquet, json, jsonl and xlsx are: etl-formats)
+        assertThat(problems(pipeline("    source: {adapter: file, path: p.avro, format: avro}\n" + TARGET)))
+                .singleElement().asString().startsWith("app.udl:9:").contains("avro");
         assertThat(problems(SYSTEMS + "pipelines:\n  - name: p1\n" + SOURCE + TARGET + "  - name: p1\n" + SOURCE
                 + TARGET)).singleElement().asString().startsWith("app.udl:11:").contains("p1");
         assertThat(problems(pipeline("    source: {path: p.csv}\n" + TARGET))).singleElement().asString()
@@ -84,6 +85,79 @@ class PipelinesChecksTest {
         assertThat(problems(pipeline("    source: {system: files, adapter: file, path: p.csv}\n" + TARGET)))
                 .singleElement().asString().contains("names both a system and an adapter");
         assertThat(problems(pipeline(SOURCE))).singleElement().asString().contains("target");
+    }
+
+    @Test
+    void eachSourceAndTargetTakesOnlyItsKindsKeysAndNeedsItsRequiredOnes() {
+        assertThat(problems(pipeline("    source: {adapter: file, path: p.csv, table: people}\n" + TARGET)))
+                .singleElement().asString().startsWith("app.udl:9:").contains("unknown key 'table'").contains("path");
+        // the tests install a second source kind (sequence): a key of one kind is refused on the other
+        assertThat(problems(pipeline("    source: {adapter: sequence, count: 3, path: x.csv}\n" + TARGET)))
+                .singleElement().asString().startsWith("app.udl:9:").contains("[ETL-006]")
+                .contains("a sequence source takes no key 'path'").contains("count");
+        assertThat(problems(pipeline("    source: {adapter: file, path: x.csv, count: 3}\n" + TARGET)))
+                .singleElement().asString().contains("a file source takes no key 'count'");
+        assertThat(problems(pipeline("    source: {adapter: file}\n" + TARGET))).singleElement().asString()
+                .startsWith("app.udl:9:").contains("missing required key 'path'");
+        assertThat(problems(pipeline("    source: {adapter: sequence}\n" + TARGET))).singleElement().asString()
+                .contains("missing required key 'count'");
+        assertThat(problems(pipeline(SOURCE + "    target: {system: db}\n"))).singleElement().asString()
+                .startsWith("app.udl:10:").contains("missing required key 'table'");
+    }
+
+    @Test
+    void aFilesFormatIsWrittenOrToldByItsEnding() {
+        assertThat(problems(pipeline("    source: {adapter: file, path: people.CSV}\n" + TARGET))).isEmpty();
+        assertThat(problems(pipeline("    source: {adapter: file, path: people.txt}\n" + TARGET))).singleElement()
+                .asString().startsWith("app.udl:9:").contains("[ETL-005]")
+                .contains("cannot tell the format of 'people.txt'").contains("write format: csv");
+        assertThat(problems(pipeline("    source: {adapter: file, path: people.txt, format: csv}\n" + TARGET)))
+                .isEmpty();
+    }
+
+    @Test
+    void theAllowedAdaptersAndFormatsComeFromTheInstalledKinds() {
+        var kinds = io.unikernal.etl.kinds.PipelineKinds.installed();
+        assertThat(kinds.sourceAdapters()).contains("file");
+        assertThat(kinds.targetAdapters()).contains("postgres");
+        assertThat(kinds.formatNames()).contains("csv");
+        assertThat(problems(pipeline("    source: {adapter: nope, path: p.csv}\n" + TARGET))).singleElement()
+                .asString().startsWith("app.udl:9:").contains("nope").contains("file");
+    }
+
+    @Test
+    void transformStepsAreCheckedAtTheirPlace() {
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - filter: \"age >\"\n" + TARGET)))
+                .singleElement().asString().startsWith("app.udl:11:17:").contains("expression does not parse");
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - set: {a: \"1 +\"}\n" + TARGET)))
+                .singleElement().asString().startsWith("app.udl:11:").contains("expression does not parse");
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - convert: {age: integer}\n" + TARGET)))
+                .singleElement().asString().startsWith("app.udl:11:").contains("integer").contains("long");
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - aggregate: {by: [a]}\n" + TARGET)))
+                .singleElement().asString().contains("[ETL-008]").contains("aggregate computes nothing");
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - lookup: {system: dbx, table: t, on: {a: b},"
+                + " fields: [c]}\n" + TARGET))).singleElement().asString().contains("unknown system 'dbx'");
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - filter: \"true\"\n        set: {a: b}\n"
+                + TARGET))).isNotEmpty();
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - sort: a\n" + TARGET))).singleElement()
+                .asString().contains("sort");
+    }
+
+    @Test
+    void aStreamNeedsASourceThatStreamsNoScheduleAndWindowedAggregates() {
+        assertThat(problems(pipeline("    stream: true\n" + SOURCE + TARGET))).singleElement().asString()
+                .startsWith("app.udl:9:").contains("[ETL-009]").contains("cannot be read as a stream")
+                .contains("sequence");
+        String stream = "    stream: true\n    source: {adapter: sequence, count: 3}\n";
+        assertThat(problems(pipeline(stream + TARGET))).isEmpty();
+        assertThat(problems(pipeline(stream + "    schedule: \"0 0 2 * * ?\"\n" + TARGET))).singleElement()
+                .asString().contains("[ETL-009]").contains("streams and has a schedule");
+        assertThat(problems(pipeline("    backfill: true\n    source: {adapter: sequence, count: 3}\n" + TARGET)))
+                .singleElement().asString().contains("[ETL-009]").contains("without stream: true");
+        assertThat(problems(pipeline(stream + "    transform:\n      - aggregate: {by: [id], count: n}\n"
+                + TARGET))).singleElement().asString().contains("[ETL-007]").contains("needs a window");
+        assertThat(problems(pipeline(stream + "    transform:\n      - aggregate: {count: n, window: 1m}\n"
+                + TARGET))).isEmpty();
     }
 
     @Test

@@ -349,7 +349,8 @@ public final class PolicyCompiler {
         return GuardedCallPool.NAME;
     }
 
-    private static Resilience4jConfigurationDefinition configuration(PolicyDecl policy) {
+    /** The Resilience4j settings of a policy's breaker and bulkhead (the Java DSL guards its calls with the same). */
+    public static Resilience4jConfigurationDefinition configuration(PolicyDecl policy) {
         Resilience4jConfigurationDefinition config = new Resilience4jConfigurationDefinition();
         // an open breaker without fallback must fail the message (to retry / dead letter), never pass it on silently
         config.setThrowExceptionWhenHalfOpenOrOpenState("true");

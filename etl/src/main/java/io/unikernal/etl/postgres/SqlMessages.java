@@ -1,16 +1,16 @@
-package io.unikernal.etl.run;
+package io.unikernal.etl.postgres;
 
 import java.sql.SQLException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /** The database's own words for a failure (its message and detail), never a Java exception's text. */
-final class SqlMessages {
+public final class SqlMessages {
 
     private SqlMessages() {
     }
 
-    static String of(SQLException e) {
+    public static String of(SQLException e) {
         if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
             ServerErrorMessage server = psql.getServerErrorMessage();
             String detail = server.getDetail();
