@@ -6,6 +6,7 @@ import io.unikernal.compile.context.DefaultCompileContext;
 import io.unikernal.runtime.policy.ApiKeyAuthenticator;
 import io.unikernal.runtime.policy.BreakerOpenCheck;
 import io.unikernal.runtime.policy.FixedFallbackReply;
+import io.unikernal.runtime.policy.GuardedCallOutcome;
 import io.unikernal.runtime.policy.GuardedCallPool;
 import io.unikernal.runtime.policy.RateLimiter;
 import io.unikernal.runtime.StrictJson;
@@ -28,10 +29,11 @@ import org.apache.camel.model.RouteConfigurationDefinition;
 /**
  * Compiles a route's {@code policy:} onto Camel: auth and rate limit as named processors right after the source's
  * normalisation; retry as the redelivery policy of the route's failure clause (so the dead-letter record's attempt
- * count is Camel's own); timeout, circuit breaker, bulkhead and fallback as a {@code circuitBreaker} EIP with a
- * {@code resilience4jConfiguration} around each target call. A timeout is the target client's own where its adapter
- * has one ({@link io.unikernal.spi.adapter.Capability#CLIENT_TIMEOUT}), else the EIP's time limiter on the app's
- * {@link GuardedCallPool}.
+ * count is Camel's own); circuit breaker and fallback as the kernel's breaker step around each target call
+ * ({@link io.unikernal.runtime.policy.GuardedCallBreaker}); a bulkhead, or a timeout the target's client cannot
+ * enforce, as a {@code circuitBreaker} EIP with a {@code resilience4jConfiguration}. A timeout is the target client's
+ * own where its adapter has one ({@link io.unikernal.spi.adapter.Capability#CLIENT_TIMEOUT}), else the EIP's time
+ * limiter on the app's {@link GuardedCallPool}.
  */
 public final class PolicyCompiler {
 
@@ -184,6 +186,9 @@ public final class PolicyCompiler {
 
         /** Delivers with the call bounded by the target's own client; false (nothing appended) if it has none. */
         boolean deliverWithTimeout(EndpointRef target, Duration timeout, ProcessorDefinition<?> block);
+
+        /** True when the target's own client can time a call out ({@link #deliverWithTimeout} would deliver). */
+        boolean clientTimesOut(EndpointRef target);
     }
 
     /** The route configuration of guarded-call routes: no error handler, so a failure goes back to the caller. */
@@ -198,6 +203,10 @@ public final class PolicyCompiler {
         PolicyDecl policy = PolicyDecl.forTarget(decl.policy(), target.policy());
         if (policy == null || !policy.guardsTargets()) {
             delivery.deliver(target, block);
+            return;
+        }
+        if (policy.bulkhead() == null && (policy.timeout() == null || delivery.clientTimesOut(target))) {
+            kernelBreakerCall(decl, policy, target, block, delivery);
             return;
         }
         if (policy.retry() == null) {
@@ -222,6 +231,73 @@ public final class PolicyCompiler {
         callRoutes.add(call);
         ctx.addRoute(call);
         block.to("direct:" + id);
+    }
+
+    /**
+     * The guarded call run by the route itself (no time limiter, no bulkhead): a {@code step} holding a
+     * {@code doTry} of the breaker's permit, the call and its success; the {@code doCatch} records the failure and
+     * throws it again (or runs the fallback). The step is the node the route's redelivery re-runs: a retry is a
+     * new call through the same breaker, and no exchange is copied.
+     */
+    private void kernelBreakerCall(RouteDecl decl, PolicyDecl policy, EndpointRef target, ProcessorDefinition<?> block,
+            Delivery delivery) {
+        String id = ctx.uniqueName(decl.name() + "-" + target.system() + "-breaker");
+        breakerIds.put(id, target.system());
+        ctx.addBean(id, io.unikernal.runtime.policy.GuardedCallBreaker.class, breakerProperties(target, policy));
+        org.apache.camel.model.StepDefinition call = block.step(id + "-call");
+        org.apache.camel.model.TryDefinition attempt = call.doTry();
+        attempt.process(id);
+        if (policy.timeout() == null || !delivery.deliverWithTimeout(target, policy.timeout(), attempt)) {
+            delivery.deliver(target, attempt);
+        }
+        outcomeBean(GuardedCallOutcome.SUCCEEDED, false, true);
+        attempt.process(GuardedCallOutcome.SUCCEEDED);
+        PolicyDecl.Fallback fallback = policy.fallback();
+        String failed = fallback == null ? GuardedCallOutcome.FAILED : GuardedCallOutcome.FAILED_TO_FALLBACK;
+        outcomeBean(failed, true, fallback == null);
+        attempt.doCatch(Exception.class).process(failed);
+        if (fallback != null) {
+            fallback(decl, target, fallback, attempt, delivery);
+        }
+        attempt.end();
+        call.end();
+    }
+
+    /** The fallback's steps: another target (logged), or a fixed reply. */
+    private void fallback(RouteDecl decl, EndpointRef target, PolicyDecl.Fallback fallback,
+            ProcessorDefinition<?> block, Delivery delivery) {
+        if (fallback.to() != null) {
+            block.log(org.apache.camel.LoggingLevel.WARN, "unikernal.fallback." + decl.name(),
+                    "target " + target.system() + " failed or its breaker is open; sending to "
+                            + fallback.to() + " instead");
+            delivery.deliver(new EndpointRef(fallback.to(), Map.of(), fallback.toPos()), block);
+        } else {
+            String name = ctx.uniqueName("fallback-reply-" + decl.name());
+            ctx.addBean(name, FixedFallbackReply.class,
+                    Map.of("route", decl.name(), "spec", StrictJson.write(fallback.reply())));
+            block.process(name);
+        }
+    }
+
+    private void outcomeBean(String name, boolean failed, boolean rethrow) {
+        ctx.addBean(name, GuardedCallOutcome.class, Map.of("failed", String.valueOf(failed),
+                "rethrow", String.valueOf(rethrow)));
+    }
+
+    private static Map<String, String> breakerProperties(EndpointRef target, PolicyDecl policy) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("target", target.system());
+        PolicyDecl.CircuitBreaker cb = policy.circuitBreaker();
+        if (cb != null) {
+            props.put("failureRate", String.valueOf(cb.failureRate()));
+            props.put("slowCallRate", String.valueOf(cb.slowCallRate()));
+            props.put("slowCallMillis", String.valueOf(cb.slowCall().toMillis()));
+            props.put("window", String.valueOf(cb.window()));
+            props.put("minimumCalls", String.valueOf(cb.minimumCalls() == null ? cb.window() : cb.minimumCalls()));
+            props.put("halfOpenCalls", String.valueOf(cb.halfOpenCalls()));
+            props.put("waitOpenMillis", String.valueOf(cb.waitOpen().toMillis()));
+        }
+        return props;
     }
 
     private void breakerCall(RouteDecl decl, PolicyDecl policy, EndpointRef target, ProcessorDefinition<?> block,
@@ -252,18 +328,7 @@ public final class PolicyCompiler {
             breaker.onFallback().process(check);
         } else {
             // after onFallback() the breaker's further outputs form the fallback
-            CircuitBreakerDefinition onFallback = breaker.onFallback();
-            if (fallback.to() != null) {
-                onFallback.log(org.apache.camel.LoggingLevel.WARN, "unikernal.fallback." + decl.name(),
-                        "target " + target.system() + " failed or its breaker is open; sending to "
-                                + fallback.to() + " instead");
-                delivery.deliver(new EndpointRef(fallback.to(), Map.of(), fallback.toPos()), onFallback);
-            } else {
-                String name = ctx.uniqueName("fallback-reply-" + decl.name());
-                ctx.addBean(name, FixedFallbackReply.class,
-                        Map.of("route", decl.name(), "spec", StrictJson.write(fallback.reply())));
-                onFallback.process(name);
-            }
+            fallback(decl, target, fallback, breaker.onFallback(), delivery);
         }
         breaker.end();
         if (fallback == null) {

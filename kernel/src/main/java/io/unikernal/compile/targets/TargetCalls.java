@@ -43,6 +43,11 @@ public final class TargetCalls implements PolicyCompiler.Delivery {
         return true;
     }
 
+    @Override
+    public boolean clientTimesOut(EndpointRef target) {
+        return !ctx.testMode() && ctx.targetRoleOf(ctx.document().system(target.system())).has(Capability.CLIENT_TIMEOUT);
+    }
+
     /**
      * Gives the target call compiled next its idempotency key ({@link OutboundIdempotencyKey}): stable across the
      * route's retries of the message, distinct per call site. A fallback target shares its primary call's key.

@@ -107,6 +107,10 @@ public final class BreakerMetricsPolicy extends RoutePolicySupport {
 
     /** The live breaker of the circuitBreaker node with this id (null before its route has started). */
     private static CircuitBreaker breaker(CamelContext context, String id) {
+        GuardedCallBreaker kernel = context.getRegistry().lookupByNameAndType(id, GuardedCallBreaker.class);
+        if (kernel != null) {
+            return kernel.getCircuitBreaker();
+        }
         Processor processor = context.getProcessor(id);
         return processor instanceof ResilienceProcessor resilience ? resilience.getCircuitBreaker() : null;
     }
