@@ -48,6 +48,10 @@ public final class TransformSteps {
             "an aggregate of a stream has no window");
     public static final ProblemCode EMPTY_STEP = new PluginProblemCode("ETL", 8,
             "a transform step names nothing to do");
+    public static final ProblemCode WINDOW_WITHOUT = new PluginProblemCode("ETL", 30,
+            "an aggregate's slide, time or lateness lacks the window or time it needs");
+    public static final ProblemCode BAD_SLIDE = new PluginProblemCode("ETL", 31,
+            "an aggregate's slide does not divide its window");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -78,12 +82,24 @@ public final class TransformSteps {
             .description("The most groups the step holds at once (its memory's bound): more stop the run.")
             .example("100000");
     static final Option<Duration> WINDOW = Option.duration("window")
-            .description("Tumbling windows on the time records arrive (for streams): each window's groups are"
-                    + " handed on, with window_start and window_end, when its time is over.").example("1m");
+            .description("Windows of this length: each window's groups are handed on, with window_start and"
+                    + " window_end, when it is over — on the time records arrive (tumbling), or with time: on the"
+                    + " records' own time.").example("1m");
+    static final Option<Duration> SLIDE = Option.duration("slide")
+            .description("With window: and time:, a window starts every slide (sliding windows, each record in"
+                    + " window/slide of them); default: the window's length (tumbling).").example("1m");
+    static final Option<String> TIME = Option.string("time").pattern("[A-Za-z_][A-Za-z0-9_]*", "a field name")
+            .description("The field that holds each record's own time (event time: a timestamp, or epoch"
+                    + " milliseconds); windows close when the watermark (the latest time seen less lateness) passes"
+                    + " their end.").example("ts");
+    static final Option<Duration> LATENESS = Option.duration("lateness")
+            .description("With time:, how far behind the latest time seen a record may be and still count; a later"
+                    + " record is rejected as late, with the reason. Default 0s.").example("30s");
     static final UdlKey AGGREGATE = UdlKey.of("aggregate", new Shape.Struct("pipeline-aggregate", "aggregate",
             "One record per group: its by values, the count and the aggregates.", List.of(BY.key(), COUNT.key(),
-                    SUM, AVG, MIN, MAX, GROUPS.key(), WINDOW.key()), false), "Groups records: one record per"
-                    + " group, at the end of a bounded source or of each window.",
+                    SUM, AVG, MIN, MAX, GROUPS.key(), WINDOW.key(), SLIDE.key(), TIME.key(), LATENESS.key()),
+                    false), "Groups records: one record per group, at the end of a bounded source or of each"
+                    + " window.",
             "{by: [region], count: n, sum: {total: amount}}");
 
     static final Option<Object> SYSTEM = Option.of("system", ValueKind.SYSTEM_REF).required()
@@ -130,7 +146,7 @@ public final class TransformSteps {
     }
 
     public static List<ProblemCode> problemCodes() {
-        return List.of(STREAM_AGGREGATE, EMPTY_STEP);
+        return List.of(STREAM_AGGREGATE, EMPTY_STEP, WINDOW_WITHOUT, BAD_SLIDE);
     }
 
     private static Option<List<String>> stringList(String name, String description, String example) {
@@ -192,6 +208,37 @@ public final class TransformSteps {
             checks.problems().error(STREAM_AGGREGATE, value.pos(), "an aggregate of a stream needs a window: its"
                     + " groups would never be complete", "add window: 1m (tumbling windows on arrival time)");
         }
+        checkWindows(value, checks);
+    }
+
+    /** slide and lateness need time: (windows on arrival time cannot be rebuilt by a resumed run); time needs window. */
+    private static void checkWindows(StepInput value, SectionChecks checks) {
+        boolean windowed = value.get(WINDOW.name()).isPresent();
+        boolean eventTime = value.get(TIME.name()).isPresent();
+        if (eventTime && !windowed) {
+            checks.problems().error(WINDOW_WITHOUT, value.keyPos(TIME.name()), "time: without window: the records'"
+                    + " times make no windows", "add window: 1m (and slide: for sliding windows)");
+        }
+        for (Option<Duration> needsTime : List.of(SLIDE, LATENESS)) {
+            if (value.get(needsTime.name()).isPresent() && !eventTime) {
+                checks.problems().error(WINDOW_WITHOUT, value.keyPos(needsTime.name()), needsTime.name() + ": needs"
+                        + " time: <field>, windows on the records' own time (on the time records arrive, a resumed"
+                        + " run could not rebuild its open windows)", "add time: <the field holding each record's"
+                        + " time>");
+            }
+        }
+        Duration window = value.read(WINDOW);
+        Duration slide = value.read(SLIDE);
+        if (window != null && slide != null && (slide.isZero() || slide.compareTo(window) > 0
+                || window.toMillis() % Math.max(1, slide.toMillis()) != 0)) {
+            checks.problems().error(BAD_SLIDE, value.keyPos(SLIDE.name()), "slide " + slide + " does not divide"
+                    + " window " + window + " (each record must fall in a whole number of windows)",
+                    "write a slide that divides the window, e.g. window: 10m, slide: 1m");
+        }
+        if (window != null && window.toMillis() < 1) {
+            checks.problems().error(BAD_SLIDE, value.keyPos(WINDOW.name()), "window " + window + " is shorter than"
+                    + " a millisecond", "write window: 1s or longer");
+        }
     }
 
     private static SystemDecl system(StepInput value, SectionChecks checks) {
@@ -246,6 +293,10 @@ public final class TransformSteps {
                     step.put("groups", value.read(GROUPS));
                     Duration window = value.read(WINDOW);
                     step.put("window", window == null ? null : window.toString());
+                    Duration slide = value.read(SLIDE);
+                    Duration lateness = value.read(LATENESS);
+                    step.put("time", value.read(TIME)).put("slide", slide == null ? null : slide.toString())
+                            .put("lateness", lateness == null ? null : lateness.toString());
                 }
                 case "lookup" -> {
                     SystemDecl system = ctx.document().system(value.read(SYSTEM).toString());
@@ -321,9 +372,21 @@ public final class TransformSteps {
             aggregates.add(new AggregateStep.Aggregate(a.path("out").asText(), AggregateStep.Function.valueOf(
                     a.path("function").asText().toUpperCase(java.util.Locale.ROOT)), a.path("field").asText()));
         }
+        Duration window = duration(config, "window");
+        EventWindows.Spec eventTime = null;
+        if (config.path("time").isTextual()) {
+            Duration slide = duration(config, "slide");
+            Duration lateness = duration(config, "lateness");
+            eventTime = new EventWindows.Spec(config.path("time").asText(), window, slide == null ? window : slide,
+                    lateness == null ? Duration.ZERO : lateness);
+        }
         return new AggregateStep(at, list(config.path("by")), config.path("count").isTextual()
-                ? config.path("count").asText() : null, aggregates, config.path("groups").asInt(100_000),
-                config.path("window").isTextual() ? Duration.parse(config.path("window").asText()) : null);
+                ? config.path("count").asText() : null, aggregates, config.path("groups").asInt(100_000), window,
+                eventTime);
+    }
+
+    private static Duration duration(JsonNode config, String name) {
+        return config.path(name).isTextual() ? Duration.parse(config.path(name).asText()) : null;
     }
 
     private static Map<String, String> strings(JsonNode node) {
