@@ -132,15 +132,38 @@ public final class TransformSteps {
             + " would, and adds members of its JSON reply; replies cached by key.",
             "{system: scoring, with: {path: /score}, fields: [score], key: id}");
 
-    static final List<UdlKey> STEPS = List.of(SET, MAP, FILTER, CONVERT, AGGREGATE, LOOKUP, ENRICH);
+    static final Option<List<String>> JOIN_ON = stringList("on", "The fields both sources have whose values must"
+            + " be equal (numbers and numeric text compare by their number).", "[region_id]");
+    static final Option<String> JOIN_TYPE = Option.string("type").allowed("inner", "left").defaultValue("inner")
+            .description("inner: a record without a matching row is dropped; left: it is handed on with the added"
+                    + " fields null.").example("left");
+    static final Option<List<String>> JOIN_FIELDS = stringList("fields", "The second source's fields added to each"
+            + " record; default: all but the on fields.", "[name, vat]");
+    static final Option<Integer> JOIN_ROWS = Option.integer("rows").defaultValue(100_000).range(1, 10_000_000)
+            .description("The most records the second source may have (the join holds them in memory): more stop"
+                    + " the run.").example("100000");
 
     private TransformSteps() {
     }
 
+    /** The steps, the join's {@code with:} taking the shape of a pipeline's {@code source:}. */
+    static List<UdlKey> steps(Shape.Struct source) {
+        UdlKey with = UdlKey.of("with", source, "The second source, written as a pipeline's source: (a system and"
+                + " its kind's keys, or inline); read whole when the run starts.", "{system: db, table: regions,"
+                + " cursor: id}").asRequired();
+        UdlKey join = UdlKey.of("join", new Shape.Struct("pipeline-join", "join", "A join of the records with a"
+                + " second source by key.", List.of(with, required(JOIN_ON), JOIN_TYPE.key(), JOIN_FIELDS.key(),
+                        JOIN_ROWS.key()), false), "Joins each record with the rows of a second source whose on"
+                + " fields are equal (a hash join of the second source read whole, bounded by rows).",
+                "{with: {adapter: file, path: regions.csv}, on: [region_id], type: left}");
+        return List.of(SET, MAP, FILTER, CONVERT, AGGREGATE, LOOKUP, ENRICH, join);
+    }
+
     /** {@code transform:}: a list of steps, each a map of exactly one of the step keys. */
-    public static UdlKey key() {
+    public static UdlKey key(Shape.Struct source) {
+        List<UdlKey> steps = steps(source);
         Shape.Struct step = new Shape.Struct("pipeline-step", "transform step", "One step: exactly one of "
-                + String.join(", ", STEPS.stream().map(UdlKey::name).toList()) + ".", STEPS, true);
+                + String.join(", ", steps.stream().map(UdlKey::name).toList()) + ".", steps, true);
         return UdlKey.of(KEY, new Shape.ListOf(step), "Steps between the source and the target, in order"
                 + " (docs/etl.md, Transforms).", "[{convert: {age: long}}, {filter: \"age > 18\"}]");
     }
@@ -165,7 +188,7 @@ public final class TransformSteps {
     }
 
     /** The steps of a pipeline as written; reports each one's problems at its place. */
-    public static void check(StepInput steps, boolean stream, SectionChecks checks) {
+    public static void check(StepInput steps, boolean stream, SectionChecks checks, SecondSources sources) {
         for (StepInput item : steps.items()) {
             for (String name : item.keys()) {
                 StepInput value = item.get(name).orElseThrow();
@@ -183,6 +206,8 @@ public final class TransformSteps {
                     case "aggregate" -> checkAggregate(value, stream, checks);
                     case "lookup" -> system(value, checks);
                     case "enrich" -> checkEnrich(value, checks);
+                    case "join" -> value.get("with").filter(StepInput::isMap).ifPresent(w -> sources.check(w,
+                            checks));
                     default -> {
                         // an unknown step: the shape check reported it
                     }
@@ -269,7 +294,8 @@ public final class TransformSteps {
     }
 
     /** The steps as the chain bean's JSON text; an enrich step's route is added to the compilation. */
-    public static String compile(StepInput steps, String pipeline, SectionCompilation compilation) {
+    public static String compile(StepInput steps, String pipeline, SectionCompilation compilation,
+            SecondSources sources) {
         CompileContext ctx = compilation.context();
         ArrayNode out = JSON.createArrayNode();
         int n = 0;
@@ -319,6 +345,12 @@ public final class TransformSteps {
                             .put("cache", value.read(CACHE)).put("ttl", ttl == null ? null : ttl.toString());
                     step.set("fields", JSON.valueToTree(names(value, FIELDS.name())));
                 }
+                case "join" -> {
+                    step.put("source", sources.compile(value.get("with").orElseThrow(), compilation))
+                            .put("type", value.read(JOIN_TYPE)).put("rows", value.read(JOIN_ROWS));
+                    step.set("on", JSON.valueToTree(names(value, JOIN_ON.name())));
+                    step.set("fields", JSON.valueToTree(names(value, JOIN_FIELDS.name())));
+                }
                 default -> throw new IllegalStateException("the shape check allows only the declared steps");
             }
         }
@@ -362,6 +394,14 @@ public final class TransformSteps {
                     config.path("key").isNull() || config.path("key").isMissingNode() ? null
                             : config.path("key").asText(), config.path("cache").asInt(10_000),
                     config.path("ttl").isTextual() ? Duration.parse(config.path("ttl").asText()) : null);
+            case "join" -> {
+                Object bean = context.getRegistry().lookupByName(config.path("source").asText());
+                if (!(bean instanceof io.unikernal.etl.spi.RecordSource.Factory source)) {
+                    throw new IllegalStateException("the compiler names a source bean: " + config);
+                }
+                yield new JoinStep(at, source, list(config.path("on")), config.path("type").asText("inner"),
+                        list(config.path("fields")), config.path("rows").asInt(100_000));
+            }
             default -> throw new IllegalStateException("a step the compiler does not write: " + config);
         };
     }
