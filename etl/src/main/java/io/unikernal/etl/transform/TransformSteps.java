@@ -36,9 +36,10 @@ import org.apache.camel.model.RouteDefinition;
 
 /**
  * The one declaration of {@code transform:} — a list of steps, each a map of one key ({@code set}, {@code map},
- * {@code filter}, {@code convert}, {@code aggregate}, {@code lookup}, {@code enrich}) — with the steps' checks, what
- * they compile to (JSON text for the {@link TransformChain} bean; a route per {@code enrich} that calls its system
- * as any route does) and how each is built when a run starts.
+ * {@code filter}, {@code convert}, {@code aggregate}, {@code lookup}, {@code enrich}, {@code join}) — with the
+ * steps' checks, what they compile to (JSON text for the {@link TransformChain} bean; a route per {@code enrich} that
+ * calls its system as any route does; a join's second source compiled as a pipeline's source is) and how each is
+ * built when a run starts.
  */
 public final class TransformSteps {
 
@@ -236,7 +237,7 @@ public final class TransformSteps {
         checkWindows(value, checks);
     }
 
-    /** slide and lateness need time: (windows on arrival time cannot be rebuilt by a resumed run); time needs window. */
+    /** slide and lateness need time: (arrival-time windows cannot be rebuilt by a resumed run); time needs window. */
     private static void checkWindows(StepInput value, SectionChecks checks) {
         boolean windowed = value.get(WINDOW.name()).isPresent();
         boolean eventTime = value.get(TIME.name()).isPresent();
