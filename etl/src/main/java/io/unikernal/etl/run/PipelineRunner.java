@@ -100,20 +100,24 @@ public final class PipelineRunner implements Processor, CamelContextAware {
         Position at = Position.fromJson(saved);
         Position end = at;
         if (mode != Mode.STREAM) {
-            end = read(source.create(), false, at, end, saved, progress, started);
+            end = read(source.create(), false, mode == Mode.HYBRID, at, end, saved, progress, started);
         }
         if (mode != Mode.BATCH && !stopping()) {
             // the hand-over: the stream resumes from the position the backfill committed, so nothing is read twice
             // and nothing is skipped (what that position means is the source's: a cursor value, offsets, a line)
             String handOver = checkpoints.position(name).orElse(saved);
-            end = read(source.createStream(), true, Position.fromJson(handOver), end, handOver, progress, started);
+            end = read(source.createStream(), true, false, Position.fromJson(handOver), end, handOver, progress,
+                    started);
         }
         return summary(at, end, resumed, started);
     }
 
-    /** Reads one opened source to its end (a stream: until the app stops), committing batches. */
-    private Position read(RecordSource opened, boolean stream, Position at, Position before, String saved,
-            Progress progress, long started) throws IOException {
+    /**
+     * Reads one opened source to its end (a stream: until the app stops), committing batches; {@code followed}: a
+     * stream reads on after it (hybrid), so steps that replay keep their windows open for it.
+     */
+    private Position read(RecordSource opened, boolean stream, boolean followed, Position at, Position before,
+            String saved, Progress progress, long started) throws IOException {
         String name = checkpointName();
         try (RecordSource records = opened;
                 RejectFile rejects = RejectFile.open(rejectFile, at.rejectsSize())) {
@@ -129,15 +133,24 @@ public final class PipelineRunner implements Processor, CamelContextAware {
                 } catch (PipelineException e) {
                     throw new PipelineException(records.fieldsPosition() + ": " + e.getMessage());
                 }
-                if (!records.resume(at.source())) {
+                boolean replay = at.replay() > 0 && transform.replays();
+                if (!records.resume(replay ? at.replayFrom() : at.source())) {
                     throw new PipelineException(records.describe() + " has fewer records than its checkpoint ("
                             + at.source() + "): it was replaced; its checkpoint " + name + " must be removed to"
                             + " load it anew");
                 }
+                if (replay) {
+                    transform.restore(at.steps());
+                }
                 Batches batches = new Batches(records, out, rejects, name, saved, at, progress, started);
+                batches.replaying = replay ? at.replay() : 0;
+                batches.followed = followed;
                 while (true) {
                     SourceRecord record;
                     try {
+                        if (transform.replays()) {
+                            batches.before = records.position();
+                        }
                         record = records.next();
                     } catch (IOException e) {
                         batches.flush(); // the records before the bad place are good: keep them
@@ -199,6 +212,13 @@ public final class PipelineRunner implements Processor, CamelContextAware {
         private long reportedRead;
         private long reportedWritten;
         private long reportedRejected;
+        /** Records still to read again only to rebuild the steps' state (a resume of replaying steps). */
+        private long replaying;
+        private boolean followed;
+        /** Where the source stood before the current record, when the steps replay. */
+        private String before;
+        private long sequence = -1;
+        private final java.util.TreeMap<Long, String> marks = new java.util.TreeMap<>();
 
         Batches(RecordSource records, RecordTarget out, RejectFile rejects, String name, String expected,
                 Position at, Progress progress, long started) {
@@ -214,23 +234,33 @@ public final class PipelineRunner implements Processor, CamelContextAware {
         }
 
         void add(SourceRecord record) throws IOException {
-            read++;
-            if (pending++ == 0) {
-                pendingSince = System.nanoTime();
+            sequence++;
+            boolean replay = replaying > 0;
+            if (replay) {
+                replaying--; // read before the checkpoint: counted, rejected and written then
+            } else {
+                read++;
+                if (pending++ == 0) {
+                    pendingSince = System.nanoTime();
+                }
             }
             current = record;
             lastWhere = record.where();
             try {
                 if (record.isBad()) {
-                    reject(record.problem(), record);
+                    if (!replay) {
+                        reject(record.problem(), record);
+                    }
                 } else {
                     emitted = 0;
                     try {
                         transform.apply(record.values(), this);
                     } catch (BadValue e) {
-                        reject(e.getMessage(), record);
+                        if (!replay) {
+                            reject(e.getMessage(), record);
+                        }
                     }
-                    if (emitted == 0 && transform.idle()) {
+                    if (emitted == 0 && transform.idle() && !replay) {
                         dropped++;
                     }
                 }
@@ -239,9 +269,23 @@ public final class PipelineRunner implements Processor, CamelContextAware {
             } finally {
                 current = null;
             }
-            if (transform.idle() && (out.bufferedRecords() >= batchRows || out.bufferedBytes() >= batchBytes)) {
+            if (mayCommit() && (out.bufferedRecords() >= batchRows || out.bufferedBytes() >= batchBytes)) {
                 commit(false);
             }
+        }
+
+        /** While the steps hold records, only a checkpoint that can rebuild them may be committed. */
+        private boolean mayCommit() {
+            return replaying == 0 && (transform.idle() || transform.replays());
+        }
+
+        @Override
+        public long mark() {
+            if (current == null) {
+                return -1;
+            }
+            marks.put(sequence, before);
+            return sequence;
         }
 
         /** A result of the steps, into the target; one it refuses is rejected (the record it came from, if any). */
@@ -281,7 +325,7 @@ public final class PipelineRunner implements Processor, CamelContextAware {
         /** A stream's clock: windows whose time is over are handed on; a batch older than batch.time commits. */
         void tick(boolean idleSource) throws IOException {
             emit(() -> transform.tick(this));
-            if (pending == 0 || !transform.idle()) {
+            if (pending == 0 || !mayCommit()) {
                 metrics.lag(pending == 0 ? 0 : (System.nanoTime() - pendingSince) / 1_000_000);
                 return;
             }
@@ -294,13 +338,15 @@ public final class PipelineRunner implements Processor, CamelContextAware {
         }
 
         void flush() throws IOException {
-            if (pending > 0 && transform.idle()) {
+            if (pending > 0 && mayCommit()) {
                 commit(false);
             }
         }
 
         Position finish() throws IOException {
-            emit(() -> transform.flush(this));
+            if (!(followed && transform.replays())) {
+                emit(() -> transform.flush(this));
+            }
             if (pending > 0 || !committed.done()) {
                 commit(!records.unbounded());
             }
@@ -318,8 +364,16 @@ public final class PipelineRunner implements Processor, CamelContextAware {
         private void commit(boolean done) throws IOException {
             long rejectsSize = rejects.sync();
             long batch = out.bufferedRecords();
+            long oldest = transform.replays() ? transform.oldestHeld() : -1;
+            String replayFrom = oldest < 0 ? null : marks.get(oldest);
+            if (oldest >= 0 && !marks.containsKey(oldest)) {
+                throw new IllegalStateException("the steps hold record " + oldest + ", which they never marked");
+            }
+            marks.headMap(oldest < 0 ? Long.MAX_VALUE : oldest).clear();
             Position next = new Position(records.position(), rejectsSize, first.read() + read,
-                    committed.written() + batch, first.rejected() + rejected, first.dropped() + dropped, done);
+                    committed.written() + batch, first.rejected() + rejected, first.dropped() + dropped, done,
+                    replayFrom, oldest < 0 ? 0 : sequence - oldest + 1, transform.replays() ? transform.saved()
+                            : null);
             String text = next.toJson();
             try {
                 out.commit(name, expected, text);

@@ -4,6 +4,7 @@ import io.unikernal.etl.kinds.PipelineEnd;
 import io.unikernal.etl.kinds.PipelineSourceKind;
 import io.unikernal.etl.kinds.PipelineTargetKind;
 import io.unikernal.etl.run.PipelineRunner;
+import io.unikernal.etl.transform.SecondSources;
 import io.unikernal.etl.transform.TransformChain;
 import io.unikernal.etl.transform.TransformSteps;
 import io.unikernal.spi.adapter.CompileContext;
@@ -103,7 +104,8 @@ public final class PipelinesSection implements SectionKind<PipelinesSection.Pipe
                 checkStream(pipeline, end, kind, checks);
             });
             if (pipeline.transform() != null) {
-                TransformSteps.check(pipeline.transform(), pipeline.stream(), checks);
+                TransformSteps.check(pipeline.transform(), pipeline.stream(), checks, secondSources(pipeline,
+                        checks.document()));
             }
             Ends.target(pipeline, checks.document(), checks).ifPresent(end -> {
                 PipelineTargetKind kind = PipelinesSpec.KINDS.target(end.adapter()).orElseThrow();
@@ -203,7 +205,8 @@ public final class PipelinesSection implements SectionKind<PipelinesSection.Pipe
             if (pipeline.transform() != null) {
                 String chain = ctx.uniqueName(pipeline.routeId() + "-transform");
                 ctx.addBean(chain, TransformChain.class, Map.of("steps", TransformSteps.compile(
-                        pipeline.transform(), pipeline.name(), compilation)));
+                        pipeline.transform(), pipeline.name(), compilation, secondSources(pipeline,
+                                ctx.document()))));
                 properties.put("transform", "#bean:" + chain);
             }
             properties.put("batchRows", String.valueOf(pipeline.batchRows()));
@@ -229,6 +232,27 @@ public final class PipelinesSection implements SectionKind<PipelinesSection.Pipe
         }
     }
 
+    /** A join's {@code with:}, resolved, checked and compiled as the pipeline's own source is. */
+    private static SecondSources secondSources(Pipeline pipeline, UdlDocument document) {
+        return new SecondSources() {
+            @Override
+            public void check(StepInput with, SectionChecks checks) {
+                Ends.joined(pipeline, with, document, checks).ifPresent(end -> {
+                    PipelineSourceKind kind = PipelinesSpec.KINDS.source(end.adapter()).orElseThrow();
+                    if (checkKeys(end, "source", kind.keys(), kind.readsFormats(), checks)) {
+                        kind.check(end, checks);
+                    }
+                });
+            }
+
+            @Override
+            public String compile(StepInput with, SectionCompilation compilation) {
+                PipelineEnd end = Ends.joined(pipeline, with, document, null).orElseThrow();
+                return PipelinesSpec.KINDS.source(end.adapter()).orElseThrow().compile(end, compilation);
+            }
+        };
+    }
+
     private static Path rejectFile(Pipeline pipeline, CompileContext ctx) {
         String path = pipeline.rejectPath() != null ? pipeline.rejectPath() : pipeline.name() + ".rejects.jsonl";
         return ctx.baseDir().resolve(path).toAbsolutePath().normalize();
@@ -251,6 +275,15 @@ public final class PipelinesSection implements SectionKind<PipelinesSection.Pipe
                     PipelinesSpec.KINDS.sourceAdapters(), PipelinesSpec.KINDS.sources().stream()
                             .filter(PipelineSourceKind::inline).map(PipelineSourceKind::adapter).toList(),
                     PipelinesSpec.BAD_SOURCE);
+        }
+
+        /** A join's second source, as a source: is. */
+        static Optional<PipelineEnd> joined(Pipeline pipeline, StepInput with, UdlDocument document,
+                SectionChecks checks) {
+            return resolve(pipeline, with, "join source", "joins", document, checks,
+                    PipelinesSpec.KINDS.sourceAdapters(), PipelinesSpec.KINDS.sources().stream()
+                            .filter(PipelineSourceKind::inline).map(PipelineSourceKind::adapter).toList(),
+                    PipelinesSpec.BAD_JOIN_SOURCE);
         }
 
         static Optional<PipelineEnd> target(Pipeline pipeline, UdlDocument document, SectionChecks checks) {

@@ -83,6 +83,8 @@ final class PipelinesSpec {
             "a pipeline's target is no system or adapter a pipeline can write");
     static final ProblemCode BAD_STREAM = new PluginProblemCode("ETL", 9,
             "a pipeline's stream settings do not fit its source or schedule");
+    static final ProblemCode BAD_JOIN_SOURCE = new PluginProblemCode("ETL", 32,
+            "a join's second source is no system or adapter a pipeline can read");
     static final ProblemCode NOT_OF_KIND = new PluginProblemCode("ETL", 6,
             "a source or target has a key its kind does not take, or lacks one it requires");
     static final List<ProblemCode> CODES = codes();
@@ -109,7 +111,7 @@ final class PipelinesSpec {
                                 "{adapter: file, path: data/people.csv, format: csv}").asRequired(),
                         UdlKey.of(TARGET, target, target.description(),
                                 "{system: db, table: people, mode: upsert, key: id}").asRequired(),
-                        io.unikernal.etl.transform.TransformSteps.key(),
+                        io.unikernal.etl.transform.TransformSteps.key(source),
                         UdlKey.of(BATCH, batch, batch.description(), "{rows: 10000}"),
                         UdlKey.of(REJECTS, rejects, rejects.description(), "{path: people.rejects.jsonl, threshold: 0}")),
                 false);
@@ -142,7 +144,7 @@ final class PipelinesSpec {
 
     private static List<ProblemCode> codes() {
         List<ProblemCode> codes = new ArrayList<>(List.of(BAD_SCHEDULE, BAD_SOURCE, BAD_TARGET, FileFormats.NO_FORMAT,
-                NOT_OF_KIND, BAD_STREAM));
+                NOT_OF_KIND, BAD_STREAM, BAD_JOIN_SOURCE));
         codes.addAll(io.unikernal.etl.transform.TransformSteps.problemCodes());
         KINDS.problemCodes().stream().filter(c -> !codes.contains(c)).forEach(codes::add);
         codes.sort(java.util.Comparator.comparing(ProblemCode::tag));

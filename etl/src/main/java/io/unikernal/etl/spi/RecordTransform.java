@@ -31,6 +31,30 @@ public interface RecordTransform {
         return true;
     }
 
+    /**
+     * True when the steps rebuild what they hold by reading again (event-time windows): the runner may then commit
+     * while they hold records, saving with the checkpoint where the {@link #oldestHeld() oldest held} record was
+     * read and what {@link #saved()} answers; a resumed run reads again from there, those records only rebuilding
+     * the state (not counted, not rejected twice), and the steps do not hand on again what they handed on before.
+     */
+    default boolean replays() {
+        return false;
+    }
+
+    /** The {@link Output#mark() mark} of the earliest record whose effect the steps still hold, or -1. */
+    default long oldestHeld() {
+        return -1;
+    }
+
+    /** What a resumed run's steps need to know (e.g. how far windows were handed on), as text; null for nothing. */
+    default String saved() {
+        return null;
+    }
+
+    /** Told, after {@link #open}, what {@link #saved()} answered when the checkpoint resumed from was committed. */
+    default void restore(String saved) throws PipelineException {
+    }
+
     /** Where the steps' results go (the target; a result it refuses is rejected there). */
     @FunctionalInterface
     interface Output {
@@ -39,6 +63,15 @@ public interface RecordTransform {
         /** A result a later step refused while state was handed on (no source record is at hand then). */
         default void reject(String reason, Object[] values) {
             throw new IllegalStateException("a transform's result was refused: " + reason);
+        }
+
+        /**
+         * Remembers where the source stood before the record being worked on (for {@link #replays()} steps, which
+         * mark the first record of each window they open) and answers its number in this run; -1 when no record
+         * is being worked on or the runner keeps no positions.
+         */
+        default long mark() {
+            return -1;
         }
     }
 

@@ -19,9 +19,11 @@ import java.util.Map;
  * {@code aggregate: {by: [...], count: n, sum: {out: field}, avg: ..., min: ..., max: ...}}: one record per group —
  * its {@code by} values, then (windowed) {@code window_start} and {@code window_end}, then the count and the
  * aggregates in the order written. Without a window the groups are handed on when a bounded source ends; with
- * {@code window: 1m} (tumbling windows on the time records arrive, for streams) when a window's time is over. The
- * state is bounded: more than {@code groups} groups stop the run. Nulls are skipped (as SQL does); a value that is no
- * number for sum or avg rejects its record, which then counts nowhere.
+ * {@code window: 1m} (tumbling windows on the time records arrive, for streams) when a window's time is over. With
+ * {@code time: field} the windows are on the records' own time ({@link EventWindows}: tumbling, or sliding by
+ * {@code slide}, closed by a watermark, late records rejected). The state is bounded: more than {@code groups} groups
+ * (in all open windows) stop the run. Nulls are skipped (as SQL does); a value that is no number for sum or avg
+ * rejects its record, which then counts nowhere.
  */
 final class AggregateStep implements Step {
 
@@ -46,15 +48,18 @@ final class AggregateStep implements Step {
     private boolean[] longSum;
     private boolean[] numeric;
     private Instant windowStart;
+    private final EventWindows events;
 
     AggregateStep(String at, List<String> by, String count, List<Aggregate> aggregates, int maxGroups,
-            Duration window) {
+            Duration window, EventWindows.Spec eventTime) {
         this.at = at;
         this.by = List.copyOf(by);
         this.count = count;
         this.aggregates = List.copyOf(aggregates);
         this.maxGroups = maxGroups;
         this.window = window;
+        this.events = eventTime == null ? null : new EventWindows("aggregate at " + at, eventTime, maxGroups,
+                this::newState, this::row);
     }
 
     @Override
@@ -65,6 +70,9 @@ final class AggregateStep implements Step {
         for (int i = 0; i < by.size(); i++) {
             byIndex[i] = Step.require(in, by.get(i), step);
             out.add(in.get(byIndex[i]));
+        }
+        if (events != null) {
+            events.open(in);
         }
         if (window != null) {
             out.add(new Field("window_start", FieldType.TIMESTAMP, false));
@@ -104,6 +112,13 @@ final class AggregateStep implements Step {
             key[i] = values[byIndex[i]];
         }
         List<Object> groupKey = Arrays.asList(key);
+        if (events != null) {
+            for (Object[] state : events.add(values, groupKey, out)) {
+                fold(state, inputs);
+            }
+            events.close(out);
+            return;
+        }
         Object[] state = groups.get(groupKey);
         if (state == null) {
             if (groups.size() >= maxGroups) {
@@ -113,10 +128,19 @@ final class AggregateStep implements Step {
             if (groups.isEmpty() && window != null) {
                 windowStart = windowOf(Instant.now());
             }
-            state = new Object[1 + 2 * inputs.length];
-            state[0] = 0L;
+            state = newState();
             groups.put(groupKey, state);
         }
+        fold(state, inputs);
+    }
+
+    private Object[] newState() {
+        Object[] state = new Object[1 + 2 * aggregates.size()];
+        state[0] = 0L;
+        return state;
+    }
+
+    private void fold(Object[] state, Object[] inputs) {
         state[0] = (Long) state[0] + 1;
         for (int i = 0; i < inputs.length; i++) {
             fold(state, i, inputs[i]);
@@ -160,43 +184,75 @@ final class AggregateStep implements Step {
 
     @Override
     public void flush(Output out) {
+        if (events != null) {
+            events.flush(out);
+            return;
+        }
         emit(out);
     }
 
     @Override
     public void tick(Output out) {
-        if (window != null && !groups.isEmpty() && !Instant.now().isBefore(windowStart.plus(window))) {
+        if (events == null && window != null && !groups.isEmpty()
+                && !Instant.now().isBefore(windowStart.plus(window))) {
             emit(out);
         }
     }
 
     @Override
     public boolean idle() {
-        return groups.isEmpty();
+        return events != null ? events.idle() : groups.isEmpty();
+    }
+
+    @Override
+    public boolean replays() {
+        return events != null;
+    }
+
+    @Override
+    public long oldestHeld() {
+        return events != null ? events.oldestHeld() : -1;
+    }
+
+    @Override
+    public String saved() {
+        return events != null ? events.saved() : null;
+    }
+
+    @Override
+    public void restore(String saved) throws PipelineException {
+        if (events != null) {
+            events.restore(saved);
+        }
     }
 
     private void emit(Output out) {
         for (Map.Entry<List<Object>, Object[]> group : groups.entrySet()) {
-            List<Object> row = new ArrayList<>(group.getKey());
-            if (window != null) {
-                row.add(windowStart);
-                row.add(windowStart.plus(window));
-            }
-            Object[] state = group.getValue();
-            if (count != null) {
-                row.add(state[0]);
-            }
-            for (int i = 0; i < aggregates.size(); i++) {
-                Object value = state[1 + 2 * i];
-                if (aggregates.get(i).function() == Function.AVG && value != null) {
-                    value = ((BigDecimal) value).divide(BigDecimal.valueOf((Long) state[2 + 2 * i]),
-                            MathContext.DECIMAL64);
-                }
-                row.add(value);
-            }
-            out.accept(row.toArray());
+            out.accept(row(group.getKey(), group.getValue(), windowStart, window == null ? null
+                    : windowStart.plus(window)));
         }
         groups.clear();
+    }
+
+    /** A group's result: its key, its window (when windowed), the count, the aggregates. */
+    private Object[] row(List<Object> key, Object[] state, Instant start, Instant end) {
+        List<Object> row = new ArrayList<>(key);
+        if (window != null) {
+            row.add(start);
+            row.add(end);
+        }
+        if (count != null) {
+            row.add(state[0]);
+        }
+        for (int i = 0; i < aggregates.size(); i++) {
+            Object value = state[1 + 2 * i];
+            if (aggregates.get(i).function() == Function.AVG && value != null) {
+                value = ((BigDecimal) value).divide(BigDecimal.valueOf((Long) state[2 + 2 * i]),
+                        MathContext.DECIMAL64);
+            }
+            row.add(value);
+        }
+        return row.toArray();
     }
 
     /** The tumbling window a moment falls in, aligned to the epoch. */

@@ -23,6 +23,22 @@ interface Step {
         return true;
     }
 
+    /** See {@link io.unikernal.etl.spi.RecordTransform#replays()}. */
+    default boolean replays() {
+        return false;
+    }
+
+    default long oldestHeld() {
+        return -1;
+    }
+
+    default String saved() {
+        return null;
+    }
+
+    default void restore(String saved) throws PipelineException {
+    }
+
     /** Where a field is in {@code fields}, or -1. */
     static int indexOf(List<Field> fields, String name) {
         for (int i = 0; i < fields.size(); i++) {

@@ -2,6 +2,7 @@ package io.unikernal.etl.transform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.unikernal.etl.spi.BadValue;
 import io.unikernal.etl.spi.Field;
 import io.unikernal.etl.spi.PipelineException;
@@ -56,13 +57,21 @@ public final class TransformChain implements RecordTransform, CamelContextAware 
             for (int i = chain.size() - 2; i >= 0; i--) {
                 Step next = chain.get(i + 1);
                 Output downstream = built[i + 1];
-                built[i] = values -> {
-                    try {
-                        next.apply(values, downstream);
-                    } catch (BadValue e) {
-                        throw new Rejected(e, values);
-                    } catch (PipelineException e) {
-                        throw new Stopped(e);
+                built[i] = new Output() {
+                    @Override
+                    public void accept(Object[] values) {
+                        try {
+                            next.apply(values, downstream);
+                        } catch (BadValue e) {
+                            throw new Rejected(e, values);
+                        } catch (PipelineException e) {
+                            throw new Stopped(e);
+                        }
+                    }
+
+                    @Override
+                    public long mark() {
+                        return out.mark();
                     }
                 };
             }
@@ -104,11 +113,19 @@ public final class TransformChain implements RecordTransform, CamelContextAware 
     /** Lets step i hand on what it holds, into the steps after it; a result they reject goes to the rejects. */
     private void run(int i, Output out, boolean end) throws PipelineException {
         Output next = outputs(out)[i];
-        Output guarded = values -> {
-            try {
-                next.accept(values);
-            } catch (Rejected e) {
-                out.reject(e.reason.getMessage(), e.values);
+        Output guarded = new Output() {
+            @Override
+            public void accept(Object[] values) {
+                try {
+                    next.accept(values);
+                } catch (Rejected e) {
+                    out.reject(e.reason.getMessage(), e.values);
+                }
+            }
+
+            @Override
+            public long mark() {
+                return out.mark();
             }
         };
         try {
@@ -130,6 +147,60 @@ public final class TransformChain implements RecordTransform, CamelContextAware 
             }
         }
         return true;
+    }
+
+    /** Some step replays and every other one holds nothing now. */
+    @Override
+    public boolean replays() {
+        boolean any = false;
+        for (Step step : chain) {
+            if (step.replays()) {
+                any = true;
+            } else if (!step.idle()) {
+                return false;
+            }
+        }
+        return any;
+    }
+
+    @Override
+    public long oldestHeld() {
+        long oldest = -1;
+        for (Step step : chain) {
+            long held = step.oldestHeld();
+            if (held >= 0 && (oldest < 0 || held < oldest)) {
+                oldest = held;
+            }
+        }
+        return oldest;
+    }
+
+    /** The steps' saved texts as a JSON array, one element per step (null for those that save nothing). */
+    @Override
+    public String saved() {
+        ArrayNode all = JSON.createArrayNode();
+        chain.forEach(step -> all.add(step.saved()));
+        return all.toString();
+    }
+
+    @Override
+    public void restore(String saved) throws PipelineException {
+        if (saved == null) {
+            return;
+        }
+        try {
+            JsonNode all = JSON.readTree(saved);
+            if (!all.isArray() || all.size() != chain.size()) {
+                throw new PipelineException("the checkpoint's saved transform state (" + saved + ") is not of these"
+                        + " " + chain.size() + " steps: the transform changed since; remove the pipeline's checkpoint"
+                        + " to read its source anew");
+            }
+            for (int i = 0; i < chain.size(); i++) {
+                chain.get(i).restore(all.get(i).isNull() ? null : all.get(i).asText());
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new PipelineException("the checkpoint's saved transform state is no JSON: " + saved);
+        }
     }
 
     public void setSteps(String steps) {

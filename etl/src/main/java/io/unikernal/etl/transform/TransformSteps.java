@@ -36,9 +36,10 @@ import org.apache.camel.model.RouteDefinition;
 
 /**
  * The one declaration of {@code transform:} — a list of steps, each a map of one key ({@code set}, {@code map},
- * {@code filter}, {@code convert}, {@code aggregate}, {@code lookup}, {@code enrich}) — with the steps' checks, what
- * they compile to (JSON text for the {@link TransformChain} bean; a route per {@code enrich} that calls its system
- * as any route does) and how each is built when a run starts.
+ * {@code filter}, {@code convert}, {@code aggregate}, {@code lookup}, {@code enrich}, {@code join}) — with the
+ * steps' checks, what they compile to (JSON text for the {@link TransformChain} bean; a route per {@code enrich} that
+ * calls its system as any route does; a join's second source compiled as a pipeline's source is) and how each is
+ * built when a run starts.
  */
 public final class TransformSteps {
 
@@ -48,6 +49,10 @@ public final class TransformSteps {
             "an aggregate of a stream has no window");
     public static final ProblemCode EMPTY_STEP = new PluginProblemCode("ETL", 8,
             "a transform step names nothing to do");
+    public static final ProblemCode WINDOW_WITHOUT = new PluginProblemCode("ETL", 30,
+            "an aggregate's slide, time or lateness lacks the window or time it needs");
+    public static final ProblemCode BAD_SLIDE = new PluginProblemCode("ETL", 31,
+            "an aggregate's slide does not divide its window");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -78,12 +83,24 @@ public final class TransformSteps {
             .description("The most groups the step holds at once (its memory's bound): more stop the run.")
             .example("100000");
     static final Option<Duration> WINDOW = Option.duration("window")
-            .description("Tumbling windows on the time records arrive (for streams): each window's groups are"
-                    + " handed on, with window_start and window_end, when its time is over.").example("1m");
+            .description("Windows of this length: each window's groups are handed on, with window_start and"
+                    + " window_end, when it is over — on the time records arrive (tumbling), or with time: on the"
+                    + " records' own time.").example("1m");
+    static final Option<Duration> SLIDE = Option.duration("slide")
+            .description("With window: and time:, a window starts every slide (sliding windows, each record in"
+                    + " window/slide of them); default: the window's length (tumbling).").example("1m");
+    static final Option<String> TIME = Option.string("time").pattern("[A-Za-z_][A-Za-z0-9_]*", "a field name")
+            .description("The field that holds each record's own time (event time: a timestamp, or epoch"
+                    + " milliseconds); windows close when the watermark (the latest time seen less lateness) passes"
+                    + " their end.").example("ts");
+    static final Option<Duration> LATENESS = Option.duration("lateness")
+            .description("With time:, how far behind the latest time seen a record may be and still count; a later"
+                    + " record is rejected as late, with the reason. Default 0s.").example("30s");
     static final UdlKey AGGREGATE = UdlKey.of("aggregate", new Shape.Struct("pipeline-aggregate", "aggregate",
             "One record per group: its by values, the count and the aggregates.", List.of(BY.key(), COUNT.key(),
-                    SUM, AVG, MIN, MAX, GROUPS.key(), WINDOW.key()), false), "Groups records: one record per"
-                    + " group, at the end of a bounded source or of each window.",
+                    SUM, AVG, MIN, MAX, GROUPS.key(), WINDOW.key(), SLIDE.key(), TIME.key(), LATENESS.key()),
+                    false), "Groups records: one record per group, at the end of a bounded source or of each"
+                    + " window.",
             "{by: [region], count: n, sum: {total: amount}}");
 
     static final Option<Object> SYSTEM = Option.of("system", ValueKind.SYSTEM_REF).required()
@@ -116,21 +133,44 @@ public final class TransformSteps {
             + " would, and adds members of its JSON reply; replies cached by key.",
             "{system: scoring, with: {path: /score}, fields: [score], key: id}");
 
-    static final List<UdlKey> STEPS = List.of(SET, MAP, FILTER, CONVERT, AGGREGATE, LOOKUP, ENRICH);
+    static final Option<List<String>> JOIN_ON = stringList("on", "The fields both sources have whose values must"
+            + " be equal (numbers and numeric text compare by their number).", "[region_id]");
+    static final Option<String> JOIN_TYPE = Option.string("type").allowed("inner", "left").defaultValue("inner")
+            .description("inner: a record without a matching row is dropped; left: it is handed on with the added"
+                    + " fields null.").example("left");
+    static final Option<List<String>> JOIN_FIELDS = stringList("fields", "The second source's fields added to each"
+            + " record; default: all but the on fields.", "[name, vat]");
+    static final Option<Integer> JOIN_ROWS = Option.integer("rows").defaultValue(100_000).range(1, 10_000_000)
+            .description("The most records the second source may have (the join holds them in memory): more stop"
+                    + " the run.").example("100000");
 
     private TransformSteps() {
     }
 
+    /** The steps, the join's {@code with:} taking the shape of a pipeline's {@code source:}. */
+    static List<UdlKey> steps(Shape.Struct source) {
+        UdlKey with = UdlKey.of("with", source, "The second source, written as a pipeline's source: (a system and"
+                + " its kind's keys, or inline); read whole when the run starts.", "{system: db, table: regions,"
+                + " cursor: id}").asRequired();
+        UdlKey join = UdlKey.of("join", new Shape.Struct("pipeline-join", "join", "A join of the records with a"
+                + " second source by key.", List.of(with, required(JOIN_ON), JOIN_TYPE.key(), JOIN_FIELDS.key(),
+                        JOIN_ROWS.key()), false), "Joins each record with the rows of a second source whose on"
+                + " fields are equal (a hash join of the second source read whole, bounded by rows).",
+                "{with: {adapter: file, path: regions.csv}, on: [region_id], type: left}");
+        return List.of(SET, MAP, FILTER, CONVERT, AGGREGATE, LOOKUP, ENRICH, join);
+    }
+
     /** {@code transform:}: a list of steps, each a map of exactly one of the step keys. */
-    public static UdlKey key() {
+    public static UdlKey key(Shape.Struct source) {
+        List<UdlKey> steps = steps(source);
         Shape.Struct step = new Shape.Struct("pipeline-step", "transform step", "One step: exactly one of "
-                + String.join(", ", STEPS.stream().map(UdlKey::name).toList()) + ".", STEPS, true);
+                + String.join(", ", steps.stream().map(UdlKey::name).toList()) + ".", steps, true);
         return UdlKey.of(KEY, new Shape.ListOf(step), "Steps between the source and the target, in order"
                 + " (docs/etl.md, Transforms).", "[{convert: {age: long}}, {filter: \"age > 18\"}]");
     }
 
     public static List<ProblemCode> problemCodes() {
-        return List.of(STREAM_AGGREGATE, EMPTY_STEP);
+        return List.of(STREAM_AGGREGATE, EMPTY_STEP, WINDOW_WITHOUT, BAD_SLIDE);
     }
 
     private static Option<List<String>> stringList(String name, String description, String example) {
@@ -149,7 +189,7 @@ public final class TransformSteps {
     }
 
     /** The steps of a pipeline as written; reports each one's problems at its place. */
-    public static void check(StepInput steps, boolean stream, SectionChecks checks) {
+    public static void check(StepInput steps, boolean stream, SectionChecks checks, SecondSources sources) {
         for (StepInput item : steps.items()) {
             for (String name : item.keys()) {
                 StepInput value = item.get(name).orElseThrow();
@@ -167,6 +207,8 @@ public final class TransformSteps {
                     case "aggregate" -> checkAggregate(value, stream, checks);
                     case "lookup" -> system(value, checks);
                     case "enrich" -> checkEnrich(value, checks);
+                    case "join" -> value.get("with").filter(StepInput::isMap).ifPresent(w -> sources.check(w,
+                            checks));
                     default -> {
                         // an unknown step: the shape check reported it
                     }
@@ -191,6 +233,37 @@ public final class TransformSteps {
         if (stream && value.get(WINDOW.name()).isEmpty()) {
             checks.problems().error(STREAM_AGGREGATE, value.pos(), "an aggregate of a stream needs a window: its"
                     + " groups would never be complete", "add window: 1m (tumbling windows on arrival time)");
+        }
+        checkWindows(value, checks);
+    }
+
+    /** slide and lateness need time: (arrival-time windows cannot be rebuilt by a resumed run); time needs window. */
+    private static void checkWindows(StepInput value, SectionChecks checks) {
+        boolean windowed = value.get(WINDOW.name()).isPresent();
+        boolean eventTime = value.get(TIME.name()).isPresent();
+        if (eventTime && !windowed) {
+            checks.problems().error(WINDOW_WITHOUT, value.keyPos(TIME.name()), "time: without window: the records'"
+                    + " times make no windows", "add window: 1m (and slide: for sliding windows)");
+        }
+        for (Option<Duration> needsTime : List.of(SLIDE, LATENESS)) {
+            if (value.get(needsTime.name()).isPresent() && !eventTime) {
+                checks.problems().error(WINDOW_WITHOUT, value.keyPos(needsTime.name()), needsTime.name() + ": needs"
+                        + " time: <field>, windows on the records' own time (on the time records arrive, a resumed"
+                        + " run could not rebuild its open windows)", "add time: <the field holding each record's"
+                        + " time>");
+            }
+        }
+        Duration window = value.read(WINDOW);
+        Duration slide = value.read(SLIDE);
+        if (window != null && slide != null && (slide.isZero() || slide.compareTo(window) > 0
+                || window.toMillis() % Math.max(1, slide.toMillis()) != 0)) {
+            checks.problems().error(BAD_SLIDE, value.keyPos(SLIDE.name()), "slide " + slide + " does not divide"
+                    + " window " + window + " (each record must fall in a whole number of windows)",
+                    "write a slide that divides the window, e.g. window: 10m, slide: 1m");
+        }
+        if (window != null && window.toMillis() < 1) {
+            checks.problems().error(BAD_SLIDE, value.keyPos(WINDOW.name()), "window " + window + " is shorter than"
+                    + " a millisecond", "write window: 1s or longer");
         }
     }
 
@@ -222,7 +295,8 @@ public final class TransformSteps {
     }
 
     /** The steps as the chain bean's JSON text; an enrich step's route is added to the compilation. */
-    public static String compile(StepInput steps, String pipeline, SectionCompilation compilation) {
+    public static String compile(StepInput steps, String pipeline, SectionCompilation compilation,
+            SecondSources sources) {
         CompileContext ctx = compilation.context();
         ArrayNode out = JSON.createArrayNode();
         int n = 0;
@@ -246,6 +320,10 @@ public final class TransformSteps {
                     step.put("groups", value.read(GROUPS));
                     Duration window = value.read(WINDOW);
                     step.put("window", window == null ? null : window.toString());
+                    Duration slide = value.read(SLIDE);
+                    Duration lateness = value.read(LATENESS);
+                    step.put("time", value.read(TIME)).put("slide", slide == null ? null : slide.toString())
+                            .put("lateness", lateness == null ? null : lateness.toString());
                 }
                 case "lookup" -> {
                     SystemDecl system = ctx.document().system(value.read(SYSTEM).toString());
@@ -267,6 +345,12 @@ public final class TransformSteps {
                     step.put("system", system.name()).put("endpoint", endpoint).put("key", value.read(CALL_KEY))
                             .put("cache", value.read(CACHE)).put("ttl", ttl == null ? null : ttl.toString());
                     step.set("fields", JSON.valueToTree(names(value, FIELDS.name())));
+                }
+                case "join" -> {
+                    step.put("source", sources.compile(value.get("with").orElseThrow(), compilation))
+                            .put("type", value.read(JOIN_TYPE)).put("rows", value.read(JOIN_ROWS));
+                    step.set("on", JSON.valueToTree(names(value, JOIN_ON.name())));
+                    step.set("fields", JSON.valueToTree(names(value, JOIN_FIELDS.name())));
                 }
                 default -> throw new IllegalStateException("the shape check allows only the declared steps");
             }
@@ -311,6 +395,14 @@ public final class TransformSteps {
                     config.path("key").isNull() || config.path("key").isMissingNode() ? null
                             : config.path("key").asText(), config.path("cache").asInt(10_000),
                     config.path("ttl").isTextual() ? Duration.parse(config.path("ttl").asText()) : null);
+            case "join" -> {
+                Object bean = context.getRegistry().lookupByName(config.path("source").asText());
+                if (!(bean instanceof io.unikernal.etl.spi.RecordSource.Factory source)) {
+                    throw new IllegalStateException("the compiler names a source bean: " + config);
+                }
+                yield new JoinStep(at, source, list(config.path("on")), config.path("type").asText("inner"),
+                        list(config.path("fields")), config.path("rows").asInt(100_000));
+            }
             default -> throw new IllegalStateException("a step the compiler does not write: " + config);
         };
     }
@@ -321,9 +413,21 @@ public final class TransformSteps {
             aggregates.add(new AggregateStep.Aggregate(a.path("out").asText(), AggregateStep.Function.valueOf(
                     a.path("function").asText().toUpperCase(java.util.Locale.ROOT)), a.path("field").asText()));
         }
+        Duration window = duration(config, "window");
+        EventWindows.Spec eventTime = null;
+        if (config.path("time").isTextual()) {
+            Duration slide = duration(config, "slide");
+            Duration lateness = duration(config, "lateness");
+            eventTime = new EventWindows.Spec(config.path("time").asText(), window, slide == null ? window : slide,
+                    lateness == null ? Duration.ZERO : lateness);
+        }
         return new AggregateStep(at, list(config.path("by")), config.path("count").isTextual()
-                ? config.path("count").asText() : null, aggregates, config.path("groups").asInt(100_000),
-                config.path("window").isTextual() ? Duration.parse(config.path("window").asText()) : null);
+                ? config.path("count").asText() : null, aggregates, config.path("groups").asInt(100_000), window,
+                eventTime);
+    }
+
+    private static Duration duration(JsonNode config, String name) {
+        return config.path(name).isTextual() ? Duration.parse(config.path(name).asText()) : null;
     }
 
     private static Map<String, String> strings(JsonNode node) {

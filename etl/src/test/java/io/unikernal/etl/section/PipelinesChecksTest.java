@@ -166,6 +166,41 @@ class PipelinesChecksTest {
     }
 
     @Test
+    void eventTimeWindowsNeedTheirWindowAndASlideThatDividesIt() {
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - aggregate: {count: n, time: ts}\n" + TARGET)))
+                .singleElement().asString().startsWith("app.udl:11:").contains("[ETL-030]")
+                .contains("time: without window:");
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - aggregate: {count: n, window: 10m, slide: 1m}\n"
+                + TARGET))).singleElement().asString().contains("[ETL-030]").contains("slide: needs time:");
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - aggregate: {count: n, window: 10m, lateness:"
+                + " 1m}\n" + TARGET))).singleElement().asString().contains("[ETL-030]").contains("lateness: needs");
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - aggregate: {count: n, window: 10m, slide: 3m,"
+                + " time: ts}\n" + TARGET))).singleElement().asString().contains("[ETL-031]")
+                .contains("slide PT3M does not divide window PT10M");
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - aggregate: {count: n, window: 10m, slide: 2m,"
+                + " time: ts, lateness: 30s}\n" + TARGET))).isEmpty();
+    }
+
+    @Test
+    void aJoinsSecondSourceIsCheckedAsAPipelinesSourceIs() {
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - join: {with: {system: nowhere, path: a.csv},"
+                + " on: [id]}\n" + TARGET))).singleElement().asString().startsWith("app.udl:11:")
+                .contains("unknown system 'nowhere'");
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - join: {with: {system: db, path: a.csv},"
+                + " on: [id]}\n" + TARGET))).singleElement().asString().contains("[ETL-006]")
+                .contains("a postgres source takes no key 'path'");
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - join: {with: {system: files, adapter: file,"
+                + " path: a.csv}, on: [id]}\n" + TARGET))).singleElement().asString().contains("[ETL-032]")
+                .contains("names both a system and an adapter");
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - join: {with: {adapter: file}, on: [id]}\n"
+                + TARGET))).singleElement().asString().contains("path");
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - join: {with: {adapter: file, path: a.csv},"
+                + " on: [id], type: outer}\n" + TARGET))).singleElement().asString().contains("outer");
+        assertThat(problems(pipeline(SOURCE + "    transform:\n      - join: {with: {adapter: file, path: a.csv},"
+                + " on: [id], type: left}\n" + TARGET))).isEmpty();
+    }
+
+    @Test
     void aPipelineCompilesToARouteFromItsScheduleOrFromDirect() {
         var doc = new UdlParser(Adapters.installed()).parse("app.udl", SYSTEMS + "pipelines:\n"
                 + "  - name: nightly\n    schedule: \"0 0 2 * * ?\"\n" + SOURCE + TARGET
